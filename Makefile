@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# lbvs top-level build.  The module is built against Debian 12's packaged
+# kernel headers, never against the running kernel (the host is not the
+# target): the newest /lib/modules/*/build wins unless KDIR= is given.
+
+KDIR ?= $(shell ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n 1)
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all module lbadm unit e2e e2e-debug check demo bench deps \
+	sparse checkpatch install clean
+
+all: module lbadm
+
+module:
+	@test -n "$(KDIR)" || { echo "no kernel headers: run scripts/install-deps.sh" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+lbadm:
+	$(MAKE) -C tools/lbadm
+
+# Userspace unit tests (check): lbadm parsing, schedulers, state tables.
+unit:
+	$(MAKE) -C tests/unit check
+
+# End-to-end tests in a QEMU guest: Debian's stock kernel, then the debug kernel.
+e2e: all
+	tests/qemu/run.sh --kernel stock
+
+e2e-debug: all
+	tests/qemu/run.sh --kernel debug
+
+check: unit e2e e2e-debug
+
+demo: all
+	scripts/demo.sh
+
+bench: all
+	scripts/bench.sh
+
+deps:
+	scripts/install-deps.sh
+
+sparse:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 CF=-D__CHECK_ENDIAN__ modules
+
+checkpatch:
+	scripts/checkpatch.sh
+
+install: all
+	$(MAKE) -C tools/lbadm install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) modules_install
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C tools/lbadm clean
+	$(MAKE) -C tests/unit clean

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * lbvs: Layer-4 load balancer, Generic Netlink API.
+ *
+ * This header is the one definition of the wire format shared by the kernel
+ * module (kmod/) and lbadm (tools/lbadm/). Append only: never renumber.
+ *
+ * Family "LBVS", version LBVS_GENL_VERSION. Every request that changes state
+ * needs CAP_NET_ADMIN in the user namespace owning the network namespace.
+ * Configuration is per network namespace.
+ *
+ * Addresses travel as 4 bytes (AF_INET) or 16 bytes (AF_INET6), in network
+ * byte order; ports as big-endian u16 (NLA_BE16).
+ */
+#ifndef _UAPI_LINUX_LBVS_H
+#define _UAPI_LINUX_LBVS_H
+
+#include <linux/types.h>
+
+#define LBVS_GENL_NAME		"LBVS"
+#define LBVS_GENL_VERSION	1
+
+#define LBVS_SCHED_NAME_MAX	16	/* including the NUL */
+
+/* Weight and thresholds are u32 on the wire but bounded here. */
+#define LBVS_WEIGHT_MAX		65535
+#define LBVS_THRESH_MAX		0x7fffffff
+#define LBVS_PERSIST_MAX	(31 * 24 * 3600)	/* seconds */
+
+/* Forwarding method of a real server (LBVS_DEST_ATTR_FWD). */
+enum lbvs_fwd {
+	LBVS_FWD_UNSPEC,
+	LBVS_FWD_NAT,		/* -m masquerading */
+	LBVS_FWD_DR,		/* -g gatewaying (direct routing) */
+	LBVS_FWD_TUN,		/* -i ipip tunnelling */
+	LBVS_FWD_FULLNAT,	/* -b full NAT: source and destination */
+	__LBVS_FWD_MAX
+};
+#define LBVS_FWD_MAX (__LBVS_FWD_MAX - 1)
+
+/* Service flags (LBVS_SVC_ATTR_FLAGS). */
+#define LBVS_SVC_F_PERSISTENT	0x0001	/* -p: persistence template */
+
+/* Connection states (LBVS_CONN_ATTR_STATE), ipvsadm's names in comments. */
+enum lbvs_conn_state {
+	LBVS_S_NONE,		/* NONE */
+	LBVS_S_ESTABLISHED,	/* ESTABLISHED */
+	LBVS_S_SYN_SENT,	/* SYN_SENT */
+	LBVS_S_SYN_RECV,	/* SYN_RECV */
+	LBVS_S_FIN_WAIT,	/* FIN_WAIT */
+	LBVS_S_TIME_WAIT,	/* TIME_WAIT */
+	LBVS_S_CLOSE,		/* CLOSE */
+	LBVS_S_CLOSE_WAIT,	/* CLOSE_WAIT */
+	LBVS_S_LAST_ACK,	/* LAST_ACK */
+	LBVS_S_LISTEN,		/* LISTEN */
+	LBVS_S_SYNACK,		/* SYNACK */
+	LBVS_S_UDP,		/* UDP: one state, one timeout */
+	LBVS_S_ICMP,		/* ICMP */
+	__LBVS_S_MAX
+};
+#define LBVS_S_MAX (__LBVS_S_MAX - 1)
+
+enum lbvs_cmd {
+	LBVS_CMD_UNSPEC,
+	LBVS_CMD_NEW_SERVICE,	/* LBVS_ATTR_SERVICE */
+	LBVS_CMD_SET_SERVICE,	/* LBVS_ATTR_SERVICE */
+	LBVS_CMD_DEL_SERVICE,	/* LBVS_ATTR_SERVICE (selector) */
+	LBVS_CMD_GET_SERVICE,	/* dump; or doit with a selector */
+	LBVS_CMD_NEW_DEST,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_DEST */
+	LBVS_CMD_SET_DEST,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_DEST */
+	LBVS_CMD_DEL_DEST,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_DEST */
+	LBVS_CMD_GET_DEST,	/* dump, LBVS_ATTR_SERVICE (selector) */
+	LBVS_CMD_FLUSH,		/* remove every service of the netns */
+	LBVS_CMD_ZERO,		/* zero counters; optional LBVS_ATTR_SERVICE */
+	LBVS_CMD_GET_CONN,	/* dump the connection table */
+	LBVS_CMD_SET_CONFIG,	/* LBVS_ATTR_TIMEOUT_* */
+	LBVS_CMD_GET_CONFIG,	/* replies with LBVS_ATTR_TIMEOUT_* */
+	LBVS_CMD_GET_INFO,	/* replies with LBVS_ATTR_INFO_* */
+	__LBVS_CMD_MAX
+};
+#define LBVS_CMD_MAX (__LBVS_CMD_MAX - 1)
+
+/* Top-level attributes. */
+enum lbvs_attr {
+	LBVS_ATTR_UNSPEC,
+	LBVS_ATTR_SERVICE,		/* nest, LBVS_SVC_ATTR_* */
+	LBVS_ATTR_DEST,			/* nest, LBVS_DEST_ATTR_* */
+	LBVS_ATTR_CONN,			/* nest, LBVS_CONN_ATTR_* */
+	LBVS_ATTR_TIMEOUT_TCP,		/* u32, seconds, ESTABLISHED */
+	LBVS_ATTR_TIMEOUT_TCP_FIN,	/* u32, seconds, FIN_WAIT */
+	LBVS_ATTR_TIMEOUT_UDP,		/* u32, seconds */
+	LBVS_ATTR_INFO_VERSION,		/* u32, (major << 16) | (minor << 8) | patch */
+	LBVS_ATTR_INFO_CONN_TAB_SIZE,	/* u32, hash buckets */
+	LBVS_ATTR_INFO_CONN_MAX,	/* u32, table limit */
+	LBVS_ATTR_INFO_CONN_COUNT,	/* u32, entries now */
+	LBVS_ATTR_INFO_CONN_DROPPED,	/* u64, refused because full */
+	LBVS_ATTR_PAD,
+	__LBVS_ATTR_MAX
+};
+#define LBVS_ATTR_MAX (__LBVS_ATTR_MAX - 1)
+
+/* A virtual service: (af, protocol, addr, port) or (af, fwmark). */
+enum lbvs_svc_attr {
+	LBVS_SVC_ATTR_UNSPEC,
+	LBVS_SVC_ATTR_AF,		/* u16, AF_INET or AF_INET6 */
+	LBVS_SVC_ATTR_PROTOCOL,		/* u16, IPPROTO_TCP or IPPROTO_UDP */
+	LBVS_SVC_ATTR_ADDR,		/* binary, 4 or 16 bytes */
+	LBVS_SVC_ATTR_PORT,		/* be16 */
+	LBVS_SVC_ATTR_FWMARK,		/* u32, instead of protocol/addr/port */
+	LBVS_SVC_ATTR_SCHED_NAME,	/* string, e.g. "wrr" */
+	LBVS_SVC_ATTR_FLAGS,		/* u32, LBVS_SVC_F_* */
+	LBVS_SVC_ATTR_TIMEOUT,		/* u32, persistence seconds */
+	LBVS_SVC_ATTR_NETMASK,		/* u8, persistence prefix length */
+	LBVS_SVC_ATTR_STATS,		/* nest, LBVS_STATS_ATTR_* (replies) */
+	LBVS_SVC_ATTR_PAD,
+	__LBVS_SVC_ATTR_MAX
+};
+#define LBVS_SVC_ATTR_MAX (__LBVS_SVC_ATTR_MAX - 1)
+
+/* A real server of a service. */
+enum lbvs_dest_attr {
+	LBVS_DEST_ATTR_UNSPEC,
+	LBVS_DEST_ATTR_AF,		/* u16, defaults to the service's */
+	LBVS_DEST_ATTR_ADDR,		/* binary, 4 or 16 bytes */
+	LBVS_DEST_ATTR_PORT,		/* be16 */
+	LBVS_DEST_ATTR_FWD,		/* u32, enum lbvs_fwd */
+	LBVS_DEST_ATTR_WEIGHT,		/* u32, 0..LBVS_WEIGHT_MAX */
+	LBVS_DEST_ATTR_U_THRESH,	/* u32, 0 = no limit */
+	LBVS_DEST_ATTR_L_THRESH,	/* u32 */
+	LBVS_DEST_ATTR_ACTIVE_CONNS,	/* u32 (replies) */
+	LBVS_DEST_ATTR_INACT_CONNS,	/* u32 (replies) */
+	LBVS_DEST_ATTR_PERSIST_CONNS,	/* u32 (replies) */
+	LBVS_DEST_ATTR_STATS,		/* nest, LBVS_STATS_ATTR_* (replies) */
+	LBVS_DEST_ATTR_PAD,
+	__LBVS_DEST_ATTR_MAX
+};
+#define LBVS_DEST_ATTR_MAX (__LBVS_DEST_ATTR_MAX - 1)
+
+/* Counters and rates (per second, from the rate estimator). */
+enum lbvs_stats_attr {
+	LBVS_STATS_ATTR_UNSPEC,
+	LBVS_STATS_ATTR_CONNS,		/* u64 */
+	LBVS_STATS_ATTR_INPKTS,		/* u64 */
+	LBVS_STATS_ATTR_OUTPKTS,	/* u64 */
+	LBVS_STATS_ATTR_INBYTES,	/* u64 */
+	LBVS_STATS_ATTR_OUTBYTES,	/* u64 */
+	LBVS_STATS_ATTR_CPS,		/* u64 */
+	LBVS_STATS_ATTR_INPPS,		/* u64 */
+	LBVS_STATS_ATTR_OUTPPS,		/* u64 */
+	LBVS_STATS_ATTR_INBPS,		/* u64 */
+	LBVS_STATS_ATTR_OUTBPS,		/* u64 */
+	LBVS_STATS_ATTR_PAD,
+	__LBVS_STATS_ATTR_MAX
+};
+#define LBVS_STATS_ATTR_MAX (__LBVS_STATS_ATTR_MAX - 1)
+
+/* A connection-table entry (dump replies). */
+enum lbvs_conn_attr {
+	LBVS_CONN_ATTR_UNSPEC,
+	LBVS_CONN_ATTR_AF,		/* u16 */
+	LBVS_CONN_ATTR_PROTOCOL,	/* u16 */
+	LBVS_CONN_ATTR_CADDR,		/* binary: client */
+	LBVS_CONN_ATTR_CPORT,		/* be16 */
+	LBVS_CONN_ATTR_VADDR,		/* binary: virtual */
+	LBVS_CONN_ATTR_VPORT,		/* be16 */
+	LBVS_CONN_ATTR_LADDR,		/* binary: local (FULLNAT source) */
+	LBVS_CONN_ATTR_LPORT,		/* be16 */
+	LBVS_CONN_ATTR_DADDR,		/* binary: real server */
+	LBVS_CONN_ATTR_DPORT,		/* be16 */
+	LBVS_CONN_ATTR_STATE,		/* u8, enum lbvs_conn_state */
+	LBVS_CONN_ATTR_EXPIRES,		/* u32, milliseconds left */
+	LBVS_CONN_ATTR_FWD,		/* u32, enum lbvs_fwd */
+	LBVS_CONN_ATTR_FLAGS,		/* u32 */
+	__LBVS_CONN_ATTR_MAX
+};
+#define LBVS_CONN_ATTR_MAX (__LBVS_CONN_ATTR_MAX - 1)
+
+#endif /* _UAPI_LINUX_LBVS_H */

@@ -26,6 +26,7 @@
 #define LBVS_WEIGHT_MAX		65535
 #define LBVS_THRESH_MAX		0x7fffffff
 #define LBVS_PERSIST_MAX	(31 * 24 * 3600)	/* seconds */
+#define LBVS_TIMEOUT_MAX	(30 * 24 * 3600)	/* --set, seconds */
 
 /* Forwarding method of a real server (LBVS_DEST_ATTR_FWD). */
 enum lbvs_fwd {

@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The connection table; the rules are in conn.h.
+ */
+#include <linux/jhash.h>
+#include <linux/slab.h>
+
+#include "conn.h"
+#include "netns.h"
+#include "proto_state.h"
+#include "sched.h"
+#include "service.h"
+
+/* Allocator handles, created at module load and constant until unload. */
+static struct kmem_cache *conn_cache4 __read_mostly;
+static struct kmem_cache *conn_cache6 __read_mostly;
+
+static u32 tuple_hash(const struct lbvs_tuple *t, u32 seed)
+{
+	u32 ports = ((u32)ntohs(t->sport) << 16) | ntohs(t->dport);
+
+	if (t->af == AF_INET)
+		return jhash_3words((__force u32)t->saddr.ip, (__force u32)t->daddr.ip,
+				    ports, seed ^ t->proto);
+	return jhash2((const u32 *)t->saddr.all, 4,
+		      jhash2((const u32 *)t->daddr.all, 4, seed ^ ports) ^ t->proto);
+}
+
+/* The key an entry is filed under: its "in" or its "out" packet tuple. */
+static void conn_tuple(const struct lbvs_conn *c, bool out, struct lbvs_tuple *t)
+{
+	t->af = c->v6 ? AF_INET6 : AF_INET;
+	t->proto = c->proto;
+	if (out) {
+		lbvs_conn_get_addr(c, LBVS_A_D, &t->saddr);
+		lbvs_conn_get_addr(c, LBVS_A_L, &t->daddr);
+		t->sport = c->dport;
+		t->dport = c->lport;
+	} else {
+		lbvs_conn_get_addr(c, LBVS_A_C, &t->saddr);
+		lbvs_conn_get_addr(c, LBVS_A_V, &t->daddr);
+		t->sport = c->cport;
+		t->dport = c->vport;
+	}
+}
+
+static bool conn_match(const struct lbvs_conn *c, bool out, const struct lbvs_tuple *t)
+{
+	unsigned int alen = lbvs_conn_alen(c);
+	int s = out ? LBVS_A_D : LBVS_A_C, d = out ? LBVS_A_L : LBVS_A_V;
+
+	if (c->proto != t->proto || c->v6 != (t->af == AF_INET6))
+		return false;
+	if (out ? (c->dport != t->sport || c->lport != t->dport) :
+		  (c->cport != t->sport || c->vport != t->dport))
+		return false;
+	return !memcmp(lbvs_conn_addr(c, s), &t->saddr, alen) &&
+	       !memcmp(lbvs_conn_addr(c, d), &t->daddr, alen);
+}
+
+static u32 key_hash(const void *data, u32 len, u32 seed)
+{
+	return tuple_hash(data, seed);
+}
+
+static u32 in_obj_hash(const void *data, u32 len, u32 seed)
+{
+	struct lbvs_tuple t;
+
+	conn_tuple(data, false, &t);
+	return tuple_hash(&t, seed);
+}
+
+static u32 out_obj_hash(const void *data, u32 len, u32 seed)
+{
+	struct lbvs_tuple t;
+
+	conn_tuple(data, true, &t);
+	return tuple_hash(&t, seed);
+}
+
+/* Expired and removed entries do not match: a new flow may replace them. */
+static int in_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct lbvs_conn *c = obj;
+
+	return READ_ONCE(c->dead) || lbvs_conn_expired(c) || !conn_match(c, false, arg->key);
+}
+
+static int out_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct lbvs_conn *c = obj;
+
+	return READ_ONCE(c->dead) || lbvs_conn_expired(c) || !conn_match(c, true, arg->key);
+}
+
+static const struct rhashtable_params in_params = {
+	.key_len = sizeof(struct lbvs_tuple),
+	.head_offset = offsetof(struct lbvs_conn, in_node),
+	.hashfn = key_hash,
+	.obj_hashfn = in_obj_hash,
+	.obj_cmpfn = in_cmp,
+	.automatic_shrinking = true,
+	.min_size = 256,
+};
+
+static const struct rhashtable_params out_params = {
+	.key_len = sizeof(struct lbvs_tuple),
+	.head_offset = offsetof(struct lbvs_conn, out_node),
+	.hashfn = key_hash,
+	.obj_hashfn = out_obj_hash,
+	.obj_cmpfn = out_cmp,
+	.automatic_shrinking = true,
+	.min_size = 256,
+};
+
+struct lbvs_conn *lbvs_conn_in_get(struct lbvs_net *ln, const struct lbvs_tuple *t)
+{
+	return rhashtable_lookup(&ln->conns.in, t, in_params);
+}
+
+struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple *t)
+{
+	return rhashtable_lookup(&ln->conns.out, t, out_params);
+}
+
+static void conn_count(struct lbvs_dest *dest, u8 state, int delta)
+{
+	atomic_add(delta, lbvs_state_active(state) ? &dest->active : &dest->inactive);
+}
+
+static void conn_free_rcu(struct rcu_head *head)
+{
+	struct lbvs_conn *c = container_of(head, struct lbvs_conn, rcu);
+	struct lbvs_dest *dest = c->dest;
+
+	conn_count(dest, c->state, -1);
+	lbvs_sched_load_changed(dest);
+	lbvs_dest_put(dest);
+	kmem_cache_free(c->v6 ? conn_cache6 : conn_cache4, c);
+}
+
+/* Unhash and free; a no-op if somebody else already did. */
+static void conn_unlink(struct lbvs_conn_table *tab, struct lbvs_conn *c)
+{
+	if (xchg(&c->dead, 1))
+		return;
+	rhashtable_remove_fast(&tab->in, &c->in_node, in_params);
+	if (c->out)
+		rhashtable_remove_fast(&tab->out, &c->out_node, out_params);
+	atomic_dec(&tab->count);
+	call_rcu(&c->rcu, conn_free_rcu);
+}
+
+static u8 initial_state(u8 proto)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		return LBVS_S_NONE;
+	case IPPROTO_UDP:
+		return LBVS_S_UDP;
+	default:
+		return LBVS_S_ICMP;
+	}
+}
+
+static u32 deadline(struct lbvs_net *ln, u8 state)
+{
+	return (u32)jiffies + (u32)READ_ONCE(ln->sysctl.timeout[state]) * HZ;
+}
+
+static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				    struct lbvs_dest *dest,
+				    const union nf_inet_addr *laddr, __be16 lport)
+{
+	bool v6 = t->af == AF_INET6;
+	unsigned int alen = v6 ? sizeof(struct in6_addr) : sizeof(__be32);
+	struct lbvs_conn *c;
+
+	c = kmem_cache_alloc(v6 ? conn_cache6 : conn_cache4, GFP_ATOMIC);
+	if (!c)
+		return NULL;
+	memset(c, 0, offsetof(struct lbvs_conn, addrs));
+	c->dest = dest;
+	c->proto = t->proto;
+	c->fwd = dest->fwd;
+	c->v6 = v6;
+	c->out = dest->fwd == LBVS_FWD_NAT || dest->fwd == LBVS_FWD_FULLNAT;
+	c->state = initial_state(t->proto);
+	c->expires = deadline(ln, c->state);
+	c->cport = t->sport;
+	c->vport = t->dport;
+	c->dport = dest->port;
+	c->lport = laddr ? lport : t->sport;
+	memcpy(lbvs_conn_addr(c, LBVS_A_C), &t->saddr, alen);
+	memcpy(lbvs_conn_addr(c, LBVS_A_V), &t->daddr, alen);
+	memcpy(lbvs_conn_addr(c, LBVS_A_L), laddr ? laddr : &t->saddr, alen);
+	memcpy(lbvs_conn_addr(c, LBVS_A_D), &dest->addr, alen);
+	return c;
+}
+
+struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				struct lbvs_dest *dest, const union nf_inet_addr *laddr,
+				__be16 lport)
+{
+	struct lbvs_conn_table *tab = &ln->conns;
+	struct lbvs_tuple ot;
+	struct lbvs_conn *c;
+
+	if (atomic_inc_return(&tab->count) > READ_ONCE(ln->sysctl.conn_max)) {
+		atomic64_inc(&tab->dropped);
+		/* Expired entries may be what fills it: reclaim them now. */
+		mod_delayed_work(system_power_efficient_wq, &tab->gc_work, 0);
+		goto err_count;
+	}
+	/* A removed server may reach zero while we scheduled to it. */
+	if (!refcount_inc_not_zero(&dest->refcnt))
+		goto err_count;
+	c = conn_alloc(ln, t, dest, laddr, lport);
+	if (!c)
+		goto err_dest;
+	conn_count(dest, c->state, 1);
+
+	if (rhashtable_lookup_insert_key(&tab->in, t, &c->in_node, in_params)) {
+		/* Lost a race with the same flow's other packet, or no memory. */
+		conn_free_rcu(&c->rcu);
+		goto err_count;
+	}
+	if (c->out) {
+		conn_tuple(c, true, &ot);
+		if (rhashtable_lookup_insert_key(&tab->out, &ot, &c->out_node, out_params)) {
+			/* The reply tuple is taken: never let two flows share it. */
+			c->out = 0;
+			conn_unlink(tab, c);
+			return NULL;
+		}
+	}
+	lbvs_sched_load_changed(dest);
+	return c;
+
+err_dest:
+	lbvs_dest_put(dest);
+err_count:
+	atomic_dec(&tab->count);
+	return NULL;
+}
+
+void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state)
+{
+	u8 old = READ_ONCE(c->state);
+
+	if (old != state && cmpxchg(&c->state, old, state) == old &&
+	    lbvs_state_active(old) != lbvs_state_active(state)) {
+		conn_count(c->dest, old, -1);
+		conn_count(c->dest, state, 1);
+		lbvs_sched_load_changed(c->dest);
+	}
+	WRITE_ONCE(c->expires, deadline(ln, state));
+}
+
+void lbvs_conn_expire_now(struct lbvs_net *ln, struct lbvs_conn *c)
+{
+	conn_unlink(&ln->conns, c);
+}
+
+int lbvs_conn_walk(struct rhashtable_iter *it, lbvs_conn_visit_t visit, void *arg)
+{
+	struct lbvs_conn *c;
+	int err = 0;
+
+	rhashtable_walk_start(it);
+	for (;;) {
+		c = rhashtable_walk_peek(it);
+		if (IS_ERR(c)) {
+			if (PTR_ERR(c) == -EAGAIN) {
+				rhashtable_walk_next(it);
+				continue;
+			}
+			err = PTR_ERR(c);
+			break;
+		}
+		if (!c)
+			break;
+		if (!READ_ONCE(c->dead) && !lbvs_conn_expired(c)) {
+			err = visit(c, arg);
+			if (err)
+				break;
+		}
+		rhashtable_walk_next(it);
+	}
+	rhashtable_walk_stop(it);
+	return err;
+}
+
+/* Reclaim expired entries from one slice of the table. */
+static void conn_gc(struct work_struct *work)
+{
+	struct lbvs_conn_table *tab = container_of(to_delayed_work(work),
+						   struct lbvs_conn_table, gc_work);
+	unsigned int budget = max(4096, atomic_read(&tab->count) / 8);
+	struct lbvs_conn *c;
+
+	rhashtable_walk_start(&tab->gc_iter);
+	while (budget--) {
+		c = rhashtable_walk_next(&tab->gc_iter);
+		if (IS_ERR(c)) {
+			if (PTR_ERR(c) == -EAGAIN)
+				continue;
+			break;
+		}
+		if (!c) {
+			/* End of the table: the next run starts over. */
+			rhashtable_walk_stop(&tab->gc_iter);
+			rhashtable_walk_exit(&tab->gc_iter);
+			rhashtable_walk_enter(&tab->in, &tab->gc_iter);
+			goto out;
+		}
+		if (lbvs_conn_expired(c))
+			conn_unlink(tab, c);
+	}
+	rhashtable_walk_stop(&tab->gc_iter);
+out:
+	queue_delayed_work(system_power_efficient_wq, &tab->gc_work, HZ);
+}
+
+static int flush_visit(struct lbvs_conn *c, void *arg)
+{
+	struct lbvs_net *ln = ((void **)arg)[0];
+	const struct lbvs_dest *dest = ((void **)arg)[1];
+
+	if (!dest || c->dest == dest)
+		conn_unlink(&ln->conns, c);
+	return 0;
+}
+
+void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_dest *dest)
+{
+	void *arg[2] = { ln, (void *)dest };
+	struct rhashtable_iter it;
+
+	rhashtable_walk_enter(&ln->conns.in, &it);
+	lbvs_conn_walk(&it, flush_visit, arg);
+	rhashtable_walk_exit(&it);
+}
+
+int lbvs_conn_table_init(struct lbvs_net *ln)
+{
+	struct lbvs_conn_table *tab = &ln->conns;
+	int err;
+
+	atomic_set(&tab->count, 0);
+	atomic64_set(&tab->dropped, 0);
+	err = rhashtable_init(&tab->in, &in_params);
+	if (err)
+		return err;
+	err = rhashtable_init(&tab->out, &out_params);
+	if (err)
+		goto err_in;
+	rhashtable_walk_enter(&tab->in, &tab->gc_iter);
+	INIT_DELAYED_WORK(&tab->gc_work, conn_gc);
+	queue_delayed_work(system_power_efficient_wq, &tab->gc_work, HZ);
+	return 0;
+
+err_in:
+	rhashtable_destroy(&tab->in);
+	return err;
+}
+
+void lbvs_conn_table_destroy(struct lbvs_net *ln)
+{
+	struct lbvs_conn_table *tab = &ln->conns;
+
+	cancel_delayed_work_sync(&tab->gc_work);
+	rhashtable_walk_exit(&tab->gc_iter);
+	lbvs_conn_flush(ln, NULL);
+	rhashtable_destroy(&tab->out);
+	rhashtable_destroy(&tab->in);
+}
+
+int lbvs_conn_cache_init(void)
+{
+	size_t base = offsetof(struct lbvs_conn, addrs);
+
+	conn_cache4 = kmem_cache_create("lbvs_conn4", base + LBVS_CONN_V4_ADDRS,
+					0, 0, NULL);
+	if (!conn_cache4)
+		return -ENOMEM;
+	conn_cache6 = kmem_cache_create("lbvs_conn6", base + LBVS_CONN_V6_ADDRS,
+					0, 0, NULL);
+	if (!conn_cache6) {
+		kmem_cache_destroy(conn_cache4);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void lbvs_conn_cache_exit(void)
+{
+	kmem_cache_destroy(conn_cache6);
+	kmem_cache_destroy(conn_cache4);
+}

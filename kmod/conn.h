@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The connection table: one entry per flow, found in O(1) from either
+ * direction.
+ *
+ * Every entry sits in two resizable hash tables (rhashtable): "in" keyed by
+ * what the client sends (proto, caddr, cport, vaddr, vport) and "out" keyed
+ * by what the real server sends back (proto, daddr, dport, laddr, lport),
+ * where laddr/lport is the client for NAT and the pool address for FULLNAT.
+ * Both keys read as (proto, saddr, sport, daddr, dport) of a packet, so one
+ * hash function serves both. DR and TUN entries have no reply path through
+ * the director and sit only in "in". The tables hash with jhash and the
+ * random seed rhashtable draws per table: clients cannot aim collisions.
+ *
+ * Locking: lookups are RCU (no lock, no reference: the caller stays inside
+ * rcu_read_lock() while it uses the entry). Insert and remove use
+ * rhashtable's own bucket locks; whoever flips c->dead from 0 to 1 owns the
+ * removal, so an entry is unhashed and freed exactly once (call_rcu, after
+ * which it drops its real-server reference). c->state changes by cmpxchg, so
+ * the server's active/inactive counts follow each transition exactly once.
+ *
+ * Expiry needs no timer per entry: each entry keeps its deadline in jiffies;
+ * lookups skip expired entries and a per-netns worker reclaims them in
+ * slices. IPv4 entries come from a cache of sizeof(struct lbvs_conn) +
+ * LBVS_CONN_V4_ADDRS bytes (80 on x86_64), IPv6 ones from another.
+ */
+#ifndef _LBVS_CONN_H
+#define _LBVS_CONN_H
+
+#include <linux/atomic.h>
+#include <linux/rhashtable.h>
+#include <linux/siphash.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+#include <linux/netfilter.h>
+
+struct lbvs_dest;
+struct lbvs_net;
+
+/* What the packet path extracted from a packet's headers. */
+struct lbvs_tuple {
+	union nf_inet_addr saddr;
+	union nf_inet_addr daddr;
+	__be16 sport;
+	__be16 dport;
+	u16 af;
+	u8 proto;
+};
+
+struct lbvs_conn {
+	struct rhash_head in_node;
+	struct rhash_head out_node;
+	struct lbvs_dest *dest;		/* holds a reference; constant */
+	struct rcu_head rcu;
+	u32 expires;			/* jiffies (low 32 bits), WRITE_ONCE */
+	__be16 cport, vport, lport, dport;
+	u8 proto;
+	u8 fwd:4;			/* enum lbvs_fwd, copied from dest */
+	u8 v6:1;			/* addresses are in6_addr */
+	u8 out:1;			/* also in the "out" table */
+	u8 state;			/* enum lbvs_conn_state, cmpxchg */
+	u8 dead;			/* xchg 0 -> 1 by whoever removes it */
+	/* caddr, vaddr, laddr, daddr: 4 x 4 bytes (IPv4) or 4 x 16 (IPv6). */
+	u8 addrs[] __aligned(4);
+};
+
+#define LBVS_CONN_V4_ADDRS	(4 * sizeof(__be32))
+#define LBVS_CONN_V6_ADDRS	(4 * sizeof(struct in6_addr))
+
+enum { LBVS_A_C, LBVS_A_V, LBVS_A_L, LBVS_A_D };
+
+static inline unsigned int lbvs_conn_alen(const struct lbvs_conn *c)
+{
+	return c->v6 ? sizeof(struct in6_addr) : sizeof(__be32);
+}
+
+static inline void *lbvs_conn_addr(const struct lbvs_conn *c, int which)
+{
+	return (void *)&c->addrs[which * lbvs_conn_alen(c)];
+}
+
+static inline void lbvs_conn_get_addr(const struct lbvs_conn *c, int which,
+				      union nf_inet_addr *out)
+{
+	memset(out, 0, sizeof(*out));
+	memcpy(out, lbvs_conn_addr(c, which), lbvs_conn_alen(c));
+}
+
+struct lbvs_conn_table {
+	struct rhashtable in;
+	struct rhashtable out;
+	atomic_t count;			/* entries not yet freed */
+	atomic64_t dropped;		/* new flows refused: table full */
+	struct delayed_work gc_work;
+	struct rhashtable_iter gc_iter;	/* gc_work only */
+};
+
+int lbvs_conn_cache_init(void);
+void lbvs_conn_cache_exit(void);
+
+/* Table setup and teardown (netns init/exit). */
+int lbvs_conn_table_init(struct lbvs_net *ln);
+void lbvs_conn_table_destroy(struct lbvs_net *ln);
+
+/* Packet path, under rcu_read_lock(). */
+struct lbvs_conn *lbvs_conn_in_get(struct lbvs_net *ln, const struct lbvs_tuple *t);
+struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple *t);
+
+/*
+ * Create and hash a connection for tuple t (client -> virtual) to dest.
+ * laddr/lport: the FULLNAT source, or NULL for the client itself.
+ * Returns NULL when the table is full (counted) or memory is short.
+ */
+struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				struct lbvs_dest *dest, const union nf_inet_addr *laddr,
+				__be16 lport);
+/* Set state and refresh the deadline; updates the dest's counts. */
+void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state);
+void lbvs_conn_expire_now(struct lbvs_net *ln, struct lbvs_conn *c);
+/* Remove every entry bound to dest (NULL: every entry). Process context. */
+void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_dest *dest);
+
+static inline bool lbvs_conn_expired(const struct lbvs_conn *c)
+{
+	return time_after32((u32)jiffies, READ_ONCE(c->expires));
+}
+
+/* For dumps: visit every live entry; a non-zero return stops the walk and
+ * the same entry is offered again on the next call.
+ */
+typedef int (*lbvs_conn_visit_t)(struct lbvs_conn *c, void *arg);
+int lbvs_conn_walk(struct rhashtable_iter *it, lbvs_conn_visit_t visit, void *arg);
+
+#endif /* _LBVS_CONN_H */

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The packet path: parse -> look up the connection -> schedule a new one ->
+ * transmit by the connection's forwarding method.
+ *
+ * LOCAL_IN sees what clients send to a virtual service (the VIP is a local
+ * address) and FULLNAT replies (sent to a local pool address). FORWARD sees
+ * NAT replies, routed through the director. Anything that belongs to no
+ * service and no connection is accepted untouched. Netfilter runs hooks
+ * inside rcu_read_lock(), which covers every table lookup here.
+ */
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/netfilter_ipv4.h>
+#include <linux/netfilter_ipv6.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/icmp.h>
+#include <net/ipv6.h>
+#include <net/netfilter/ipv4/nf_defrag_ipv4.h>
+#include <net/netfilter/ipv6/nf_defrag_ipv6.h>
+
+#include "hooks.h"
+#include "netns.h"
+#include "packet.h"
+#include "proto_state.h"
+#include "xmit.h"
+
+static int parse_l4(struct sk_buff *skb, struct lbvs_pkt *p)
+{
+	struct tcphdr _th;
+	const struct tcphdr *th;
+	struct udphdr _uh;
+	const struct udphdr *uh;
+
+	switch (p->t.proto) {
+	case IPPROTO_TCP:
+		th = skb_header_pointer(skb, p->thoff, sizeof(_th), &_th);
+		if (!th || th->doff * 4 < sizeof(*th))
+			return -EINVAL;
+		p->t.sport = th->source;
+		p->t.dport = th->dest;
+		p->tcp_flags = ((u8 *)th)[13];
+		return 0;
+	case IPPROTO_UDP:
+		uh = skb_header_pointer(skb, p->thoff, sizeof(_uh), &_uh);
+		if (!uh)
+			return -EINVAL;
+		p->t.sport = uh->source;
+		p->t.dport = uh->dest;
+		return 0;
+	default:
+		return -EPROTONOSUPPORT;
+	}
+}
+
+/* Fills p from skb's headers; fragments and other protocols fail. */
+static int parse(struct sk_buff *skb, u8 pf, struct lbvs_pkt *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (pf == NFPROTO_IPV4) {
+		const struct iphdr *iph = ip_hdr(skb);
+
+		if (ip_is_fragment(iph))
+			return -EINVAL;
+		p->t.af = AF_INET;
+		p->t.proto = iph->protocol;
+		p->t.saddr.ip = iph->saddr;
+		p->t.daddr.ip = iph->daddr;
+		p->thoff = skb_network_offset(skb) + iph->ihl * 4;
+	} else {
+		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+		unsigned short frag = 0;
+		int offset = 0, proto;
+
+		proto = ipv6_find_hdr(skb, &offset, -1, &frag, NULL);
+		if (proto < 0 || frag)
+			return -EINVAL;
+		p->t.af = AF_INET6;
+		p->t.proto = proto;
+		p->t.saddr.in6 = ip6h->saddr;
+		p->t.daddr.in6 = ip6h->daddr;
+		p->thoff = offset;
+	}
+	return parse_l4(skb, p);
+}
+
+static void count(struct lbvs_conn *c, bool in, unsigned int len)
+{
+	struct lbvs_dest *dest = c->dest;
+	unsigned int idx = in ? LBVS_CNT_INPKTS : LBVS_CNT_OUTPKTS;
+
+	lbvs_stats_add(&dest->stats, idx, len);
+	lbvs_stats_add(&dest->svc->stats, idx, len);
+}
+
+static void track(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_pkt *p,
+		  enum lbvs_dir dir)
+{
+	u8 state = READ_ONCE(c->state);
+
+	if (p->t.proto == IPPROTO_TCP)
+		state = lbvs_tcp_next_state(state, dir, p->tcp_flags);
+	lbvs_conn_set_state(ln, c, state);
+}
+
+/* A TCP SYN (not a SYN-ACK or reset) or any UDP datagram opens a flow. */
+static bool opens_flow(const struct lbvs_pkt *p)
+{
+	if (p->t.proto != IPPROTO_TCP)
+		return true;
+	return (p->tcp_flags & (LBVS_TCPF_SYN | LBVS_TCPF_ACK | LBVS_TCPF_RST)) ==
+	       LBVS_TCPF_SYN;
+}
+
+static void no_server(struct sk_buff *skb, u16 af)
+{
+	/* As IPVS: the client learns at once instead of retrying. */
+	if (af == AF_INET)
+		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	else
+		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_PORT_UNREACH, 0);
+}
+
+/*
+ * No connection yet: if a service owns the destination, pick a real server
+ * and create the entry. NULL with *verdict set when the packet is ours but
+ * no connection came of it.
+ */
+static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct sk_buff *skb,
+				  const struct lbvs_pkt *p, unsigned int *verdict)
+{
+	struct lbvs_svc_key key = {
+		.af = p->t.af, .protocol = p->t.proto, .port = p->t.dport,
+		.addr = p->t.daddr,
+	};
+	struct lbvs_service *svc;
+	struct lbvs_dest *dest;
+	struct lbvs_conn *c;
+
+	*verdict = NF_ACCEPT;
+	svc = lbvs_svc_lookup(ln, &key);
+	if (!svc && skb->mark) {
+		memset(&key, 0, sizeof(key));
+		key.af = p->t.af;
+		key.fwmark = skb->mark;
+		svc = lbvs_svc_lookup(ln, &key);
+	}
+	if (!svc || !opens_flow(p))
+		return NULL;
+
+	*verdict = NF_DROP;
+	dest = lbvs_sched_pick(svc, &p->t);
+	if (!dest) {
+		no_server(skb, p->t.af);
+		return NULL;
+	}
+	c = lbvs_conn_new(ln, &p->t, dest, NULL, 0);
+	if (!c)
+		return NULL;
+	lbvs_stats_conn(&svc->stats);
+	lbvs_stats_conn(&dest->stats);
+	return c;
+}
+
+static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
+			    struct lbvs_conn *c, const struct lbvs_pkt *p)
+{
+	switch (c->fwd) {
+	case LBVS_FWD_NAT:
+		return lbvs_nat_in(net, skb, c, p);
+	default:
+		/* The other methods arrive with their own files. */
+		return NF_DROP;
+	}
+}
+
+static unsigned int in_hook(void *priv, struct sk_buff *skb,
+			    const struct nf_hook_state *state)
+{
+	struct lbvs_net *ln = lbvs_net(state->net);
+	unsigned int verdict;
+	struct lbvs_conn *c;
+	struct lbvs_pkt p;
+
+	if (parse(skb, state->pf, &p))
+		return NF_ACCEPT;
+	c = lbvs_conn_in_get(ln, &p.t);
+	if (!c) {
+		c = new_conn(ln, skb, &p, &verdict);
+		if (!c)
+			return verdict;
+	}
+	if (unlikely(!READ_ONCE(c->dest->available))) {
+		/* Its server was removed: see net.lbvs.expire_nodest_conn. */
+		if (READ_ONCE(ln->sysctl.expire_nodest_conn))
+			lbvs_conn_expire_now(ln, c);
+		return NF_DROP;
+	}
+	track(ln, c, &p, c->out ? LBVS_DIR_IN : LBVS_DIR_IN_ONLY);
+	count(c, true, skb->len);
+	return xmit_in(state->net, skb, c, &p);
+}
+
+static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
+			     const struct nf_hook_state *state)
+{
+	struct lbvs_net *ln = lbvs_net(state->net);
+	struct lbvs_conn *c;
+	struct lbvs_pkt p;
+
+	if (parse(skb, state->pf, &p))
+		return NF_ACCEPT;
+	c = lbvs_conn_out_get(ln, &p.t);
+	if (!c || c->fwd != LBVS_FWD_NAT)
+		return NF_ACCEPT;
+	track(ln, c, &p, LBVS_DIR_OUT);
+	count(c, false, skb->len);
+	return lbvs_nat_out(skb, c, &p);
+}
+
+/* After the filter table, as IPVS: firewall rules still apply to VIPs. */
+static const struct nf_hook_ops lbvs_nf_ops[] = {
+	{ .hook = in_hook, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_IN,
+	  .priority = NF_IP_PRI_NAT_SRC - 2 },
+	{ .hook = fwd_hook, .pf = NFPROTO_IPV4, .hooknum = NF_INET_FORWARD,
+	  .priority = NF_IP_PRI_NAT_SRC - 1 },
+	{ .hook = in_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_IN,
+	  .priority = NF_IP6_PRI_NAT_SRC - 2 },
+	{ .hook = fwd_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_FORWARD,
+	  .priority = NF_IP6_PRI_NAT_SRC - 1 },
+};
+
+int lbvs_hooks_register(struct lbvs_net *ln)
+{
+	int err;
+
+	/* Reassemble before FORWARD too, so replies are never fragments. */
+	err = nf_defrag_ipv4_enable(ln->net);
+	if (err)
+		return err;
+	err = nf_defrag_ipv6_enable(ln->net);
+	if (err)
+		goto err_v4;
+	err = nf_register_net_hooks(ln->net, lbvs_nf_ops, ARRAY_SIZE(lbvs_nf_ops));
+	if (err)
+		goto err_v6;
+	return 0;
+
+err_v6:
+	nf_defrag_ipv6_disable(ln->net);
+err_v4:
+	nf_defrag_ipv4_disable(ln->net);
+	return err;
+}
+
+void lbvs_hooks_unregister(struct lbvs_net *ln)
+{
+	nf_unregister_net_hooks(ln->net, lbvs_nf_ops, ARRAY_SIZE(lbvs_nf_ops));
+	nf_defrag_ipv6_disable(ln->net);
+	nf_defrag_ipv4_disable(ln->net);
+}

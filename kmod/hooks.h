@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LBVS_HOOKS_H
+#define _LBVS_HOOKS_H
+
+struct lbvs_net;
+
+int lbvs_hooks_register(struct lbvs_net *ln);
+void lbvs_hooks_unregister(struct lbvs_net *ln);
+
+#endif /* _LBVS_HOOKS_H */

@@ -1,0 +1,808 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Generic Netlink family "LBVS": the configuration interface. The wire format
+ * is include/uapi/linux/lbvs.h. Every request is validated strictly (unknown
+ * attributes and trailing bytes are rejected), every rejection names its
+ * reason in the extended ACK, and a rejected request changes nothing.
+ */
+#include <linux/lbvs.h>
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "netlink.h"
+#include "netns.h"
+#include "proto_state.h"
+#include "version.h"
+
+static struct genl_family lbvs_genl;
+
+static const struct nla_policy svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
+	[LBVS_SVC_ATTR_AF]		= { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_PROTOCOL]	= { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_ADDR]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
+	[LBVS_SVC_ATTR_PORT]		= { .type = NLA_BE16 },
+	[LBVS_SVC_ATTR_FWMARK]		= { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_SCHED_NAME]	= { .type = NLA_NUL_STRING,
+					    .len = LBVS_SCHED_NAME_MAX - 1 },
+	[LBVS_SVC_ATTR_FLAGS]		= NLA_POLICY_MASK(NLA_U32, LBVS_SVC_F_PERSISTENT),
+	[LBVS_SVC_ATTR_TIMEOUT]		= { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_NETMASK]		= NLA_POLICY_MAX(NLA_U8, 128),
+	[LBVS_SVC_ATTR_STATS]		= { .type = NLA_REJECT },
+	[LBVS_SVC_ATTR_PAD]		= { .type = NLA_REJECT },
+};
+
+static const struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
+	[LBVS_DEST_ATTR_AF]		= { .type = NLA_U16 },
+	[LBVS_DEST_ATTR_ADDR]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
+	[LBVS_DEST_ATTR_PORT]		= { .type = NLA_BE16 },
+	[LBVS_DEST_ATTR_FWD]		= NLA_POLICY_RANGE(NLA_U32, LBVS_FWD_NAT, LBVS_FWD_MAX),
+	[LBVS_DEST_ATTR_WEIGHT]		= { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_U_THRESH]	= { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_L_THRESH]	= { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_ACTIVE_CONNS]	= { .type = NLA_REJECT },
+	[LBVS_DEST_ATTR_INACT_CONNS]	= { .type = NLA_REJECT },
+	[LBVS_DEST_ATTR_PERSIST_CONNS]	= { .type = NLA_REJECT },
+	[LBVS_DEST_ATTR_STATS]		= { .type = NLA_REJECT },
+	[LBVS_DEST_ATTR_PAD]		= { .type = NLA_REJECT },
+};
+
+static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
+	[LBVS_ATTR_SERVICE]		= NLA_POLICY_NESTED(svc_policy),
+	[LBVS_ATTR_DEST]		= NLA_POLICY_NESTED(dest_policy),
+	[LBVS_ATTR_CONN]		= { .type = NLA_REJECT },
+	[LBVS_ATTR_TIMEOUT_TCP]		= { .type = NLA_U32 },
+	[LBVS_ATTR_TIMEOUT_TCP_FIN]	= { .type = NLA_U32 },
+	[LBVS_ATTR_TIMEOUT_UDP]		= { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_VERSION]	= { .type = NLA_REJECT },
+	[LBVS_ATTR_INFO_CONN_TAB_SIZE]	= { .type = NLA_REJECT },
+	[LBVS_ATTR_INFO_CONN_MAX]	= { .type = NLA_REJECT },
+	[LBVS_ATTR_INFO_CONN_COUNT]	= { .type = NLA_REJECT },
+	[LBVS_ATTR_INFO_CONN_DROPPED]	= { .type = NLA_REJECT },
+	[LBVS_ATTR_PAD]			= { .type = NLA_REJECT },
+};
+
+static struct lbvs_net *info_net(struct genl_info *info)
+{
+	return lbvs_net(genl_info_net(info));
+}
+
+static unsigned int af_alen(u16 af)
+{
+	return af == AF_INET6 ? sizeof(struct in6_addr) : sizeof(__be32);
+}
+
+static int parse_af(struct nlattr *nla, u16 *af, struct netlink_ext_ack *extack)
+{
+	*af = nla_get_u16(nla);
+	if (*af == AF_INET || *af == AF_INET6)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(extack, nla, "address family must be AF_INET or AF_INET6");
+	return -EAFNOSUPPORT;
+}
+
+static int parse_addr(struct nlattr *nla, u16 af, union nf_inet_addr *addr,
+		      struct netlink_ext_ack *extack)
+{
+	memset(addr, 0, sizeof(*addr));
+	if (nla_len(nla) != af_alen(af)) {
+		NL_SET_ERR_MSG_ATTR(extack, nla, "address length does not match its family");
+		return -EINVAL;
+	}
+	nla_memcpy(addr, nla, sizeof(*addr));
+	return 0;
+}
+
+/* The identifying part of a service: (af, protocol, addr, port) or (af, fwmark). */
+static int parse_svc_key(struct nlattr **a, struct lbvs_svc_key *k,
+			 struct netlink_ext_ack *extack)
+{
+	int err;
+
+	memset(k, 0, sizeof(*k));
+	if (!a[LBVS_SVC_ATTR_AF]) {
+		NL_SET_ERR_MSG(extack, "service address family missing");
+		return -EINVAL;
+	}
+	err = parse_af(a[LBVS_SVC_ATTR_AF], &k->af, extack);
+	if (err)
+		return err;
+	if (a[LBVS_SVC_ATTR_FWMARK]) {
+		k->fwmark = nla_get_u32(a[LBVS_SVC_ATTR_FWMARK]);
+		if (k->fwmark && !a[LBVS_SVC_ATTR_ADDR] && !a[LBVS_SVC_ATTR_PORT])
+			return 0;
+		NL_SET_ERR_MSG_ATTR(extack, a[LBVS_SVC_ATTR_FWMARK],
+				    "a firewall-mark service takes a non-zero mark and no address or port");
+		return -EINVAL;
+	}
+	if (!a[LBVS_SVC_ATTR_PROTOCOL] || !a[LBVS_SVC_ATTR_ADDR] || !a[LBVS_SVC_ATTR_PORT]) {
+		NL_SET_ERR_MSG(extack, "service needs protocol, address and port, or a firewall mark");
+		return -EINVAL;
+	}
+	k->protocol = nla_get_u16(a[LBVS_SVC_ATTR_PROTOCOL]);
+	if (k->protocol != IPPROTO_TCP && k->protocol != IPPROTO_UDP) {
+		NL_SET_ERR_MSG_ATTR(extack, a[LBVS_SVC_ATTR_PROTOCOL],
+				    "service protocol must be TCP or UDP");
+		return -EPROTONOSUPPORT;
+	}
+	k->port = nla_get_be16(a[LBVS_SVC_ATTR_PORT]);
+	if (!k->port) {
+		NL_SET_ERR_MSG_ATTR(extack, a[LBVS_SVC_ATTR_PORT], "service port must not be 0");
+		return -EINVAL;
+	}
+	return parse_addr(a[LBVS_SVC_ATTR_ADDR], k->af, &k->addr, extack);
+}
+
+static int parse_svc(struct genl_info *info, struct lbvs_svc_conf *conf, u32 *set)
+{
+	struct nlattr *a[LBVS_SVC_ATTR_MAX + 1];
+	int err;
+
+	if (!info->attrs[LBVS_ATTR_SERVICE]) {
+		NL_SET_ERR_MSG(info->extack, "service attribute missing");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, info->attrs[LBVS_ATTR_SERVICE],
+			       svc_policy, info->extack);
+	if (err)
+		return err;
+	memset(conf, 0, sizeof(*conf));
+	err = parse_svc_key(a, &conf->key, info->extack);
+	if (err || !set)
+		return err;
+	*set = 0;
+	if (a[LBVS_SVC_ATTR_SCHED_NAME]) {
+		nla_strscpy(conf->sched_name, a[LBVS_SVC_ATTR_SCHED_NAME],
+			    sizeof(conf->sched_name));
+		*set |= LBVS_SET_SCHED;
+	}
+	if (a[LBVS_SVC_ATTR_FLAGS]) {
+		conf->flags = nla_get_u32(a[LBVS_SVC_ATTR_FLAGS]);
+		*set |= LBVS_SET_FLAGS;
+	}
+	if (a[LBVS_SVC_ATTR_TIMEOUT]) {
+		conf->timeout = nla_get_u32(a[LBVS_SVC_ATTR_TIMEOUT]);
+		*set |= LBVS_SET_TIMEOUT;
+	}
+	if (a[LBVS_SVC_ATTR_NETMASK]) {
+		conf->netmask = nla_get_u8(a[LBVS_SVC_ATTR_NETMASK]);
+		*set |= LBVS_SET_NETMASK;
+	}
+	return 0;
+}
+
+static struct lbvs_service *find_svc(struct lbvs_net *ln, struct genl_info *info,
+				     const struct lbvs_svc_key *k)
+{
+	struct lbvs_service *svc = lbvs_svc_find(ln, k);
+
+	if (!svc)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[LBVS_ATTR_SERVICE],
+				    "no such service");
+	return svc;
+}
+
+static int parse_dest(struct genl_info *info, const struct lbvs_service *svc,
+		      struct lbvs_dest_conf *dc, u32 *set)
+{
+	struct nlattr *a[LBVS_DEST_ATTR_MAX + 1];
+	int err;
+
+	if (!info->attrs[LBVS_ATTR_DEST]) {
+		NL_SET_ERR_MSG(info->extack, "real server attribute missing");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(a, LBVS_DEST_ATTR_MAX, info->attrs[LBVS_ATTR_DEST],
+			       dest_policy, info->extack);
+	if (err)
+		return err;
+	memset(dc, 0, sizeof(*dc));
+	dc->af = svc->af;
+	if (a[LBVS_DEST_ATTR_AF]) {
+		err = parse_af(a[LBVS_DEST_ATTR_AF], &dc->af, info->extack);
+		if (err)
+			return err;
+	}
+	if (!a[LBVS_DEST_ATTR_ADDR]) {
+		NL_SET_ERR_MSG(info->extack, "real server address missing");
+		return -EINVAL;
+	}
+	err = parse_addr(a[LBVS_DEST_ATTR_ADDR], dc->af, &dc->addr, info->extack);
+	if (err)
+		return err;
+	dc->port = a[LBVS_DEST_ATTR_PORT] ? nla_get_be16(a[LBVS_DEST_ATTR_PORT]) : svc->port;
+	/* Defaults as ipvsadm's: direct routing, weight 1, no thresholds. */
+	dc->fwd = LBVS_FWD_DR;
+	dc->weight = 1;
+	*set = 0;
+	if (a[LBVS_DEST_ATTR_FWD]) {
+		dc->fwd = nla_get_u32(a[LBVS_DEST_ATTR_FWD]);
+		*set |= LBVS_SET_FWD;
+	}
+	if (a[LBVS_DEST_ATTR_WEIGHT]) {
+		dc->weight = nla_get_u32(a[LBVS_DEST_ATTR_WEIGHT]);
+		*set |= LBVS_SET_WEIGHT;
+	}
+	if (a[LBVS_DEST_ATTR_U_THRESH]) {
+		dc->u_thresh = nla_get_u32(a[LBVS_DEST_ATTR_U_THRESH]);
+		*set |= LBVS_SET_U_THRESH;
+	}
+	if (a[LBVS_DEST_ATTR_L_THRESH]) {
+		dc->l_thresh = nla_get_u32(a[LBVS_DEST_ATTR_L_THRESH]);
+		*set |= LBVS_SET_L_THRESH;
+	}
+	return 0;
+}
+
+static int cmd_new_service(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_svc_conf conf;
+	u32 set;
+	int err;
+
+	err = parse_svc(info, &conf, &set);
+	if (err)
+		return err;
+	if (!(set & LBVS_SET_SCHED))
+		strscpy(conf.sched_name, "wlc", sizeof(conf.sched_name));
+	if (!(set & LBVS_SET_TIMEOUT))
+		conf.timeout = 300;
+	if (!(set & LBVS_SET_NETMASK))
+		conf.netmask = af_alen(conf.key.af) * 8;
+	mutex_lock(&ln->config_lock);
+	err = lbvs_svc_add(ln, &conf, info->extack);
+	mutex_unlock(&ln->config_lock);
+	return err;
+}
+
+static int cmd_set_service(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_service *svc;
+	struct lbvs_svc_conf conf;
+	u32 set;
+	int err;
+
+	err = parse_svc(info, &conf, &set);
+	if (err)
+		return err;
+	mutex_lock(&ln->config_lock);
+	svc = find_svc(ln, info, &conf.key);
+	err = svc ? lbvs_svc_edit(ln, svc, &conf, set, info->extack) : -ESRCH;
+	mutex_unlock(&ln->config_lock);
+	return err;
+}
+
+static int cmd_del_service(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_service *svc;
+	struct lbvs_svc_conf conf;
+	int err;
+
+	err = parse_svc(info, &conf, NULL);
+	if (err)
+		return err;
+	mutex_lock(&ln->config_lock);
+	svc = find_svc(ln, info, &conf.key);
+	if (svc)
+		lbvs_svc_del(ln, svc);
+	mutex_unlock(&ln->config_lock);
+	return svc ? 0 : -ESRCH;
+}
+
+enum dest_op { DEST_NEW, DEST_SET, DEST_DEL };
+
+static int dest_cmd(struct genl_info *info, enum dest_op op)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_service *svc;
+	struct lbvs_svc_conf conf;
+	struct lbvs_dest_conf dc;
+	struct lbvs_dest *dest;
+	u32 set;
+	int err;
+
+	err = parse_svc(info, &conf, NULL);
+	if (err)
+		return err;
+	mutex_lock(&ln->config_lock);
+	svc = find_svc(ln, info, &conf.key);
+	err = -ESRCH;
+	if (!svc)
+		goto out;
+	err = parse_dest(info, svc, &dc, &set);
+	if (err)
+		goto out;
+	if (op == DEST_NEW) {
+		err = lbvs_dest_add(ln, svc, &dc, info->extack);
+		goto out;
+	}
+	dest = lbvs_dest_find(svc, &dc);
+	err = -ESRCH;
+	if (!dest) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[LBVS_ATTR_DEST],
+				    "no such real server in this service");
+		goto out;
+	}
+	err = 0;
+	if (op == DEST_SET)
+		err = lbvs_dest_edit(ln, dest, &dc, set, info->extack);
+	else
+		lbvs_dest_del(ln, dest);
+out:
+	mutex_unlock(&ln->config_lock);
+	return err;
+}
+
+static int cmd_new_dest(struct sk_buff *skb, struct genl_info *info)
+{
+	return dest_cmd(info, DEST_NEW);
+}
+
+static int cmd_set_dest(struct sk_buff *skb, struct genl_info *info)
+{
+	return dest_cmd(info, DEST_SET);
+}
+
+static int cmd_del_dest(struct sk_buff *skb, struct genl_info *info)
+{
+	return dest_cmd(info, DEST_DEL);
+}
+
+static int cmd_flush(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+
+	mutex_lock(&ln->config_lock);
+	lbvs_svc_flush(ln);
+	mutex_unlock(&ln->config_lock);
+	return 0;
+}
+
+static void zero_svc(struct lbvs_service *svc)
+{
+	struct lbvs_dest *dest;
+
+	lbvs_stats_zero(&svc->stats);
+	list_for_each_entry(dest, &svc->dests, list)
+		lbvs_stats_zero(&dest->stats);
+}
+
+static int cmd_zero(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_service *svc = NULL;
+	struct lbvs_svc_conf conf;
+	int err = 0;
+
+	if (info->attrs[LBVS_ATTR_SERVICE]) {
+		err = parse_svc(info, &conf, NULL);
+		if (err)
+			return err;
+	}
+	mutex_lock(&ln->config_lock);
+	if (info->attrs[LBVS_ATTR_SERVICE]) {
+		svc = find_svc(ln, info, &conf.key);
+		if (svc)
+			zero_svc(svc);
+		else
+			err = -ESRCH;
+	} else {
+		list_for_each_entry(svc, &ln->svcs.list, list)
+			zero_svc(svc);
+	}
+	mutex_unlock(&ln->config_lock);
+	return err;
+}
+
+static const u8 timeout_state[] = {
+	[LBVS_ATTR_TIMEOUT_TCP]		= LBVS_S_ESTABLISHED,
+	[LBVS_ATTR_TIMEOUT_TCP_FIN]	= LBVS_S_FIN_WAIT,
+	[LBVS_ATTR_TIMEOUT_UDP]		= LBVS_S_UDP,
+};
+
+static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+	int attr;
+
+	/* Check all before changing any: a rejected request changes nothing. */
+	for (attr = LBVS_ATTR_TIMEOUT_TCP; attr <= LBVS_ATTR_TIMEOUT_UDP; attr++) {
+		if (info->attrs[attr] && nla_get_u32(info->attrs[attr]) > LBVS_TIMEOUT_MAX) {
+			NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+					    "timeout out of range 0..2592000 seconds");
+			return -ERANGE;
+		}
+	}
+	/* As ipvsadm --set: 0 leaves a timeout unchanged. */
+	for (attr = LBVS_ATTR_TIMEOUT_TCP; attr <= LBVS_ATTR_TIMEOUT_UDP; attr++) {
+		u32 v = info->attrs[attr] ? nla_get_u32(info->attrs[attr]) : 0;
+
+		if (v)
+			WRITE_ONCE(ln->sysctl.timeout[timeout_state[attr]], v);
+	}
+	return 0;
+}
+
+static int put_addr(struct sk_buff *skb, int attr, u16 af, const void *addr)
+{
+	return nla_put(skb, attr, af_alen(af), addr);
+}
+
+static int put_stats(struct sk_buff *skb, int attr, struct lbvs_stats *s)
+{
+	static const u8 cnt_attr[LBVS_CNT_NUM] = {
+		LBVS_STATS_ATTR_CONNS, LBVS_STATS_ATTR_INPKTS, LBVS_STATS_ATTR_OUTPKTS,
+		LBVS_STATS_ATTR_INBYTES, LBVS_STATS_ATTR_OUTBYTES,
+	};
+	static const u8 rate_attr[LBVS_CNT_NUM] = {
+		LBVS_STATS_ATTR_CPS, LBVS_STATS_ATTR_INPPS, LBVS_STATS_ATTR_OUTPPS,
+		LBVS_STATS_ATTR_INBPS, LBVS_STATS_ATTR_OUTBPS,
+	};
+	struct lbvs_stats_snap snap;
+	struct nlattr *nest;
+	unsigned int i;
+
+	lbvs_stats_read(s, &snap);
+	nest = nla_nest_start(skb, attr);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < LBVS_CNT_NUM; i++)
+		if (nla_put_u64_64bit(skb, cnt_attr[i], snap.cnt[i], LBVS_STATS_ATTR_PAD) ||
+		    nla_put_u64_64bit(skb, rate_attr[i], snap.rate[i], LBVS_STATS_ATTR_PAD))
+			goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+static int put_svc(struct sk_buff *skb, struct lbvs_service *svc)
+{
+	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_SERVICE);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u16(skb, LBVS_SVC_ATTR_AF, svc->af) ||
+	    (svc->fwmark ? nla_put_u32(skb, LBVS_SVC_ATTR_FWMARK, svc->fwmark) :
+	     (nla_put_u16(skb, LBVS_SVC_ATTR_PROTOCOL, svc->protocol) ||
+	      put_addr(skb, LBVS_SVC_ATTR_ADDR, svc->af, &svc->addr) ||
+	      nla_put_be16(skb, LBVS_SVC_ATTR_PORT, svc->port))) ||
+	    nla_put_string(skb, LBVS_SVC_ATTR_SCHED_NAME, svc->sched.algo->name) ||
+	    nla_put_u32(skb, LBVS_SVC_ATTR_FLAGS, svc->flags) ||
+	    nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
+	    nla_put_u8(skb, LBVS_SVC_ATTR_NETMASK, svc->netmask) ||
+	    put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats))
+		goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+static int put_dest(struct sk_buff *skb, struct lbvs_dest *d)
+{
+	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_DEST);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u16(skb, LBVS_DEST_ATTR_AF, d->af) ||
+	    put_addr(skb, LBVS_DEST_ATTR_ADDR, d->af, &d->addr) ||
+	    nla_put_be16(skb, LBVS_DEST_ATTR_PORT, d->port) ||
+	    nla_put_u32(skb, LBVS_DEST_ATTR_FWD, d->fwd) ||
+	    nla_put_u32(skb, LBVS_DEST_ATTR_WEIGHT, d->weight) ||
+	    nla_put_u32(skb, LBVS_DEST_ATTR_U_THRESH, d->u_thresh) ||
+	    nla_put_u32(skb, LBVS_DEST_ATTR_L_THRESH, d->l_thresh) ||
+	    nla_put_u32(skb, LBVS_DEST_ATTR_ACTIVE_CONNS, atomic_read(&d->active)) ||
+	    nla_put_u32(skb, LBVS_DEST_ATTR_INACT_CONNS, atomic_read(&d->inactive)) ||
+	    nla_put_u32(skb, LBVS_DEST_ATTR_PERSIST_CONNS, atomic_read(&d->persist)) ||
+	    put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats))
+		goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+/* One object per message; args[0] counts what earlier rounds already sent. */
+static void *dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+{
+	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			   &lbvs_genl, NLM_F_MULTI, cmd);
+}
+
+static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	struct lbvs_service *svc;
+	long idx = 0;
+	void *hdr;
+
+	mutex_lock(&ln->config_lock);
+	cb->seq = ln->svcs.generation;
+	list_for_each_entry(svc, &ln->svcs.list, list) {
+		if (idx++ < cb->args[0])
+			continue;
+		hdr = dump_hdr(skb, cb, LBVS_CMD_GET_SERVICE);
+		if (!hdr)
+			break;
+		nl_dump_check_consistent(cb, nlmsg_hdr(skb));
+		if (put_svc(skb, svc)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		cb->args[0] = idx;
+	}
+	mutex_unlock(&ln->config_lock);
+	return skb->len;
+}
+
+static int cmd_get_service(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_service *svc;
+	struct lbvs_svc_conf conf;
+	struct sk_buff *msg;
+	void *hdr;
+	int err;
+
+	err = parse_svc(info, &conf, NULL);
+	if (err)
+		return err;
+	msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &lbvs_genl, 0, LBVS_CMD_GET_SERVICE);
+	err = -EMSGSIZE;
+	if (!hdr)
+		goto err_free;
+	mutex_lock(&ln->config_lock);
+	svc = find_svc(ln, info, &conf.key);
+	err = svc ? put_svc(msg, svc) : -ESRCH;
+	mutex_unlock(&ln->config_lock);
+	if (err)
+		goto err_free;
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+err_free:
+	nlmsg_free(msg);
+	return err;
+}
+
+static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct genl_dumpit_info *gi = genl_dumpit_info(cb);
+	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	struct nlattr *a[LBVS_SVC_ATTR_MAX + 1];
+	struct lbvs_service *svc;
+	struct lbvs_svc_key key;
+	struct lbvs_dest *dest;
+	long idx = 0;
+	void *hdr;
+	int err;
+
+	if (!gi->attrs[LBVS_ATTR_SERVICE]) {
+		NL_SET_ERR_MSG(cb->extack, "service attribute missing");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, gi->attrs[LBVS_ATTR_SERVICE],
+			       svc_policy, cb->extack);
+	if (!err)
+		err = parse_svc_key(a, &key, cb->extack);
+	if (err)
+		return err;
+
+	mutex_lock(&ln->config_lock);
+	cb->seq = ln->svcs.generation;
+	svc = lbvs_svc_find(ln, &key);
+	if (!svc) {
+		mutex_unlock(&ln->config_lock);
+		NL_SET_ERR_MSG(cb->extack, "no such service");
+		return -ESRCH;
+	}
+	list_for_each_entry(dest, &svc->dests, list) {
+		if (idx++ < cb->args[0])
+			continue;
+		hdr = dump_hdr(skb, cb, LBVS_CMD_GET_DEST);
+		if (!hdr)
+			break;
+		nl_dump_check_consistent(cb, nlmsg_hdr(skb));
+		if (put_dest(skb, dest)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		cb->args[0] = idx;
+	}
+	mutex_unlock(&ln->config_lock);
+	return skb->len;
+}
+
+static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
+{
+	u16 af = c->v6 ? AF_INET6 : AF_INET;
+	s32 left = (s32)(READ_ONCE(c->expires) - (u32)jiffies);
+	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_CONN);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u16(skb, LBVS_CONN_ATTR_AF, af) ||
+	    nla_put_u16(skb, LBVS_CONN_ATTR_PROTOCOL, c->proto) ||
+	    put_addr(skb, LBVS_CONN_ATTR_CADDR, af, lbvs_conn_addr(c, LBVS_A_C)) ||
+	    nla_put_be16(skb, LBVS_CONN_ATTR_CPORT, c->cport) ||
+	    put_addr(skb, LBVS_CONN_ATTR_VADDR, af, lbvs_conn_addr(c, LBVS_A_V)) ||
+	    nla_put_be16(skb, LBVS_CONN_ATTR_VPORT, c->vport) ||
+	    put_addr(skb, LBVS_CONN_ATTR_LADDR, af, lbvs_conn_addr(c, LBVS_A_L)) ||
+	    nla_put_be16(skb, LBVS_CONN_ATTR_LPORT, c->lport) ||
+	    put_addr(skb, LBVS_CONN_ATTR_DADDR, af, lbvs_conn_addr(c, LBVS_A_D)) ||
+	    nla_put_be16(skb, LBVS_CONN_ATTR_DPORT, c->dport) ||
+	    nla_put_u8(skb, LBVS_CONN_ATTR_STATE, READ_ONCE(c->state)) ||
+	    nla_put_u32(skb, LBVS_CONN_ATTR_EXPIRES, jiffies_to_msecs(max(left, 0))) ||
+	    nla_put_u32(skb, LBVS_CONN_ATTR_FWD, c->fwd) ||
+	    nla_put_u32(skb, LBVS_CONN_ATTR_FLAGS, 0)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+struct conn_dump {
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+};
+
+static int conn_dump_visit(struct lbvs_conn *c, void *arg)
+{
+	struct conn_dump *d = arg;
+	void *hdr = dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
+
+	if (!hdr)
+		return -EMSGSIZE;
+	if (put_conn(d->skb, c)) {
+		genlmsg_cancel(d->skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(d->skb, hdr);
+	return 0;
+}
+
+static int conn_dump_start(struct netlink_callback *cb)
+{
+	struct lbvs_net *ln = lbvs_net(sock_net(cb->skb->sk));
+	struct rhashtable_iter *it = kmalloc(sizeof(*it), GFP_KERNEL);
+
+	if (!it)
+		return -ENOMEM;
+	rhashtable_walk_enter(&ln->conns.in, it);
+	cb->args[0] = (long)it;
+	return 0;
+}
+
+static int conn_dump_done(struct netlink_callback *cb)
+{
+	struct rhashtable_iter *it = (struct rhashtable_iter *)cb->args[0];
+
+	if (it) {
+		rhashtable_walk_exit(it);
+		kfree(it);
+	}
+	return 0;
+}
+
+static int dump_conns(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct conn_dump d = { .skb = skb, .cb = cb };
+	int err;
+
+	err = lbvs_conn_walk((struct rhashtable_iter *)cb->args[0], conn_dump_visit, &d);
+	if (err && err != -EMSGSIZE)
+		return err;
+	return skb->len;
+}
+
+static int reply_attrs(struct genl_info *info, u8 cmd,
+		       int (*fill)(struct sk_buff *, struct lbvs_net *))
+{
+	struct sk_buff *msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	void *hdr;
+
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &lbvs_genl, 0, cmd);
+	if (!hdr || fill(msg, info_net(info))) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int fill_config(struct sk_buff *msg, struct lbvs_net *ln)
+{
+	int attr;
+
+	for (attr = LBVS_ATTR_TIMEOUT_TCP; attr <= LBVS_ATTR_TIMEOUT_UDP; attr++)
+		if (nla_put_u32(msg, attr, READ_ONCE(ln->sysctl.timeout[timeout_state[attr]])))
+			return -EMSGSIZE;
+	return 0;
+}
+
+static int fill_info(struct sk_buff *msg, struct lbvs_net *ln)
+{
+	struct bucket_table *tbl;
+	u32 size;
+
+	rcu_read_lock();
+	tbl = rht_dereference_rcu(ln->conns.in.tbl, &ln->conns.in);
+	size = tbl->size;
+	rcu_read_unlock();
+	return nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
+	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_TAB_SIZE, size) ||
+	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_MAX, READ_ONCE(ln->sysctl.conn_max)) ||
+	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_COUNT, atomic_read(&ln->conns.count)) ||
+	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_CONN_DROPPED,
+				 atomic64_read(&ln->conns.dropped), LBVS_ATTR_PAD);
+}
+
+static int cmd_get_config(struct sk_buff *skb, struct genl_info *info)
+{
+	return reply_attrs(info, LBVS_CMD_GET_CONFIG, fill_config);
+}
+
+static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
+{
+	return reply_attrs(info, LBVS_CMD_GET_INFO, fill_info);
+}
+
+/*
+ * Everything needs CAP_NET_ADMIN in the user namespace owning the netns,
+ * reading included: listings show client addresses.
+ */
+#define ADMIN GENL_UNS_ADMIN_PERM
+
+static const struct genl_ops lbvs_ops[] = {
+	{ .cmd = LBVS_CMD_NEW_SERVICE, .doit = cmd_new_service, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_SET_SERVICE, .doit = cmd_set_service, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_SERVICE, .doit = cmd_del_service, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_GET_SERVICE, .doit = cmd_get_service, .dumpit = dump_services,
+	  .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_DEST, .doit = cmd_new_dest, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_SET_DEST, .doit = cmd_set_dest, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_DEST, .doit = cmd_del_dest, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_GET_DEST, .dumpit = dump_dests, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_FLUSH, .doit = cmd_flush, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_ZERO, .doit = cmd_zero, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_GET_CONN, .start = conn_dump_start, .dumpit = dump_conns,
+	  .done = conn_dump_done, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_SET_CONFIG, .doit = cmd_set_config, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_GET_CONFIG, .doit = cmd_get_config, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_GET_INFO, .doit = cmd_get_info, .flags = ADMIN },
+};
+
+static struct genl_family lbvs_genl __ro_after_init = {
+	.name = LBVS_GENL_NAME,
+	.version = LBVS_GENL_VERSION,
+	.maxattr = LBVS_ATTR_MAX,
+	.policy = lbvs_policy,
+	.netnsok = true,
+	.ops = lbvs_ops,
+	.n_ops = ARRAY_SIZE(lbvs_ops),
+	.resv_start_op = LBVS_CMD_UNSPEC + 1,	/* strict validation for all */
+	.module = THIS_MODULE,
+};
+
+int __init lbvs_genl_init(void)
+{
+	return genl_register_family(&lbvs_genl);
+}
+
+void lbvs_genl_exit(void)
+{
+	genl_unregister_family(&lbvs_genl);
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per network namespace setup and teardown.
+ */
+#include <linux/module.h>
+
+#include "hooks.h"
+#include "netns.h"
+#include "proto_state.h"
+#include "sysctl.h"
+
+unsigned int lbvs_net_id __read_mostly;
+
+static unsigned int conn_max_default = 1 << 20;
+module_param_named(conn_max, conn_max_default, uint, 0444);
+MODULE_PARM_DESC(conn_max, "default of net.lbvs.conn_max for new namespaces");
+
+static void est_run(struct work_struct *work)
+{
+	struct lbvs_net *ln = container_of(to_delayed_work(work), struct lbvs_net, est_work);
+	struct lbvs_service *svc;
+	struct lbvs_dest *dest;
+
+	mutex_lock(&ln->config_lock);
+	list_for_each_entry(svc, &ln->svcs.list, list) {
+		lbvs_stats_estimate(&svc->stats);
+		list_for_each_entry(dest, &svc->dests, list)
+			lbvs_stats_estimate(&dest->stats);
+	}
+	mutex_unlock(&ln->config_lock);
+	queue_delayed_work(system_power_efficient_wq, &ln->est_work, LBVS_EST_INTERVAL);
+}
+
+static void sysctl_defaults(struct lbvs_sysctl *s)
+{
+	unsigned int st;
+
+	s->conn_max = min_t(unsigned int, conn_max_default, INT_MAX);
+	s->expire_nodest_conn = 0;
+	s->expire_quiescent_template = 0;
+	s->conn_reuse_mode = 1;
+	for (st = 0; st <= LBVS_S_MAX; st++)
+		s->timeout[st] = lbvs_state_default_timeout(st);
+}
+
+static int __net_init lbvs_net_init(struct net *net)
+{
+	struct lbvs_net *ln = lbvs_net(net);
+	int err;
+
+	ln->net = net;
+	mutex_init(&ln->config_lock);
+	lbvs_svc_table_init(&ln->svcs);
+	sysctl_defaults(&ln->sysctl);
+
+	err = lbvs_conn_table_init(ln);
+	if (err)
+		return err;
+	err = lbvs_sysctl_register(ln);
+	if (err)
+		goto err_conn;
+	err = lbvs_hooks_register(ln);
+	if (err)
+		goto err_sysctl;
+	INIT_DELAYED_WORK(&ln->est_work, est_run);
+	queue_delayed_work(system_power_efficient_wq, &ln->est_work, LBVS_EST_INTERVAL);
+	return 0;
+
+err_sysctl:
+	lbvs_sysctl_unregister(ln);
+err_conn:
+	lbvs_conn_table_destroy(ln);
+	return err;
+}
+
+static void __net_exit lbvs_net_exit(struct net *net)
+{
+	struct lbvs_net *ln = lbvs_net(net);
+
+	/* No packet reaches us after this; then nothing can add to the tables. */
+	lbvs_hooks_unregister(ln);
+	cancel_delayed_work_sync(&ln->est_work);
+	lbvs_sysctl_unregister(ln);
+	mutex_lock(&ln->config_lock);
+	lbvs_svc_flush(ln);
+	mutex_unlock(&ln->config_lock);
+	lbvs_conn_table_destroy(ln);
+}
+
+static struct pernet_operations lbvs_net_ops = {
+	.init = lbvs_net_init,
+	.exit = lbvs_net_exit,
+	.id = &lbvs_net_id,
+	.size = sizeof(struct lbvs_net),
+};
+
+int lbvs_netns_register(void)
+{
+	return register_pernet_subsys(&lbvs_net_ops);
+}
+
+void lbvs_netns_unregister(void)
+{
+	unregister_pernet_subsys(&lbvs_net_ops);
+}

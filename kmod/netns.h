@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per network namespace state: every table and setting of lbvs lives here,
+ * reached through net_generic(); there is no global mutable state.
+ */
+#ifndef _LBVS_NETNS_H
+#define _LBVS_NETNS_H
+
+#include <linux/mutex.h>
+#include <linux/workqueue.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+#include "conn.h"
+#include "service.h"
+#include "stats.h"
+
+/* Tunables exported as net.lbvs.* (sysctl.c); read locklessly with READ_ONCE. */
+struct lbvs_sysctl {
+	int conn_max;			/* table limit; new flows refused above it */
+	int expire_nodest_conn;		/* drop a flow at once when its server is gone */
+	int expire_quiescent_template;	/* drop templates of weight-0 servers */
+	int conn_reuse_mode;		/* reschedule a reused TCP tuple (SYN on old flow) */
+	int timeout[LBVS_S_MAX + 1];	/* seconds, per connection state */
+};
+
+struct lbvs_net {
+	struct net *net;
+
+	/*
+	 * config_lock serialises every configuration change (netlink doit
+	 * handlers, netns teardown). The packet path never takes it: it reads
+	 * services and real servers under RCU.
+	 */
+	struct mutex config_lock;
+	struct lbvs_svc_table svcs;	/* config_lock for writers, RCU readers */
+
+	struct lbvs_conn_table conns;	/* its own locking, see conn.h */
+
+	struct lbvs_sysctl sysctl;
+	struct ctl_table_header *sysctl_hdr;
+
+	struct delayed_work est_work;	/* rate estimator, every 2 s */
+	bool hooks_on;			/* netfilter hooks registered */
+};
+
+extern unsigned int lbvs_net_id;
+
+static inline struct lbvs_net *lbvs_net(const struct net *net)
+{
+	return net_generic(net, lbvs_net_id);
+}
+
+int lbvs_netns_register(void);
+void lbvs_netns_unregister(void);
+
+#endif /* _LBVS_NETNS_H */

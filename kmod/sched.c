@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Scheduler glue: snapshots a service's real servers into an array the pure
+ * algorithms (sched_algo.c) index, and keeps their view of weights, counts
+ * and overload current. Locking is described in sched.h.
+ */
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "sched.h"
+#include "conn.h"
+#include "service.h"
+
+void lbvs_sched_init(struct lbvs_sched *s)
+{
+	spin_lock_init(&s->lock);
+	s->dh = lbvs_sched_algo_find("dh");
+	s->algo = NULL;
+	s->set = NULL;
+	s->load_aware = false;
+}
+
+const struct lbvs_sched_algo *lbvs_sched_lookup(const char *name,
+						struct netlink_ext_ack *extack)
+{
+	const struct lbvs_sched_algo *algo = lbvs_sched_algo_find(name);
+
+	if (!algo)
+		NL_SET_ERR_MSG(extack, "unknown scheduler");
+	return algo;
+}
+
+/* lc and wlc order servers by their counts; the others never look at them. */
+static bool algo_load_aware(const struct lbvs_sched_algo *algo)
+{
+	return !strcmp(algo->name, "lc") || !strcmp(algo->name, "wlc");
+}
+
+/* Called with s->lock held. */
+static void dest_view(const struct lbvs_dest *d, struct lbvs_sched_dest *v)
+{
+	v->weight = READ_ONCE(d->available) ? READ_ONCE(d->weight) : 0;
+	v->active = atomic_read(&d->active);
+	v->inactive = atomic_read(&d->inactive);
+	v->overloaded = d->overloaded;
+}
+
+static size_t set_state_offset(unsigned int n)
+{
+	return ALIGN(struct_size_t(struct lbvs_sched_set, dests, n), sizeof(u64));
+}
+
+int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *algo)
+{
+	struct lbvs_sched *s = &svc->sched;
+	struct lbvs_sched_set *set, *old;
+	struct lbvs_sched_dest *views;
+	unsigned int n = svc->ndests, i = 0;
+	struct lbvs_dest *d;
+
+	set = kvzalloc(set_state_offset(n) + algo->state_size(n), GFP_KERNEL);
+	views = kvcalloc(max(n, 1U), sizeof(*views), GFP_KERNEL);
+	if (!set || !views) {
+		kvfree(set);
+		kvfree(views);
+		return -ENOMEM;
+	}
+	set->n = n;
+	set->state = (u8 *)set + set_state_offset(n);
+	list_for_each_entry(d, &svc->dests, list)
+		set->dests[i++] = d;
+
+	spin_lock_bh(&s->lock);
+	old = s->set;
+	for (i = 0; old && i < old->n; i++)
+		old->dests[i]->sched_idx = -1;
+	for (i = 0; i < n; i++) {
+		set->dests[i]->sched_idx = i;
+		dest_view(set->dests[i], &views[i]);
+	}
+	algo->init(set->state, views, n);
+	s->set = set;
+	s->algo = algo;
+	s->load_aware = algo_load_aware(algo);
+	spin_unlock_bh(&s->lock);
+
+	kvfree(old);
+	kvfree(views);
+	return 0;
+}
+
+void lbvs_sched_free(struct lbvs_sched *s)
+{
+	struct lbvs_sched_set *old;
+	unsigned int i;
+
+	spin_lock_bh(&s->lock);
+	old = s->set;
+	s->set = NULL;
+	for (i = 0; old && i < old->n; i++)
+		old->dests[i]->sched_idx = -1;
+	spin_unlock_bh(&s->lock);
+	kvfree(old);
+}
+
+struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tuple *t)
+{
+	struct lbvs_sched *s = &svc->sched;
+	unsigned int alen = t->af == AF_INET6 ? sizeof(struct in6_addr) : sizeof(__be32);
+	struct lbvs_dest *d = NULL;
+	u32 hash;
+	int idx;
+
+	/* dh keys on the destination, sh on the client; the rest ignore it. */
+	hash = lbvs_sched_hash(s->algo == s->dh ? &t->daddr : &t->saddr, alen);
+
+	spin_lock_bh(&s->lock);
+	if (s->set) {
+		idx = s->algo->pick(s->set->state, hash);
+		if (idx >= 0 && idx < s->set->n)
+			d = s->set->dests[idx];
+	}
+	spin_unlock_bh(&s->lock);
+	return d;
+}
+
+/*
+ * IPVS's rule: a server at or over its upper threshold takes no new
+ * connections until it falls to its lower threshold (3/4 of the upper one
+ * when no lower threshold is set).
+ */
+static bool overloaded(const struct lbvs_dest *d, bool now)
+{
+	u32 total = atomic_read(&d->active) + atomic_read(&d->inactive);
+	u32 upper = READ_ONCE(d->u_thresh), lower = READ_ONCE(d->l_thresh);
+
+	if (!upper)
+		return false;
+	if (total >= upper)
+		return true;
+	return now && total > (lower ? lower : upper * 3 / 4);
+}
+
+void lbvs_sched_load_changed(struct lbvs_dest *d)
+{
+	struct lbvs_sched *s = &d->svc->sched;
+	struct lbvs_sched_dest view;
+
+	if (!READ_ONCE(s->load_aware) && !READ_ONCE(d->u_thresh) &&
+	    !READ_ONCE(d->overloaded))
+		return;
+	spin_lock_bh(&s->lock);
+	d->overloaded = overloaded(d, d->overloaded);
+	if (s->set && d->sched_idx >= 0) {
+		dest_view(d, &view);
+		s->algo->update(s->set->state, d->sched_idx, &view);
+	}
+	spin_unlock_bh(&s->lock);
+}

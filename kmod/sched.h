@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Scheduler glue: binds the pure algorithms of sched_algo.c to a service's
+ * real servers.
+ */
+#ifndef _LBVS_SCHED_H
+#define _LBVS_SCHED_H
+
+#include <linux/spinlock.h>
+#include <linux/netlink.h>
+
+#include "sched_algo.h"
+
+struct lbvs_service;
+struct lbvs_dest;
+
+/* An immutable snapshot of the schedulable servers plus the algorithm's state. */
+struct lbvs_sched_set {
+	unsigned int n;
+	void *state;			/* algo->state_size(n) bytes, after dests[] */
+	struct lbvs_dest *dests[];
+};
+
+struct lbvs_sched {
+	/*
+	 * lock serialises pick/update on the algorithm state (the algorithms
+	 * keep cursors and heaps) and the swap of set. Taken on the packet path
+	 * once per new connection, and on connection state changes for
+	 * load-aware algorithms only; never per packet of a known flow.
+	 */
+	spinlock_t lock;
+	const struct lbvs_sched_algo *algo;	/* lock (writers also hold config_lock) */
+	struct lbvs_sched_set *set;		/* lock */
+	bool load_aware;			/* lc/wlc: wants count updates */
+	const struct lbvs_sched_algo *dh;	/* constant: the one keyed on daddr */
+};
+
+void lbvs_sched_init(struct lbvs_sched *s);
+/* Config path (config_lock): (re)build from svc->dests with algo. */
+int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *algo);
+void lbvs_sched_free(struct lbvs_sched *s);
+const struct lbvs_sched_algo *lbvs_sched_lookup(const char *name,
+						struct netlink_ext_ack *extack);
+
+struct lbvs_tuple;
+
+/* Packet path: a server for a new connection of tuple t, or NULL. */
+struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tuple *t);
+/* A server's connection counts changed: thresholds and lc/wlc follow. */
+void lbvs_sched_load_changed(struct lbvs_dest *dest);
+
+#endif /* _LBVS_SCHED_H */

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual services and real servers: the configuration model. Lifetime and
+ * locking rules are in service.h.
+ */
+#include <linux/jhash.h>
+#include <linux/slab.h>
+
+#include "conn.h"
+#include "netns.h"
+#include "service.h"
+
+void lbvs_svc_table_init(struct lbvs_svc_table *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(t->hash); i++)
+		INIT_HLIST_HEAD(&t->hash[i]);
+	INIT_LIST_HEAD(&t->list);
+	t->count = 0;
+	t->generation = 0;
+}
+
+static unsigned int addr_len(u16 af)
+{
+	return af == AF_INET6 ? sizeof(struct in6_addr) : sizeof(__be32);
+}
+
+static struct hlist_head *svc_bucket(struct lbvs_net *ln, const struct lbvs_svc_key *k)
+{
+	u32 h;
+
+	if (k->fwmark)
+		h = jhash_2words(k->fwmark, k->af, 0);
+	else
+		h = jhash((const void *)&k->addr, addr_len(k->af),
+			  ((u32)k->af << 24) ^ ((u32)k->protocol << 16) ^ ntohs(k->port));
+	return &ln->svcs.hash[hash_32(h, LBVS_SVC_TAB_BITS)];
+}
+
+static bool svc_match(const struct lbvs_service *svc, const struct lbvs_svc_key *k)
+{
+	if (svc->af != k->af || svc->fwmark != k->fwmark)
+		return false;
+	if (k->fwmark)
+		return true;
+	return svc->protocol == k->protocol && svc->port == k->port &&
+	       !memcmp(&svc->addr, &k->addr, addr_len(k->af));
+}
+
+struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, const struct lbvs_svc_key *key)
+{
+	struct lbvs_service *svc;
+
+	hlist_for_each_entry_rcu(svc, svc_bucket(ln, key), hnode)
+		if (svc_match(svc, key))
+			return svc;
+	return NULL;
+}
+
+struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_key *key)
+{
+	struct lbvs_service *svc;
+
+	hlist_for_each_entry_rcu(svc, svc_bucket(ln, key), hnode,
+				 lockdep_is_held(&ln->config_lock))
+		if (svc_match(svc, key))
+			return svc;
+	return NULL;
+}
+
+static void svc_free_rcu(struct rcu_head *head)
+{
+	struct lbvs_service *svc = container_of(head, struct lbvs_service, rcu);
+
+	lbvs_stats_free(&svc->stats);
+	kfree(svc);
+}
+
+static void svc_put(struct lbvs_service *svc)
+{
+	if (refcount_dec_and_test(&svc->refcnt))
+		call_rcu(&svc->rcu, svc_free_rcu);
+}
+
+static void svc_changed(struct lbvs_net *ln)
+{
+	ln->svcs.generation++;
+}
+
+static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
+		     u32 set, struct netlink_ext_ack *extack)
+{
+	const struct lbvs_sched_algo *algo = NULL;
+	int err;
+
+	if (set & LBVS_SET_SCHED) {
+		algo = lbvs_sched_lookup(conf->sched_name, extack);
+		if (!algo)
+			return -ENOENT;
+	}
+	if ((set & LBVS_SET_TIMEOUT) && conf->timeout > LBVS_PERSIST_MAX) {
+		NL_SET_ERR_MSG(extack, "persistence timeout out of range");
+		return -ERANGE;
+	}
+	if ((set & LBVS_SET_NETMASK) && conf->netmask > addr_len(svc->af) * 8) {
+		NL_SET_ERR_MSG(extack, "persistence netmask longer than the address");
+		return -ERANGE;
+	}
+	if (algo && algo != svc->sched.algo) {
+		err = lbvs_sched_rebuild(svc, algo);
+		if (err)
+			return err;
+	}
+	if (set & LBVS_SET_FLAGS)
+		WRITE_ONCE(svc->flags, conf->flags & LBVS_SVC_F_PERSISTENT);
+	if (set & LBVS_SET_TIMEOUT)
+		WRITE_ONCE(svc->timeout, conf->timeout);
+	if (set & LBVS_SET_NETMASK)
+		WRITE_ONCE(svc->netmask, conf->netmask);
+	return 0;
+}
+
+int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
+		 struct netlink_ext_ack *extack)
+{
+	const struct lbvs_svc_key *k = &conf->key;
+	struct lbvs_service *svc;
+	int err;
+
+	if (lbvs_svc_find(ln, k)) {
+		NL_SET_ERR_MSG(extack, "service already exists");
+		return -EEXIST;
+	}
+	svc = kzalloc(sizeof(*svc), GFP_KERNEL);
+	if (!svc)
+		return -ENOMEM;
+	err = lbvs_stats_init(&svc->stats);
+	if (err)
+		goto err_free;
+	INIT_LIST_HEAD(&svc->dests);
+	refcount_set(&svc->refcnt, 1);
+	svc->af = k->af;
+	svc->protocol = k->protocol;
+	svc->port = k->port;
+	svc->fwmark = k->fwmark;
+	svc->addr = k->addr;
+	svc->netmask = addr_len(k->af) * 8;
+	lbvs_sched_init(&svc->sched);
+	err = svc_apply(svc, conf, LBVS_SET_SCHED | LBVS_SET_FLAGS | LBVS_SET_TIMEOUT |
+			LBVS_SET_NETMASK, extack);
+	if (err)
+		goto err_sched;
+
+	hlist_add_head_rcu(&svc->hnode, svc_bucket(ln, k));
+	list_add_tail(&svc->list, &ln->svcs.list);
+	ln->svcs.count++;
+	svc_changed(ln);
+	return 0;
+
+err_sched:
+	lbvs_sched_free(&svc->sched);
+	lbvs_stats_free(&svc->stats);
+err_free:
+	kfree(svc);
+	return err;
+}
+
+int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
+		  const struct lbvs_svc_conf *conf, u32 set,
+		  struct netlink_ext_ack *extack)
+{
+	int err = svc_apply(svc, conf, set, extack);
+
+	if (!err)
+		svc_changed(ln);
+	return err;
+}
+
+/* Out of the service; the scheduler must be rebuilt before dest_release(). */
+static void dest_unlink(struct lbvs_dest *dest)
+{
+	list_del(&dest->list);
+	dest->svc->ndests--;
+	WRITE_ONCE(dest->available, false);
+}
+
+/* Its connections stay until they expire, unless expire_nodest_conn. */
+static void dest_release(struct lbvs_net *ln, struct lbvs_dest *dest)
+{
+	if (READ_ONCE(ln->sysctl.expire_nodest_conn))
+		lbvs_conn_flush(ln, dest);
+	lbvs_dest_put(dest);
+}
+
+void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc)
+{
+	struct lbvs_dest *dest, *tmp;
+
+	hlist_del_rcu(&svc->hnode);
+	list_del(&svc->list);
+	ln->svcs.count--;
+	svc_changed(ln);
+	lbvs_sched_free(&svc->sched);
+	list_for_each_entry_safe(dest, tmp, &svc->dests, list) {
+		dest_unlink(dest);
+		dest_release(ln, dest);
+	}
+	svc_put(svc);
+}
+
+void lbvs_svc_flush(struct lbvs_net *ln)
+{
+	struct lbvs_service *svc, *tmp;
+
+	list_for_each_entry_safe(svc, tmp, &ln->svcs.list, list)
+		lbvs_svc_del(ln, svc);
+}
+
+struct lbvs_dest *lbvs_dest_find(struct lbvs_service *svc, const struct lbvs_dest_conf *dc)
+{
+	struct lbvs_dest *dest;
+
+	list_for_each_entry(dest, &svc->dests, list)
+		if (dest->af == dc->af && dest->port == dc->port &&
+		    !memcmp(&dest->addr, &dc->addr, addr_len(dc->af)))
+			return dest;
+	return NULL;
+}
+
+static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_conf *dc,
+		      u32 set, struct netlink_ext_ack *extack)
+{
+	if ((set & LBVS_SET_FWD) && (dc->fwd == LBVS_FWD_UNSPEC || dc->fwd > LBVS_FWD_MAX)) {
+		NL_SET_ERR_MSG(extack, "unknown forwarding method");
+		return -EINVAL;
+	}
+	if ((set & LBVS_SET_FWD) && (dc->fwd == LBVS_FWD_DR || dc->fwd == LBVS_FWD_TUN) &&
+	    svc->port && dc->port != svc->port) {
+		NL_SET_ERR_MSG(extack,
+			       "direct routing and tunnelling cannot map ports: the real server port must equal the service port");
+		return -EINVAL;
+	}
+	if ((set & LBVS_SET_WEIGHT) && dc->weight > LBVS_WEIGHT_MAX) {
+		NL_SET_ERR_MSG(extack, "weight out of range 0..65535");
+		return -ERANGE;
+	}
+	if (((set & LBVS_SET_U_THRESH) && dc->u_thresh > LBVS_THRESH_MAX) ||
+	    ((set & LBVS_SET_L_THRESH) && dc->l_thresh > LBVS_THRESH_MAX)) {
+		NL_SET_ERR_MSG(extack, "connection threshold out of range");
+		return -ERANGE;
+	}
+	return 0;
+}
+
+static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, u32 set)
+{
+	if (set & LBVS_SET_FWD)
+		WRITE_ONCE(dest->fwd, dc->fwd);
+	if (set & LBVS_SET_WEIGHT)
+		WRITE_ONCE(dest->weight, dc->weight);
+	if (set & LBVS_SET_U_THRESH)
+		WRITE_ONCE(dest->u_thresh, dc->u_thresh);
+	if (set & LBVS_SET_L_THRESH)
+		WRITE_ONCE(dest->l_thresh, dc->l_thresh);
+}
+
+int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
+		  const struct lbvs_dest_conf *dc, struct netlink_ext_ack *extack)
+{
+	u32 set = LBVS_SET_FWD | LBVS_SET_WEIGHT | LBVS_SET_U_THRESH | LBVS_SET_L_THRESH;
+	struct lbvs_dest *dest;
+	int err;
+
+	if (dc->af != svc->af) {
+		NL_SET_ERR_MSG(extack, "real server address family differs from the service's");
+		return -EAFNOSUPPORT;
+	}
+	if (lbvs_dest_find(svc, dc)) {
+		NL_SET_ERR_MSG(extack, "real server already exists in this service");
+		return -EEXIST;
+	}
+	err = dest_check(svc, dc, set, extack);
+	if (err)
+		return err;
+	dest = kzalloc(sizeof(*dest), GFP_KERNEL);
+	if (!dest)
+		return -ENOMEM;
+	err = lbvs_stats_init(&dest->stats);
+	if (err)
+		goto err_free;
+	refcount_set(&dest->refcnt, 1);
+	refcount_inc(&svc->refcnt);
+	dest->svc = svc;
+	dest->af = dc->af;
+	dest->port = dc->port;
+	dest->addr = dc->addr;
+	dest->available = true;
+	dest->sched_idx = -1;
+	dest_apply(dest, dc, set);
+
+	list_add_tail(&dest->list, &svc->dests);
+	svc->ndests++;
+	err = lbvs_sched_rebuild(svc, svc->sched.algo);
+	if (err)
+		goto err_unlink;
+	svc_changed(ln);
+	return 0;
+
+err_unlink:
+	list_del(&dest->list);
+	svc->ndests--;
+	lbvs_dest_put(dest);
+	return err;
+err_free:
+	kfree(dest);
+	return err;
+}
+
+int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
+		   const struct lbvs_dest_conf *dc, u32 set,
+		   struct netlink_ext_ack *extack)
+{
+	struct lbvs_dest_conf old = {
+		.fwd = dest->fwd, .weight = dest->weight,
+		.u_thresh = dest->u_thresh, .l_thresh = dest->l_thresh,
+	};
+	int err;
+
+	err = dest_check(dest->svc, dc, set, extack);
+	if (err)
+		return err;
+	dest_apply(dest, dc, set);
+	err = lbvs_sched_rebuild(dest->svc, dest->svc->sched.algo);
+	if (err) {
+		dest_apply(dest, &old, set);
+		return err;
+	}
+	svc_changed(ln);
+	return 0;
+}
+
+void lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest)
+{
+	struct lbvs_service *svc = dest->svc;
+
+	dest_unlink(dest);
+	/* If memory is too short to rebuild, the old set may still pick this
+	 * server; the packet path then treats it as any unavailable server.
+	 */
+	lbvs_sched_rebuild(svc, svc->sched.algo);
+	svc_changed(ln);
+	dest_release(ln, dest);
+}
+
+static void dest_free_rcu(struct rcu_head *head)
+{
+	struct lbvs_dest *dest = container_of(head, struct lbvs_dest, rcu);
+
+	lbvs_stats_free(&dest->stats);
+	svc_put(dest->svc);
+	kfree(dest);
+}
+
+void lbvs_dest_put(struct lbvs_dest *dest)
+{
+	if (refcount_dec_and_test(&dest->refcnt))
+		call_rcu(&dest->rcu, dest_free_rcu);
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Virtual services and their real servers (destinations).
+ *
+ * Lifetime: a service is created and unlinked under lbvs_net.config_lock and
+ * freed through RCU once its last reference is gone. References are held by
+ * the service table (one) and by each destination (one each), so a service
+ * outlives every destination that still carries connections after deletion.
+ * A destination is referenced by its service's list (one) and by each
+ * connection bound to it (one each); it is freed through RCU at zero.
+ */
+#ifndef _LBVS_SERVICE_H
+#define _LBVS_SERVICE_H
+
+#include <linux/list.h>
+#include <linux/refcount.h>
+#include <linux/spinlock.h>
+#include <linux/netfilter.h>
+#include <linux/lbvs.h>
+
+#include "sched.h"
+#include "stats.h"
+
+#define LBVS_SVC_TAB_BITS	8
+
+struct lbvs_net;
+
+struct lbvs_svc_table {
+	/* Lookup by (af, protocol, addr, port) or (af, fwmark). RCU readers;
+	 * writers hold config_lock.
+	 */
+	struct hlist_head hash[1 << LBVS_SVC_TAB_BITS];
+	/* Every service in creation order, for listings; config_lock. */
+	struct list_head list;
+	unsigned int count;
+	/* Bumped on every change, so an interrupted dump can tell. */
+	unsigned int generation;
+};
+
+struct lbvs_service {
+	struct hlist_node hnode;	/* svc_table.hash, RCU */
+	struct list_head list;		/* svc_table.list, config_lock */
+	struct list_head dests;		/* lbvs_dest.list, config_lock */
+	unsigned int ndests;		/* config_lock */
+	refcount_t refcnt;
+
+	u16 af;
+	u8 protocol;			/* IPPROTO_TCP/UDP; 0 for a fwmark service */
+	u8 netmask;			/* persistence prefix length */
+	__be16 port;
+	u32 fwmark;
+	union nf_inet_addr addr;
+	u32 flags;			/* LBVS_SVC_F_* */
+	u32 timeout;			/* persistence, seconds */
+
+	struct lbvs_sched sched;	/* scheduler, see sched.h */
+	struct lbvs_stats stats;
+	struct rcu_head rcu;
+};
+
+struct lbvs_dest {
+	struct list_head list;		/* service->dests, config_lock */
+	struct lbvs_service *svc;	/* holds a reference */
+	refcount_t refcnt;
+
+	u16 af;
+	u8 fwd;				/* enum lbvs_fwd */
+	/* Cleared when removed from its service: its connections then follow
+	 * net.lbvs.expire_nodest_conn. Read locklessly on the packet path.
+	 */
+	bool available;
+	__be16 port;
+	union nf_inet_addr addr;
+
+	/* Written under config_lock, read with READ_ONCE on the packet path. */
+	u32 weight;
+	u32 u_thresh;
+	u32 l_thresh;
+
+	atomic_t active;		/* TCP connections in ESTABLISHED */
+	atomic_t inactive;		/* every other connection */
+	atomic_t persist;		/* persistence templates */
+
+	int sched_idx;			/* position in svc->sched.set; sched.lock */
+	bool overloaded;		/* over u_thresh until under l_thresh; sched.lock */
+	struct lbvs_stats stats;
+	struct rcu_head rcu;
+};
+
+/* Identifies a service in requests and on the packet path. */
+struct lbvs_svc_key {
+	u16 af;
+	u8 protocol;
+	__be16 port;
+	u32 fwmark;
+	union nf_inet_addr addr;
+};
+
+struct lbvs_svc_conf {
+	struct lbvs_svc_key key;
+	char sched_name[LBVS_SCHED_NAME_MAX];
+	u32 flags;
+	u32 timeout;
+	u8 netmask;
+};
+
+struct lbvs_dest_conf {
+	u16 af;
+	u8 fwd;
+	__be16 port;
+	union nf_inet_addr addr;
+	u32 weight;
+	u32 u_thresh;
+	u32 l_thresh;
+};
+
+/* Mask of which lbvs_svc_conf / lbvs_dest_conf fields a SET request carries. */
+#define LBVS_SET_SCHED		BIT(0)
+#define LBVS_SET_FLAGS		BIT(1)
+#define LBVS_SET_TIMEOUT	BIT(2)
+#define LBVS_SET_NETMASK	BIT(3)
+#define LBVS_SET_FWD		BIT(4)
+#define LBVS_SET_WEIGHT		BIT(5)
+#define LBVS_SET_U_THRESH	BIT(6)
+#define LBVS_SET_L_THRESH	BIT(7)
+
+void lbvs_svc_table_init(struct lbvs_svc_table *t);
+
+/* Packet path, under rcu_read_lock(). */
+struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, const struct lbvs_svc_key *key);
+
+/* Configuration, under ln->config_lock; extack names the bad value. */
+struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_key *key);
+int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
+		 struct netlink_ext_ack *extack);
+int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
+		  const struct lbvs_svc_conf *conf, u32 set,
+		  struct netlink_ext_ack *extack);
+void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc);
+void lbvs_svc_flush(struct lbvs_net *ln);
+
+struct lbvs_dest *lbvs_dest_find(struct lbvs_service *svc, const struct lbvs_dest_conf *dc);
+int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
+		  const struct lbvs_dest_conf *dc, struct netlink_ext_ack *extack);
+int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
+		   const struct lbvs_dest_conf *dc, u32 set,
+		   struct netlink_ext_ack *extack);
+void lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest);
+
+/* References held by connections. */
+static inline void lbvs_dest_hold(struct lbvs_dest *dest)
+{
+	refcount_inc(&dest->refcnt);
+}
+
+void lbvs_dest_put(struct lbvs_dest *dest);
+
+#endif /* _LBVS_SERVICE_H */

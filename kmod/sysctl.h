@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LBVS_SYSCTL_H
+#define _LBVS_SYSCTL_H
+
+struct lbvs_net;
+
+int lbvs_sysctl_register(struct lbvs_net *ln);
+void lbvs_sysctl_unregister(struct lbvs_net *ln);
+
+#endif /* _LBVS_SYSCTL_H */

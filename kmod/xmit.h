@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Transmit paths, one file per forwarding method. Each returns a netfilter
+ * verdict and either sends the packet itself (NF_STOLEN) or lets it go on.
+ */
+#ifndef _LBVS_XMIT_H
+#define _LBVS_XMIT_H
+
+#include <linux/skbuff.h>
+
+#include "conn.h"
+#include "packet.h"
+
+/* xmit_nat.c: client -> real server (LOCAL_IN), and the reply (FORWARD). */
+unsigned int lbvs_nat_in(struct net *net, struct sk_buff *skb,
+			 const struct lbvs_conn *c, const struct lbvs_pkt *p);
+unsigned int lbvs_nat_out(struct sk_buff *skb, const struct lbvs_conn *c,
+			  const struct lbvs_pkt *p);
+
+#endif /* _LBVS_XMIT_H */

@@ -21,6 +21,7 @@
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 
 #include "hooks.h"
+#include "icmp.h"
 #include "netns.h"
 #include "packet.h"
 #include "proto_state.h"
@@ -183,8 +184,11 @@ static unsigned int in_hook(void *priv, struct sk_buff *skb,
 	struct lbvs_conn *c;
 	struct lbvs_pkt p;
 
-	if (parse(skb, state->pf, &p))
-		return NF_ACCEPT;
+	if (parse(skb, state->pf, &p)) {
+		verdict = NF_ACCEPT;
+		lbvs_icmp_in(ln, state->net, skb, state->pf, &verdict);
+		return verdict;
+	}
 	c = lbvs_conn_in_get(ln, &p.t);
 	if (!c) {
 		c = new_conn(ln, skb, &p, &verdict);
@@ -206,11 +210,15 @@ static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
 			     const struct nf_hook_state *state)
 {
 	struct lbvs_net *ln = lbvs_net(state->net);
+	unsigned int verdict;
 	struct lbvs_conn *c;
 	struct lbvs_pkt p;
 
-	if (parse(skb, state->pf, &p))
-		return NF_ACCEPT;
+	if (parse(skb, state->pf, &p)) {
+		verdict = NF_ACCEPT;
+		lbvs_icmp_fwd(ln, skb, state->pf, &verdict);
+		return verdict;
+	}
 	c = lbvs_conn_out_get(ln, &p.t);
 	if (!c || c->fwd != LBVS_FWD_NAT)
 		return NF_ACCEPT;

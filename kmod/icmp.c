@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ICMP errors about a balanced flow (port unreachable, fragmentation needed,
+ * packet too big, time exceeded...) quote the packet they are about. When
+ * that packet was translated, the error must be translated too, or its
+ * receiver cannot match it to its socket:
+ *
+ * - FORWARD, from the real server's side to the client (NAT): the quoted
+ *   packet is CIP:cport -> RIP:rport; it becomes CIP:cport -> VIP:vport, and
+ *   an error sent by the real server itself comes from the VIP.
+ * - LOCAL_IN, from the client's side to the VIP: the quoted packet is
+ *   VIP:vport -> CIP:cport; it becomes RIP:rport -> CIP:cport and the error
+ *   goes on to the real server.
+ *
+ * The quoted transport checksum is left alone (the quote is often cut
+ * short); the ICMP checksum is computed again over the whole message.
+ */
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <net/checksum.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
+
+#include "icmp.h"
+#include "netns.h"
+#include "route.h"
+
+struct icmp_err {
+	unsigned int icmp_off;		/* ICMP header */
+	unsigned int quote_off;		/* quoted IP header */
+	unsigned int quote_l4;		/* quoted transport header */
+	struct lbvs_tuple quote;	/* the quoted packet's tuple */
+};
+
+static bool is_error4(u8 type)
+{
+	return type == ICMP_DEST_UNREACH || type == ICMP_SOURCE_QUENCH ||
+	       type == ICMP_TIME_EXCEEDED || type == ICMP_PARAMETERPROB;
+}
+
+static int quote_ports(struct sk_buff *skb, struct icmp_err *e)
+{
+	__be16 _ports[2];
+	const __be16 *ports;
+
+	if (e->quote.proto != IPPROTO_TCP && e->quote.proto != IPPROTO_UDP)
+		return -EPROTONOSUPPORT;
+	ports = skb_header_pointer(skb, e->quote_l4, sizeof(_ports), _ports);
+	if (!ports)
+		return -EINVAL;
+	e->quote.sport = ports[0];
+	e->quote.dport = ports[1];
+	return 0;
+}
+
+static int parse4(struct sk_buff *skb, struct icmp_err *e)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct icmphdr _ih;
+	const struct icmphdr *ih;
+	struct iphdr _qh;
+	const struct iphdr *qh;
+
+	if (iph->protocol != IPPROTO_ICMP || ip_is_fragment(iph))
+		return -EINVAL;
+	e->icmp_off = skb_network_offset(skb) + iph->ihl * 4;
+	ih = skb_header_pointer(skb, e->icmp_off, sizeof(_ih), &_ih);
+	if (!ih || !is_error4(ih->type))
+		return -EINVAL;
+	e->quote_off = e->icmp_off + sizeof(*ih);
+	qh = skb_header_pointer(skb, e->quote_off, sizeof(_qh), &_qh);
+	if (!qh || qh->version != 4 || qh->ihl < 5 || (qh->frag_off & htons(IP_OFFSET)))
+		return -EINVAL;
+	e->quote_l4 = e->quote_off + qh->ihl * 4;
+	e->quote.af = AF_INET;
+	e->quote.proto = qh->protocol;
+	e->quote.saddr.ip = qh->saddr;
+	e->quote.daddr.ip = qh->daddr;
+	return quote_ports(skb, e);
+}
+
+static int parse6(struct sk_buff *skb, struct icmp_err *e)
+{
+	struct icmp6hdr _ih;
+	const struct icmp6hdr *ih;
+	struct ipv6hdr _qh;
+	const struct ipv6hdr *qh;
+	unsigned short frag = 0;
+	int off = 0, proto;
+	__be16 qfrag;
+	u8 nexthdr;
+
+	proto = ipv6_find_hdr(skb, &off, -1, &frag, NULL);
+	if (proto != IPPROTO_ICMPV6 || frag)
+		return -EINVAL;
+	e->icmp_off = off;
+	ih = skb_header_pointer(skb, off, sizeof(_ih), &_ih);
+	if (!ih || (ih->icmp6_type & ICMPV6_INFOMSG_MASK))
+		return -EINVAL;
+	e->quote_off = off + sizeof(*ih);
+	qh = skb_header_pointer(skb, e->quote_off, sizeof(_qh), &_qh);
+	if (!qh || qh->version != 6)
+		return -EINVAL;
+	nexthdr = qh->nexthdr;
+	off = ipv6_skip_exthdr(skb, e->quote_off + sizeof(*qh), &nexthdr, &qfrag);
+	if (off < 0 || (qfrag & htons(IP6_OFFSET)))
+		return -EINVAL;
+	e->quote_l4 = off;
+	e->quote.af = AF_INET6;
+	e->quote.proto = nexthdr;
+	e->quote.saddr.in6 = qh->saddr;
+	e->quote.daddr.in6 = qh->daddr;
+	return quote_ports(skb, e);
+}
+
+static int parse(struct sk_buff *skb, u8 pf, struct icmp_err *e)
+{
+	return pf == NFPROTO_IPV4 ? parse4(skb, e) : parse6(skb, e);
+}
+
+/* The tuple of the flow the quoted packet answers: source and dest swapped. */
+static void reply_tuple(const struct icmp_err *e, struct lbvs_tuple *t)
+{
+	*t = e->quote;
+	t->saddr = e->quote.daddr;
+	t->daddr = e->quote.saddr;
+	t->sport = e->quote.dport;
+	t->dport = e->quote.sport;
+}
+
+static void set_addr(u16 af, void *field, const void *addr, __sum16 *ip_check)
+{
+	if (af == AF_INET) {
+		if (ip_check)
+			csum_replace4(ip_check, *(__be32 *)field, *(const __be32 *)addr);
+		memcpy(field, addr, sizeof(__be32));
+	} else {
+		memcpy(field, addr, sizeof(struct in6_addr));
+	}
+}
+
+/* Rewrite one side (src or dst) of the quote: address and port. */
+static void set_quote(struct sk_buff *skb, const struct icmp_err *e, bool src,
+		      const void *addr, __be16 port)
+{
+	__be16 *ports = (__be16 *)(skb->data + e->quote_l4);
+	void *qh = skb->data + e->quote_off;
+
+	if (e->quote.af == AF_INET) {
+		struct iphdr *iph = qh;
+
+		set_addr(AF_INET, src ? &iph->saddr : &iph->daddr, addr, &iph->check);
+	} else {
+		struct ipv6hdr *ip6h = qh;
+
+		set_addr(AF_INET6, src ? &ip6h->saddr : &ip6h->daddr, addr, NULL);
+	}
+	ports[src ? 0 : 1] = port;
+}
+
+static void set_outer(struct sk_buff *skb, u16 af, bool src, const void *addr)
+{
+	if (af == AF_INET) {
+		struct iphdr *iph = ip_hdr(skb);
+
+		set_addr(AF_INET, src ? &iph->saddr : &iph->daddr, addr, &iph->check);
+	} else {
+		struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		set_addr(AF_INET6, src ? &ip6h->saddr : &ip6h->daddr, addr, NULL);
+	}
+}
+
+static void fix_icmp_csum(struct sk_buff *skb, const struct icmp_err *e)
+{
+	unsigned int len = skb->len - e->icmp_off;
+	__wsum csum;
+
+	if (e->quote.af == AF_INET) {
+		struct icmphdr *ih = (struct icmphdr *)(skb->data + e->icmp_off);
+
+		ih->checksum = 0;
+		ih->checksum = csum_fold(skb_checksum(skb, e->icmp_off, len, 0));
+	} else {
+		struct icmp6hdr *ih = (struct icmp6hdr *)(skb->data + e->icmp_off);
+		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		ih->icmp6_cksum = 0;
+		csum = skb_checksum(skb, e->icmp_off, len, 0);
+		ih->icmp6_cksum = csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, len,
+						  IPPROTO_ICMPV6, csum);
+	}
+	skb->ip_summed = CHECKSUM_NONE;
+}
+
+static bool addr_eq(u16 af, const void *a, const void *b)
+{
+	return !memcmp(a, b, af == AF_INET ? sizeof(__be32) : sizeof(struct in6_addr));
+}
+
+static const void *outer_saddr(struct sk_buff *skb, u16 af)
+{
+	return af == AF_INET ? (void *)&ip_hdr(skb)->saddr : (void *)&ipv6_hdr(skb)->saddr;
+}
+
+int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int *verdict)
+{
+	struct lbvs_tuple t;
+	struct icmp_err e;
+	struct lbvs_conn *c;
+
+	if (parse(skb, pf, &e))
+		return -ENOENT;
+	/* The quote is CIP -> RIP: the flow's "out" tuple is its reverse. */
+	reply_tuple(&e, &t);
+	c = lbvs_conn_out_get(ln, &t);
+	if (!c || c->fwd != LBVS_FWD_NAT)
+		return -ENOENT;
+	*verdict = NF_DROP;
+	if (skb_ensure_writable(skb, e.quote_l4 + 2 * sizeof(__be16)))
+		return 0;
+	if (addr_eq(e.quote.af, outer_saddr(skb, e.quote.af), lbvs_conn_addr(c, LBVS_A_D)))
+		set_outer(skb, e.quote.af, true, lbvs_conn_addr(c, LBVS_A_V));
+	set_quote(skb, &e, false, lbvs_conn_addr(c, LBVS_A_V), c->vport);
+	fix_icmp_csum(skb, &e);
+	*verdict = NF_ACCEPT;
+	return 0;
+}
+
+int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 pf,
+		 unsigned int *verdict)
+{
+	union nf_inet_addr daddr;
+	struct lbvs_tuple t;
+	struct icmp_err e;
+	struct lbvs_conn *c;
+
+	if (parse(skb, pf, &e))
+		return -ENOENT;
+	/* The quote is VIP -> CIP: the flow's "in" tuple is its reverse. */
+	reply_tuple(&e, &t);
+	c = lbvs_conn_in_get(ln, &t);
+	if (!c || c->fwd != LBVS_FWD_NAT)
+		return -ENOENT;
+	*verdict = NF_DROP;
+	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
+	if (skb_ensure_writable(skb, e.quote_l4 + 2 * sizeof(__be16)) ||
+	    lbvs_route(net, skb, e.quote.af, &daddr, 0))
+		return 0;
+	set_outer(skb, e.quote.af, false, &daddr);
+	set_quote(skb, &e, true, &daddr, c->dport);
+	fix_icmp_csum(skb, &e);
+	*verdict = lbvs_send(net, skb);
+	return 0;
+}

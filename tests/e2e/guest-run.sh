@@ -1,0 +1,87 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Runs inside the QEMU guest, chrooted into the host's root (read-only), as
+# started by tests/qemu/init.  Runs every tests/e2e/NNN-*.sh that matches the
+# filter, each with a timeout, and records in $LBVS_RESULTS (a writable share
+# the host reads afterwards):
+#   summary            one line per test: STATUS NAME SECONDS
+#   NAME/output.log    the test's stdout and stderr
+#   NAME/dmesg         the kernel log written during the test
+#   kmemleak           leaks reported at the end (debug kernel)
+#   done               written last: the run was complete
+# Marker lines in the kernel log (lbvs-e2e: BEGIN/END NAME) let the host
+# attribute console splats to tests.
+set -uo pipefail
+
+: "${LBVS_TOP:?}" "${LBVS_RESULTS:?}"
+# LBVS_KERNEL, LBVS_FILTER, LBVS_KO, written by run.sh.
+# shellcheck source=/dev/null
+. "$LBVS_RESULTS/config"
+export LBVS_TOP LBVS_KO LBADM=$LBVS_TOP/tools/lbadm/lbadm
+RES=$LBVS_RESULTS
+KMEMLEAK=/sys/kernel/debug/kmemleak
+
+kmsg() { echo "lbvs-e2e: $*" >/dev/kmsg; }
+
+lbvs_loaded() { grep -q '^lbvs ' /proc/modules; }
+
+# Leave the guest as the next test expects it, whatever this one did.
+sweep()
+{
+	ip -all netns delete 2>/dev/null
+	if lbvs_loaded; then
+		echo "guest-run: lbvs was left loaded, unloading"
+		rmmod lbvs || echo "guest-run: rmmod lbvs failed"
+	fi
+}
+
+run_test()
+{
+	local t=$1 name limit out rc status t0 t1
+	name=$(basename "$t" .sh)
+	limit=$(sed -n 's/^# timeout: *\([0-9]\+\).*/\1/p' "$t" | head -n 1)
+	limit=${limit:-120}
+	out=$RES/$name
+	mkdir -p "$out"
+	echo "== $name"
+	kmsg "BEGIN $name"
+	t0=$(date +%s.%N)
+	LBVS_OUT=$out timeout -k 5 "$limit" bash "$t" >"$out/output.log" 2>&1 </dev/null
+	rc=$?
+	t1=$(date +%s.%N)
+	case $rc in
+	0) status=PASS ;;
+	77) status=SKIP ;;
+	124 | 137) status=FAIL; echo "guest-run: timed out after $limit s" >>"$out/output.log" ;;
+	*) status=FAIL; echo "guest-run: exit status $rc" >>"$out/output.log" ;;
+	esac
+	sweep >>"$out/output.log" 2>&1
+	kmsg "END $name $status"
+	dmesg | sed -n "/lbvs-e2e: BEGIN $name\$/,/lbvs-e2e: END $name /p" >"$out/dmesg"
+	awk -v s="$status" -v n="$name" -v a="$t0" -v b="$t1" \
+		'BEGIN { printf "%s %s %.1f\n", s, n, b - a }' >>"$RES/summary"
+}
+
+debug=false
+[ "$LBVS_KERNEL" = debug ] && debug=true
+$debug && [ -w $KMEMLEAK ] && echo clear >$KMEMLEAK
+: >"$RES/summary"
+
+for t in "$LBVS_TOP"/tests/e2e/[0-9][0-9][0-9]-*.sh; do
+	[ -e "$t" ] || continue
+	[[ $(basename "$t" .sh) =~ $LBVS_FILTER ]] || continue
+	$debug && ! grep -q '^# debug: yes' "$t" && continue
+	run_test "$t"
+done
+
+kmsg "BEGIN teardown"
+lbvs_loaded && rmmod lbvs
+if $debug && [ -w $KMEMLEAK ]; then
+	# Objects younger than 5 s are never reported: scan twice.
+	echo scan >$KMEMLEAK
+	sleep 6
+	echo scan >$KMEMLEAK
+	cat $KMEMLEAK >"$RES/kmemleak"
+fi
+date +%s >"$RES/done"

@@ -1,0 +1,218 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Sourced by every end-to-end test:  . "$(dirname "$0")/lib.sh"
+# Tests run as root inside the QEMU guest (tests/e2e/guest-run.sh sets
+# LBVS_TOP, LBVS_KO, LBADM and LBVS_OUT).  Every host of a test is a network
+# namespace; everything a test starts is undone by the EXIT trap.
+set -euo pipefail
+
+: "${LBVS_KO:?run the tests with tests/qemu/run.sh}" "${LBADM:?}" "${LBVS_OUT:?}"
+
+_NETNS=()	# namespaces to delete
+_PIDS=()	# servers to kill
+_LOADED=false	# lbvs_load was called
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+skip() { echo "SKIP: $*" >&2; exit 77; }
+log() { echo "# $*"; }
+
+# --- module ---------------------------------------------------------------
+
+lbvs_load()
+{
+	[ -e "$LBVS_KO" ] || fail "module not built: $LBVS_KO"
+	insmod "$LBVS_KO" || fail "insmod $LBVS_KO failed"
+	_LOADED=true
+}
+
+lbvs_unload() { rmmod lbvs || fail "rmmod lbvs failed"; }
+
+lbvs_loaded() { grep -q '^lbvs ' /proc/modules; }
+
+# --- assertions -----------------------------------------------------------
+
+assert_eq()
+{
+	[ "$1" = "$2" ] && return
+	fail "$3"$'\n'"  got:  $1"$'\n'"  want: $2"
+}
+
+assert_match()
+{
+	grep -Eq -- "$2" <<<"$1" && return
+	fail "$3"$'\n'"  text: $1"$'\n'"  does not match: $2"
+}
+
+# expect_fail REGEX CMD...: CMD must fail and say something matching REGEX
+# (extended, case-insensitive) on stderr.
+expect_fail()
+{
+	local re=$1 err rc=0
+	shift
+	err=$("$@" 2>&1 >/dev/null) || rc=$?
+	[ $rc -ne 0 ] || fail "succeeded but should have failed: $*"
+	grep -Eqi -- "$re" <<<"$err" ||
+		fail "wrong error from: $*"$'\n'"  stderr: $err"$'\n'"  want: $re"
+	log "failed as expected: $* -> $err"
+}
+
+# --- namespaces and links -------------------------------------------------
+
+ns_add()
+{
+	ip netns add "$1"
+	_NETNS+=("$1")
+	ip -n "$1" link set lo up
+}
+
+nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
+
+# veth NS1 IF1 NS2 IF2: a veth pair between two namespaces, both ends up.
+veth()
+{
+	ip link add "$2" netns "$1" type veth peer name "$4" netns "$3"
+	ip -n "$1" link set "$2" up
+	ip -n "$3" link set "$4" up
+}
+
+# --- servers --------------------------------------------------------------
+
+# Port (decimal) is bound in NS, TCP listening or UDP?
+_port_bound()
+{
+	local hex
+	hex=$(printf ':%04X' "$2")
+	nsx "$1" cat /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6 |
+		awk -v p="$hex" '$2 ~ p "$" && ($4 == "0A" || $4 == "07") { f = 1 } END { exit !f }'
+}
+
+wait_port()
+{
+	local i
+	for i in $(seq 150); do
+		_port_bound "$1" "$2" && return
+		sleep 0.2
+	done
+	fail "nothing listens on port $2 in netns $1"
+}
+
+# Python servers answer with NAME: HTTP GET -> "NAME\n", UDP datagram ->
+# "NAME\n".  ADDR defaults to "::", which takes IPv4 too.  The UDP server
+# answers from the address the datagram was sent to (direct routing).
+_PY_SERVER='
+import http.server, socket, sys
+kind, addr, port, name = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+body = (name + "\n").encode()
+fam = socket.AF_INET if "." in addr else socket.AF_INET6
+if kind == "udp":
+    s = socket.socket(fam, socket.SOCK_DGRAM)
+    if fam == socket.AF_INET6:
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_RECVPKTINFO, 1)
+    else:
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_PKTINFO, 1)
+    s.bind((addr, port))
+    while True:
+        data, anc, flags, peer = s.recvmsg(65535, 1024)
+        s.sendmsg([body], anc, 0, peer)
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+class S(http.server.ThreadingHTTPServer):
+    address_family = fam
+    def server_bind(self):
+        if fam == socket.AF_INET6:
+            self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
+S((addr, port), H).serve_forever()
+'
+
+_server()
+{
+	local kind=$1 ns=$2 port=$3 name=$4 addr=${5:-::}
+	nsx "$ns" python3 -c "$_PY_SERVER" "$kind" "$addr" "$port" "$name" \
+		>>"$LBVS_OUT/server-$ns-$port.log" 2>&1 &
+	_PIDS+=($!)
+	wait_port "$ns" "$port"
+}
+
+http_server() { _server http "$@"; }
+udp_server() { _server udp "$1" "$2" "$3" "${4:-::}"; }
+
+# --- cleanup --------------------------------------------------------------
+
+_cleanup()
+{
+	local rc=$? pid ns
+	set +e
+	for pid in "${_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+	done
+	for pid in "${_PIDS[@]}"; do
+		wait "$pid" 2>/dev/null
+	done
+	for ns in "${_NETNS[@]}"; do
+		ip netns delete "$ns" 2>/dev/null
+	done
+	if $_LOADED && lbvs_loaded && ! rmmod lbvs; then
+		echo "FAIL: cleanup: rmmod lbvs failed" >&2
+		[ $rc -ne 0 ] || rc=1
+	fi
+	exit $rc
+}
+trap _cleanup EXIT
+trap 'exit 143' TERM INT
+
+# --- the standard NAT topology --------------------------------------------
+#
+#  client eth0 ---- eth0 director br0 ---- rsI: eth0  (I = 1..N)
+#  203.0.113.2/24   203.0.113.1/24  192.0.2.1/24   192.0.2.1I/24
+#  2001:db8:1::2    2001:db8:1::1   2001:db8:2::1  2001:db8:2::1I
+#                   VIPs 203.0.113.100, 2001:db8:1::100 on director eth0
+
+VIP4=203.0.113.100 VIP6=2001:db8:1::100
+CIP4=203.0.113.2 CIP6=2001:db8:1::2
+DIP4=203.0.113.1 DIP6=2001:db8:1::1
+GW4=192.0.2.1 GW6=2001:db8:2::1
+RIP4=() RIP6=()
+
+topo_nat()
+{
+	local n=$1 i
+	ns_add client
+	ns_add director
+	veth client eth0 director eth0
+	ip -n client addr add $CIP4/24 dev eth0
+	ip -n client addr add $CIP6/64 dev eth0 nodad
+	ip -n client route add default via $DIP4
+	ip -n client -6 route add default via $DIP6
+
+	ip -n director addr add $DIP4/24 dev eth0
+	ip -n director addr add $DIP6/64 dev eth0 nodad
+	ip -n director addr add $VIP4/32 dev eth0
+	ip -n director addr add $VIP6/128 dev eth0 nodad
+	ip -n director link add br0 type bridge forward_delay 0
+	ip -n director link set br0 up
+	ip -n director addr add $GW4/24 dev br0
+	ip -n director addr add $GW6/64 dev br0 nodad
+	nsx director sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+
+	for i in $(seq "$n"); do
+		RIP4[i]=192.0.2.1$i
+		RIP6[i]=2001:db8:2::1$i
+		ns_add "rs$i"
+		veth "rs$i" eth0 director "rs$i"
+		ip -n director link set "rs$i" master br0
+		ip -n "rs$i" addr add "${RIP4[i]}/24" dev eth0
+		ip -n "rs$i" addr add "${RIP6[i]}/64" dev eth0 nodad
+		ip -n "rs$i" route add default via $GW4
+		ip -n "rs$i" -6 route add default via $GW6
+	done
+	export VIP4 VIP6 CIP4 CIP6 DIP4 DIP6 RIP4 RIP6
+}

@@ -1,0 +1,149 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot a QEMU guest on Debian's kernel (stock) or on a debug kernel (KASAN,
+# lockdep, kmemleak, UBSAN) and run the end-to-end tests tests/e2e/NNN-*.sh
+# in it.  The guest sees the host's root read-only over virtio-9p and writes
+# its results to a second, writable share.
+#
+#   tests/qemu/run.sh --kernel stock|debug [--filter REGEX] [--timeout SECONDS]
+#   tests/qemu/run.sh --selftest-splat
+#
+# --timeout bounds the whole guest run (default 1800 s, debug 3600 s); each
+# test has its own limit (120 s, or its `# timeout: N` line).  Exits non-zero
+# if a test failed, the guest did not finish, or the kernel log has a splat.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$HERE/../.." && pwd)
+CACHE=${LBVS_CACHE:-/var/cache/lbvs}
+# Kernel modules the stock kernel needs to mount the 9p root, in load order.
+BOOT_MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev
+	virtio_pci netfs fscache 9pnet 9pnet_virtio 9p"
+
+log() { echo "run.sh: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+usage() { sed -n 's/^#   //p' "$0" >&2; exit 2; }
+
+KERNEL= FILTER=. TIMEOUT=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) KERNEL=${2:?}; shift 2 ;;
+	--filter) FILTER=${2:?}; shift 2 ;;
+	--timeout) TIMEOUT=${2:?}; shift 2 ;;
+	--selftest-splat) exec "$HERE/splat.sh" --selftest ;;
+	*) usage ;;
+	esac
+done
+
+# shellcheck source=tests/qemu/kernel.sh
+. "$HERE/kernel.sh"
+
+# busybox /init plus, for a modular kernel, its virtio/9p modules
+# (decompressed: busybox insmod may not read .ko.xz).
+build_initramfs()
+{
+	local key stage m f
+	key=$(cat "$HERE/init" "$GUEST_MODDIR/modules.dep" /bin/busybox | sha256sum | cut -c1-16)
+	INITRD=$CACHE/initramfs-$KVER-$key.cpio.gz
+	[ -e "$INITRD" ] && return
+	stage=$(mktemp -d)
+	mkdir -p "$stage"/{bin,dev,proc,sys,host,newroot,modules}
+	cp /bin/busybox "$stage/bin/"
+	cp "$HERE/init" "$stage/init"
+	mknod -m 600 "$stage/dev/console" c 5 1
+	for m in $BOOT_MODULES; do
+		f=$(find "$GUEST_MODDIR/kernel" -name "$m.ko*" | head -n 1)
+		[ -n "$f" ] || continue	# built in
+		case $f in
+		*.xz) xz -dc "$f" ;;
+		*.zst) zstd -qdc "$f" ;;
+		*) cat "$f" ;;
+		esac >"$stage/modules/$m.ko"
+		echo "$m" >>"$stage/modules/list"
+	done
+	(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$INITRD.tmp"
+	mv "$INITRD.tmp" "$INITRD"
+	rm -rf "$stage"
+}
+
+boot()
+{
+	local append="console=ttyS0 panic=-1 LBVS_TOP=$TOP LBVS_MODDIR=$GUEST_MODDIR"
+	local rc
+	set +e
+	timeout -k 10 "$TIMEOUT" qemu-system-x86_64 \
+		-accel tcg,thread=multi -cpu max -smp 2 -m 4G \
+		-nic none -nographic -no-reboot -monitor none -serial stdio \
+		-kernel "$KIMAGE" -initrd "$INITRD" -append "$append" \
+		-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
+		-virtfs "local,path=$RES,mount_tag=results,security_model=none,multidevs=remap" \
+		</dev/null 2>&1 | tr -d '\r' | tee "$RES/console.log" |
+		sed -u -n 's/^== /  running /p' >&2
+	rc=${PIPESTATUS[0]}
+	set -e
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		log "the guest did not finish within $TIMEOUT s: killed"
+	fi
+}
+
+indent() { sed 's/^/    | /' "$@"; }
+
+# One line per test, details of failures, splats, totals.
+report()
+{
+	local status name secs pass=0 fail=0 skip=0 bad=0 started
+	while read -r status name secs; do
+		echo "$status $name (${secs}s)"
+		case $status in
+		PASS) pass=$((pass + 1)) ;;
+		SKIP) skip=$((skip + 1)) ;;
+		*) fail=$((fail + 1))
+			indent "$RES/$name/output.log"
+			echo "    kernel log:"
+			indent "$RES/$name/dmesg" ;;
+		esac
+	done <"$RES/summary"
+	if [ ! -e "$RES/done" ]; then
+		bad=1
+		started=$(sed -n 's/.*lbvs-e2e: BEGIN //p' "$RES/console.log" | tail -n 1)
+		echo "FAIL the guest did not finish (last started: ${started:-none}); console tail:"
+		tail -n 40 "$RES/console.log" | indent
+	fi
+	if ! "$HERE/splat.sh" "$RES/console.log"; then
+		bad=1
+	fi
+	if [ -s "$RES/kmemleak" ]; then
+		bad=1
+		echo "FAIL kmemleak reports leaks:"
+		head -n 60 "$RES/kmemleak" | indent
+	fi
+	echo "$pass passed, $fail failed$( [ $skip -eq 0 ] || echo ", $skip skipped")"
+	[ $fail -eq 0 ] && [ $bad -eq 0 ]
+}
+
+[[ $TOP != *[[:space:]]* ]] || die "the repository path must not contain spaces: $TOP"
+mkdir -p "$CACHE"
+case $KERNEL in
+stock) stock_kernel; TIMEOUT=${TIMEOUT:-1800} ;;
+debug) debug_kernel; TIMEOUT=${TIMEOUT:-3600} ;;
+*) usage ;;
+esac
+[ -x "$TOP/tools/lbadm/lbadm" ] || log "WARNING: tools/lbadm/lbadm is not built (run make)"
+build_initramfs
+
+RES=$(mktemp -d /tmp/lbvs-e2e.XXXXXX)
+chmod 755 "$RES"
+touch "$RES/summary"
+{
+	printf 'LBVS_KERNEL=%q\n' "$KERNEL"
+	printf 'LBVS_FILTER=%q\n' "$FILTER"
+	printf 'LBVS_KO=%q\n' "$LBVS_KO"
+} >"$RES/config"
+
+log "booting $KERNEL kernel $KVER; results in $RES"
+t0=$SECONDS
+boot
+log "guest ran for $((SECONDS - t0)) s"
+report

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lbadm: data shared by the parser, the netlink layer and the printers.
+ * Plain structs in host byte order (ports too); the netlink layer converts.
+ */
+#ifndef LBADM_H
+#define LBADM_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <netinet/in.h>
+#include <linux/lbvs.h>
+
+/* Exit codes, documented in --help. */
+#define LBADM_EXIT_OK		0
+#define LBADM_EXIT_RUNTIME	1	/* kernel refused, runtime error */
+#define LBADM_EXIT_USAGE	2	/* usage or parse error */
+
+#define LBADM_DEF_SCHED		"wlc"
+#define LBADM_DEF_PERSIST	300
+#define LBADM_DEF_WEIGHT	1
+
+/* One-line error text; functions fill it and return -1. */
+struct lbadm_err {
+	char msg[512];
+};
+
+int lbadm_seterr(struct lbadm_err *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+struct lbadm_addr {
+	int af;			/* AF_INET or AF_INET6, 0 if unset */
+	union {
+		struct in_addr v4;
+		struct in6_addr v6;
+		uint8_t b[16];
+	};
+};
+
+struct lbadm_stats {
+	uint64_t conns, inpkts, outpkts, inbytes, outbytes;
+	uint64_t cps, inpps, outpps, inbps, outbps;
+};
+
+/* A virtual service: selector plus configuration. */
+struct lbadm_svc {
+	int af;
+	uint16_t protocol;	/* IPPROTO_TCP/UDP, 0 for fwmark */
+	struct lbadm_addr addr;
+	uint16_t port;
+	uint32_t fwmark;	/* non-zero: fwmark service */
+	char sched[LBVS_SCHED_NAME_MAX];
+	uint32_t flags;		/* LBVS_SVC_F_* */
+	uint32_t timeout;	/* persistence, seconds */
+	uint8_t netmask;	/* persistence prefix length */
+	struct lbadm_stats stats;
+};
+
+struct lbadm_dest {
+	struct lbadm_addr addr;
+	uint16_t port;
+	uint32_t fwd;		/* enum lbvs_fwd */
+	uint32_t weight;
+	uint32_t u_thresh;
+	uint32_t l_thresh;
+	uint32_t active, inactive, persist;
+	struct lbadm_stats stats;
+};
+
+struct lbadm_conn {
+	int af;
+	uint16_t protocol;
+	struct lbadm_addr caddr, vaddr, laddr, daddr;
+	uint16_t cport, vport, lport, dport;
+	uint8_t state;		/* enum lbvs_conn_state */
+	uint32_t expires_ms;
+	uint32_t fwd;
+	uint32_t flags;
+};
+
+struct lbadm_info {
+	uint32_t version;	/* (major << 16) | (minor << 8) | patch */
+	uint32_t conn_tab_size;
+	uint32_t conn_max;
+	uint32_t conn_count;
+	uint64_t conn_dropped;
+};
+
+struct lbadm_timeouts {
+	uint32_t tcp, tcp_fin, udp;
+};
+
+/* A service with its real servers, as listed. */
+struct lbadm_svc_entry {
+	struct lbadm_svc svc;
+	struct lbadm_dest *dests;
+	size_t n_dests;
+};
+
+#endif /* LBADM_H */

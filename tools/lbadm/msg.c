@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Attribute layout per include/uapi/linux/lbvs.h. Ports and addresses go on
+ * the wire in network byte order; everything else is host order.
+ */
+#include <string.h>
+#include <arpa/inet.h>
+#include <netlink/genl/genl.h>
+
+#include "msg.h"
+
+static int addr_len(int af)
+{
+	return af == AF_INET6 ? 16 : 4;
+}
+
+int lbadm_put_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf)
+{
+	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_SERVICE);
+
+	if (!nest || nla_put_u16(m, LBVS_SVC_ATTR_AF, s->af))
+		return -1;
+	if (s->fwmark) {
+		if (nla_put_u32(m, LBVS_SVC_ATTR_FWMARK, s->fwmark))
+			return -1;
+	} else if (nla_put_u16(m, LBVS_SVC_ATTR_PROTOCOL, s->protocol) ||
+		   nla_put(m, LBVS_SVC_ATTR_ADDR, addr_len(s->af), s->addr.b) ||
+		   nla_put_u16(m, LBVS_SVC_ATTR_PORT, htons(s->port))) {
+		return -1;
+	}
+	if (conf && (nla_put_string(m, LBVS_SVC_ATTR_SCHED_NAME, s->sched) ||
+		     nla_put_u32(m, LBVS_SVC_ATTR_FLAGS, s->flags) ||
+		     nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT, s->timeout) ||
+		     nla_put_u8(m, LBVS_SVC_ATTR_NETMASK, s->netmask)))
+		return -1;
+	return nla_nest_end(m, nest);
+}
+
+int lbadm_put_dest(struct nl_msg *m, const struct lbadm_dest *d, int conf)
+{
+	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_DEST);
+
+	if (!nest || nla_put_u16(m, LBVS_DEST_ATTR_AF, d->addr.af) ||
+	    nla_put(m, LBVS_DEST_ATTR_ADDR, addr_len(d->addr.af), d->addr.b) ||
+	    nla_put_u16(m, LBVS_DEST_ATTR_PORT, htons(d->port)))
+		return -1;
+	if (conf && (nla_put_u32(m, LBVS_DEST_ATTR_FWD, d->fwd) ||
+		     nla_put_u32(m, LBVS_DEST_ATTR_WEIGHT, d->weight) ||
+		     nla_put_u32(m, LBVS_DEST_ATTR_U_THRESH, d->u_thresh) ||
+		     nla_put_u32(m, LBVS_DEST_ATTR_L_THRESH, d->l_thresh)))
+		return -1;
+	return nla_nest_end(m, nest);
+}
+
+int lbadm_req_cmd(const struct lbadm_req *r)
+{
+	switch (r->cmd) {
+	case LC_ADD:		return LBVS_CMD_NEW_SERVICE;
+	case LC_EDIT:		return LBVS_CMD_SET_SERVICE;
+	case LC_DEL:		return LBVS_CMD_DEL_SERVICE;
+	case LC_FLUSH:		return LBVS_CMD_FLUSH;
+	case LC_ADDDEST:	return LBVS_CMD_NEW_DEST;
+	case LC_EDITDEST:	return LBVS_CMD_SET_DEST;
+	case LC_DELDEST:	return LBVS_CMD_DEL_DEST;
+	case LC_SET:		return LBVS_CMD_SET_CONFIG;
+	case LC_ZERO:		return LBVS_CMD_ZERO;
+	default:		return -1;
+	}
+}
+
+int lbadm_put_req(struct nl_msg *m, const struct lbadm_req *r)
+{
+	int conf_svc = r->cmd == LC_ADD || r->cmd == LC_EDIT;
+	int conf_dest = r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST;
+
+	if (r->cmd == LC_SET)
+		return nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP, r->to.tcp) ||
+		       nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, r->to.tcp_fin) ||
+		       nla_put_u32(m, LBVS_ATTR_TIMEOUT_UDP, r->to.udp) ? -1 : 0;
+	if (r->has_svc && lbadm_put_svc(m, &r->svc, conf_svc) < 0)
+		return -1;
+	if (r->given[O_REAL] && lbadm_put_dest(m, &r->dest, conf_dest) < 0)
+		return -1;
+	return 0;
+}
+
+/* Replies. Lengths are checked here rather than trusted. */
+
+static struct nla_policy top_policy[LBVS_ATTR_MAX + 1] = {
+	[LBVS_ATTR_SERVICE] = { .type = NLA_NESTED },
+	[LBVS_ATTR_DEST] = { .type = NLA_NESTED },
+	[LBVS_ATTR_CONN] = { .type = NLA_NESTED },
+	[LBVS_ATTR_TIMEOUT_TCP] = { .type = NLA_U32 },
+	[LBVS_ATTR_TIMEOUT_TCP_FIN] = { .type = NLA_U32 },
+	[LBVS_ATTR_TIMEOUT_UDP] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_VERSION] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_TAB_SIZE] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_MAX] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_COUNT] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_DROPPED] = { .type = NLA_U64 },
+};
+
+int lbadm_parse_top(struct nl_msg *m, struct nlattr **tb)
+{
+	return genlmsg_parse(nlmsg_hdr(m), 0, tb, LBVS_ATTR_MAX, top_policy);
+}
+
+static uint32_t get_u32(struct nlattr *a)
+{
+	return a ? nla_get_u32(a) : 0;
+}
+
+static uint64_t get_u64(struct nlattr *a)
+{
+	if (!a)
+		return 0;
+	return nla_len(a) >= 8 ? nla_get_u64(a) : nla_get_u32(a);
+}
+
+static int get_addr(struct nlattr *a, int af, struct lbadm_addr *out)
+{
+	if (!a || nla_len(a) < addr_len(af))
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->af = af;
+	memcpy(out->b, nla_data(a), addr_len(af));
+	return 0;
+}
+
+static uint16_t get_port(struct nlattr *a)
+{
+	return a ? ntohs(nla_get_u16(a)) : 0;
+}
+
+static void get_stats(struct nlattr *nest, struct lbadm_stats *s)
+{
+	struct nlattr *tb[LBVS_STATS_ATTR_MAX + 1];
+
+	memset(s, 0, sizeof(*s));
+	if (!nest || nla_parse_nested(tb, LBVS_STATS_ATTR_MAX, nest, NULL))
+		return;
+	s->conns = get_u64(tb[LBVS_STATS_ATTR_CONNS]);
+	s->inpkts = get_u64(tb[LBVS_STATS_ATTR_INPKTS]);
+	s->outpkts = get_u64(tb[LBVS_STATS_ATTR_OUTPKTS]);
+	s->inbytes = get_u64(tb[LBVS_STATS_ATTR_INBYTES]);
+	s->outbytes = get_u64(tb[LBVS_STATS_ATTR_OUTBYTES]);
+	s->cps = get_u64(tb[LBVS_STATS_ATTR_CPS]);
+	s->inpps = get_u64(tb[LBVS_STATS_ATTR_INPPS]);
+	s->outpps = get_u64(tb[LBVS_STATS_ATTR_OUTPPS]);
+	s->inbps = get_u64(tb[LBVS_STATS_ATTR_INBPS]);
+	s->outbps = get_u64(tb[LBVS_STATS_ATTR_OUTBPS]);
+}
+
+static int get_af(struct nlattr *a, int dflt)
+{
+	int af = a ? nla_get_u16(a) : dflt;
+
+	return af == AF_INET || af == AF_INET6 ? af : -1;
+}
+
+static struct nla_policy svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
+	[LBVS_SVC_ATTR_AF] = { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_PROTOCOL] = { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_PORT] = { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_FWMARK] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_SCHED_NAME] = { .type = NLA_STRING },
+	[LBVS_SVC_ATTR_FLAGS] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_TIMEOUT] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_NETMASK] = { .type = NLA_U8 },
+	[LBVS_SVC_ATTR_STATS] = { .type = NLA_NESTED },
+};
+
+int lbadm_get_svc(struct nlattr **top, struct lbadm_svc *s)
+{
+	struct nlattr *tb[LBVS_SVC_ATTR_MAX + 1];
+
+	memset(s, 0, sizeof(*s));
+	if (!top[LBVS_ATTR_SERVICE] ||
+	    nla_parse_nested(tb, LBVS_SVC_ATTR_MAX, top[LBVS_ATTR_SERVICE],
+			     svc_policy))
+		return -1;
+	s->af = get_af(tb[LBVS_SVC_ATTR_AF], -1);
+	if (s->af < 0)
+		return -1;
+	s->fwmark = get_u32(tb[LBVS_SVC_ATTR_FWMARK]);
+	if (!s->fwmark) {
+		s->protocol = tb[LBVS_SVC_ATTR_PROTOCOL] ?
+			nla_get_u16(tb[LBVS_SVC_ATTR_PROTOCOL]) : 0;
+		if (get_addr(tb[LBVS_SVC_ATTR_ADDR], s->af, &s->addr))
+			return -1;
+		s->port = get_port(tb[LBVS_SVC_ATTR_PORT]);
+	}
+	if (tb[LBVS_SVC_ATTR_SCHED_NAME])
+		nla_strlcpy(s->sched, tb[LBVS_SVC_ATTR_SCHED_NAME],
+			    sizeof(s->sched));
+	s->flags = get_u32(tb[LBVS_SVC_ATTR_FLAGS]);
+	s->timeout = get_u32(tb[LBVS_SVC_ATTR_TIMEOUT]);
+	s->netmask = tb[LBVS_SVC_ATTR_NETMASK] ?
+		nla_get_u8(tb[LBVS_SVC_ATTR_NETMASK]) :
+		(s->af == AF_INET6 ? 128 : 32);
+	get_stats(tb[LBVS_SVC_ATTR_STATS], &s->stats);
+	return 0;
+}
+
+static struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
+	[LBVS_DEST_ATTR_AF] = { .type = NLA_U16 },
+	[LBVS_DEST_ATTR_PORT] = { .type = NLA_U16 },
+	[LBVS_DEST_ATTR_FWD] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_WEIGHT] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_U_THRESH] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_L_THRESH] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_ACTIVE_CONNS] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_INACT_CONNS] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_PERSIST_CONNS] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_STATS] = { .type = NLA_NESTED },
+};
+
+/* A dest without LBVS_DEST_ATTR_AF has its service's family, if sent. */
+int lbadm_get_dest(struct nlattr **top, struct lbadm_dest *d)
+{
+	struct nlattr *tb[LBVS_DEST_ATTR_MAX + 1];
+	struct lbadm_svc svc;
+	int af, svc_af = AF_INET;
+
+	memset(d, 0, sizeof(*d));
+	if (top[LBVS_ATTR_SERVICE] && !lbadm_get_svc(top, &svc))
+		svc_af = svc.af;
+	if (!top[LBVS_ATTR_DEST] ||
+	    nla_parse_nested(tb, LBVS_DEST_ATTR_MAX, top[LBVS_ATTR_DEST],
+			     dest_policy))
+		return -1;
+	af = get_af(tb[LBVS_DEST_ATTR_AF], svc_af);
+	if (af < 0 || get_addr(tb[LBVS_DEST_ATTR_ADDR], af, &d->addr))
+		return -1;
+	d->port = get_port(tb[LBVS_DEST_ATTR_PORT]);
+	d->fwd = get_u32(tb[LBVS_DEST_ATTR_FWD]);
+	d->weight = get_u32(tb[LBVS_DEST_ATTR_WEIGHT]);
+	d->u_thresh = get_u32(tb[LBVS_DEST_ATTR_U_THRESH]);
+	d->l_thresh = get_u32(tb[LBVS_DEST_ATTR_L_THRESH]);
+	d->active = get_u32(tb[LBVS_DEST_ATTR_ACTIVE_CONNS]);
+	d->inactive = get_u32(tb[LBVS_DEST_ATTR_INACT_CONNS]);
+	d->persist = get_u32(tb[LBVS_DEST_ATTR_PERSIST_CONNS]);
+	get_stats(tb[LBVS_DEST_ATTR_STATS], &d->stats);
+	return 0;
+}
+
+static struct nla_policy conn_policy[LBVS_CONN_ATTR_MAX + 1] = {
+	[LBVS_CONN_ATTR_AF] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_PROTOCOL] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_CPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_VPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_LPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_DPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_STATE] = { .type = NLA_U8 },
+	[LBVS_CONN_ATTR_EXPIRES] = { .type = NLA_U32 },
+	[LBVS_CONN_ATTR_FWD] = { .type = NLA_U32 },
+	[LBVS_CONN_ATTR_FLAGS] = { .type = NLA_U32 },
+};
+
+int lbadm_get_conn(struct nlattr **top, struct lbadm_conn *c)
+{
+	struct nlattr *tb[LBVS_CONN_ATTR_MAX + 1];
+
+	memset(c, 0, sizeof(*c));
+	if (!top[LBVS_ATTR_CONN] ||
+	    nla_parse_nested(tb, LBVS_CONN_ATTR_MAX, top[LBVS_ATTR_CONN],
+			     conn_policy))
+		return -1;
+	c->af = get_af(tb[LBVS_CONN_ATTR_AF], -1);
+	if (c->af < 0 ||
+	    get_addr(tb[LBVS_CONN_ATTR_CADDR], c->af, &c->caddr) ||
+	    get_addr(tb[LBVS_CONN_ATTR_VADDR], c->af, &c->vaddr) ||
+	    get_addr(tb[LBVS_CONN_ATTR_DADDR], c->af, &c->daddr))
+		return -1;
+	/* The local address only exists for FULLNAT; it may be IPv4/6. */
+	if (tb[LBVS_CONN_ATTR_LADDR])
+		get_addr(tb[LBVS_CONN_ATTR_LADDR],
+			 nla_len(tb[LBVS_CONN_ATTR_LADDR]) == 16 ?
+			 AF_INET6 : AF_INET, &c->laddr);
+	c->protocol = tb[LBVS_CONN_ATTR_PROTOCOL] ?
+		nla_get_u16(tb[LBVS_CONN_ATTR_PROTOCOL]) : 0;
+	c->cport = get_port(tb[LBVS_CONN_ATTR_CPORT]);
+	c->vport = get_port(tb[LBVS_CONN_ATTR_VPORT]);
+	c->lport = get_port(tb[LBVS_CONN_ATTR_LPORT]);
+	c->dport = get_port(tb[LBVS_CONN_ATTR_DPORT]);
+	c->state = tb[LBVS_CONN_ATTR_STATE] ?
+		nla_get_u8(tb[LBVS_CONN_ATTR_STATE]) : 0;
+	c->expires_ms = get_u32(tb[LBVS_CONN_ATTR_EXPIRES]);
+	c->fwd = get_u32(tb[LBVS_CONN_ATTR_FWD]);
+	c->flags = get_u32(tb[LBVS_CONN_ATTR_FLAGS]);
+	return 0;
+}
+
+void lbadm_get_info(struct nlattr **tb, struct lbadm_info *i)
+{
+	i->version = get_u32(tb[LBVS_ATTR_INFO_VERSION]);
+	i->conn_tab_size = get_u32(tb[LBVS_ATTR_INFO_CONN_TAB_SIZE]);
+	i->conn_max = get_u32(tb[LBVS_ATTR_INFO_CONN_MAX]);
+	i->conn_count = get_u32(tb[LBVS_ATTR_INFO_CONN_COUNT]);
+	i->conn_dropped = get_u64(tb[LBVS_ATTR_INFO_CONN_DROPPED]);
+}
+
+void lbadm_get_timeouts(struct nlattr **tb, struct lbadm_timeouts *t)
+{
+	t->tcp = get_u32(tb[LBVS_ATTR_TIMEOUT_TCP]);
+	t->tcp_fin = get_u32(tb[LBVS_ATTR_TIMEOUT_TCP_FIN]);
+	t->udp = get_u32(tb[LBVS_ATTR_TIMEOUT_UDP]);
+}

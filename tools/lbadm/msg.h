@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Netlink message contents, both ways: requests from a parsed command line
+ * and replies into plain structs. Needs libnl-3 messages but no socket, so
+ * the unit tests build and inspect real messages.
+ */
+#ifndef LBADM_MSG_H
+#define LBADM_MSG_H
+
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+
+#include "lbadm.h"
+#include "opts.h"
+
+/* LBVS_ATTR_SERVICE: the selector, plus scheduler etc. if conf. */
+int lbadm_put_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf);
+/* LBVS_ATTR_DEST: address, port, family, plus the rest if conf. */
+int lbadm_put_dest(struct nl_msg *m, const struct lbadm_dest *d, int conf);
+
+/*
+ * The LBVS_CMD_* and attributes for a state-changing command (-A -E -D -C
+ * -a -e -d -Z --set). Returns the command, or -1 if r is not one.
+ */
+int lbadm_req_cmd(const struct lbadm_req *r);
+int lbadm_put_req(struct nl_msg *m, const struct lbadm_req *r);
+
+/* Replies; each takes the top-level attribute table (LBVS_ATTR_MAX + 1). */
+int lbadm_parse_top(struct nl_msg *m, struct nlattr **tb);
+int lbadm_get_svc(struct nlattr **tb, struct lbadm_svc *s);
+int lbadm_get_dest(struct nlattr **tb, struct lbadm_dest *d);
+int lbadm_get_conn(struct nlattr **tb, struct lbadm_conn *c);
+void lbadm_get_info(struct nlattr **tb, struct lbadm_info *i);
+void lbadm_get_timeouts(struct nlattr **tb, struct lbadm_timeouts *t);
+
+#endif /* LBADM_MSG_H */

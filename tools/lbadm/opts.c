@@ -1,0 +1,533 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Command-line parsing driven by lbadm_opts[]. Three passes, so the order of
+ * options never matters: collect (names to rows and raw strings), check the
+ * table (accepted, needed, alternatives), then convert the values.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+
+#include "opts.h"
+#include "parse.h"
+
+#define B(c)		(1u << (c))
+#define SVC_CMDS	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_LIST) | \
+			 B(LC_ADDDEST) | B(LC_EDITDEST) | B(LC_DELDEST) | \
+			 B(LC_ZERO))
+#define SVC_NEED	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_ADDDEST) | \
+			 B(LC_EDITDEST) | B(LC_DELDEST))
+#define SVC_CONF	(B(LC_ADD) | B(LC_EDIT))
+#define DEST_ALL	(B(LC_ADDDEST) | B(LC_EDITDEST) | B(LC_DELDEST))
+#define DEST_CONF	(B(LC_ADDDEST) | B(LC_EDITDEST))
+#define LIST		B(LC_LIST)
+
+#define CMD(s, l, c, h) { s, l, ARG_NONE, c, -1, S_CMD, 0, 0, 0, NULL, h }
+#define OPT(s, l, a, id, slot, cmds, need, one, meta, h) \
+	{ s, l, a, LC_NONE, id, slot, cmds, need, one, meta, h }
+
+const struct lbadm_opt lbadm_opts[] = {
+	CMD('A', "add-service", LC_ADD, "add service"),
+	CMD('E', "edit-service", LC_EDIT, "edit service"),
+	CMD('D', "delete-service", LC_DEL, "delete service"),
+	CMD('C', "clear", LC_FLUSH, "clear all"),
+	CMD('L', "list", LC_LIST, "list"),
+	CMD('l', "list", LC_LIST, "list"),
+	CMD('Z', "zero", LC_ZERO, "zero counters"),
+	CMD('a', "add-server", LC_ADDDEST, "add real server"),
+	CMD('e', "edit-server", LC_EDITDEST, "edit real server"),
+	CMD('d', "delete-server", LC_DELDEST, "delete real server"),
+	CMD(0, "set", LC_SET, "set timeouts"),
+	CMD('S', "save", LC_SAVE, "save rules"),
+	CMD('R', "restore", LC_RESTORE, "restore rules"),
+	CMD('h', "help", LC_HELP, "this help"),
+	CMD('v', "version", LC_VERSION, "version"),
+
+	OPT('t', "tcp-service", ARG_REQ, O_TCP, S_SVC, SVC_CMDS, SVC_NEED, LIST,
+	    "addr[:port]", "TCP service"),
+	OPT('u', "udp-service", ARG_REQ, O_UDP, S_SVC, SVC_CMDS, SVC_NEED, LIST,
+	    "addr[:port]", "UDP service"),
+	OPT('f', "fwmark-service", ARG_REQ, O_FWMARK, S_SVC, SVC_CMDS, SVC_NEED,
+	    LIST, "mark", "fwmark service"),
+	OPT('6', "ipv6", ARG_NONE, O_IPV6, S_IPV6, SVC_CMDS, 0, 0, NULL,
+	    "fwmark is IPv6"),
+	OPT('s', "scheduler", ARG_REQ, O_SCHED, S_SCHED, SVC_CONF, 0, 0,
+	    "sched", "default wlc"),
+	OPT('p', "persistent", ARG_OPT, O_PERSIST, S_PERSIST, SVC_CONF, 0, 0,
+	    "[timeout]", "default 300 s"),
+	OPT('M', "netmask", ARG_REQ, O_NETMASK, S_NETMASK, SVC_CONF, 0, 0,
+	    "netmask", "mask or prefix"),
+	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL, DEST_ALL, DEST_ALL, 0,
+	    "addr[:port]", "real server"),
+	OPT('g', "gatewaying", ARG_NONE, O_GATE, S_FWD, DEST_CONF, 0, 0, NULL,
+	    "direct routing"),
+	OPT('i', "ipip", ARG_NONE, O_IPIP, S_FWD, DEST_CONF, 0, 0, NULL,
+	    "IPIP tunnel"),
+	OPT('m', "masquerading", ARG_NONE, O_MASQ, S_FWD, DEST_CONF, 0, 0, NULL,
+	    "NAT"),
+	OPT('b', "fullnat", ARG_NONE, O_FULLNAT, S_FWD, DEST_CONF, 0, 0, NULL,
+	    "full NAT"),
+	OPT('w', "weight", ARG_REQ, O_WEIGHT, S_WEIGHT, DEST_CONF, 0, 0,
+	    "weight", "0..65535, def 1"),
+	OPT('x', "u-threshold", ARG_REQ, O_UTHR, S_UTHR, DEST_CONF, 0, 0,
+	    "n", "upper conn limit"),
+	OPT('y', "l-threshold", ARG_REQ, O_LTHR, S_LTHR, DEST_CONF, 0, 0,
+	    "n", "lower conn limit"),
+	OPT('n', "numeric", ARG_NONE, O_NUMERIC, S_NUMERIC,
+	    LIST | B(LC_SAVE), 0, 0, NULL, "numeric output"),
+	OPT('c', "connection", ARG_NONE, O_CONN, S_CONN, LIST, 0, LIST, NULL,
+	    "list connections"),
+	OPT(0, "timeout", ARG_NONE, O_TIMEOUT, S_TIMEOUT, LIST, 0, LIST, NULL,
+	    "list timeouts"),
+	OPT(0, "stats", ARG_NONE, O_STATS, S_STATS, LIST, 0, 0, NULL,
+	    "counters"),
+	OPT(0, "rate", ARG_NONE, O_RATE, S_RATE, LIST, 0, 0, NULL, "rates"),
+	OPT('X', "exact", ARG_NONE, O_EXACT, S_EXACT, LIST, 0, 0, NULL,
+	    "exact numbers"),
+	OPT(0, "thresholds", ARG_NONE, O_THRESH, S_THRESH, LIST, 0, 0, NULL,
+	    "thresholds"),
+	OPT(0, "persistent-conn", ARG_NONE, O_PCONN, S_PCONN, LIST, 0, 0, NULL,
+	    "persistent conns"),
+	OPT(0, "sort", ARG_NONE, O_SORT, S_SORT, LIST, 0, 0, NULL,
+	    "sorted (default)"),
+	OPT(0, "nosort", ARG_NONE, O_NOSORT, S_SORT, LIST, 0, 0, NULL,
+	    "unsorted"),
+	OPT(0, "json", ARG_NONE, O_JSON, S_JSON, LIST, 0, 0, NULL,
+	    "JSON output"),
+	{ 0 }
+};
+
+const char *lbadm_opt_name(const struct lbadm_opt *o, char *buf, size_t len)
+{
+	if (o->shortname)
+		snprintf(buf, len, "-%c/--%s", o->shortname, o->longname);
+	else
+		snprintf(buf, len, "--%s", o->longname);
+	return buf;
+}
+
+static const struct lbadm_opt *find_short(char c)
+{
+	const struct lbadm_opt *o;
+
+	for (o = lbadm_opts; o->longname; o++)
+		if (o->shortname == c)
+			return o;
+	return NULL;
+}
+
+static const struct lbadm_opt *find_long(const char *name, size_t n)
+{
+	const struct lbadm_opt *o;
+
+	for (o = lbadm_opts; o->longname; o++)
+		if (strlen(o->longname) == n && !strncmp(o->longname, name, n))
+			return o;
+	return NULL;
+}
+
+/* Records one occurrence of o with value val (NULL if none). */
+static int take(struct lbadm_req *r, const struct lbadm_opt *o,
+		const char *val, struct lbadm_err *e)
+{
+	const struct lbadm_opt *prev = r->slot_opt[o->slot];
+	char a[64], b[64];
+
+	if (o->cmd == LC_HELP) {
+		r->cmd = LC_HELP;	/* -h wins over everything */
+		r->cmd_opt = o;
+		return 0;
+	}
+	if (prev && r->cmd != LC_HELP) {
+		if (o->cmd != LC_NONE)
+			return lbadm_seterr(e, "multiple commands: %s and %s",
+					    lbadm_opt_name(prev, a, sizeof(a)),
+					    lbadm_opt_name(o, b, sizeof(b)));
+		if (prev == o)
+			return lbadm_seterr(e, "option %s given twice",
+					    lbadm_opt_name(o, a, sizeof(a)));
+		return lbadm_seterr(e, "conflicting options %s and %s",
+				    lbadm_opt_name(prev, a, sizeof(a)),
+				    lbadm_opt_name(o, b, sizeof(b)));
+	}
+	r->slot_opt[o->slot] = o;
+	if (o->cmd != LC_NONE) {
+		if (r->cmd != LC_HELP) {
+			r->cmd = o->cmd;
+			r->cmd_opt = o;
+		}
+		return 0;
+	}
+	r->given[o->id] = 1;
+	r->arg[o->id] = val;
+	return 0;
+}
+
+static int need_value(const struct lbadm_opt *o, struct lbadm_err *e)
+{
+	char a[64];
+
+	return lbadm_seterr(e, "option %s needs a value",
+			    lbadm_opt_name(o, a, sizeof(a)));
+}
+
+/* An optional argument is the next word unless that looks like an option. */
+static int optional_next(int argc, char **argv, int *i)
+{
+	return *i + 1 < argc && argv[*i + 1][0] != '-';
+}
+
+static int collect_long(int argc, char **argv, int *i, struct lbadm_req *r,
+			struct lbadm_err *e)
+{
+	const char *name = argv[*i] + 2;
+	const char *eq = strchr(name, '=');
+	size_t n = eq ? (size_t)(eq - name) : strlen(name);
+	const struct lbadm_opt *o = find_long(name, n);
+	const char *val = eq ? eq + 1 : NULL;
+
+	if (!o)
+		return lbadm_seterr(e, "unknown option \"%s\"", argv[*i]);
+	if (o->arg == ARG_NONE && val)
+		return lbadm_seterr(e, "option --%s takes no value (\"%s\")",
+				    o->longname, argv[*i]);
+	if (o->arg == ARG_REQ && !val) {
+		if (*i + 1 >= argc)
+			return need_value(o, e);
+		val = argv[++*i];
+	}
+	if (o->arg == ARG_OPT && !val && optional_next(argc, argv, i))
+		val = argv[++*i];
+	return take(r, o, val, e);
+}
+
+/* -Ln, -At 192.0.2.1:80, -w5, -p600, -p. */
+static int collect_short(int argc, char **argv, int *i, struct lbadm_req *r,
+			 struct lbadm_err *e)
+{
+	const char *p = argv[*i] + 1;
+	const struct lbadm_opt *o;
+	const char *val;
+
+	for (; *p; p++) {
+		o = find_short(*p);
+		if (!o) {
+			if (p == argv[*i] + 1 && !p[1])
+				return lbadm_seterr(e, "unknown option \"%s\"",
+						    argv[*i]);
+			return lbadm_seterr(e, "unknown option \"-%c\" in \"%s\"",
+					    *p, argv[*i]);
+		}
+		val = NULL;
+		if (o->arg != ARG_NONE && p[1]) {
+			val = p + 1;
+		} else if (o->arg == ARG_REQ) {
+			if (*i + 1 >= argc)
+				return need_value(o, e);
+			val = argv[++*i];
+		} else if (o->arg == ARG_OPT && optional_next(argc, argv, i)) {
+			val = argv[++*i];
+		}
+		if (take(r, o, val, e))
+			return -1;
+		if (val)
+			break;
+	}
+	return 0;
+}
+
+static int collect(int argc, char **argv, struct lbadm_req *r,
+		   struct lbadm_err *e)
+{
+	int i, only_pos = 0;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		int rc;
+
+		if (!only_pos && !strcmp(a, "--")) {
+			only_pos = 1;
+			continue;
+		}
+		if (only_pos || a[0] != '-' || !a[1]) {
+			if (r->npos >= (int)(sizeof(r->pos) / sizeof(r->pos[0])))
+				return lbadm_seterr(e, "unexpected argument \"%s\"",
+						    a);
+			r->pos[r->npos++] = a;
+			continue;
+		}
+		rc = a[1] == '-' ? collect_long(argc, argv, &i, r, e) :
+				   collect_short(argc, argv, &i, r, e);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* "-t, -u or -f" for the rows of a slot. */
+static void slot_names(enum lbadm_slot slot, char *buf, size_t len)
+{
+	const struct lbadm_opt *o;
+	size_t n = 0, total = 0, k = 0;
+	char nm[64];
+
+	for (o = lbadm_opts; o->longname; o++)
+		total += o->slot == slot;
+	buf[0] = '\0';
+	for (o = lbadm_opts; o->longname && n < len; o++) {
+		if (o->slot != slot)
+			continue;
+		k++;
+		n += snprintf(buf + n, len - n, "%s%s",
+			      k == 1 ? "" : k == total ? " or " : ", ",
+			      total > 1 && o->shortname ?
+			      (snprintf(nm, sizeof(nm), "-%c", o->shortname), nm) :
+			      lbadm_opt_name(o, nm, sizeof(nm)));
+	}
+}
+
+static int check_table(struct lbadm_req *r, struct lbadm_err *e)
+{
+	const struct lbadm_opt *o, *one = NULL;
+	unsigned int bit = B(r->cmd);
+	char a[64], b[64], names[128];
+
+	for (o = lbadm_opts; o->longname; o++) {
+		if (o->cmd != LC_NONE)
+			continue;
+		if (r->given[o->id] && !(o->cmds & bit))
+			return lbadm_seterr(e, "option %s is not valid with %s",
+					    lbadm_opt_name(o, a, sizeof(a)),
+					    lbadm_opt_name(r->cmd_opt, b,
+							   sizeof(b)));
+		if ((o->need & bit) && !r->slot_opt[o->slot]) {
+			slot_names(o->slot, names, sizeof(names));
+			return lbadm_seterr(e, "%s needs %s",
+					    lbadm_opt_name(r->cmd_opt, a,
+							   sizeof(a)), names);
+		}
+		if (r->given[o->id] && (o->one & bit)) {
+			if (one && one->slot != o->slot)
+				return lbadm_seterr(e, "options %s and %s conflict in %s",
+						    lbadm_opt_name(one, a, sizeof(a)),
+						    lbadm_opt_name(o, b, sizeof(b)),
+						    lbadm_opt_name(r->cmd_opt, names,
+								   sizeof(names)));
+			one = o;
+		}
+	}
+	return 0;
+}
+
+static int conv_service(struct lbadm_req *r, struct lbadm_err *e)
+{
+	struct lbadm_svc *s = &r->svc;
+	const char *v;
+	int has_port;
+
+	if (r->given[O_TCP] || r->given[O_UDP]) {
+		v = r->given[O_TCP] ? r->arg[O_TCP] : r->arg[O_UDP];
+		s->protocol = r->given[O_TCP] ? IPPROTO_TCP : IPPROTO_UDP;
+		if (lbadm_parse_addrport(v, &s->addr, &s->port, &has_port, e))
+			return -1;
+		if (r->given[O_IPV6])
+			return lbadm_seterr(e, "-6/--ipv6 is for fwmark services (-f) only; \"%s\" already names the family",
+					    v);
+		s->af = s->addr.af;
+	} else if (r->given[O_FWMARK]) {
+		if (lbadm_parse_fwmark(r->arg[O_FWMARK], &s->fwmark, e))
+			return -1;
+		s->af = r->given[O_IPV6] ? AF_INET6 : AF_INET;
+	} else if (r->given[O_IPV6]) {
+		return lbadm_seterr(e, "-6/--ipv6 needs -f/--fwmark-service");
+	}
+	r->has_svc = s->af != 0;
+	return 0;
+}
+
+static int conv_svc_conf(struct lbadm_req *r, struct lbadm_err *e)
+{
+	struct lbadm_svc *s = &r->svc;
+	const char *mask = r->arg[O_NETMASK];
+
+	snprintf(s->sched, sizeof(s->sched), "%s", LBADM_DEF_SCHED);
+	if (r->given[O_SCHED] && lbadm_parse_sched(r->arg[O_SCHED], s->sched, e))
+		return -1;
+	if (r->given[O_PERSIST]) {
+		s->flags |= LBVS_SVC_F_PERSISTENT;
+		s->timeout = LBADM_DEF_PERSIST;
+		if (r->arg[O_PERSIST] &&
+		    lbadm_parse_u32("persistence timeout", r->arg[O_PERSIST], 1,
+				    LBVS_PERSIST_MAX, &s->timeout, e))
+			return -1;
+	}
+	s->netmask = s->af == AF_INET6 ? 128 : 32;
+	if (mask && lbadm_parse_netmask(mask, s->af, &s->netmask, e))
+		return -1;
+	if (!s->fwmark && !s->port && !(s->flags & LBVS_SVC_F_PERSISTENT))
+		return lbadm_seterr(e, "service \"%s\" has port 0, which needs -p/--persistent",
+				    r->arg[O_TCP] ? r->arg[O_TCP] : r->arg[O_UDP]);
+	return 0;
+}
+
+static const struct {
+	int id;
+	uint32_t fwd;
+} fwd_opts[] = {
+	{ O_GATE, LBVS_FWD_DR }, { O_IPIP, LBVS_FWD_TUN },
+	{ O_MASQ, LBVS_FWD_NAT }, { O_FULLNAT, LBVS_FWD_FULLNAT },
+};
+
+static int conv_dest_conf(struct lbadm_req *r, struct lbadm_err *e)
+{
+	struct lbadm_dest *d = &r->dest;
+	size_t i;
+
+	d->fwd = LBVS_FWD_DR;
+	for (i = 0; i < sizeof(fwd_opts) / sizeof(fwd_opts[0]); i++)
+		if (r->given[fwd_opts[i].id])
+			d->fwd = fwd_opts[i].fwd;
+	d->weight = LBADM_DEF_WEIGHT;
+	if (r->given[O_WEIGHT] &&
+	    lbadm_parse_u32("weight", r->arg[O_WEIGHT], 0, LBVS_WEIGHT_MAX,
+			    &d->weight, e))
+		return -1;
+	if (r->given[O_UTHR] &&
+	    lbadm_parse_u32("upper threshold", r->arg[O_UTHR], 0,
+			    LBVS_THRESH_MAX, &d->u_thresh, e))
+		return -1;
+	if (r->given[O_LTHR] &&
+	    lbadm_parse_u32("lower threshold", r->arg[O_LTHR], 0,
+			    LBVS_THRESH_MAX, &d->l_thresh, e))
+		return -1;
+	/* Like ipvsadm: routing and tunnelling cannot change the port. */
+	if (!r->svc.fwmark && (d->fwd == LBVS_FWD_DR || d->fwd == LBVS_FWD_TUN))
+		d->port = r->svc.port;
+	return 0;
+}
+
+static int conv_dest(struct lbadm_req *r, struct lbadm_err *e)
+{
+	struct lbadm_dest *d = &r->dest;
+	const char *v = r->arg[O_REAL];
+	int has_port;
+
+	if (lbadm_parse_addrport(v, &d->addr, &d->port, &has_port, e))
+		return -1;
+	if (!has_port)
+		d->port = r->svc.port;
+	if (r->cmd != LC_DELDEST && conv_dest_conf(r, e))
+		return -1;
+	if (d->addr.af != r->svc.af && d->fwd != LBVS_FWD_TUN)
+		return lbadm_seterr(e, "real server \"%s\" is %s but the service is %s",
+				    v, d->addr.af == AF_INET6 ? "IPv6" : "IPv4",
+				    r->svc.af == AF_INET6 ? "IPv6" : "IPv4");
+	return 0;
+}
+
+static int conv_set(struct lbadm_req *r, struct lbadm_err *e)
+{
+	static const char *const what[] = {
+		"tcp timeout", "tcpfin timeout", "udp timeout"
+	};
+	uint32_t *dst[] = { &r->to.tcp, &r->to.tcp_fin, &r->to.udp };
+	int i;
+
+	if (r->npos != 3)
+		return lbadm_seterr(e, "--set needs 3 timeouts in seconds: tcp tcpfin udp (got %d)",
+				    r->npos);
+	for (i = 0; i < 3; i++)
+		if (lbadm_parse_u32(what[i], r->pos[i], 0, LBVS_PERSIST_MAX,
+				    dst[i], e))
+			return -1;
+	return 0;
+}
+
+static const struct {
+	int id;
+	unsigned int fmt;
+} fmt_opts[] = {
+	{ O_NUMERIC, LBADM_FMT_NUMERIC }, { O_STATS, LBADM_FMT_STATS },
+	{ O_RATE, LBADM_FMT_RATE }, { O_THRESH, LBADM_FMT_THRESH },
+	{ O_PCONN, LBADM_FMT_PCONN }, { O_EXACT, LBADM_FMT_EXACT },
+	{ O_NOSORT, LBADM_FMT_NOSORT }, { O_JSON, LBADM_FMT_JSON },
+};
+
+static int convert(struct lbadm_req *r, struct lbadm_err *e)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fmt_opts) / sizeof(fmt_opts[0]); i++)
+		if (r->given[fmt_opts[i].id])
+			r->fmt |= fmt_opts[i].fmt;
+	if (r->cmd == LC_SAVE)
+		r->fmt |= LBADM_FMT_RULE;
+	if (r->cmd == LC_LIST && (r->given[O_CONN] || r->given[O_TIMEOUT]) &&
+	    (r->given[O_STATS] || r->given[O_RATE] || r->given[O_THRESH]))
+		return lbadm_seterr(e, "--stats, --rate and --thresholds list services, not %s",
+				    r->given[O_CONN] ? "connections (-c)" :
+				    "timeouts (--timeout)");
+	if (r->cmd == LC_SET)
+		return conv_set(r, e);
+	if (r->npos)
+		return lbadm_seterr(e, "unexpected argument \"%s\"", r->pos[0]);
+	if (conv_service(r, e))
+		return -1;
+	if ((r->cmd == LC_ADD || r->cmd == LC_EDIT) && conv_svc_conf(r, e))
+		return -1;
+	if (r->given[O_REAL] && conv_dest(r, e))
+		return -1;
+	return 0;
+}
+
+int lbadm_parse_args(int argc, char **argv, struct lbadm_req *req,
+		     struct lbadm_err *e)
+{
+	memset(req, 0, sizeof(*req));
+	if (collect(argc, argv, req, e))
+		return -1;
+	if (req->cmd == LC_HELP || req->cmd == LC_VERSION)
+		return 0;
+	if (req->cmd == LC_NONE) {
+		if (argc == 0) {	/* bare "lbadm" lists, like ipvsadm */
+			req->cmd = LC_LIST;
+			req->cmd_opt = find_short('L');
+			return 0;
+		}
+		return lbadm_seterr(e, "no command given (one of -A -E -D -C -a -e -d -L -Z --set -S -R -h)");
+	}
+	if (check_table(req, e))
+		return -1;
+	return convert(req, e);
+}
+
+void lbadm_usage(FILE *f)
+{
+	const struct lbadm_opt *o;
+	char cell[64], nm[8];
+	int col = 0;
+
+	fputs("Usage: lbadm COMMAND [SERVICE] [OPTIONS]   ipvsadm syntax; -h help, -v version\n"
+	      "  -A|-E SERVICE [-s sched] [-p [timeout]] [-M netmask]  add|edit service\n"
+	      "  -D SERVICE  delete service          -C  clear all services\n"
+	      "  -a|-e SERVICE -r addr[:port] [-g|-i|-m|-b] [-w n] [-x n] [-y n]  add|edit\n"
+	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
+	      "  -L|-l [SERVICE|-c|--timeout] [-n] [--stats|--rate|--thresholds|\n"
+	      "        --persistent-conn] [--exact] [--nosort] [--json]  list\n"
+	      "  --set tcp tcpfin udp  timeouts (s)  -S [-n] save rules  -R restore (stdin)\n"
+	      "SERVICE: -t|-u addr[:port] (192.0.2.1:80, [2001:db8::1]:80) | -f mark [-6]\n",
+	      f);
+	for (o = lbadm_opts; o->longname; o++) {
+		if (o->cmd != LC_NONE)
+			continue;
+		snprintf(nm, sizeof(nm), "-%c", o->shortname);
+		snprintf(cell, sizeof(cell), " %-2s --%-15s %s",
+			 o->shortname ? nm : "", o->longname, o->help);
+		fprintf(f, col ? "%s\n" : "%-40s", cell);
+		col = !col;
+	}
+	if (col)
+		fputc('\n', f);
+	fputs("Exit status: 0 ok, 1 kernel refused or runtime error, 2 usage or parse error\n",
+	      f);
+}

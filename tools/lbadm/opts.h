@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * THE option table: every command and option lbadm knows, its short and
+ * long names, its argument, which commands accept or need it. The parser,
+ * the legality checks and --help all read this one table.
+ */
+#ifndef LBADM_OPTS_H
+#define LBADM_OPTS_H
+
+#include <stdio.h>
+#include "lbadm.h"
+
+enum lbadm_cmd {
+	LC_NONE,
+	LC_ADD,		/* -A */
+	LC_EDIT,	/* -E */
+	LC_DEL,		/* -D */
+	LC_FLUSH,	/* -C */
+	LC_LIST,	/* -L -l */
+	LC_ADDDEST,	/* -a */
+	LC_EDITDEST,	/* -e */
+	LC_DELDEST,	/* -d */
+	LC_SET,		/* --set */
+	LC_ZERO,	/* -Z */
+	LC_SAVE,	/* -S */
+	LC_RESTORE,	/* -R */
+	LC_HELP,	/* -h */
+	LC_VERSION,	/* -v */
+	LC__MAX
+};
+
+enum lbadm_opt_id {
+	O_TCP, O_UDP, O_FWMARK, O_IPV6, O_SCHED, O_PERSIST, O_NETMASK,
+	O_REAL, O_GATE, O_IPIP, O_MASQ, O_FULLNAT, O_WEIGHT, O_UTHR, O_LTHR,
+	O_NUMERIC, O_CONN, O_TIMEOUT, O_STATS, O_RATE, O_EXACT, O_THRESH,
+	O_PCONN, O_SORT, O_NOSORT, O_JSON,
+	O__MAX
+};
+
+/* Options sharing a slot are alternatives: at most one may be given. */
+enum lbadm_slot {
+	S_CMD, S_SVC, S_IPV6, S_SCHED, S_PERSIST, S_NETMASK, S_REAL, S_FWD,
+	S_WEIGHT, S_UTHR, S_LTHR, S_NUMERIC, S_CONN, S_TIMEOUT, S_STATS,
+	S_RATE, S_EXACT, S_THRESH, S_PCONN, S_SORT, S_JSON,
+	S__MAX
+};
+
+enum lbadm_arg { ARG_NONE, ARG_REQ, ARG_OPT };
+
+struct lbadm_opt {
+	char shortname;		/* 0: long only */
+	const char *longname;
+	enum lbadm_arg arg;
+	enum lbadm_cmd cmd;	/* != LC_NONE: this row is a command */
+	int id;			/* enum lbadm_opt_id for options */
+	enum lbadm_slot slot;
+	unsigned int cmds;	/* commands accepting it (bit per lbadm_cmd) */
+	unsigned int need;	/* commands needing its slot */
+	unsigned int one;	/* commands allowing one of the 'one' options */
+	const char *metavar;
+	const char *help;	/* for --help, short */
+};
+
+extern const struct lbadm_opt lbadm_opts[];
+
+/* Output format flags. */
+#define LBADM_FMT_NUMERIC	0x001
+#define LBADM_FMT_STATS		0x002
+#define LBADM_FMT_RATE		0x004
+#define LBADM_FMT_THRESH	0x008
+#define LBADM_FMT_PCONN		0x010
+#define LBADM_FMT_EXACT		0x020
+#define LBADM_FMT_NOSORT	0x040
+#define LBADM_FMT_JSON		0x080
+#define LBADM_FMT_RULE		0x100
+
+/* One parsed command line, values converted and checked. */
+struct lbadm_req {
+	enum lbadm_cmd cmd;
+	const struct lbadm_opt *cmd_opt;
+	const struct lbadm_opt *slot_opt[S__MAX];	/* which row set it */
+	const char *arg[O__MAX];
+	int given[O__MAX];
+	const char *pos[4];
+	int npos;
+	int has_svc;
+	struct lbadm_svc svc;
+	struct lbadm_dest dest;
+	struct lbadm_timeouts to;
+	unsigned int fmt;
+};
+
+/*
+ * Parses argv[0..argc) (argv[0] is the first argument, not the program) into
+ * req. Returns 0, or -1 with a message in e (a usage error: exit 2).
+ */
+int lbadm_parse_args(int argc, char **argv, struct lbadm_req *req,
+		     struct lbadm_err *e);
+
+/* "-w/--weight" or "--stats". */
+const char *lbadm_opt_name(const struct lbadm_opt *o, char *buf, size_t len);
+
+/* The --help text; fits 80x24. */
+void lbadm_usage(FILE *f);
+
+#endif /* LBADM_OPTS_H */

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Value parsers. Deliberately stricter than ipvsadm where ipvsadm is
+ * ambiguous: addresses go through inet_pton (so "010.0.0.1" is an error, not
+ * octal), IPv6 needs brackets (2001:db8::1:80 could be either), and names
+ * are not resolved (a hostname or service name is an error naming it).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+
+#include "parse.h"
+
+int lbadm_seterr(struct lbadm_err *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e) {
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* 0: ok; -1: not a number; -2: a number outside [min, max]. */
+static int str_to_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
+{
+	unsigned long long v;
+	const char *digits = s;
+
+	if (*s == '-')
+		digits = s + 1;
+	if (!all_digits(digits))
+		return -1;
+	if (*s == '-')
+		return -2;	/* a negative number: out of range, say so */
+	errno = 0;
+	v = strtoull(digits, NULL, 10);
+	if (errno == ERANGE || v < min || v > max)
+		return -2;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int lbadm_parse_u32(const char *what, const char *s, uint32_t min,
+		    uint32_t max, uint32_t *out, struct lbadm_err *e)
+{
+	int r = str_to_u32(s, min, max, out);
+
+	if (r == -1)
+		return lbadm_seterr(e, "invalid %s \"%s\"", what, s);
+	if (r == -2)
+		return lbadm_seterr(e, "%s %s out of range %u..%u", what, s,
+				    min, max);
+	return 0;
+}
+
+static int has_alpha(const char *s)
+{
+	for (; *s; s++)
+		if (isalpha((unsigned char)*s))
+			return 1;
+	return 0;
+}
+
+int lbadm_parse_addr(const char *s, struct lbadm_addr *a, struct lbadm_err *e)
+{
+	memset(a, 0, sizeof(*a));
+	if (!*s)
+		return lbadm_seterr(e, "empty address");
+	if (inet_pton(AF_INET, s, &a->v4) == 1) {
+		a->af = AF_INET;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, s, &a->v6) == 1) {
+		a->af = AF_INET6;
+		return 0;
+	}
+	if (!strchr(s, ':') && has_alpha(s))
+		return lbadm_seterr(e, "invalid address \"%s\": host names are not supported, use a numeric address",
+				    s);
+	return lbadm_seterr(e, "invalid address \"%s\"", s);
+}
+
+static int parse_port(const char *p, const char *whole, uint16_t *port,
+		      struct lbadm_err *e)
+{
+	uint32_t v;
+
+	if (!*p)
+		return lbadm_seterr(e, "missing port after \":\" in \"%s\"",
+				    whole);
+	if (str_to_u32(p, 0, 65535, &v) < 0) {
+		if (has_alpha(p) && !strchr(p, ':'))
+			return lbadm_seterr(e, "invalid port \"%s\" in \"%s\": service names are not supported",
+					    p, whole);
+		return lbadm_seterr(e, "invalid port \"%s\" in \"%s\"", p,
+				    whole);
+	}
+	*port = (uint16_t)v;
+	return 0;
+}
+
+/* "[v6]" or "[v6]:port". */
+static int parse_bracketed(const char *s, char *host, size_t hlen,
+			   const char **portp, struct lbadm_err *e)
+{
+	const char *close = strchr(s, ']');
+	size_t n;
+
+	if (!close)
+		return lbadm_seterr(e, "unbalanced \"[\" in \"%s\"", s);
+	n = close - s - 1;
+	if (n >= hlen)
+		return lbadm_seterr(e, "invalid address in \"%s\"", s);
+	memcpy(host, s + 1, n);
+	host[n] = '\0';
+	if (strchr(host, '['))
+		return lbadm_seterr(e, "unbalanced \"[\" in \"%s\"", s);
+	if (close[1] == '\0') {
+		*portp = NULL;
+	} else if (close[1] == ':') {
+		*portp = close + 2;
+	} else {
+		return lbadm_seterr(e, "unexpected \"%s\" after \"]\" in \"%s\"",
+				    close + 1, s);
+	}
+	return 0;
+}
+
+int lbadm_parse_addrport(const char *s, struct lbadm_addr *a, uint16_t *port,
+			 int *has_port, struct lbadm_err *e)
+{
+	char host[INET6_ADDRSTRLEN + 8];
+	const char *portp = NULL;
+	const char *colon;
+
+	*port = 0;
+	*has_port = 0;
+	if (!s || !*s)
+		return lbadm_seterr(e, "empty address");
+	if (s[0] == '[') {
+		if (parse_bracketed(s, host, sizeof(host), &portp, e))
+			return -1;
+		if (inet_pton(AF_INET6, host, &a->v6) != 1)
+			return lbadm_seterr(e, "invalid IPv6 address \"%s\" in \"%s\"",
+					    host, s);
+		a->af = AF_INET6;
+	} else {
+		if (strchr(s, ']'))
+			return lbadm_seterr(e, "unbalanced \"]\" in \"%s\"", s);
+		colon = strchr(s, ':');
+		if (colon && strchr(colon + 1, ':'))
+			return lbadm_seterr(e, "IPv6 address needs brackets in \"%s\", e.g. [2001:db8::1]:80",
+					    s);
+		if (colon) {
+			if ((size_t)(colon - s) >= sizeof(host))
+				return lbadm_seterr(e, "invalid address in \"%s\"",
+						    s);
+			memcpy(host, s, colon - s);
+			host[colon - s] = '\0';
+			portp = colon + 1;
+		} else if (strlen(s) < sizeof(host)) {
+			strcpy(host, s);
+		} else {
+			return lbadm_seterr(e, "invalid address \"%s\"", s);
+		}
+		if (inet_pton(AF_INET, host, &a->v4) != 1) {
+			if (!colon)
+				return lbadm_parse_addr(s, a, e);
+			if (!*host)
+				return lbadm_seterr(e, "missing address in \"%s\"",
+						    s);
+			if (has_alpha(host))
+				return lbadm_seterr(e, "invalid address \"%s\" in \"%s\": host names are not supported, use a numeric address",
+						    host, s);
+			return lbadm_seterr(e, "invalid address \"%s\" in \"%s\"",
+					    host, s);
+		}
+		a->af = AF_INET;
+	}
+	if (portp) {
+		if (parse_port(portp, s, port, e))
+			return -1;
+		*has_port = 1;
+	}
+	return 0;
+}
+
+int lbadm_parse_fwmark(const char *s, uint32_t *mark, struct lbadm_err *e)
+{
+	unsigned long long v;
+	char *end;
+
+	if (!*s)
+		return lbadm_seterr(e, "empty fwmark");
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && s[2] &&
+	    strspn(s + 2, "0123456789abcdefABCDEF") == strlen(s + 2)) {
+		errno = 0;
+		v = strtoull(s + 2, &end, 16);
+		if (errno == ERANGE || v < 1 || v > UINT32_MAX)
+			return lbadm_seterr(e, "fwmark %s out of range 1..4294967295",
+					    s);
+		*mark = (uint32_t)v;
+		return 0;
+	}
+	if (str_to_u32(s, 1, UINT32_MAX, mark) == -1)
+		return lbadm_seterr(e, "invalid fwmark \"%s\"", s);
+	return lbadm_parse_u32("fwmark", s, 1, UINT32_MAX, mark, e);
+}
+
+/* IPVS's scheduler names; the kernel decides which it implements. */
+const char *const lbadm_sched_names[] = {
+	"rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq",
+	"fo", "ovf", "mh", "twos", NULL
+};
+
+int lbadm_parse_sched(const char *s, char *out, struct lbadm_err *e)
+{
+	int i;
+
+	for (i = 0; lbadm_sched_names[i]; i++) {
+		if (!strcmp(s, lbadm_sched_names[i])) {
+			snprintf(out, LBVS_SCHED_NAME_MAX, "%s", s);
+			return 0;
+		}
+	}
+	return lbadm_seterr(e, "unknown scheduler \"%s\" (rr wrr lc wlc lblc lblcr dh sh sed nq fo ovf mh twos)",
+			    s);
+}
+
+static int mask4_to_prefix(const struct in_addr *m, uint8_t *prefix)
+{
+	uint32_t v = ntohl(m->s_addr);
+	uint8_t n = 0;
+
+	while (n < 32 && (v & (0x80000000u >> n)))
+		n++;
+	if (n < 32 && (v << n) != 0)
+		return -1;	/* ones not contiguous */
+	*prefix = n;
+	return 0;
+}
+
+int lbadm_parse_netmask(const char *s, int af, uint8_t *prefix,
+			struct lbadm_err *e)
+{
+	uint32_t max = af == AF_INET6 ? 128 : 32;
+	const char *num = s[0] == '/' ? s + 1 : s;
+	struct in_addr m;
+	uint32_t v;
+
+	if (!*s)
+		return lbadm_seterr(e, "empty netmask");
+	if (strchr(s, '.')) {
+		if (af == AF_INET6)
+			return lbadm_seterr(e, "netmask \"%s\" is IPv4 but the service is IPv6: give a prefix length 1..128",
+					    s);
+		if (inet_pton(AF_INET, s, &m) != 1)
+			return lbadm_seterr(e, "invalid netmask \"%s\"", s);
+		if (mask4_to_prefix(&m, prefix))
+			return lbadm_seterr(e, "netmask %s is not contiguous",
+					    s);
+		return 0;
+	}
+	if (str_to_u32(num, 1, max, &v) == -1)
+		return lbadm_seterr(e, "invalid netmask \"%s\"", s);
+	if (lbadm_parse_u32("netmask prefix length", num, 1, max, &v, e))
+		return -1;
+	*prefix = (uint8_t)v;
+	return 0;
+}
+
+void lbadm_prefix_to_mask4(uint8_t prefix, char *buf, size_t len)
+{
+	struct in_addr m;
+
+	m.s_addr = htonl(prefix >= 32 ? 0xffffffffu :
+			 prefix ? ~(0xffffffffu >> prefix) : 0);
+	inet_ntop(AF_INET, &m, buf, len);
+}
+
+void lbadm_fmt_addr(const struct lbadm_addr *a, int bracket, char *buf,
+		    size_t len)
+{
+	char tmp[INET6_ADDRSTRLEN];
+
+	if (a->af == AF_INET6) {
+		inet_ntop(AF_INET6, &a->v6, tmp, sizeof(tmp));
+		snprintf(buf, len, bracket ? "[%s]" : "%s", tmp);
+	} else {
+		inet_ntop(AF_INET, &a->v4, buf, len);
+	}
+}
+
+void lbadm_fmt_addrport(const struct lbadm_addr *a, uint16_t port, char *buf,
+			size_t len)
+{
+	char tmp[INET6_ADDRSTRLEN + 2];
+
+	lbadm_fmt_addr(a, 1, tmp, sizeof(tmp));
+	snprintf(buf, len, "%s:%u", tmp, port);
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Pure parsers for command-line values: numbers, addresses, services,
+ * schedulers, masks. No netlink and no name resolution here, so every
+ * function is unit-testable; each fills a one-line message naming the bad
+ * value on error and returns -1.
+ */
+#ifndef LBADM_PARSE_H
+#define LBADM_PARSE_H
+
+#include "lbadm.h"
+
+/* Decimal, leading zeros allowed, no sign. what names the value in errors. */
+int lbadm_parse_u32(const char *what, const char *s, uint32_t min,
+		    uint32_t max, uint32_t *out, struct lbadm_err *e);
+
+/* A bare numeric address: 192.0.2.1 or 2001:db8::1 (no brackets). */
+int lbadm_parse_addr(const char *s, struct lbadm_addr *a, struct lbadm_err *e);
+
+/*
+ * host[:port]: 192.0.2.1, 192.0.2.1:80, [2001:db8::1], [2001:db8::1]:80.
+ * *has_port tells whether a port was given (port 0 is a valid port).
+ */
+int lbadm_parse_addrport(const char *s, struct lbadm_addr *a, uint16_t *port,
+			 int *has_port, struct lbadm_err *e);
+
+/* 1..4294967295, decimal or 0x hex. */
+int lbadm_parse_fwmark(const char *s, uint32_t *mark, struct lbadm_err *e);
+
+/* A scheduler name this tool knows; copied into out (LBVS_SCHED_NAME_MAX). */
+int lbadm_parse_sched(const char *s, char *out, struct lbadm_err *e);
+/* The known names, space separated, for help and errors. */
+extern const char *const lbadm_sched_names[];
+
+/*
+ * Persistence granularity for a service of family af: a dotted IPv4 mask
+ * with contiguous ones (255.255.255.0) or a prefix length (24, /24).
+ */
+int lbadm_parse_netmask(const char *s, int af, uint8_t *prefix,
+			struct lbadm_err *e);
+
+/* Dotted form of an IPv4 prefix length, for output. */
+void lbadm_prefix_to_mask4(uint8_t prefix, char *buf, size_t len);
+
+/* Formats an address for output; IPv6 in brackets if bracket is set. */
+void lbadm_fmt_addr(const struct lbadm_addr *a, int bracket, char *buf,
+		    size_t len);
+void lbadm_fmt_addrport(const struct lbadm_addr *a, uint16_t port, char *buf,
+			size_t len);
+
+#endif /* LBADM_PARSE_H */

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Output: ipvsadm's text layout (column for column, numeric addresses) and
+ * JSON. Printers take plain structs and a FILE, so tests can compare strings.
+ *
+ * JSON keys (stable; new keys may be added, none renamed or removed):
+ *  -L --json:  {"version":"X.Y.Z","conn_tab_size":N,"services":[SERVICE...]}
+ *              (version/conn_tab_size absent when one service is listed)
+ *  SERVICE:    {"family":"inet"|"inet6","protocol":"tcp"|"udp"|null,
+ *               "address":STR|null,"port":N|null,"fwmark":N|null,
+ *               "scheduler":STR,"persistent":BOOL,"timeout":N,"netmask":N,
+ *               "stats":STATS,"servers":[SERVER...]}
+ *  SERVER:     {"address":STR,"port":N,"forward":"route"|"masq"|"tunnel"|
+ *               "fullnat","weight":N,"u_threshold":N,"l_threshold":N,
+ *               "active_conns":N,"inactive_conns":N,"persistent_conns":N,
+ *               "stats":STATS}
+ *  STATS:      {"conns","inpkts","outpkts","inbytes","outbytes","cps",
+ *               "inpps","outpps","inbps","outbps"} all numbers
+ *  -L -c --json: {"connections":[{"protocol":"tcp"|"udp"|...,"family":..,
+ *               "state":"ESTABLISHED"|...,"expires_ms":N,"forward":..,
+ *               "client":EP,"virtual":EP,"local":EP|null,"server":EP}]}
+ *               EP = {"address":STR,"port":N}; local is set for FULLNAT
+ *  -L --timeout --json: {"timeout":{"tcp":N,"tcp_fin":N,"udp":N}}
+ * Addresses in JSON are bare (no brackets); netmask is a prefix length.
+ */
+#ifndef LBADM_PRINT_H
+#define LBADM_PRINT_H
+
+#include <stdio.h>
+#include "lbadm.h"
+#include "opts.h"
+
+const char *lbadm_fwd_name(uint32_t fwd);	/* "Masq", "Route", ... */
+const char *lbadm_state_name(uint8_t state);	/* "ESTABLISHED", ... */
+const char *lbadm_proto_name(uint16_t proto);	/* "TCP", "UDP", ... */
+
+void lbadm_print_largenum(FILE *f, uint64_t v, unsigned int fmt);
+
+void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n);
+
+/*
+ * The whole -L / -S output. info NULL: no banner (a single service listed,
+ * or -S). Sorts v (and each dest array) unless LBADM_FMT_NOSORT.
+ */
+void lbadm_print_list(FILE *f, const struct lbadm_info *info,
+		      struct lbadm_svc_entry *v, size_t n, unsigned int fmt);
+
+void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
+		       unsigned int fmt);
+void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
+			  unsigned int fmt);
+
+#endif /* LBADM_PRINT_H */

@@ -1,0 +1,761 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Scheduling algorithms, after IPVS's ip_vs_{rr,wrr,lc,wlc,sh,dh}.c, reworked
+ * so that pick() costs the same for 10 and for 10,000 servers.
+ *
+ * Three structures serve the six names:
+ * - "ring" (rr, wrr): eligible servers sorted by weight, served in rounds;
+ * - "heap" (lc, wlc): binary min-heap of eligible servers by load;
+ * - "table" (sh, dh): a bucket table filled Maglev-style by weight.
+ * rr is wrr with every eligible weight taken as 1, lc is wlc likewise.
+ *
+ * A server is eligible when its weight is > 0 and it is not overloaded.
+ * States hold only indices, never pointers (see sched_algo.h for the
+ * memory and locking contract).
+ */
+#include "sched_algo.h"
+
+#define NONE		0xffffffffU
+#define TAB_MIN		256U	/* IPVS's sh/dh table size */
+#define TAB_PER_DEST	8U	/* buckets per server at least */
+
+static bool eligible(const struct lbvs_sched_dest *d)
+{
+	return d->weight > 0 && !d->overloaded;
+}
+
+/* murmur3's finaliser: every input bit reaches every output bit. */
+static u32 mix32(u32 h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bU;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35U;
+	h ^= h >> 16;
+	return h;
+}
+
+u32 lbvs_sched_hash(const void *addr, unsigned int len)
+{
+	const u8 *p = addr;
+	u32 h = len;
+	u32 w = 0;
+	unsigned int k;
+
+	/* Bytes are folded big-endian, so every host computes the same hash. */
+	for (k = 0; k < len; k++) {
+		w = (w << 8) | p[k];
+		if ((k & 3) == 3 || k == len - 1) {
+			h = (h ^ w) * 2654435761U;
+			w = 0;
+		}
+	}
+	return mix32(h);
+}
+
+/*
+ * Generic binary heap of u32 elements over an ordering supplied by the
+ * algorithm. pos (optional) maps an element to its slot, for updates.
+ */
+typedef bool (*before_fn)(const void *s, u32 a, u32 b);
+
+struct heap {
+	u32 *h;
+	u32 *pos;
+	u32 len;
+	before_fn before;
+	const void *s;
+};
+
+static void heap_put(struct heap *hp, u32 k, u32 e)
+{
+	hp->h[k] = e;
+	if (hp->pos)
+		hp->pos[e] = k;
+}
+
+static void heap_sift_up(struct heap *hp, u32 k)
+{
+	u32 e = hp->h[k];
+
+	while (k > 0) {
+		u32 parent = (k - 1) >> 1;
+
+		if (!hp->before(hp->s, e, hp->h[parent]))
+			break;
+		heap_put(hp, k, hp->h[parent]);
+		k = parent;
+	}
+	heap_put(hp, k, e);
+}
+
+static void heap_sift_down(struct heap *hp, u32 k)
+{
+	u32 e = hp->h[k];
+
+	for (;;) {
+		u32 c = 2 * k + 1;
+
+		if (c >= hp->len)
+			break;
+		if (c + 1 < hp->len && hp->before(hp->s, hp->h[c + 1], hp->h[c]))
+			c++;
+		if (!hp->before(hp->s, hp->h[c], e))
+			break;
+		heap_put(hp, k, hp->h[c]);
+		k = c;
+	}
+	heap_put(hp, k, e);
+}
+
+static void heapify(struct heap *hp)
+{
+	u32 k = hp->len / 2;
+
+	while (k-- > 0)
+		heap_sift_down(hp, k);
+}
+
+/* Slot k's element changed its key: restore the order. */
+static void heap_fix(struct heap *hp, u32 k)
+{
+	if (k > 0 && hp->before(hp->s, hp->h[k], hp->h[(k - 1) >> 1]))
+		heap_sift_up(hp, k);
+	else
+		heap_sift_down(hp, k);
+}
+
+static void heap_push(struct heap *hp, u32 e)
+{
+	heap_put(hp, hp->len++, e);
+	heap_sift_up(hp, hp->len - 1);
+}
+
+static void heap_remove(struct heap *hp, u32 k)
+{
+	u32 e = hp->h[k];
+	u32 last = hp->h[--hp->len];
+
+	hp->pos[e] = NONE;
+	if (k == hp->len)
+		return;
+	heap_put(hp, k, last);
+	heap_fix(hp, k);
+}
+
+/*
+ * Sort h[0..len) so that before() holds between neighbours: heapsort, as it
+ * needs neither recursion nor memory. hp->before must be the reverse order.
+ */
+static void heap_sort(struct heap *hp)
+{
+	heapify(hp);
+	while (hp->len > 1) {
+		u32 top = hp->h[0];
+
+		hp->h[0] = hp->h[--hp->len];
+		hp->h[hp->len] = top;
+		heap_sift_down(hp, 0);
+	}
+}
+
+/*
+ * ---- ring: rr and wrr ----
+ *
+ * ord[0..cnt) lists the eligible servers by weight descending, ties by
+ * index ascending (for rr every weight is 1: plain index order, IPVS's list
+ * order). A cycle runs rounds r = top, top - g, ..., g, with top the largest
+ * and g the gcd of the eligible weights (IPVS's mw, di and cw). Round r serves
+ * the servers of weight >= r, which is the prefix ord[0..plen), so a cycle
+ * gives each server exactly weight / g picks, e.g. A A B A B C for 3:2:1,
+ * as IPVS, which serves the same set per round but in list order.
+ * When r drops by g, the servers that join are exactly one run of equal
+ * weights (all weights are multiples of g); run[p] is the end of the run
+ * holding position p, so no pick ever scans.
+ */
+struct ring {
+	u32 n;
+	u32 cnt;	/* eligible servers, in ord[0..cnt) */
+	u32 unit;	/* rr: eligible weights count as 1 */
+	u32 gcd;
+	u32 round;	/* r: a multiple of gcd, <= top; 0 before the first pick */
+	u32 plen;	/* servers of weight >= round */
+	u32 next;	/* next position of ord[0..plen) to serve */
+	u32 w[];	/* w[n] effective weight (0: not eligible), pos[n], ord[n], run[n] */
+};
+
+static u32 *ring_pos(struct ring *s)
+{
+	return s->w + s->n;
+}
+
+static u32 *ring_ord(struct ring *s)
+{
+	return s->w + 2 * s->n;
+}
+
+static u32 *ring_run(struct ring *s)
+{
+	return s->w + 3 * s->n;
+}
+
+static size_t ring_size(unsigned int n)
+{
+	return sizeof(struct ring) + (size_t)n * 4 * sizeof(u32);
+}
+
+static bool ring_before(const void *state, u32 a, u32 b)
+{
+	const struct ring *s = state;
+
+	return s->w[a] > s->w[b] || (s->w[a] == s->w[b] && a < b);
+}
+
+static bool ring_after(const void *state, u32 a, u32 b)
+{
+	return ring_before(state, b, a);
+}
+
+static u32 ring_weight(const struct ring *s, const struct lbvs_sched_dest *d)
+{
+	if (!eligible(d))
+		return 0;
+	return s->unit ? 1 : d->weight;
+}
+
+static u32 gcd32(u32 a, u32 b)
+{
+	while (b) {
+		u32 t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* After ord[] changed: recompute gcd and runs, put the cursor back in range. */
+static void ring_settle(struct ring *s)
+{
+	u32 *ord = ring_ord(s), *run = ring_run(s);
+	u32 top, p;
+
+	if (!s->cnt) {
+		s->round = 0;
+		s->plen = 0;
+		s->next = 0;
+		return;
+	}
+	s->gcd = 0;
+	for (p = 0; p < s->cnt && s->gcd != 1; p++)
+		s->gcd = gcd32(s->w[ord[p]], s->gcd);
+	run[s->cnt - 1] = s->cnt;
+	for (p = s->cnt - 1; p-- > 0;)
+		run[p] = s->w[ord[p]] == s->w[ord[p + 1]] ? run[p + 1] : p + 1;
+
+	/* Like IPVS's wrr_dest_changed: keep the round, clamped and aligned. */
+	top = s->w[ord[0]];
+	if (s->round > top)
+		s->round = top;
+	s->round -= s->round % s->gcd;
+	if (!s->round) {
+		s->round = top;
+		s->next = 0;
+	}
+	for (s->plen = 0; s->plen < s->cnt && s->w[ord[s->plen]] >= s->round;)
+		s->plen = run[s->plen];
+	if (s->next > s->plen)
+		s->next = s->plen;
+}
+
+static void ring_setup(void *state, const struct lbvs_sched_dest *d,
+		       unsigned int n, bool unit)
+{
+	struct ring *s = state;
+	struct heap hp;
+	u32 *pos, *ord;
+	u32 i;
+
+	memset(s, 0, ring_size(n));
+	s->n = n;
+	s->unit = unit;
+	pos = ring_pos(s);
+	ord = ring_ord(s);
+	for (i = 0; i < n; i++) {
+		s->w[i] = ring_weight(s, &d[i]);
+		if (s->w[i])
+			ord[s->cnt++] = i;
+	}
+	hp = (struct heap){ .h = ord, .len = s->cnt, .before = ring_after, .s = s };
+	heap_sort(&hp);
+	for (i = 0; i < n; i++)
+		pos[i] = NONE;
+	for (i = 0; i < s->cnt; i++)
+		pos[ord[i]] = i;
+	ring_settle(s);
+}
+
+static void rr_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	ring_setup(state, d, n, true);
+}
+
+static void wrr_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	ring_setup(state, d, n, false);
+}
+
+static int ring_pick(void *state, u32 hash)
+{
+	struct ring *s = state;
+	u32 *ord = ring_ord(s), *run = ring_run(s);
+
+	(void)hash;
+	if (!s->cnt)
+		return -1;
+	if (s->next >= s->plen) {
+		if (s->round <= s->gcd) {	/* new cycle */
+			s->round = s->w[ord[0]];
+			s->plen = run[0];
+		} else {
+			s->round -= s->gcd;
+			if (s->plen < s->cnt && s->w[ord[s->plen]] >= s->round)
+				s->plen = run[s->plen];
+		}
+		s->next = 0;
+	}
+	return (int)ord[s->next++];
+}
+
+/* Shift ord[from..to) by one slot (up if up, else down), fixing pos[]. */
+static void ring_shift(struct ring *s, u32 from, u32 to, bool up)
+{
+	u32 *pos = ring_pos(s), *ord = ring_ord(s);
+	u32 p;
+
+	if (from >= to)
+		return;
+	if (up)
+		memmove(&ord[from + 1], &ord[from], (to - from) * sizeof(u32));
+	else
+		memmove(&ord[from - 1], &ord[from], (to - from) * sizeof(u32));
+	for (p = up ? from + 1 : from - 1; p < (up ? to + 1 : to - 1); p++)
+		pos[ord[p]] = p;
+}
+
+static void ring_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
+{
+	struct ring *s = state;
+	u32 *pos = ring_pos(s), *ord = ring_ord(s);
+	u32 w, p, lo, hi;
+
+	if (i >= s->n)
+		return;
+	w = ring_weight(s, d);
+	if (w == s->w[i])
+		return;		/* counts only: nothing to do */
+
+	p = pos[i];
+	if (p != NONE) {	/* take it out */
+		ring_shift(s, p + 1, s->cnt, false);
+		s->cnt--;
+		pos[i] = NONE;
+		if (p < s->next)
+			s->next--;
+	}
+	s->w[i] = w;
+	if (w) {		/* put it back where the order says */
+		lo = 0;
+		hi = s->cnt;
+		while (lo < hi) {
+			u32 mid = lo + ((hi - lo) >> 1);
+
+			if (ring_before(s, ord[mid], i))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		ring_shift(s, lo, s->cnt, true);
+		ord[lo] = i;
+		pos[i] = lo;
+		s->cnt++;
+		if (lo < s->next)
+			s->next++;
+	}
+	ring_settle(s);
+}
+
+/*
+ * ---- heap: lc and wlc ----
+ *
+ * Eligible servers sit in a min-heap ordered by load / weight (lc: weight 1),
+ * compared by cross multiplication as IPVS does, ties to the lower index
+ * (IPVS keeps the first of its list). The load is IPVS's overhead,
+ * active * 256 + inactive. update() sifts one server, pick() reads the top.
+ */
+struct lheap {
+	u32 n;
+	u32 len;	/* eligible servers, in heap[0..len) */
+	u32 unit;	/* lc */
+	u32 pad;
+	u64 load[];	/* load[n], then u32 weight[n], pos[n], heap[n] */
+};
+
+static u32 *lheap_weight(struct lheap *s)
+{
+	return (u32 *)&s->load[s->n];
+}
+
+static u32 *lheap_pos(struct lheap *s)
+{
+	return lheap_weight(s) + s->n;
+}
+
+static u32 *lheap_heap(struct lheap *s)
+{
+	return lheap_weight(s) + 2 * s->n;
+}
+
+static size_t lheap_size(unsigned int n)
+{
+	return sizeof(struct lheap) + (size_t)n * (sizeof(u64) + 3 * sizeof(u32));
+}
+
+/* x * y as hi * 2^32 + lo, exactly (x * y may need 96 bits). */
+static void mul96(u64 x, u32 y, u64 *hi, u32 *lo)
+{
+	u64 l = (x & 0xffffffffU) * y;
+
+	*hi = (x >> 32) * y + (l >> 32);
+	*lo = (u32)l;
+}
+
+static bool lheap_before(const void *state, u32 a, u32 b)
+{
+	struct lheap *s = (struct lheap *)state;
+	u32 *w = lheap_weight(s);
+	u64 ha, hb;
+	u32 la, lb;
+
+	/* load_a / w_a < load_b / w_b  <=>  load_a * w_b < load_b * w_a */
+	mul96(s->load[a], w[b], &ha, &la);
+	mul96(s->load[b], w[a], &hb, &lb);
+	if (ha != hb)
+		return ha < hb;
+	if (la != lb)
+		return la < lb;
+	return a < b;
+}
+
+static struct heap lheap_heap_of(struct lheap *s)
+{
+	return (struct heap){ .h = lheap_heap(s), .pos = lheap_pos(s),
+			      .len = s->len, .before = lheap_before, .s = s };
+}
+
+/* Record d as server i's view; true if it is eligible. */
+static bool lheap_store(struct lheap *s, u32 i, const struct lbvs_sched_dest *d)
+{
+	s->load[i] = ((u64)d->active << 8) + d->inactive;
+	lheap_weight(s)[i] = s->unit ? 1 : d->weight;
+	return eligible(d);
+}
+
+static void lheap_setup(void *state, const struct lbvs_sched_dest *d,
+			unsigned int n, bool unit)
+{
+	struct lheap *s = state;
+	u32 *pos, *heap;
+	struct heap hp;
+	u32 i;
+
+	memset(s, 0, lheap_size(n));
+	s->n = n;
+	s->unit = unit;
+	pos = lheap_pos(s);
+	heap = lheap_heap(s);
+	for (i = 0; i < n; i++) {
+		pos[i] = NONE;
+		if (lheap_store(s, i, &d[i])) {
+			pos[i] = s->len;
+			heap[s->len++] = i;
+		}
+	}
+	hp = lheap_heap_of(s);
+	heapify(&hp);
+}
+
+static void lc_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	lheap_setup(state, d, n, true);
+}
+
+static void wlc_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	lheap_setup(state, d, n, false);
+}
+
+static int lheap_pick(void *state, u32 hash)
+{
+	struct lheap *s = state;
+
+	(void)hash;
+	return s->len ? (int)lheap_heap(s)[0] : -1;
+}
+
+static void lheap_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
+{
+	struct lheap *s = state;
+	u32 p = NONE;
+	struct heap hp;
+	bool in;
+
+	if (i >= s->n)
+		return;
+	in = lheap_store(s, i, d);
+	p = lheap_pos(s)[i];
+	hp = lheap_heap_of(s);
+	if (in && p != NONE)
+		heap_fix(&hp, p);
+	else if (in)
+		heap_push(&hp, i);
+	else if (p != NONE)
+		heap_remove(&hp, p);
+	s->len = hp.len;
+}
+
+/*
+ * ---- table: sh and dh ----
+ *
+ * pick(hash) = table[hash & mask], -1 if that server is not eligible (IPVS
+ * without the fallback flag). The table has max(256, 2^k >= 8 n) buckets.
+ *
+ * Filling (Maglev, Eisenbud et al., NSDI 2016): server i has its own
+ * permutation of the buckets, offset_i + j * skip_i (skip_i odd, so it visits
+ * all 2^k), both from a hash of i. Servers take turns, each claiming the
+ * next free bucket of its permutation, until it has its quota,
+ * max(1, floor(size * weight / sum)); leftover buckets go one per server in
+ * index order. Weight 0 servers get none.
+ *
+ * Result: deterministic for a given list of weights; proportional to weights
+ * within a bucket or so (every weighted server owns one bucket at least);
+ * appending a server or changing one weight moves little more than the
+ * buckets that must move (tests check under twice that). What it cannot do:
+ * server identity is its index, so removing server k renumbers the servers
+ * after it and moves their buckets; and the table size doubles when n
+ * passes 32, 64, ..., which reshuffles all buckets. Overload never moves
+ * buckets; a weight change rebuilds the table in update().
+ */
+struct table {
+	u32 n;
+	u32 mask;
+	u32 slot[];	/* slot[mask + 1], then weight[n], quota[n], at[n], skip[n],
+			 * turn[n] (build scratch), then u8 ok[n]
+			 */
+};
+
+static u32 table_buckets(unsigned int n)
+{
+	u32 size = TAB_MIN;
+
+	while (size / TAB_PER_DEST < n)
+		size <<= 1;
+	return size;
+}
+
+static u32 *table_weight(struct table *s)
+{
+	return s->slot + s->mask + 1;
+}
+
+static u32 *table_quota(struct table *s)
+{
+	return table_weight(s) + s->n;
+}
+
+static u32 *table_at(struct table *s)
+{
+	return table_weight(s) + 2 * s->n;
+}
+
+static u32 *table_skip(struct table *s)
+{
+	return table_weight(s) + 3 * s->n;
+}
+
+static u32 *table_turn(struct table *s)
+{
+	return table_weight(s) + 4 * s->n;
+}
+
+static u8 *table_ok(struct table *s)
+{
+	return (u8 *)(table_weight(s) + 5 * s->n);
+}
+
+static size_t table_size(unsigned int n)
+{
+	return sizeof(struct table) + (size_t)table_buckets(n) * sizeof(u32) +
+	       (size_t)n * (5 * sizeof(u32) + sizeof(u8));
+}
+
+/* a / b by shift and subtract: config path only, and no libgcc helper. */
+static u64 div64(u64 a, u64 b)
+{
+	u64 q = 0, r = 0;
+	int bit;
+
+	for (bit = 63; bit >= 0; bit--) {
+		r = (r << 1) | ((a >> bit) & 1);
+		if (r >= b) {
+			r -= b;
+			q |= 1ULL << bit;
+		}
+	}
+	return q;
+}
+
+/* Server i claims the next free bucket of its permutation. */
+static void table_claim(struct table *s, u32 i)
+{
+	u32 *at = table_at(s), skip = table_skip(s)[i];
+	u32 p = at[i];
+
+	while (s->slot[p] != NONE)	/* ends: a free bucket exists, all are visited */
+		p = (p + skip) & s->mask;
+	s->slot[p] = i;
+	at[i] = (p + skip) & s->mask;
+}
+
+/* Quotas, permutations and the turn list of weighted servers; count returned. */
+static u32 table_prepare(struct table *s)
+{
+	u32 *w = table_weight(s), *quota = table_quota(s), *turn = table_turn(s);
+	u64 sum = 0;
+	u32 i, cnt = 0;
+
+	for (i = 0; i < s->n; i++)
+		sum += w[i];
+	for (i = 0; i < s->n; i++) {
+		if (!w[i])
+			continue;
+		quota[i] = (u32)div64((u64)(s->mask + 1) * w[i], sum);
+		if (!quota[i])
+			quota[i] = 1;
+		table_at(s)[i] = mix32(2 * i + 0x9e3779b9U) & s->mask;
+		table_skip(s)[i] = (mix32(2 * i + 1 + 0x9e3779b9U) & s->mask) | 1;
+		turn[cnt++] = i;
+	}
+	return cnt;
+}
+
+static void table_build(struct table *s)
+{
+	u32 *w = table_weight(s), *quota = table_quota(s), *turn = table_turn(s);
+	u32 size = s->mask + 1, filled = 0;
+	u32 cnt, t, kept, i;
+	bool leftover = false;
+
+	memset(s->slot, 0xff, size * sizeof(u32));
+	cnt = table_prepare(s);
+	while (cnt && filled < size) {
+		for (t = 0, kept = 0; t < cnt && filled < size; t++) {
+			i = turn[t];
+			table_claim(s, i);
+			filled++;
+			if (leftover || --quota[i])
+				turn[kept++] = i;
+		}
+		cnt = kept;
+		if (!cnt && filled < size) {	/* quotas rounded down */
+			leftover = true;
+			for (i = 0; i < s->n; i++)
+				if (w[i])
+					turn[cnt++] = i;
+		}
+	}
+}
+
+static void table_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	struct table *s = state;
+	u32 i;
+
+	memset(s, 0, table_size(n));
+	s->n = n;
+	s->mask = table_buckets(n) - 1;
+	for (i = 0; i < n; i++) {
+		table_weight(s)[i] = d[i].weight;
+		table_ok(s)[i] = eligible(&d[i]);
+	}
+	table_build(s);
+}
+
+static int table_pick(void *state, u32 hash)
+{
+	struct table *s = state;
+	u32 i = s->slot[hash & s->mask];
+
+	if (i == NONE || !table_ok(s)[i])
+		return -1;
+	return (int)i;
+}
+
+static void table_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
+{
+	struct table *s = state;
+
+	if (i >= s->n)
+		return;
+	table_ok(s)[i] = eligible(d);
+	if (table_weight(s)[i] != d->weight) {
+		table_weight(s)[i] = d->weight;
+		table_build(s);
+	}
+}
+
+static const struct lbvs_sched_algo lbvs_rr = {
+	.name = "rr", .state_size = ring_size, .init = rr_init,
+	.pick = ring_pick, .update = ring_update,
+};
+
+static const struct lbvs_sched_algo lbvs_wrr = {
+	.name = "wrr", .state_size = ring_size, .init = wrr_init,
+	.pick = ring_pick, .update = ring_update,
+};
+
+static const struct lbvs_sched_algo lbvs_lc = {
+	.name = "lc", .state_size = lheap_size, .init = lc_init,
+	.pick = lheap_pick, .update = lheap_update,
+};
+
+static const struct lbvs_sched_algo lbvs_wlc = {
+	.name = "wlc", .state_size = lheap_size, .init = wlc_init,
+	.pick = lheap_pick, .update = lheap_update,
+};
+
+static const struct lbvs_sched_algo lbvs_sh = {
+	.name = "sh", .state_size = table_size, .init = table_init,
+	.pick = table_pick, .update = table_update,
+};
+
+static const struct lbvs_sched_algo lbvs_dh = {
+	.name = "dh", .state_size = table_size, .init = table_init,
+	.pick = table_pick, .update = table_update,
+};
+
+const struct lbvs_sched_algo *const lbvs_sched_algos[] = {
+	&lbvs_rr, &lbvs_wrr, &lbvs_lc, &lbvs_wlc, &lbvs_sh, &lbvs_dh, NULL,
+};
+
+const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name)
+{
+	unsigned int k;
+
+	if (!name)
+		return NULL;
+	for (k = 0; lbvs_sched_algos[k]; k++)
+		if (!strcmp(lbvs_sched_algos[k]->name, name))
+			return lbvs_sched_algos[k];
+	return NULL;
+}

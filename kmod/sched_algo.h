@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The six scheduling algorithms (rr, wrr, lc, wlc, sh, dh) as plain C that
+ * builds both in the kernel module and in userspace unit tests.
+ *
+ * Contract with the caller:
+ * - memory: the caller allocates state_size(n) zeroed bytes and calls init();
+ *   the algorithms never allocate and keep no pointers into the block, so
+ *   the block may live anywhere.
+ * - locking: none inside. The caller serialises every call (init, pick,
+ *   update) on one state, e.g. with the service's scheduler spinlock.
+ * - cost: pick() is O(1) worst case for rr, wrr, sh, dh and lc, wlc (heap
+ *   top). update() is O(1) when only counts change for rr/wrr/sh/dh,
+ *   O(log n) for lc/wlc, O(n) when a server's eligibility or weight changes
+ *   for rr/wrr, and O(table) (a rebuild) on a weight change for sh/dh.
+ * - no floating point, no recursion, no division in pick() or in the
+ *   count-only update() path.
+ */
+#ifndef _LBVS_SCHED_ALGO_H
+#define _LBVS_SCHED_ALGO_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#include <linux/string.h>
+#else
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <string.h>
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+#endif
+
+struct lbvs_sched_dest {	/* what an algorithm sees of real server i */
+	u32 weight;		/* 0 = quiescent: never picked for new connections */
+	u32 active;		/* active connections (TCP ESTABLISHED) */
+	u32 inactive;		/* other connections */
+	bool overloaded;	/* over its upper threshold: not picked */
+};
+
+struct lbvs_sched_algo {
+	const char *name;	/* "rr", "wrr", "lc", "wlc", "sh", "dh" */
+	size_t (*state_size)(unsigned int n);
+	/* Rebuild from scratch for n servers (n may be 0). */
+	void (*init)(void *state, const struct lbvs_sched_dest *d, unsigned int n);
+	/*
+	 * Index of the server for a new connection, or -1 if none is eligible.
+	 * hash: lbvs_sched_hash() of the client address (sh) or of the
+	 * destination address (dh); ignored by the others.
+	 */
+	int (*pick)(void *state, u32 hash);
+	/* Server i's weight, counts or overload changed; d is its new view. */
+	void (*update)(void *state, unsigned int i, const struct lbvs_sched_dest *d);
+};
+
+/* NULL if unknown. */
+const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name);
+/* addr: 4 or 16 bytes in network order; the same on every host. */
+u32 lbvs_sched_hash(const void *addr, unsigned int len);
+/* NULL-terminated, for listing. */
+extern const struct lbvs_sched_algo *const lbvs_sched_algos[];
+
+#endif /* _LBVS_SCHED_ALGO_H */

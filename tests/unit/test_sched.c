@@ -1,0 +1,757 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of kmod/sched_algo.c: the six schedulers as the kernel glue
+ * drives them (init, pick, update), checked against simple reference
+ * implementations written here.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include "sched_algo.h"
+
+#define MAXN	256
+#define NALGO	6
+
+static const char *const names[NALGO] = { "rr", "wrr", "lc", "wlc", "sh", "dh" };
+
+/* A service as the kernel glue would hold it: server views plus state. */
+struct svc {
+	const struct lbvs_sched_algo *a;
+	void *st;
+	unsigned int n;
+	struct lbvs_sched_dest d[MAXN];
+};
+
+static u32 rng_state = 12345;
+
+static u32 rnd(u32 bound)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return bound ? rng_state % bound : rng_state;
+}
+
+static bool is_table(const struct svc *s)
+{
+	return s->a->name[1] == 'h';	/* sh, dh */
+}
+
+/* (Re)build the state from s->d[0..n), as the glue does on config changes. */
+static void svc_reinit(struct svc *s, unsigned int n)
+{
+	free(s->st);
+	s->n = n;
+	s->st = calloc(1, s->a->state_size(n));
+	ck_assert_ptr_nonnull(s->st);
+	s->a->init(s->st, s->d, n);
+}
+
+static void svc_init(struct svc *s, const char *name, const u32 *w, unsigned int n)
+{
+	unsigned int i;
+
+	memset(s, 0, sizeof(*s));
+	s->a = lbvs_sched_algo_find(name);
+	ck_assert_ptr_nonnull(s->a);
+	for (i = 0; i < n; i++)
+		s->d[i].weight = w[i];
+	svc_reinit(s, n);
+}
+
+static void svc_free(struct svc *s)
+{
+	free(s->st);
+	s->st = NULL;
+}
+
+static void svc_update(struct svc *s, unsigned int i)
+{
+	s->a->update(s->st, i, &s->d[i]);
+}
+
+static void svc_set_weight(struct svc *s, unsigned int i, u32 w)
+{
+	s->d[i].weight = w;
+	svc_update(s, i);
+}
+
+static void svc_set_overload(struct svc *s, unsigned int i, bool o)
+{
+	s->d[i].overloaded = o;
+	svc_update(s, i);
+}
+
+static u32 key_hash(u32 k)
+{
+	return lbvs_sched_hash(&k, sizeof(k));
+}
+
+/* A new connection: pick, then tell the algorithm the chosen one got busier. */
+static int svc_open(struct svc *s, u32 hash)
+{
+	int p = s->a->pick(s->st, hash);
+
+	if (p >= 0) {
+		ck_assert_int_lt(p, s->n);
+		s->d[p].active++;
+		svc_update(s, p);
+	}
+	return p;
+}
+
+/* picks connections with distinct hashes; counts[i] per server, returns misses */
+static unsigned int svc_run(struct svc *s, unsigned int picks, unsigned int *counts)
+{
+	unsigned int k, miss = 0;
+
+	memset(counts, 0, MAXN * sizeof(*counts));
+	for (k = 0; k < picks; k++) {
+		int p = svc_open(s, key_hash(k));
+
+		if (p < 0)
+			miss++;
+		else
+			counts[p]++;
+	}
+	return miss;
+}
+
+/* ---- every algorithm ---- */
+
+START_TEST(test_find)
+{
+	unsigned int k;
+
+	for (k = 0; k < NALGO; k++) {
+		ck_assert_ptr_nonnull(lbvs_sched_algo_find(names[k]));
+		ck_assert_str_eq(lbvs_sched_algos[k]->name, names[k]);
+	}
+	ck_assert_ptr_null(lbvs_sched_algos[NALGO]);
+	ck_assert_ptr_null(lbvs_sched_algo_find("lblc"));
+	ck_assert_ptr_null(lbvs_sched_algo_find(""));
+	ck_assert_ptr_null(lbvs_sched_algo_find(NULL));
+}
+END_TEST
+
+START_TEST(test_empty)
+{
+	static const u32 zero[3];
+	struct lbvs_sched_dest d = { .weight = 1 };
+	struct svc s;
+	unsigned int k;
+
+	svc_init(&s, names[_i], zero, 0);
+	for (k = 0; k < 100; k++)
+		ck_assert_int_eq(s.a->pick(s.st, key_hash(k)), -1);
+	s.a->update(s.st, 0, &d);	/* out of range: ignored */
+	ck_assert_int_eq(s.a->pick(s.st, 0), -1);
+	svc_free(&s);
+
+	svc_init(&s, names[_i], zero, 3);	/* all quiescent */
+	for (k = 0; k < 100; k++)
+		ck_assert_int_eq(svc_open(&s, key_hash(k)), -1);
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_one)
+{
+	static const u32 w[1] = { 7 };
+	struct svc s;
+	unsigned int k;
+
+	svc_init(&s, names[_i], w, 1);
+	for (k = 0; k < 1000; k++)
+		ck_assert_int_eq(svc_open(&s, key_hash(k)), 0);
+	svc_set_weight(&s, 0, 0);
+	ck_assert_int_eq(svc_open(&s, 1), -1);
+	svc_set_weight(&s, 0, 1);
+	ck_assert_int_eq(svc_open(&s, 1), 0);
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_quiesce)
+{
+	static const u32 w[4] = { 1, 2, 3, 4 };
+	unsigned int c[MAXN], i;
+	struct svc s;
+
+	svc_init(&s, names[_i], w, 4);
+	ck_assert_uint_eq(svc_run(&s, 4000, c), 0);
+	for (i = 0; i < 4; i++)
+		ck_assert_uint_gt(c[i], 0);
+
+	svc_set_weight(&s, 1, 0);
+	svc_run(&s, 4000, c);
+	ck_assert_uint_eq(c[1], 0);
+	for (i = 0; i < 4; i++)
+		if (i != 1)
+			ck_assert_uint_gt(c[i], 0);
+
+	svc_set_weight(&s, 1, 2);
+	ck_assert_uint_eq(svc_run(&s, 4000, c), 0);
+	for (i = 0; i < 4; i++)
+		ck_assert_uint_gt(c[i], 0);
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_overload)
+{
+	static const u32 w[4] = { 1, 2, 3, 4 };
+	unsigned int c[MAXN], i, miss;
+	struct svc s;
+
+	svc_init(&s, names[_i], w, 4);
+	svc_set_overload(&s, 2, true);
+	miss = svc_run(&s, 4000, c);
+	ck_assert_uint_eq(c[2], 0);
+	/* sh/dh: hashes of server 2's buckets get no server, as in IPVS */
+	if (is_table(&s))
+		ck_assert_uint_gt(miss, 0);
+	else
+		ck_assert_uint_eq(miss, 0);
+	for (i = 0; i < 4; i++)
+		if (i != 2)
+			ck_assert_uint_gt(c[i], 0);
+
+	svc_set_overload(&s, 2, false);
+	ck_assert_uint_eq(svc_run(&s, 4000, c), 0);
+	ck_assert_uint_gt(c[2], 0);
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_removal)
+{
+	static const u32 w[4] = { 4, 3, 2, 1 };
+	unsigned int c[MAXN], i;
+	struct svc s;
+
+	svc_init(&s, names[_i], w, 4);
+	svc_run(&s, 1000, c);
+	/* server 1 goes: the glue compacts its views and rebuilds */
+	memmove(&s.d[1], &s.d[2], 2 * sizeof(s.d[0]));
+	memset(&s.d[3], 0, sizeof(s.d[3]));
+	svc_reinit(&s, 3);
+	ck_assert_uint_eq(svc_run(&s, 3000, c), 0);
+	for (i = 0; i < 3; i++)
+		ck_assert_uint_gt(c[i], 0);
+	ck_assert_uint_eq(c[3], 0);
+	svc_free(&s);
+}
+END_TEST
+
+/* ---- rr / wrr ---- */
+
+static void expect_seq(struct svc *s, const int *seq, unsigned int len, unsigned int times)
+{
+	unsigned int t, k;
+
+	for (t = 0; t < times; t++)
+		for (k = 0; k < len; k++)
+			ck_assert_int_eq(svc_open(s, 0), seq[k]);
+}
+
+START_TEST(test_rr_order)
+{
+	static const u32 w[4] = { 5, 1, 0, 3 };
+	static const int seq1[] = { 0, 1, 3 }, seq2[] = { 0, 3 };
+	static const int seq3[] = { 0, 2, 3 }, seq4[] = { 1, 2, 3, 0 };
+	struct svc s;
+
+	svc_init(&s, "rr", w, 4);
+	expect_seq(&s, seq1, 3, 5);
+	svc_set_overload(&s, 1, true);
+	expect_seq(&s, seq2, 2, 5);
+	svc_set_overload(&s, 1, false);
+	svc_set_weight(&s, 1, 0);
+	svc_set_weight(&s, 2, 9);
+	expect_seq(&s, seq3, 3, 5);
+	ck_assert_int_eq(svc_open(&s, 0), 0);
+	svc_set_weight(&s, 1, 1);	/* joins right at the cursor: next */
+	expect_seq(&s, seq4, 4, 5);
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_wrr_321)
+{
+	static const u32 w1[3] = { 3, 2, 1 }, w2[3] = { 1, 2, 3 }, w3[3] = { 6, 4, 2 };
+	static const int seq1[] = { 0, 0, 1, 0, 1, 2 }, seq2[] = { 2, 2, 1, 2, 1, 0 };
+	struct svc s;
+
+	svc_init(&s, "wrr", w1, 3);
+	expect_seq(&s, seq1, 6, 10);
+	svc_free(&s);
+	svc_init(&s, "wrr", w2, 3);
+	expect_seq(&s, seq2, 6, 10);
+	svc_free(&s);
+	svc_init(&s, "wrr", w3, 3);	/* gcd 2: the same 6-pick cycle */
+	expect_seq(&s, seq1, 6, 10);
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_wrr_large)
+{
+	static const u32 w[2] = { 65535, 1 };
+	unsigned int c[MAXN];
+	struct svc s;
+
+	svc_init(&s, "wrr", w, 2);
+	svc_run(&s, 65536, c);
+	ck_assert_uint_eq(c[0], 65535);
+	ck_assert_uint_eq(c[1], 1);
+	svc_run(&s, 3 * 65536, c);
+	ck_assert_uint_eq(c[1], 3);
+	svc_free(&s);
+}
+END_TEST
+
+/* ---- lc / wlc ---- */
+
+/* Reference: IPVS's linear scan; comparison in 128 bits, independent. */
+static int ref_least(const struct svc *s, bool weighted)
+{
+	int best = -1;
+	unsigned int i;
+
+	for (i = 0; i < s->n; i++) {
+		const struct lbvs_sched_dest *d = &s->d[i];
+		unsigned __int128 li, lb;
+
+		if (!d->weight || d->overloaded)
+			continue;
+		if (best < 0) {
+			best = i;
+			continue;
+		}
+		li = ((unsigned __int128)d->active * 256 + d->inactive) *
+		     (weighted ? s->d[best].weight : 1);
+		lb = ((unsigned __int128)s->d[best].active * 256 + s->d[best].inactive) *
+		     (weighted ? d->weight : 1);
+		if (li < lb)
+			best = i;
+	}
+	return best;
+}
+
+/* Random opens, closes, weight and overload changes, checked at every pick. */
+static void lc_simulate(const char *name, unsigned int n, unsigned int steps, bool big)
+{
+	bool weighted = name[0] == 'w';
+	u32 w[MAXN];
+	struct svc s;
+	unsigned int k, i;
+
+	for (i = 0; i < n; i++)
+		w[i] = big ? 1 + rnd(65535) : 1 + rnd(5);
+	svc_init(&s, name, w, n);
+	for (k = 0; k < steps; k++) {
+		u32 r = rnd(100);
+
+		i = rnd(n);
+		if (r < 50) {
+			ck_assert_int_eq(s.a->pick(s.st, 0), ref_least(&s, weighted));
+			svc_open(&s, 0);
+		} else if (r < 70 && s.d[i].active) {
+			s.d[i].active--;	/* closes */
+			s.d[i].inactive++;	/* ... into TIME_WAIT */
+			svc_update(&s, i);
+		} else if (r < 85 && s.d[i].inactive) {
+			s.d[i].inactive--;
+			svc_update(&s, i);
+		} else if (r < 90) {
+			svc_set_weight(&s, i, rnd(4) ? 1 + rnd(big ? 65535 : 5) : 0);
+		} else if (r < 95) {
+			svc_set_overload(&s, i, !s.d[i].overloaded);
+		} else if (big) {
+			s.d[i].active = rnd(0);	/* up to 2^32 - 1 */
+			s.d[i].inactive = rnd(0);
+			svc_update(&s, i);
+		}
+	}
+	ck_assert_int_eq(s.a->pick(s.st, 0), ref_least(&s, weighted));
+	svc_free(&s);
+}
+
+START_TEST(test_lc_simulate)
+{
+	lc_simulate(names[2 + _i], 1, 500, false);
+	lc_simulate(names[2 + _i], 7, 20000, false);
+	lc_simulate(names[2 + _i], 200, 20000, false);
+	lc_simulate(names[2 + _i], 50, 20000, true);
+}
+END_TEST
+
+START_TEST(test_lc_ties)
+{
+	static const u32 w[4] = { 1, 1, 1, 1 };
+	static const int seq[] = { 0, 1, 2, 3 };
+	struct svc s;
+
+	svc_init(&s, names[2 + _i], w, 4);
+	expect_seq(&s, seq, 4, 10);	/* equal loads: lowest index first */
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_wlc_proportion)
+{
+	static const u32 w[3] = { 1, 2, 5 };
+	unsigned int c[MAXN];
+	struct svc s;
+
+	svc_init(&s, "wlc", w, 3);
+	svc_run(&s, 800, c);
+	ck_assert_uint_eq(c[0], 100);
+	ck_assert_uint_eq(c[1], 200);
+	ck_assert_uint_eq(c[2], 500);
+	svc_free(&s);
+}
+END_TEST
+
+/* ---- sh / dh ---- */
+
+/* The table seen through pick(): hash b lands in bucket b for b < size. */
+static void table_of(struct svc *s, int *tab, unsigned int size)
+{
+	unsigned int b;
+
+	for (b = 0; b < size; b++)
+		tab[b] = s->a->pick(s->st, b);
+}
+
+START_TEST(test_table_sticky)
+{
+	static const u32 w[5] = { 1, 1, 1, 1, 1 };
+	struct svc s, t;
+	unsigned int k;
+
+	svc_init(&s, names[4 + _i], w, 5);
+	svc_init(&t, names[4 + _i], w, 5);
+	for (k = 0; k < 10000; k++) {
+		u32 h = key_hash(k);
+		int p = s.a->pick(s.st, h);
+
+		ck_assert_int_ge(p, 0);
+		ck_assert_int_eq(s.a->pick(s.st, h), p);
+		ck_assert_int_eq(t.a->pick(t.st, h), p);	/* deterministic */
+	}
+	svc_free(&s);
+	svc_free(&t);
+}
+END_TEST
+
+/*
+ * Share of 200000 hashes per server within 10% of weight / sum, or within
+ * 1.5 buckets of it where a server owns few buckets (size: table size).
+ */
+static void check_spread(const char *name, const u32 *w, unsigned int n, unsigned int size)
+{
+	unsigned int c[MAXN], i;
+	double sum = 0;
+	struct svc s;
+
+	for (i = 0; i < n; i++)
+		sum += w[i];
+	svc_init(&s, name, w, n);
+	ck_assert_uint_eq(svc_run(&s, 200000, c), 0);
+	for (i = 0; i < n; i++) {
+		double want = 200000.0 * w[i] / sum;
+		double slack = 0.1 * want + 1.5 * 200000.0 / size;
+
+		ck_assert_msg(c[i] > want - slack && c[i] < want + slack,
+			      "%s server %u: %u picks, want %.0f", name, i, c[i], want);
+	}
+	svc_free(&s);
+}
+
+START_TEST(test_table_spread)
+{
+	static const u32 w1[4] = { 1, 2, 3, 4 };
+	u32 w2[MAXN];
+	unsigned int i;
+
+	check_spread(names[4 + _i], w1, 4, 256);
+	for (i = 0; i < 100; i++)
+		w2[i] = 1 + i % 3;
+	check_spread(names[4 + _i], w2, 100, 1024);
+}
+END_TEST
+
+static unsigned int table_moved(const int *a, const int *b, unsigned int size)
+{
+	unsigned int k, moved = 0;
+
+	for (k = 0; k < size; k++)
+		moved += a[k] != b[k];
+	return moved;
+}
+
+START_TEST(test_table_stable)
+{
+	int before[1024], after[1024];
+	u32 w[MAXN];
+	struct svc s;
+	unsigned int i, moved;
+
+	/*
+	 * 100 servers: 1024 buckets whether 100 or 101. The ideal is to move
+	 * 1024 / 101 = 10 buckets; Maglev's turn taking cascades a little
+	 * (measured 2-5x at this size, see sched_algo.c): allow 6x.
+	 */
+	for (i = 0; i <= 100; i++)
+		w[i] = 1;
+	svc_init(&s, names[4 + _i], w, 100);
+	table_of(&s, before, 1024);
+	svc_free(&s);
+	svc_init(&s, names[4 + _i], w, 101);	/* one appended */
+	table_of(&s, after, 1024);
+	moved = table_moved(before, after, 1024);
+	ck_assert_msg(moved >= 1024 / 101 && moved <= 6 * 1024 / 101,
+		      "append moved %u buckets", moved);
+
+	table_of(&s, before, 1024);	/* one weight doubled */
+	svc_set_weight(&s, 50, 2);
+	table_of(&s, after, 1024);
+	moved = table_moved(before, after, 1024);
+	ck_assert_msg(moved <= 6 * 1024 / 101, "weight change moved %u buckets", moved);
+
+	table_of(&s, before, 1024);	/* one quiesced */
+	svc_set_weight(&s, 7, 0);
+	table_of(&s, after, 1024);
+	moved = table_moved(before, after, 1024);
+	ck_assert_msg(moved <= 6 * 1024 / 101, "quiesce moved %u buckets", moved);
+	svc_free(&s);
+}
+END_TEST
+
+START_TEST(test_table_big)
+{
+	static struct lbvs_sched_dest d[10000];
+	const struct lbvs_sched_algo *a = lbvs_sched_algo_find(names[4 + _i]);
+	static unsigned int c[10000];
+	unsigned int i, k, lo = ~0U, hi = 0;
+	void *st;
+
+	for (i = 0; i < 10000; i++)
+		d[i].weight = 1;
+	st = calloc(1, a->state_size(10000));
+	ck_assert_ptr_nonnull(st);
+	a->init(st, d, 10000);
+	for (k = 0; k < 1000000; k++)
+		c[a->pick(st, key_hash(k))]++;
+	for (i = 0; i < 10000; i++) {
+		lo = c[i] < lo ? c[i] : lo;
+		hi = c[i] > hi ? c[i] : hi;
+	}
+	/* 13.1 buckets each, 100 picks each on average */
+	ck_assert_uint_gt(lo, 30);
+	ck_assert_uint_lt(hi, 250);
+	free(st);
+}
+END_TEST
+
+START_TEST(test_hash)
+{
+	static const u8 v6a[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	static const u8 v6b[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
+	static unsigned int bucket[256];
+	unsigned int k;
+
+	ck_assert_uint_eq(lbvs_sched_hash(v6a, 16), lbvs_sched_hash(v6a, 16));
+	ck_assert_uint_ne(lbvs_sched_hash(v6a, 16), lbvs_sched_hash(v6b, 16));
+	/* 65536 consecutive addresses of 198.18.0.0/16 spread over 256 buckets */
+	for (k = 0; k < 65536; k++) {
+		u8 a[4] = { 198, 18, k >> 8, k & 0xff };
+
+		bucket[lbvs_sched_hash(a, 4) & 255]++;
+	}
+	for (k = 0; k < 256; k++)
+		ck_assert_msg(bucket[k] > 180 && bucket[k] < 332, "bucket %u: %u", k, bucket[k]);
+}
+END_TEST
+
+/* ---- exhaustive small cases: n <= 4, weights 0..4, all algorithms ---- */
+
+static u32 gcd_ref(u32 a, u32 b)
+{
+	return b ? gcd_ref(b, a % b) : a;
+}
+
+/* Reference wrr/rr cycle: rounds r = max..g step g, weight >= r, by weight desc. */
+static unsigned int ref_cycle(const struct svc *s, bool unit, int *seq)
+{
+	u32 w[MAXN], g = 0, top = 0, r, v;
+	unsigned int i, len = 0;
+
+	for (i = 0; i < s->n; i++) {
+		w[i] = s->d[i].weight && !s->d[i].overloaded ? (unit ? 1 : s->d[i].weight) : 0;
+		g = gcd_ref(w[i], g);
+		top = w[i] > top ? w[i] : top;
+	}
+	for (r = top; r >= 1 && g; r -= g)
+		for (v = top; v >= r; v--)
+			for (i = 0; i < s->n; i++)
+				if (w[i] == v)
+					seq[len++] = i;
+	return len;
+}
+
+/* After settling, every window of one cycle holds each server exactly. */
+static void check_ring(struct svc *s, bool unit, bool fresh)
+{
+	int seq[64];
+	unsigned int len = ref_cycle(s, unit, seq), k, c[MAXN] = { 0 }, want[MAXN] = { 0 };
+
+	if (!len) {
+		ck_assert_int_eq(s->a->pick(s->st, 0), -1);
+		return;
+	}
+	for (k = 0; k < len; k++)
+		want[seq[k]]++;
+	if (fresh) {		/* a fresh state follows the reference exactly */
+		expect_seq(s, seq, len, 2);
+		return;
+	}
+	for (k = 0; k < len; k++)	/* the end of the cycle in progress */
+		s->a->pick(s->st, 0);
+	for (k = 0; k < 3 * len; k++) {
+		c[s->a->pick(s->st, 0)]++;
+		if (k % len == len - 1) {
+			ck_assert_mem_eq(c, want, sizeof(c));
+			memset(c, 0, sizeof(c));
+		}
+	}
+}
+
+static void check_table(struct svc *s)
+{
+	unsigned int size = 256, b, i, own[MAXN] = { 0 };
+	int tab[256];
+	u32 sum = 0;
+
+	table_of(s, tab, size);
+	for (b = 0; b < size; b++)
+		if (tab[b] >= 0)
+			own[tab[b]]++;
+	for (i = 0; i < s->n; i++)
+		sum += s->d[i].weight;
+	for (i = 0; i < s->n; i++) {
+		u32 want = sum ? size * s->d[i].weight / sum : 0;
+
+		if (s->d[i].overloaded || !s->d[i].weight) {
+			ck_assert_uint_eq(own[i], 0);
+			continue;
+		}
+		ck_assert_uint_ge(own[i], want);
+		ck_assert_uint_le(own[i], want + 1);
+	}
+}
+
+static void check_least(struct svc *s)
+{
+	bool weighted = s->a->name[0] == 'w';
+	unsigned int k, i;
+
+	for (k = 0; k < 20; k++) {
+		ck_assert_int_eq(s->a->pick(s->st, 0), ref_least(s, weighted));
+		svc_open(s, 0);
+		i = rnd(s->n);
+		if (s->d[i].active) {
+			s->d[i].active--;
+			svc_update(s, i);
+		}
+	}
+}
+
+static void check_any(struct svc *s, bool fresh)
+{
+	switch (s->a->name[0] == 'w' ? s->a->name[1] : s->a->name[0]) {
+	case 'r':
+		check_ring(s, s->a->name[0] == 'r', fresh);
+		break;
+	case 'l':
+		check_least(s);
+		break;
+	default:
+		check_table(s);
+	}
+}
+
+START_TEST(test_exhaustive)
+{
+	unsigned int n, code, codes, i, v, j;
+	u32 w[4];
+	struct svc s;
+
+	for (n = 1; n <= 4; n++) {
+		for (codes = 1, i = 0; i < n; i++)
+			codes *= 5;
+		for (code = 0; code < codes; code++) {
+			for (v = code, i = 0; i < n; i++, v /= 5)
+				w[i] = v % 5;
+			svc_init(&s, names[_i], w, n);
+			for (i = 0; i < n; i++)
+				s.d[i].inactive = (code + i) % 3;
+			svc_reinit(&s, n);
+			check_any(&s, true);
+			/* every single change of weight or overload, mid-stream */
+			for (i = 0; i < n; i++) {
+				for (j = 0; j <= 5; j++) {
+					if (j == 5)
+						svc_set_overload(&s, i, !s.d[i].overloaded);
+					else
+						svc_set_weight(&s, i, j);
+					check_any(&s, false);
+				}
+				svc_set_weight(&s, i, w[i]);
+			}
+			svc_free(&s);
+		}
+	}
+}
+END_TEST
+
+static Suite *sched_suite(void)
+{
+	Suite *su = suite_create("sched");
+	TCase *tc = tcase_create("all");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_find);
+	tcase_add_loop_test(tc, test_empty, 0, NALGO);
+	tcase_add_loop_test(tc, test_one, 0, NALGO);
+	tcase_add_loop_test(tc, test_quiesce, 0, NALGO);
+	tcase_add_loop_test(tc, test_overload, 0, NALGO);
+	tcase_add_loop_test(tc, test_removal, 0, NALGO);
+	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO);
+	tcase_add_test(tc, test_rr_order);
+	tcase_add_test(tc, test_wrr_321);
+	tcase_add_test(tc, test_wrr_large);
+	tcase_add_loop_test(tc, test_lc_simulate, 0, 2);
+	tcase_add_loop_test(tc, test_lc_ties, 0, 2);
+	tcase_add_test(tc, test_wlc_proportion);
+	tcase_add_loop_test(tc, test_table_sticky, 0, 2);
+	tcase_add_loop_test(tc, test_table_spread, 0, 2);
+	tcase_add_loop_test(tc, test_table_stable, 0, 2);
+	tcase_add_loop_test(tc, test_table_big, 0, 2);
+	tcase_add_test(tc, test_hash);
+	suite_add_tcase(su, tc);
+	return su;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(sched_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

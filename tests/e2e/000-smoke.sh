@@ -4,11 +4,12 @@
 #
 # The harness itself: namespaces, veth, bridge, routing through the director
 # (no lbvs involved), the HTTP and UDP test servers over IPv4 and IPv6.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 topo_nat 2
 
-nsx client ping -c 1 -W 5 $DIP4 >/dev/null || fail "client cannot ping the director"
+nsx client ping -c 1 -W 5 "$DIP4" >/dev/null || fail "client cannot ping the director"
 nsx client ping -c 1 -W 5 "${RIP4[2]}" >/dev/null || fail "client cannot ping rs2 over IPv4"
 nsx client ping -6 -c 1 -W 5 "${RIP6[1]}" >/dev/null || fail "client cannot ping rs1 over IPv6"
 

@@ -12,6 +12,7 @@ set -euo pipefail
 _NETNS=()	# namespaces to delete
 _PIDS=()	# servers to kill
 _LOADED=false	# lbvs_load was called
+_ATEXIT=()	# commands for the cleanup, run first
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*" >&2; exit 77; }
@@ -45,17 +46,34 @@ assert_match()
 }
 
 # expect_fail REGEX CMD...: CMD must fail and say something matching REGEX
-# (extended, case-insensitive) on stderr.
+# (extended, case-insensitive) on stderr, which is left in FAIL_ERR.
 expect_fail()
 {
-	local re=$1 err rc=0
+	local re=$1 rc=0
 	shift
-	err=$("$@" 2>&1 >/dev/null) || rc=$?
+	FAIL_ERR=$("$@" 2>&1 >/dev/null) || rc=$?
 	[ $rc -ne 0 ] || fail "succeeded but should have failed: $*"
-	grep -Eqi -- "$re" <<<"$err" ||
-		fail "wrong error from: $*"$'\n'"  stderr: $err"$'\n'"  want: $re"
-	log "failed as expected: $* -> $err"
+	grep -Eqi -- "$re" <<<"$FAIL_ERR" ||
+		fail "wrong error from: $*"$'\n'"  stderr: $FAIL_ERR"$'\n'"  want: $re"
+	log "failed as expected: $* -> $FAIL_ERR"
 }
+
+# expect_lbadm_fail REGEX CMD...: like expect_fail, and the error must be
+# lbadm's: one line "lbadm: ..." matching REGEX.
+expect_lbadm_fail()
+{
+	local re=$1
+	shift
+	expect_fail "^lbadm: .*($re)" "$@"
+	[ "$(wc -l <<<"$FAIL_ERR")" -eq 1 ] || fail "more than one line of error from: $*"
+}
+
+# lbadm_list [NS]: `lbadm -L -n` (in NS); lbadm_services [NS]: the same
+# without its three header lines.
+# shellcheck disable=SC2120 # NS is optional
+lbadm_list() { ${1:+nsx "$1"} "$LBADM" -L -n; }
+# shellcheck disable=SC2120
+lbadm_services() { lbadm_list "$@" | tail -n +4; }
 
 # --- namespaces and links -------------------------------------------------
 
@@ -147,10 +165,16 @@ udp_server() { _server udp "$1" "$2" "$3" "${4:-::}"; }
 
 # --- cleanup --------------------------------------------------------------
 
+# at_exit CMD...: run CMD (as one eval'd string) when the test ends.
+at_exit() { _ATEXIT+=("$*"); }
+
 _cleanup()
 {
-	local rc=$? pid ns
+	local rc=$? pid ns cmd
 	set +e
+	for cmd in "${_ATEXIT[@]}"; do
+		eval "$cmd"
+	done
 	for pid in "${_PIDS[@]}"; do
 		kill "$pid" 2>/dev/null
 	done

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # sets variables for run.sh
 #
 # Sourced by run.sh: finds (stock) or builds (debug) the guest kernel and the
 # lbvs module that matches it.  Sets:

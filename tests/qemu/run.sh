@@ -26,7 +26,7 @@ die() { log "$*"; exit 1; }
 
 usage() { sed -n 's/^#   //p' "$0" >&2; exit 2; }
 
-KERNEL= FILTER=. TIMEOUT=
+KERNEL='' FILTER=. TIMEOUT=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) KERNEL=${2:?}; shift 2 ;;

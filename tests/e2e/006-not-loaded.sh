@@ -1,0 +1,13 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+#
+# Without the module, lbadm says in one line that it is not loaded.
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+! lbvs_loaded || lbvs_unload
+
+expect_lbadm_fail 'lbvs.*not loaded|module.*not loaded' "$LBADM" -L -n
+expect_lbadm_fail 'lbvs.*not loaded|module.*not loaded' "$LBADM" -A -t "$VIP4:80" -s rr
+expect_lbadm_fail 'lbvs.*not loaded|module.*not loaded' "$LBADM" -C

@@ -1,0 +1,41 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 240
+#
+# sh sends one client to one server, and spreads many clients; dh sends one
+# destination to one server.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 3
+lbvs_load
+for i in 1 2 3; do http_server "rs$i" 80 "rs$i"; done
+for i in $(seq 10 41); do ip -n client addr add "203.0.113.$i/24" dev eth0; done
+
+nsx director "$LBADM" -A -t "$VIP4:80" -s sh
+for i in 1 2 3; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+
+t=$(tally client 12 "http://$VIP4/")
+log "sh, one client: $(echo $t)"
+assert_eq "$(wc -l <<<"$t")" 1 "sh sends one client to one server"
+assert_match "$t" "^rs[123] 12$" "sh: all 12 answered"
+
+declare -A used=()
+for i in $(seq 10 41); do
+	a=$(nsx client curl -sS -m 5 --interface "203.0.113.$i" "http://$VIP4/")
+	b=$(nsx client curl -sS -m 5 --interface "203.0.113.$i" "http://$VIP4/")
+	assert_eq "$b" "$a" "sh: client 203.0.113.$i sticks to its server"
+	used[$a]=1
+done
+log "sh: 32 clients used ${#used[@]} servers"
+[ "${#used[@]}" -ge 2 ] || fail "sh: 32 clients all hashed to one server"
+
+nsx director "$LBADM" -E -t "$VIP4:80" -s dh
+t=$(tally client 12 "http://$VIP4/")
+log "dh, one destination: $(echo $t)"
+assert_eq "$(wc -l <<<"$t")" 1 "dh sends one destination to one server"
+for i in $(seq 10 17); do
+	a=$(nsx client curl -sS -m 5 --interface "203.0.113.$i" "http://$VIP4/")
+	assert_eq "$a" "$(awk '{ print $1 }' <<<"$t")" "dh ignores the client address"
+done

@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 180
+#
+# A real server deleted mid-traffic. The rule (docs/connections.md, as IPVS):
+# its connections stay in the table; with net.lbvs.expire_nodest_conn=0
+# (default) their packets are dropped until they expire; with 1 they are
+# removed at once. New connections go to the remaining servers, nothing
+# crashes, and the counters stay consistent.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 2
+lbvs_load
+for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
+nsx director "$LBADM" -A -t "$VIP4:9000" -s rr
+for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m; done
+
+hold_open a client "$VIP4" 9000
+hold_open b client "$VIP4" 9000
+assert_eq "$(hold_name a) $(hold_name b)" "rs1 rs2" "one held connection each"
+before=$(conn_count)
+
+nsx director "$LBADM" -d -t "$VIP4:9000" -r "${RIP4[1]}:9000"
+out=$(nsx director "$LBADM" -L -n)
+assert_match "$out" "${RIP4[2]}:9000" "rs2 still listed"
+grep -q "${RIP4[1]}:9000" <<<"$out" && fail "rs1 still listed after -d"
+hold_echo a "to a removed server" && fail "packets of a removed server's connection were forwarded"
+hold_echo b "to rs2" || fail "rs2's connection broke when rs1 was removed"
+assert_eq "$(conn_count)" "$before" "the removed server's entry stays until it expires"
+for i in 1 2 3; do
+	hold_open "n$i" client "$VIP4" 9000
+	assert_eq "$(hold_name "n$i")" rs2 "new connection $i goes to the remaining server"
+done
+
+# expire_nodest_conn=1: deleting a server removes its entries at once.
+nsx director sysctl -qw net.lbvs.expire_nodest_conn=1
+n=$(conn_count)
+nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
+hold_open c client "$VIP4" 9000
+hold_open d client "$VIP4" 9000
+nc=$(hold_name c); nd=$(hold_name d)
+assert_match "$nc $nd" rs1 "rs1 is back"
+nsx director "$LBADM" -d -t "$VIP4:9000" -r "${RIP4[1]}:9000"
+assert_eq "$(conn_count)" "$((n + 1))" "with expire_nodest_conn=1 rs1's entry is gone at once"
+
+nsx director "$LBADM" -D -t "$VIP4:9000"
+assert_eq "$(nsx director "$LBADM" -L -n | wc -l)" 3 "service gone, only the header left"

@@ -1,0 +1,39 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 180
+#
+# net.lbvs.conn_max: with the table full, new connections are refused and
+# counted in net.lbvs.conn_dropped, established ones keep working, and once
+# entries expire new connections are accepted again.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 1
+lbvs_load
+udp_server rs1 53 rs1
+echo_server rs1 9000 rs1
+nsx director "$LBADM" -A -u "$VIP4:53" -s rr
+nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
+nsx director "$LBADM" -A -t "$VIP4:9000" -s rr
+nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
+nsx director "$LBADM" --set 0 0 3
+nsx director sysctl -qw net.lbvs.conn_max=2
+
+hold_open a client "$VIP4" 9000
+assert_eq "$(hold_name a)" rs1 "first TCP connection"
+assert_eq "$(udp_ask client "$VIP4" 53 41001)" rs1 "first UDP flow"
+assert_eq "$(conn_count)" 2 "table holds 2 entries"
+
+assert_eq "$(udp_ask client "$VIP4" 53 41002)" "" "a third flow is refused when the table is full"
+hold_open b client "$VIP4" 9000
+assert_eq "$(hold_name b)" - "a new TCP connection is refused when the table is full"
+dropped=$(nsx director cat /proc/sys/net/lbvs/conn_dropped)
+[ "$dropped" -ge 2 ] || fail "conn_dropped is $dropped, want >= 2"
+
+hold_echo a "still here" || fail "an established connection broke while the table was full"
+assert_eq "$(udp_ask client "$VIP4" 53 41001)" rs1 "the established UDP flow keeps working"
+
+# The UDP entry expires after 3 s of silence (and the collector's pass).
+sleep 6
+assert_eq "$(udp_ask client "$VIP4" 53 41003)" rs1 "accepted again after expiry"

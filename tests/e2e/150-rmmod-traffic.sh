@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 180
+#
+# rmmod while traffic flows (TCP requests, held connections, UDP): no oops,
+# no leak (the debug kernel's kmemleak and KASAN watch), and the module
+# loads and balances again afterwards.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 2
+configure()
+{
+	local i
+	nsx director "$LBADM" -A -t "$VIP4:80" -s wrr
+	nsx director "$LBADM" -A -u "[$VIP6]:53" -s rr
+	nsx director "$LBADM" -A -t "$VIP4:9000" -s lc
+	for i in 1 2; do
+		nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m -w "$i"
+		nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]:53" -m
+		nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m
+	done
+}
+for i in 1 2; do
+	http_server "rs$i" 80 "rs$i"
+	udp_server "rs$i" 53 "rs$i"
+	echo_server "rs$i" 9000 "rs$i"
+done
+
+for round in 1 2 3; do
+	lbvs_load
+	configure
+	hold_open "h$round" client "$VIP4" 9000
+	assert_match "$(hold_name "h$round")" '^rs[12]$' "held connection in round $round"
+	( for i in $(seq 200); do nsx client curl -s -m 1 "http://$VIP4/" >/dev/null; done ) &
+	load=$!
+	( for i in $(seq 200); do udp_ask client "$VIP6" 53 >/dev/null; done ) &
+	load6=$!
+	sleep 2
+	lbvs_unload
+	log "round $round: unloaded under load"
+	kill $load $load6 2>/dev/null || true
+	wait $load $load6 2>/dev/null || true
+	hold_close "h$round"
+done
+lbvs_load
+configure
+assert_match "$(nsx client curl -sS -m 5 "http://$VIP4/")" '^rs[12]$' "balances after reloads"

@@ -1,0 +1,68 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 180
+#
+# ICMP errors about NAT flows reach the right peer, translated: a real
+# server's port unreachable makes the client's connected UDP socket fail
+# with ECONNREFUSED (untranslated, the client could not match it), over
+# IPv4 and IPv6; and a datagram too big for the path to the real server,
+# sent with DF, gets "fragmentation needed" with the path MTU from the
+# director, which the client's socket learns.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 1
+lbvs_load
+udp_server rs1 53 rs1
+for vip in "$VIP4" "[$VIP6]"; do
+	nsx director "$LBADM" -A -u "$vip:5353" -s rr
+	nsx director "$LBADM" -A -u "$vip:53" -s rr
+done
+nsx director "$LBADM" -a -u "$VIP4:5353" -r "${RIP4[1]}:5999" -m
+nsx director "$LBADM" -a -u "[$VIP6]:5353" -r "[${RIP6[1]}]:5999" -m
+nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
+nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[1]}]:53" -m
+
+refused()
+{
+	nsx client python3 - "$1" <<'PY'
+import socket, sys
+addr = sys.argv[1]
+fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_DGRAM)
+s.settimeout(3)
+s.connect((addr, 5353))
+s.send(b"x")
+try:
+    s.recv(100)
+    print("answered")
+except ConnectionRefusedError:
+    print("refused")
+except socket.timeout:
+    print("timeout")
+PY
+}
+assert_eq "$(refused "$VIP4")" refused "IPv4 port unreachable translated back to the client"
+assert_eq "$(refused "$VIP6")" refused "IPv6 port unreachable translated back to the client"
+
+# Path MTU: the real servers' segment shrinks to 1280.
+ip -n director link set br0 mtu 1280
+ip -n rs1 link set eth0 mtu 1280
+pmtu=$(nsx client python3 - "$VIP4" <<'PY'
+import socket, sys
+IP_MTU_DISCOVER, IP_PMTUDISC_DO, IP_MTU = 10, 2, 14
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DO)
+s.settimeout(2)
+s.connect((sys.argv[1], 53))
+for _ in range(3):
+    try:
+        s.send(b"x" * 1400)
+        s.recv(100)
+    except OSError:
+        pass
+print(s.getsockopt(socket.IPPROTO_IP, IP_MTU))
+PY
+)
+assert_eq "$pmtu" 1280 "the client learned the path MTU from fragmentation-needed"

@@ -27,10 +27,11 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include <string.h>
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
+/* The compiler's own names: the same types as <stdint.h>'s, kernel-style. */
+typedef __UINT8_TYPE__ u8;
+typedef __UINT16_TYPE__ u16;
+typedef __UINT32_TYPE__ u32;
+typedef __UINT64_TYPE__ u64;
 #endif
 
 struct lbvs_sched_dest {	/* what an algorithm sees of real server i */

@@ -277,6 +277,24 @@ START_TEST(test_rr_order)
 }
 END_TEST
 
+START_TEST(test_ring_cursor)
+{
+	static const u32 w[4] = { 1, 1, 1, 1 };
+	static const int seq1[] = { 0, 1, 3 }, seq2[] = { 0, 1, 2, 3 };
+	struct svc s;
+
+	svc_init(&s, names[_i], w, 4);
+	ck_assert_int_eq(svc_open(&s, 0), 0);
+	ck_assert_int_eq(svc_open(&s, 0), 1);
+	svc_set_overload(&s, 2, true);	/* the next one in line leaves */
+	ck_assert_int_eq(svc_open(&s, 0), 3);
+	expect_seq(&s, seq1, 3, 2);
+	svc_set_overload(&s, 2, false);	/* back, at the start of a cycle */
+	expect_seq(&s, seq2, 4, 2);
+	svc_free(&s);
+}
+END_TEST
+
 START_TEST(test_wrr_321)
 {
 	static const u32 w1[3] = { 3, 2, 1 }, w2[3] = { 1, 2, 3 }, w3[3] = { 6, 4, 2 };
@@ -472,9 +490,19 @@ static void check_spread(const char *name, const u32 *w, unsigned int n, unsigne
 
 START_TEST(test_table_spread)
 {
-	static const u32 w1[4] = { 1, 2, 3, 4 };
+	static const u32 w1[4] = { 1, 2, 3, 4 }, w3[2] = { 65535, 1 };
+	unsigned int i, own[2] = { 0 };
+	int tab[256];
 	u32 w2[MAXN];
-	unsigned int i;
+	struct svc s;
+
+	/* a tiny weight still owns one bucket */
+	svc_init(&s, names[4 + _i], w3, 2);
+	table_of(&s, tab, 256);
+	for (i = 0; i < 256; i++)
+		own[tab[i]]++;
+	ck_assert_uint_eq(own[1], 1);
+	svc_free(&s);
 
 	check_spread(names[4 + _i], w1, 4, 256);
 	for (i = 0; i < 100; i++)
@@ -731,6 +759,7 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_removal, 0, NALGO);
 	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO);
 	tcase_add_test(tc, test_rr_order);
+	tcase_add_loop_test(tc, test_ring_cursor, 0, 2);
 	tcase_add_test(tc, test_wrr_321);
 	tcase_add_test(tc, test_wrr_large);
 	tcase_add_loop_test(tc, test_lc_simulate, 0, 2);

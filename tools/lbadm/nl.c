@@ -153,7 +153,8 @@ int lbadm_nl_exec(struct lbadm_nl *nl, struct nl_msg *m, lbadm_nl_cb cb,
 
 	if (!c) {
 		nlmsg_free(m);
-		return lbadm_seterr(e, "%s", strerror(ENOMEM)), -ENOMEM;
+		lbadm_seterr(e, "%s", strerror(ENOMEM));
+		return -ENOMEM;
 	}
 	nl_cb_set(c, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &x);
 	nl_cb_set(c, NL_CB_ACK, NL_CB_CUSTOM, on_ack, &x);

@@ -36,7 +36,7 @@ const struct lbadm_opt lbadm_opts[] = {
 	CMD('Z', "zero", LC_ZERO, "zero counters"),
 	CMD('a', "add-server", LC_ADDDEST, "add real server"),
 	CMD('e', "edit-server", LC_EDITDEST, "edit real server"),
-	CMD('d', "delete-server", LC_DELDEST, "delete real server"),
+	CMD('d', "delete-server", LC_DELDEST, "delete server"),
 	CMD(0, "set", LC_SET, "set timeouts"),
 	CMD('S', "save", LC_SAVE, "save rules"),
 	CMD('R', "restore", LC_RESTORE, "restore rules"),

@@ -105,7 +105,7 @@ static int parse_port(const char *p, const char *whole, uint16_t *port,
 		return lbadm_seterr(e, "missing port after \":\" in \"%s\"",
 				    whole);
 	if (str_to_u32(p, 0, 65535, &v) < 0) {
-		if (has_alpha(p) && !strchr(p, ':'))
+		if (isalpha((unsigned char)*p) && !strchr(p, ':'))
 			return lbadm_seterr(e, "invalid port \"%s\" in \"%s\": service names are not supported",
 					    p, whole);
 		return lbadm_seterr(e, "invalid port \"%s\" in \"%s\"", p,

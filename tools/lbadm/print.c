@@ -445,7 +445,7 @@ static void print_conns_json(FILE *f, const struct lbadm_conn *c, size_t n)
 			c->expires_ms, fwd_json(c->fwd));
 		json_ep(f, "client", &c->caddr, c->cport);
 		json_ep(f, "virtual", &c->vaddr, c->vport);
-		if (c->laddr.af)
+		if (c->fwd == LBVS_FWD_FULLNAT && c->laddr.af)
 			json_ep(f, "local", &c->laddr, c->lport);
 		else
 			fputs(",\"local\":null", f);

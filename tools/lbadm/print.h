@@ -19,7 +19,7 @@
  *  -L -c --json: {"connections":[{"protocol":"tcp"|"udp"|...,"family":..,
  *               "state":"ESTABLISHED"|...,"expires_ms":N,"forward":..,
  *               "client":EP,"virtual":EP,"local":EP|null,"server":EP}]}
- *               EP = {"address":STR,"port":N}; local is set for FULLNAT
+ *               EP = {"address":STR,"port":N}; local: FULLNAT only
  *  -L --timeout --json: {"timeout":{"tcp":N,"tcp_fin":N,"udp":N}}
  * Addresses in JSON are bare (no brackets); netmask is a prefix length.
  */

@@ -1,0 +1,1190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lbadm unit tests. Expected output strings are written out by hand from
+ * ipvsadm 1.31's format strings, so a printer change that breaks ipvsadm
+ * compatibility fails here.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netlink/genl/genl.h>
+
+#include "../../tools/lbadm/lbadm.h"
+#include "../../tools/lbadm/parse.h"
+#include "../../tools/lbadm/opts.h"
+#include "../../tools/lbadm/print.h"
+#include "../../tools/lbadm/msg.h"
+
+/* ---- helpers ---- */
+
+static char argbuf[1024];
+
+/* Splits line on spaces and parses it as lbadm's arguments. */
+static int pa(struct lbadm_req *r, struct lbadm_err *e, const char *line)
+{
+	char *argv[64];
+	int argc = 0;
+	char *t;
+
+	snprintf(argbuf, sizeof(argbuf), "%s", line);
+	for (t = strtok(argbuf, " "); t; t = strtok(NULL, " "))
+		argv[argc++] = t;
+	e->msg[0] = '\0';
+	return lbadm_parse_args(argc, argv, r, e);
+}
+
+/* Expects line to fail with exactly msg. */
+#define REJECTS(line, expect) do {						\
+	struct lbadm_req r_;						\
+	struct lbadm_err e_;						\
+	ck_assert_msg(pa(&r_, &e_, line) == -1, "accepted: %s", line);	\
+	ck_assert_str_eq(e_.msg, expect);				\
+} while (0)
+
+#define OK(r, line) do {						\
+	struct lbadm_err e_;						\
+	ck_assert_msg(pa(r, &e_, line) == 0, "%s: %s", line, e_.msg);	\
+} while (0)
+
+static char *capture_list(const struct lbadm_info *info,
+			  struct lbadm_svc_entry *v, size_t n, unsigned int fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	lbadm_print_list(f, info, v, n, fmt);
+	fclose(f);
+	return buf;
+}
+
+static struct lbadm_addr A(const char *s)
+{
+	struct lbadm_addr a;
+
+	memset(&a, 0, sizeof(a));
+	if (inet_pton(AF_INET, s, &a.v4) == 1)
+		a.af = AF_INET;
+	else if (inet_pton(AF_INET6, s, &a.v6) == 1)
+		a.af = AF_INET6;
+	return a;
+}
+
+static struct lbadm_svc SVC(uint16_t proto, const char *addr, uint16_t port,
+			    const char *sched)
+{
+	struct lbadm_svc s;
+
+	memset(&s, 0, sizeof(s));
+	s.protocol = proto;
+	s.addr = A(addr);
+	s.af = s.addr.af;
+	s.port = port;
+	s.netmask = s.af == AF_INET6 ? 128 : 32;
+	snprintf(s.sched, sizeof(s.sched), "%s", sched);
+	return s;
+}
+
+static struct lbadm_dest DEST(const char *addr, uint16_t port, uint32_t fwd,
+			      uint32_t w, uint32_t act, uint32_t inact)
+{
+	struct lbadm_dest d;
+
+	memset(&d, 0, sizeof(d));
+	d.addr = A(addr);
+	d.port = port;
+	d.fwd = fwd;
+	d.weight = w;
+	d.active = act;
+	d.inactive = inact;
+	return d;
+}
+
+/* ---- numbers ---- */
+
+START_TEST(t_u32)
+{
+	struct lbadm_err e;
+	uint32_t v;
+
+	ck_assert_int_eq(lbadm_parse_u32("weight", "0", 0, 65535, &v, &e), 0);
+	ck_assert_uint_eq(v, 0);
+	ck_assert_int_eq(lbadm_parse_u32("weight", "65535", 0, 65535, &v, &e), 0);
+	ck_assert_uint_eq(v, 65535);
+	/* Leading zeros are decimal, never octal (ipvsadm uses strtol 10). */
+	ck_assert_int_eq(lbadm_parse_u32("weight", "010", 0, 65535, &v, &e), 0);
+	ck_assert_uint_eq(v, 10);
+	ck_assert_int_eq(lbadm_parse_u32("weight", "70000", 0, 65535, &v, &e), -1);
+	ck_assert_str_eq(e.msg, "weight 70000 out of range 0..65535");
+	ck_assert_int_eq(lbadm_parse_u32("weight", "-1", 0, 65535, &v, &e), -1);
+	ck_assert_str_eq(e.msg, "weight -1 out of range 0..65535");
+	ck_assert_int_eq(lbadm_parse_u32("weight", "99999999999999999999999", 0,
+					 65535, &v, &e), -1);
+	ck_assert_str_eq(e.msg, "weight 99999999999999999999999 out of range 0..65535");
+	ck_assert_int_eq(lbadm_parse_u32("weight", "4294967296", 0, UINT32_MAX,
+					 &v, &e), -1);
+	ck_assert_int_eq(lbadm_parse_u32("weight", "", 0, 65535, &v, &e), -1);
+	ck_assert_str_eq(e.msg, "invalid weight \"\"");
+	ck_assert_int_eq(lbadm_parse_u32("weight", "abc", 0, 65535, &v, &e), -1);
+	ck_assert_str_eq(e.msg, "invalid weight \"abc\"");
+	ck_assert_int_eq(lbadm_parse_u32("weight", "+5", 0, 65535, &v, &e), -1);
+	ck_assert_int_eq(lbadm_parse_u32("weight", " 5", 0, 65535, &v, &e), -1);
+	ck_assert_int_eq(lbadm_parse_u32("weight", "5 ", 0, 65535, &v, &e), -1);
+	ck_assert_int_eq(lbadm_parse_u32("weight", "0x10", 0, 65535, &v, &e), -1);
+	ck_assert_int_eq(lbadm_parse_u32("weight", "1e3", 0, 65535, &v, &e), -1);
+	ck_assert_int_eq(lbadm_parse_u32("weight", "-", 0, 65535, &v, &e), -1);
+	ck_assert_str_eq(e.msg, "invalid weight \"-\"");
+}
+END_TEST
+
+/* ---- addresses ---- */
+
+static int ap(const char *s, struct lbadm_addr *a, uint16_t *port, int *hp,
+	      struct lbadm_err *e)
+{
+	return lbadm_parse_addrport(s, a, port, hp, e);
+}
+
+START_TEST(t_addrport_ok)
+{
+	struct lbadm_err e;
+	struct lbadm_addr a;
+	uint16_t port;
+	int hp;
+	char buf[64];
+
+	ck_assert_int_eq(ap("203.0.113.1:80", &a, &port, &hp, &e), 0);
+	ck_assert_int_eq(a.af, AF_INET);
+	ck_assert_uint_eq(port, 80);
+	ck_assert_int_eq(hp, 1);
+	ck_assert_int_eq(ap("203.0.113.1", &a, &port, &hp, &e), 0);
+	ck_assert_int_eq(hp, 0);
+	ck_assert_uint_eq(port, 0);
+	ck_assert_int_eq(ap("203.0.113.1:0", &a, &port, &hp, &e), 0);
+	ck_assert_int_eq(hp, 1);
+	ck_assert_uint_eq(port, 0);
+	ck_assert_int_eq(ap("203.0.113.1:65535", &a, &port, &hp, &e), 0);
+	ck_assert_uint_eq(port, 65535);
+	ck_assert_int_eq(ap("203.0.113.1:080", &a, &port, &hp, &e), 0);
+	ck_assert_uint_eq(port, 80);
+	ck_assert_int_eq(ap("[2001:db8::1]:443", &a, &port, &hp, &e), 0);
+	ck_assert_int_eq(a.af, AF_INET6);
+	ck_assert_uint_eq(port, 443);
+	lbadm_fmt_addrport(&a, port, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "[2001:db8::1]:443");
+	ck_assert_int_eq(ap("[2001:db8::1]", &a, &port, &hp, &e), 0);
+	ck_assert_int_eq(hp, 0);
+	ck_assert_int_eq(ap("[::ffff:192.0.2.1]:80", &a, &port, &hp, &e), 0);
+	ck_assert_int_eq(a.af, AF_INET6);
+	ck_assert_int_eq(lbadm_parse_addr("2001:db8::5", &a, &e), 0);
+	ck_assert_int_eq(a.af, AF_INET6);
+}
+END_TEST
+
+#define BADAP(s, m) do {						\
+	struct lbadm_err e_;						\
+	struct lbadm_addr a_;						\
+	uint16_t p_;							\
+	int h_;								\
+	ck_assert_msg(ap(s, &a_, &p_, &h_, &e_) == -1, "accepted %s", s); \
+	ck_assert_str_eq(e_.msg, m);					\
+} while (0)
+
+START_TEST(t_addrport_bad)
+{
+	BADAP("", "empty address");
+	BADAP("203.0.113.100:99999",
+	      "invalid port \"99999\" in \"203.0.113.100:99999\"");
+	BADAP("203.0.113.1:65536", "invalid port \"65536\" in \"203.0.113.1:65536\"");
+	BADAP("203.0.113.1:-1", "invalid port \"-1\" in \"203.0.113.1:-1\"");
+	BADAP("203.0.113.1:+80", "invalid port \"+80\" in \"203.0.113.1:+80\"");
+	BADAP("203.0.113.1:", "missing port after \":\" in \"203.0.113.1:\"");
+	BADAP("203.0.113.1:80x", "invalid port \"80x\" in \"203.0.113.1:80x\"");
+	BADAP("203.0.113.1:80 ", "invalid port \"80 \" in \"203.0.113.1:80 \"");
+	BADAP("203.0.113.1:http",
+	      "invalid port \"http\" in \"203.0.113.1:http\": service names are not supported");
+	BADAP(":80", "missing address in \":80\"");
+	BADAP("256.0.0.1:80", "invalid address \"256.0.0.1\" in \"256.0.0.1:80\"");
+	BADAP("203.0.113.300", "invalid address \"203.0.113.300\"");
+	BADAP("010.0.0.1:80", "invalid address \"010.0.0.1\" in \"010.0.0.1:80\"");
+	BADAP("203.0.113:80", "invalid address \"203.0.113\" in \"203.0.113:80\"");
+	BADAP("1.2.3.4.5", "invalid address \"1.2.3.4.5\"");
+	BADAP("www.example.com:80",
+	      "invalid address \"www.example.com\" in \"www.example.com:80\": host names are not supported, use a numeric address");
+	BADAP("localhost",
+	      "invalid address \"localhost\": host names are not supported, use a numeric address");
+	BADAP("2001:db8::1",
+	      "IPv6 address needs brackets in \"2001:db8::1\", e.g. [2001:db8::1]:80");
+	BADAP("2001:db8::1:80",
+	      "IPv6 address needs brackets in \"2001:db8::1:80\", e.g. [2001:db8::1]:80");
+	BADAP("[2001:db8::1:80", "unbalanced \"[\" in \"[2001:db8::1:80\"");
+	BADAP("2001:db8::1]:80", "unbalanced \"]\" in \"2001:db8::1]:80\"");
+	BADAP("[[2001:db8::1]]:80", "unbalanced \"[\" in \"[[2001:db8::1]]:80\"");
+	BADAP("[2001:db8::1]80", "unexpected \"80\" after \"]\" in \"[2001:db8::1]80\"");
+	BADAP("[2001:db8::1]:", "missing port after \":\" in \"[2001:db8::1]:\"");
+	BADAP("[2001:db8::1]:65536",
+	      "invalid port \"65536\" in \"[2001:db8::1]:65536\"");
+	BADAP("[2001:db8::g]:80",
+	      "invalid IPv6 address \"2001:db8::g\" in \"[2001:db8::g]:80\"");
+	BADAP("[192.0.2.1]:80",
+	      "invalid IPv6 address \"192.0.2.1\" in \"[192.0.2.1]:80\"");
+	BADAP("[]:80", "invalid IPv6 address \"\" in \"[]:80\"");
+}
+END_TEST
+
+START_TEST(t_fwmark)
+{
+	struct lbadm_err e;
+	uint32_t m;
+
+	ck_assert_int_eq(lbadm_parse_fwmark("1", &m, &e), 0);
+	ck_assert_uint_eq(m, 1);
+	ck_assert_int_eq(lbadm_parse_fwmark("4294967295", &m, &e), 0);
+	ck_assert_uint_eq(m, 4294967295u);
+	ck_assert_int_eq(lbadm_parse_fwmark("0x1f", &m, &e), 0);
+	ck_assert_uint_eq(m, 31);
+	ck_assert_int_eq(lbadm_parse_fwmark("0", &m, &e), -1);
+	ck_assert_str_eq(e.msg, "fwmark 0 out of range 1..4294967295");
+	ck_assert_int_eq(lbadm_parse_fwmark("4294967296", &m, &e), -1);
+	ck_assert_str_eq(e.msg, "fwmark 4294967296 out of range 1..4294967295");
+	ck_assert_int_eq(lbadm_parse_fwmark("0x100000000", &m, &e), -1);
+	ck_assert_int_eq(lbadm_parse_fwmark("0x", &m, &e), -1);
+	ck_assert_int_eq(lbadm_parse_fwmark("-3", &m, &e), -1);
+	ck_assert_int_eq(lbadm_parse_fwmark("mark", &m, &e), -1);
+	ck_assert_str_eq(e.msg, "invalid fwmark \"mark\"");
+	ck_assert_int_eq(lbadm_parse_fwmark("", &m, &e), -1);
+	ck_assert_str_eq(e.msg, "empty fwmark");
+}
+END_TEST
+
+START_TEST(t_sched)
+{
+	struct lbadm_err e;
+	char s[LBVS_SCHED_NAME_MAX];
+	int i;
+
+	for (i = 0; lbadm_sched_names[i]; i++) {
+		ck_assert_int_eq(lbadm_parse_sched(lbadm_sched_names[i], s, &e), 0);
+		ck_assert_str_eq(s, lbadm_sched_names[i]);
+	}
+	ck_assert_int_eq(lbadm_parse_sched("foo", s, &e), -1);
+	ck_assert_str_eq(e.msg, "unknown scheduler \"foo\" (rr wrr lc wlc lblc lblcr dh sh sed nq fo ovf mh twos)");
+	ck_assert_int_eq(lbadm_parse_sched("", s, &e), -1);
+	ck_assert_int_eq(lbadm_parse_sched("RR", s, &e), -1);
+	ck_assert_int_eq(lbadm_parse_sched("wlcwlcwlcwlcwlcwlc", s, &e), -1);
+}
+END_TEST
+
+START_TEST(t_netmask)
+{
+	struct lbadm_err e;
+	uint8_t p;
+	char buf[32];
+
+	ck_assert_int_eq(lbadm_parse_netmask("255.255.255.0", AF_INET, &p, &e), 0);
+	ck_assert_uint_eq(p, 24);
+	ck_assert_int_eq(lbadm_parse_netmask("255.255.255.255", AF_INET, &p, &e), 0);
+	ck_assert_uint_eq(p, 32);
+	ck_assert_int_eq(lbadm_parse_netmask("128.0.0.0", AF_INET, &p, &e), 0);
+	ck_assert_uint_eq(p, 1);
+	ck_assert_int_eq(lbadm_parse_netmask("0.0.0.0", AF_INET, &p, &e), 0);
+	ck_assert_uint_eq(p, 0);
+	ck_assert_int_eq(lbadm_parse_netmask("24", AF_INET, &p, &e), 0);
+	ck_assert_uint_eq(p, 24);
+	ck_assert_int_eq(lbadm_parse_netmask("/16", AF_INET, &p, &e), 0);
+	ck_assert_uint_eq(p, 16);
+	ck_assert_int_eq(lbadm_parse_netmask("64", AF_INET6, &p, &e), 0);
+	ck_assert_uint_eq(p, 64);
+	ck_assert_int_eq(lbadm_parse_netmask("128", AF_INET6, &p, &e), 0);
+	ck_assert_int_eq(lbadm_parse_netmask("255.0.255.0", AF_INET, &p, &e), -1);
+	ck_assert_str_eq(e.msg, "netmask 255.0.255.0 is not contiguous");
+	ck_assert_int_eq(lbadm_parse_netmask("33", AF_INET, &p, &e), -1);
+	ck_assert_str_eq(e.msg, "netmask prefix length 33 out of range 1..32");
+	ck_assert_int_eq(lbadm_parse_netmask("129", AF_INET6, &p, &e), -1);
+	ck_assert_int_eq(lbadm_parse_netmask("0", AF_INET6, &p, &e), -1);
+	ck_assert_int_eq(lbadm_parse_netmask("255.255.0.0", AF_INET6, &p, &e), -1);
+	ck_assert_int_eq(lbadm_parse_netmask("255.255.256.0", AF_INET, &p, &e), -1);
+	ck_assert_str_eq(e.msg, "invalid netmask \"255.255.256.0\"");
+	ck_assert_int_eq(lbadm_parse_netmask("", AF_INET, &p, &e), -1);
+	ck_assert_int_eq(lbadm_parse_netmask("abc", AF_INET, &p, &e), -1);
+	ck_assert_str_eq(e.msg, "invalid netmask \"abc\"");
+	lbadm_prefix_to_mask4(24, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "255.255.255.0");
+	lbadm_prefix_to_mask4(0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "0.0.0.0");
+	lbadm_prefix_to_mask4(32, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "255.255.255.255");
+}
+END_TEST
+
+/* ---- command lines ---- */
+
+START_TEST(t_args_service)
+{
+	struct lbadm_req r;
+
+	OK(&r, "-A -t 203.0.113.1:80");
+	ck_assert_int_eq(r.cmd, LC_ADD);
+	ck_assert_int_eq(r.has_svc, 1);
+	ck_assert_uint_eq(r.svc.protocol, IPPROTO_TCP);
+	ck_assert_uint_eq(r.svc.port, 80);
+	ck_assert_str_eq(r.svc.sched, "wlc");
+	ck_assert_uint_eq(r.svc.flags, 0);
+	ck_assert_uint_eq(r.svc.netmask, 32);
+
+	OK(&r, "-A -u 203.0.113.1:53 -s rr -p");
+	ck_assert_uint_eq(r.svc.protocol, IPPROTO_UDP);
+	ck_assert_str_eq(r.svc.sched, "rr");
+	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_PERSISTENT);
+	ck_assert_uint_eq(r.svc.timeout, 300);
+
+	OK(&r, "-A -t 203.0.113.1:80 -p 600 -M 255.255.255.0");
+	ck_assert_uint_eq(r.svc.timeout, 600);
+	ck_assert_uint_eq(r.svc.netmask, 24);
+	OK(&r, "-A -t 203.0.113.1:80 -p600");
+	ck_assert_uint_eq(r.svc.timeout, 600);
+	OK(&r, "--add-service --tcp-service=203.0.113.1:80 --persistent=60 --scheduler sh");
+	ck_assert_uint_eq(r.svc.timeout, 60);
+	ck_assert_str_eq(r.svc.sched, "sh");
+	/* -p followed by an option: no timeout taken. */
+	OK(&r, "-A -t 203.0.113.1:80 -p -s rr");
+	ck_assert_uint_eq(r.svc.timeout, 300);
+	/* Options before the command, clustered short options. */
+	OK(&r, "-s rr -At 203.0.113.1:80");
+	ck_assert_int_eq(r.cmd, LC_ADD);
+	ck_assert_str_eq(r.svc.sched, "rr");
+	/* Port 0 is fine for a persistent service. */
+	OK(&r, "-A -t 203.0.113.1 -p");
+	ck_assert_uint_eq(r.svc.port, 0);
+
+	OK(&r, "-E -t [2001:db8::1]:80 -s wrr -p 30 -M 64");
+	ck_assert_int_eq(r.cmd, LC_EDIT);
+	ck_assert_int_eq(r.svc.af, AF_INET6);
+	ck_assert_uint_eq(r.svc.netmask, 64);
+
+	OK(&r, "-A -f 7 -6");
+	ck_assert_uint_eq(r.svc.fwmark, 7);
+	ck_assert_int_eq(r.svc.af, AF_INET6);
+	ck_assert_uint_eq(r.svc.netmask, 128);
+	OK(&r, "-6 -A -f 7");	/* unlike ipvsadm, order does not matter */
+	ck_assert_int_eq(r.svc.af, AF_INET6);
+	OK(&r, "-D -f 0x10");
+	ck_assert_int_eq(r.cmd, LC_DEL);
+	ck_assert_uint_eq(r.svc.fwmark, 16);
+	ck_assert_int_eq(r.svc.af, AF_INET);
+}
+END_TEST
+
+START_TEST(t_args_dest)
+{
+	struct lbadm_req r;
+
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1");
+	ck_assert_int_eq(r.cmd, LC_ADDDEST);
+	ck_assert_uint_eq(r.dest.port, 80);		/* service port */
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_DR);	/* default -g */
+	ck_assert_uint_eq(r.dest.weight, 1);
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -m -w 0 -x 100 -y 50");
+	ck_assert_uint_eq(r.dest.port, 8080);
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_NAT);
+	ck_assert_uint_eq(r.dest.weight, 0);
+	ck_assert_uint_eq(r.dest.u_thresh, 100);
+	ck_assert_uint_eq(r.dest.l_thresh, 50);
+	/* Direct routing keeps the service port, as ipvsadm does. */
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -g");
+	ck_assert_uint_eq(r.dest.port, 80);
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -i");
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_TUN);
+	ck_assert_uint_eq(r.dest.port, 80);
+	OK(&r, "-e -t 203.0.113.1:80 -r 198.51.100.1:8080 -b -w 65535");
+	ck_assert_int_eq(r.cmd, LC_EDITDEST);
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_FULLNAT);
+	ck_assert_uint_eq(r.dest.port, 8080);
+	ck_assert_uint_eq(r.dest.weight, 65535);
+	OK(&r, "-a -f 3 -r 198.51.100.1:8080");
+	ck_assert_uint_eq(r.dest.port, 8080);	/* fwmark: port kept */
+	OK(&r, "-a -t [2001:db8::1]:80 -r [2001:db8::2] -m");
+	ck_assert_int_eq(r.dest.addr.af, AF_INET6);
+	ck_assert_uint_eq(r.dest.port, 80);
+	OK(&r, "-a -t 203.0.113.1:80 -r [2001:db8::2] -i");	/* 6in4 tunnel */
+	OK(&r, "-d -t 203.0.113.1:80 -r 198.51.100.1:8080");
+	ck_assert_int_eq(r.cmd, LC_DELDEST);
+	ck_assert_uint_eq(r.dest.port, 8080);
+	OK(&r, "--add-server --udp-service 203.0.113.1:53 --real-server 198.51.100.1 --masquerading --weight=3");
+	ck_assert_uint_eq(r.dest.weight, 3);
+	ck_assert_uint_eq(r.dest.port, 53);
+}
+END_TEST
+
+START_TEST(t_args_other)
+{
+	struct lbadm_req r;
+
+	OK(&r, "");
+	ck_assert_int_eq(r.cmd, LC_LIST);
+	OK(&r, "-Ln");
+	ck_assert_int_eq(r.cmd, LC_LIST);
+	ck_assert_uint_eq(r.fmt, LBADM_FMT_NUMERIC);
+	OK(&r, "-l --stats --exact --nosort --json");
+	ck_assert_uint_eq(r.fmt, LBADM_FMT_STATS | LBADM_FMT_EXACT |
+			  LBADM_FMT_NOSORT | LBADM_FMT_JSON);
+	OK(&r, "-L -n -t 203.0.113.1:80");
+	ck_assert_int_eq(r.has_svc, 1);
+	OK(&r, "-L -c -n --persistent-conn");
+	ck_assert_int_eq(r.given[O_CONN], 1);
+	OK(&r, "-L --timeout");
+	ck_assert_int_eq(r.given[O_TIMEOUT], 1);
+	OK(&r, "-L --sort --rate --thresholds");
+	OK(&r, "--set 900 120 300");
+	ck_assert_int_eq(r.cmd, LC_SET);
+	ck_assert_uint_eq(r.to.tcp, 900);
+	ck_assert_uint_eq(r.to.tcp_fin, 120);
+	ck_assert_uint_eq(r.to.udp, 300);
+	OK(&r, "--set 0 0 0");
+	OK(&r, "-Z");
+	ck_assert_int_eq(r.cmd, LC_ZERO);
+	ck_assert_int_eq(r.has_svc, 0);
+	OK(&r, "-Z -u 203.0.113.1:53");
+	ck_assert_int_eq(r.has_svc, 1);
+	OK(&r, "-C");
+	ck_assert_int_eq(r.cmd, LC_FLUSH);
+	OK(&r, "-S -n");
+	ck_assert_uint_eq(r.fmt, LBADM_FMT_NUMERIC | LBADM_FMT_RULE);
+	OK(&r, "-R");
+	ck_assert_int_eq(r.cmd, LC_RESTORE);
+	OK(&r, "-A -t bogus -h");	/* help wins, values unchecked */
+	ck_assert_int_eq(r.cmd, LC_HELP);
+	OK(&r, "--version");
+	ck_assert_int_eq(r.cmd, LC_VERSION);
+}
+END_TEST
+
+START_TEST(t_args_bad)
+{
+	REJECTS("-x 5", "no command given (one of -A -E -D -C -a -e -d -L -Z --set -S -R -h)");
+	REJECTS("-A", "-A/--add-service needs -t, -u or -f");
+	REJECTS("-D", "-D/--delete-service needs -t, -u or -f");
+	REJECTS("-a -t 203.0.113.1:80", "-a/--add-server needs -r/--real-server");
+	REJECTS("-d -r 198.51.100.1", "-d/--delete-server needs -t, -u or -f");
+	REJECTS("-A -E -t 203.0.113.1:80",
+	    "multiple commands: -A/--add-service and -E/--edit-service");
+	REJECTS("-L -L", "multiple commands: -L/--list and -L/--list");
+	REJECTS("-A -t 203.0.113.1:80 -u 203.0.113.1:80",
+	    "conflicting options -t/--tcp-service and -u/--udp-service");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -m -g",
+	    "conflicting options -m/--masquerading and -g/--gatewaying");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -b -i",
+	    "conflicting options -b/--fullnat and -i/--ipip");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w 1 -w 2",
+	    "option -w/--weight given twice");
+	REJECTS("-L --sort --nosort", "conflicting options --sort and --nosort");
+	REJECTS("-A -t 203.0.113.1:80 -w 5",
+	    "option -w/--weight is not valid with -A/--add-service");
+	REJECTS("-A -t 203.0.113.1:80 -r 198.51.100.1",
+	    "option -r/--real-server is not valid with -A/--add-service");
+	REJECTS("-D -t 203.0.113.1:80 -s rr",
+	    "option -s/--scheduler is not valid with -D/--delete-service");
+	REJECTS("-d -t 203.0.113.1:80 -r 198.51.100.1 -m",
+	    "option -m/--masquerading is not valid with -d/--delete-server");
+	REJECTS("-C -t 203.0.113.1:80",
+	    "option -t/--tcp-service is not valid with -C/--clear");
+	REJECTS("-L -w 3", "option -w/--weight is not valid with -L/--list");
+	REJECTS("-S --stats", "option --stats is not valid with -S/--save");
+	REJECTS("-A -t 203.0.113.1:80 --json",
+	    "option --json is not valid with -A/--add-service");
+	REJECTS("-L -c --timeout",
+	    "options -c/--connection and --timeout conflict in -L/--list");
+	REJECTS("-L -t 203.0.113.1:80 -c",
+	    "options -t/--tcp-service and -c/--connection conflict in -L/--list");
+	REJECTS("-L -c --stats",
+	    "--stats, --rate and --thresholds list services, not connections (-c)");
+	REJECTS("-L --timeout --rate",
+	    "--stats, --rate and --thresholds list services, not timeouts (--timeout)");
+	REJECTS("-A -t 203.0.113.1", "service \"203.0.113.1\" has port 0, which needs -p/--persistent");
+	REJECTS("-A -t 203.0.113.1:0", "service \"203.0.113.1:0\" has port 0, which needs -p/--persistent");
+	REJECTS("-A -t 203.0.113.1:80 -p 0", "persistence timeout 0 out of range 1..2678400");
+	REJECTS("-A -t 203.0.113.1:80 -p 2678401", "persistence timeout 2678401 out of range 1..2678400");
+	REJECTS("-A -t 203.0.113.1:80 -p abc", "invalid persistence timeout \"abc\"");
+	REJECTS("-A -t 203.0.113.1:80 -s foo",
+	    "unknown scheduler \"foo\" (rr wrr lc wlc lblc lblcr dh sh sed nq fo ovf mh twos)");
+	REJECTS("-A -t 203.0.113.1:80 -p -M 255.0.255.0", "netmask 255.0.255.0 is not contiguous");
+	REJECTS("-A -t [2001:db8::1]:80 -p -M 255.255.255.0",
+	    "netmask \"255.255.255.0\" is IPv4 but the service is IPv6: give a prefix length 1..128");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w 70000", "weight 70000 out of range 0..65535");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w -1", "weight -1 out of range 0..65535");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 2147483648",
+	    "upper threshold 2147483648 out of range 0..2147483647");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y x", "invalid lower threshold \"x\"");
+	REJECTS("-a -t 203.0.113.1:80 -r [2001:db8::2]:80",
+	    "real server \"[2001:db8::2]:80\" is IPv6 but the service is IPv4");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1:99999",
+	    "invalid port \"99999\" in \"198.51.100.1:99999\"");
+	REJECTS("-A -t 203.0.113.100:99999", "invalid port \"99999\" in \"203.0.113.100:99999\"");
+	REJECTS("-A -t 2001:db8::1:80",
+	    "IPv6 address needs brackets in \"2001:db8::1:80\", e.g. [2001:db8::1]:80");
+	REJECTS("-A -t 203.0.113.1:80 -6",
+	    "-6/--ipv6 is for fwmark services (-f) only; \"203.0.113.1:80\" already names the family");
+	REJECTS("-L -6", "-6/--ipv6 needs -f/--fwmark-service");
+	REJECTS("-A -f 0", "fwmark 0 out of range 1..4294967295");
+	REJECTS("--set 1 2", "--set needs 3 timeouts in seconds: tcp tcpfin udp (got 2)");
+	REJECTS("--set 1 2 3 4", "--set needs 3 timeouts in seconds: tcp tcpfin udp (got 4)");
+	REJECTS("--set 1 x 3", "invalid tcpfin timeout \"x\"");
+	REJECTS("--set 1 2 9999999", "udp timeout 9999999 out of range 0..2678400");
+	REJECTS("--set 1 2 3 -t 203.0.113.1:80",
+	    "option -t/--tcp-service is not valid with --set");
+	REJECTS("-A -t 203.0.113.1:80 extra", "unexpected argument \"extra\"");
+	REJECTS("-L foo", "unexpected argument \"foo\"");
+	REJECTS("-A -t", "option -t/--tcp-service needs a value");
+	REJECTS("-A --tcp-service", "option -t/--tcp-service needs a value");
+	REJECTS("-L --stats=1", "option --stats takes no value (\"--stats=1\")");
+	REJECTS("--frobnicate", "unknown option \"--frobnicate\"");
+	REJECTS("--tcp", "unknown option \"--tcp\"");
+	REJECTS("-Lq", "unknown option \"-q\" in \"-Lq\"");
+	REJECTS("-Q", "unknown option \"-Q\"");
+	REJECTS("-A -t 203.0.113.1:80 -o", "unknown option \"-o\"");
+}
+END_TEST
+
+/* ---- the option table ---- */
+
+START_TEST(t_table)
+{
+	const struct lbadm_opt *o, *p;
+	int seen[O__MAX] = { 0 };
+	char *buf = NULL, *line, *last = NULL;
+	size_t len = 0;
+	FILE *f;
+	int lines = 0;
+
+	for (o = lbadm_opts; o->longname; o++) {
+		ck_assert_msg(o->help && (o->cmd != LC_NONE ||
+					  strlen(o->help) <= 17),
+			      "help of %s", o->longname);
+		for (p = o + 1; p->longname; p++) {
+			ck_assert_msg(!o->shortname || o->shortname != p->shortname,
+				      "short -%c twice", o->shortname);
+			/* -L and -l are the one pair sharing a long name. */
+			ck_assert_msg(strcmp(o->longname, p->longname) ||
+				      o->cmd == LC_LIST, "--%s twice",
+				      o->longname);
+		}
+		if (o->cmd != LC_NONE)
+			continue;
+		ck_assert_msg((o->need & ~o->cmds) == 0, "%s needed where illegal",
+			      o->longname);
+		ck_assert_msg((o->one & ~o->cmds) == 0, "%s", o->longname);
+		ck_assert_msg(o->id >= 0 && o->id < O__MAX, "%s", o->longname);
+		seen[o->id]++;
+	}
+	for (int i = 0; i < O__MAX; i++)
+		ck_assert_msg(seen[i] == 1, "option id %d in %d rows", i, seen[i]);
+
+	/* -h fits an 80x25 screen and ends with the exit codes. */
+	f = open_memstream(&buf, &len);
+	lbadm_usage(f);
+	fclose(f);
+	for (line = buf; *line; line = strchr(line, '\n') + 1) {
+		ck_assert_ptr_nonnull(strchr(line, '\n'));
+		ck_assert_msg(strchr(line, '\n') - line <= 80, "long: %s", line);
+		last = line;
+		lines++;
+	}
+	ck_assert_str_eq(last, "Exit status: 0 ok, 1 kernel refused or runtime error, 2 usage or parse error\n");
+	ck_assert_msg(lines <= 24, "help has %d lines", lines);
+	free(buf);
+}
+END_TEST
+
+/* ---- printers ---- */
+
+START_TEST(t_largenum)
+{
+	static const struct {
+		uint64_t v;
+		unsigned int fmt;
+		const char *out;
+	} c[] = {
+		{ 0, 0, "        0" },
+		{ 99999999, 0, " 99999999" },
+		{ 100000000, 0, "  100000K" },
+		{ 999999999, 0, "  999999K" },
+		{ 1000000000, 0, "    1000M" },
+		{ 99999999999ULL, 0, "   99999M" },
+		{ 100000000000ULL, 0, "     100G" },
+		{ 100000000000000ULL, 0, "     100T" },
+		{ 5, LBADM_FMT_EXACT, "        5" },
+		{ 12345678, LBADM_FMT_EXACT, " 12345678" },
+		{ 123456789, LBADM_FMT_EXACT, " 123456789" },
+		{ 18446744073709551615ULL, LBADM_FMT_EXACT,
+		  " 18446744073709551615" },
+	};
+	char *buf;
+	size_t len, i;
+	FILE *f;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		buf = NULL;
+		f = open_memstream(&buf, &len);
+		lbadm_print_largenum(f, c[i].v, c[i].fmt);
+		fclose(f);
+		ck_assert_str_eq(buf, c[i].out);
+		free(buf);
+	}
+}
+END_TEST
+
+START_TEST(t_print_list)
+{
+	struct lbadm_info info = { .version = 0x010203, .conn_tab_size = 4096 };
+	struct lbadm_dest d1[] = {
+		DEST("198.51.100.2", 8080, LBVS_FWD_NAT, 1, 0, 0),
+		DEST("198.51.100.1", 8080, LBVS_FWD_NAT, 3, 12, 345),
+	};
+	struct lbadm_dest d2[] = {
+		DEST("198.51.100.9", 443, LBVS_FWD_DR, 1, 0, 0),
+		DEST("198.51.100.10", 443, LBVS_FWD_TUN, 10000, 1, 2),
+		DEST("198.51.100.11", 443, LBVS_FWD_FULLNAT, 0, 0, 0),
+	};
+	struct lbadm_svc_entry v[] = {
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 443, "wrr"), d2, 3 },
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr"), d1, 2 },
+		{ SVC(IPPROTO_UDP, "203.0.113.1", 53, "wlc"), NULL, 0 },
+	};
+	char *out;
+
+	v[0].svc.flags = LBVS_SVC_F_PERSISTENT;
+	v[0].svc.timeout = 300;
+	v[0].svc.netmask = 24;
+	out = capture_list(&info, v, 3, LBADM_FMT_NUMERIC);
+	ck_assert_str_eq(out,
+		"lbvs version 1.2.3 (size=4096)\n"
+		"Prot LocalAddress:Port Scheduler Flags\n"
+		"  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
+		"TCP  203.0.113.1:80 rr\n"
+		"  -> 198.51.100.1:8080            Masq    3      12         345       \n"
+		"  -> 198.51.100.2:8080            Masq    1      0          0         \n"
+		"TCP  203.0.113.1:443 wrr persistent 300 mask 255.255.255.0\n"
+		"  -> 198.51.100.9:443             Route   1      0          0         \n"
+		"  -> 198.51.100.10:443            Tunnel  10000  1          2         \n"
+		"  -> 198.51.100.11:443            FullNat 0      0          0         \n"
+		"UDP  203.0.113.1:53 wlc\n");
+	free(out);
+
+	/* --nosort keeps kernel order; no info: no banner (-L -t ...). */
+	out = capture_list(NULL, v + 2, 1, LBADM_FMT_NOSORT);
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port Scheduler Flags\n"
+		"  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
+		"UDP  203.0.113.1:53 wlc\n");
+	free(out);
+
+	out = capture_list(NULL, v, 3, LBADM_FMT_RULE);
+	ck_assert_str_eq(out,
+		"-A -t 203.0.113.1:80 -s rr\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -m -w 3\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.2:8080 -m -w 1\n"
+		"-A -t 203.0.113.1:443 -s wrr -p 300 -M 255.255.255.0\n"
+		"-a -t 203.0.113.1:443 -r 198.51.100.9:443 -g -w 1\n"
+		"-a -t 203.0.113.1:443 -r 198.51.100.10:443 -i -w 10000\n"
+		"-a -t 203.0.113.1:443 -r 198.51.100.11:443 -b -w 0\n"
+		"-A -u 203.0.113.1:53 -s wlc\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(t_print_v6_fwm)
+{
+	struct lbadm_info info = { .version = 0x000100, .conn_tab_size = 256 };
+	struct lbadm_dest d6[] = {
+		DEST("2001:db8:0:ffff:ffff:ffff:ffff:2", 80, LBVS_FWD_NAT, 1, 0, 0),
+		DEST("2001:db8::2", 80, LBVS_FWD_FULLNAT, 2, 0, 0),
+	};
+	struct lbadm_dest df[] = { DEST("198.51.100.7", 0, LBVS_FWD_DR, 1, 0, 0) };
+	struct lbadm_svc_entry v[] = {
+		{ SVC(IPPROTO_TCP, "2001:db8::1", 80, "sh"), d6, 2 },
+		{ SVC(0, "0.0.0.0", 0, "wlc"), df, 1 },
+		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0 },
+	};
+	char *out;
+
+	v[1].svc.fwmark = 7;
+	v[2].svc.fwmark = 9;
+	v[2].svc.af = AF_INET6;
+	v[2].svc.flags = LBVS_SVC_F_PERSISTENT;
+	v[2].svc.timeout = 60;
+	v[2].svc.netmask = 64;
+	out = capture_list(&info, v, 3, LBADM_FMT_NUMERIC);
+	/* ipvsadm order: address services (fwmark 0) first, then by mark. */
+	ck_assert_str_eq(out,
+		"lbvs version 0.1.0 (size=256)\n"
+		"Prot LocalAddress:Port Scheduler Flags\n"
+		"  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
+		"TCP  [2001:db8::1]:80 sh\n"
+		"  -> [2001:db8::2]:80             FullNat 2      0          0         \n"
+		"  -> [2001:db8:0:ffff:ffff:ffff:ffff:2]:80 Masq    1      0          0         \n"
+		"FWM  7 wlc\n"
+		"  -> 198.51.100.7:0               Route   1      0          0         \n"
+		"FWM  9 IPv6 rr persistent 60 mask 64\n");
+	free(out);
+	out = capture_list(NULL, v, 3, LBADM_FMT_RULE);
+	ck_assert_str_eq(out,
+		"-A -t [2001:db8::1]:80 -s sh\n"
+		"-a -t [2001:db8::1]:80 -r [2001:db8::2]:80 -b -w 2\n"
+		"-a -t [2001:db8::1]:80 -r [2001:db8:0:ffff:ffff:ffff:ffff:2]:80 -m -w 1\n"
+		"-A -f 7 -s wlc\n"
+		"-a -f 7 -r 198.51.100.7:0 -g -w 1\n"
+		"-A -f 9 -6 -s rr -p 60 -M 64\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(t_print_stats)
+{
+	struct lbadm_info info = { .version = 0x010000, .conn_tab_size = 4096 };
+	struct lbadm_dest d[] = { DEST("198.51.100.1", 80, LBVS_FWD_NAT, 1, 0, 0) };
+	struct lbadm_svc_entry v[] = {
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1 },
+	};
+	struct lbadm_stats s = {
+		.conns = 5, .inpkts = 123456789, .outpkts = 1000000000,
+		.inbytes = 7, .outbytes = 100000000000000ULL,
+		.cps = 1, .inpps = 2, .outpps = 3, .inbps = 400, .outbps = 123456789,
+	};
+	char *out;
+
+	v[0].svc.stats = s;
+	d[0].stats = s;
+	d[0].u_thresh = 100;
+	d[0].l_thresh = 10;
+	d[0].persist = 4;
+	d[0].active = 2;
+	d[0].inactive = 1;
+	out = capture_list(&info, v, 1, LBADM_FMT_STATS);
+	ck_assert_str_eq(out,
+		"lbvs version 1.0.0 (size=4096)\n"
+		"Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes\n"
+		"  -> RemoteAddress:Port\n"
+		"TCP  203.0.113.1:80                      5  123456K    1000M        7     100T\n"
+		"  -> 198.51.100.1:80                     5  123456K    1000M        7     100T\n");
+	free(out);
+	out = capture_list(&info, v, 1, LBADM_FMT_STATS | LBADM_FMT_EXACT);
+	ck_assert_str_eq(out,
+		"lbvs version 1.0.0 (size=4096)\n"
+		"Prot LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes\n"
+		"  -> RemoteAddress:Port\n"
+		"TCP  203.0.113.1:80                      5 123456789 1000000000        7 100000000000000\n"
+		"  -> 198.51.100.1:80                     5 123456789 1000000000        7 100000000000000\n");
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_RATE);
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port                 CPS    InPPS   OutPPS    InBPS   OutBPS\n"
+		"  -> RemoteAddress:Port\n"
+		"TCP  203.0.113.1:80                      1        2        3      400  123456K\n"
+		"  -> 198.51.100.1:80                     1        2        3      400  123456K\n");
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_THRESH);
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port            Uthreshold Lthreshold ActiveConn InActConn \n"
+		"  -> RemoteAddress:Port\n"
+		"TCP  203.0.113.1:80 wlc\n"
+		"  -> 198.51.100.1:80              100        10         2          1         \n");
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_PCONN);
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port            Weight    PersistConn ActiveConn InActConn \n"
+		"  -> RemoteAddress:Port\n"
+		"TCP  203.0.113.1:80 wlc\n"
+		"  -> 198.51.100.1:80              1         4           2          1         \n");
+	free(out);
+	/* Save carries thresholds so restore is lossless (ipvsadm syntax). */
+	out = capture_list(NULL, v, 1, LBADM_FMT_RULE);
+	ck_assert_str_eq(out,
+		"-A -t 203.0.113.1:80 -s wlc\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.1:80 -m -w 1 -x 100 -y 10\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(t_print_json)
+{
+	struct lbadm_info info = { .version = 0x010203, .conn_tab_size = 4096 };
+	struct lbadm_dest d[] = { DEST("198.51.100.1", 80, LBVS_FWD_NAT, 1, 2, 3) };
+	struct lbadm_svc_entry v[] = {
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1 },
+		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0 },
+	};
+	char *out;
+
+	v[1].svc.fwmark = 5;
+	v[1].svc.af = AF_INET6;
+	v[1].svc.netmask = 128;
+	v[0].svc.stats.conns = 9;
+	out = capture_list(&info, v, 2, LBADM_FMT_JSON);
+	ck_assert_str_eq(out,
+		"{\"version\":\"1.2.3\",\"conn_tab_size\":4096,\"services\":["
+		"{\"family\":\"inet\",\"protocol\":\"tcp\",\"address\":\"203.0.113.1\","
+		"\"port\":80,\"fwmark\":null,\"scheduler\":\"wlc\",\"persistent\":false,"
+		"\"timeout\":0,\"netmask\":32,\"stats\":{\"conns\":9,\"inpkts\":0,"
+		"\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,"
+		"\"outpps\":0,\"inbps\":0,\"outbps\":0},\"servers\":["
+		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
+		"\"weight\":1,\"u_threshold\":0,\"l_threshold\":0,\"active_conns\":2,"
+		"\"inactive_conns\":3,\"persistent_conns\":0,\"stats\":{\"conns\":0,"
+		"\"inpkts\":0,\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,"
+		"\"inpps\":0,\"outpps\":0,\"inbps\":0,\"outbps\":0}}]},"
+		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"
+		"\"fwmark\":5,\"scheduler\":\"rr\",\"persistent\":false,\"timeout\":0,"
+		"\"netmask\":128,\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
+		"\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,\"outpps\":0,"
+		"\"inbps\":0,\"outbps\":0},\"servers\":[]}]}\n");
+	free(out);
+	out = capture_list(&info, NULL, 0, LBADM_FMT_JSON);
+	ck_assert_str_eq(out, "{\"version\":\"1.2.3\",\"conn_tab_size\":4096,\"services\":[]}\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(t_print_conns_timeouts)
+{
+	struct lbadm_conn c[2];
+	struct lbadm_timeouts t = { 900, 120, 300 };
+	char *buf = NULL;
+	size_t len;
+	FILE *f;
+
+	memset(c, 0, sizeof(c));
+	c[0].af = AF_INET;
+	c[0].protocol = IPPROTO_TCP;
+	c[0].caddr = A("192.0.2.10");
+	c[0].cport = 40000;
+	c[0].vaddr = A("203.0.113.1");
+	c[0].vport = 80;
+	c[0].laddr = A("198.51.100.254");
+	c[0].lport = 1024;
+	c[0].daddr = A("198.51.100.1");
+	c[0].dport = 8080;
+	c[0].state = LBVS_S_ESTABLISHED;
+	c[0].expires_ms = 899999;
+	c[0].fwd = LBVS_FWD_FULLNAT;
+	c[1].af = AF_INET6;
+	c[1].protocol = IPPROTO_UDP;
+	c[1].caddr = A("2001:db8::10");
+	c[1].cport = 5353;
+	c[1].vaddr = A("2001:db8::1");
+	c[1].vport = 53;
+	c[1].daddr = A("2001:db8::2");
+	c[1].dport = 53;
+	c[1].state = LBVS_S_UDP;
+	c[1].expires_ms = 5000;
+	c[1].fwd = LBVS_FWD_NAT;
+
+	f = open_memstream(&buf, &len);
+	lbadm_print_conns(f, c, 2, LBADM_FMT_NUMERIC);
+	lbadm_print_conns(f, c, 0, LBADM_FMT_PCONN);
+	lbadm_print_timeouts(f, &t, 0);
+	lbadm_print_timeouts(f, &t, LBADM_FMT_JSON);
+	lbadm_print_conns(f, c, 2, LBADM_FMT_JSON);
+	fclose(f);
+	ck_assert_str_eq(buf,
+		"IPVS connection entries\n"
+		"pro expire state       source             virtual            destination\n"
+		"TCP 14:59  ESTABLISHED 192.0.2.10:40000   203.0.113.1:80     198.51.100.1:8080\n"
+		"UDP 00:05  UDP         [2001:db8::10]:5353 [2001:db8::1]:53   [2001:db8::2]:53\n"
+		"IPVS connection entries\n"
+		"pro expire state       source             virtual            destination        pe name          pe_data\n"
+		"Timeout (tcp tcpfin udp): 900 120 300\n"
+		"{\"timeout\":{\"tcp\":900,\"tcp_fin\":120,\"udp\":300}}\n"
+		"{\"connections\":[{\"protocol\":\"tcp\",\"family\":\"inet\","
+		"\"state\":\"ESTABLISHED\",\"expires_ms\":899999,\"forward\":\"fullnat\","
+		"\"client\":{\"address\":\"192.0.2.10\",\"port\":40000},"
+		"\"virtual\":{\"address\":\"203.0.113.1\",\"port\":80},"
+		"\"local\":{\"address\":\"198.51.100.254\",\"port\":1024},"
+		"\"server\":{\"address\":\"198.51.100.1\",\"port\":8080}},"
+		"{\"protocol\":\"udp\",\"family\":\"inet6\",\"state\":\"UDP\","
+		"\"expires_ms\":5000,\"forward\":\"masq\","
+		"\"client\":{\"address\":\"2001:db8::10\",\"port\":5353},"
+		"\"virtual\":{\"address\":\"2001:db8::1\",\"port\":53},"
+		"\"local\":null,"
+		"\"server\":{\"address\":\"2001:db8::2\",\"port\":53}}]}\n");
+	free(buf);
+	ck_assert_str_eq(lbadm_state_name(LBVS_S_MAX + 1), "ERR!");
+	ck_assert_str_eq(lbadm_fwd_name(LBVS_FWD_DR), "Route");
+}
+END_TEST
+
+/* ---- netlink messages (built and parsed back, no socket) ---- */
+
+static struct nl_msg *build(const char *line, int *cmd)
+{
+	struct lbadm_req r;
+	struct lbadm_err e;
+	struct nl_msg *m;
+
+	ck_assert_msg(pa(&r, &e, line) == 0, "%s: %s", line, e.msg);
+	*cmd = lbadm_req_cmd(&r);
+	m = nlmsg_alloc();
+	ck_assert_ptr_nonnull(genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0,
+					  0, *cmd, LBVS_GENL_VERSION));
+	ck_assert_int_eq(lbadm_put_req(m, &r), 0);
+	return m;
+}
+
+static void nested(struct nlattr **top, int attr, int max, struct nlattr **tb)
+{
+	ck_assert_ptr_nonnull(top[attr]);
+	ck_assert_int_eq(nla_parse_nested(tb, max, top[attr], NULL), 0);
+}
+
+START_TEST(t_msg_service)
+{
+	struct nlattr *top[LBVS_ATTR_MAX + 1], *s[LBVS_SVC_ATTR_MAX + 1];
+	struct nl_msg *m;
+	uint8_t addr[4] = { 203, 0, 113, 1 };
+	int cmd;
+
+	m = build("-A -t 203.0.113.1:80 -s rr -p 600 -M 255.255.255.0", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_NEW_SERVICE);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_ptr_null(top[LBVS_ATTR_DEST]);
+	nested(top, LBVS_ATTR_SERVICE, LBVS_SVC_ATTR_MAX, s);
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_AF]), AF_INET);
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_PROTOCOL]), IPPROTO_TCP);
+	ck_assert_int_eq(nla_len(s[LBVS_SVC_ATTR_ADDR]), 4);
+	ck_assert_mem_eq(nla_data(s[LBVS_SVC_ATTR_ADDR]), addr, 4);
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_PORT]), htons(80));
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_FWMARK]);
+	ck_assert_str_eq(nla_get_string(s[LBVS_SVC_ATTR_SCHED_NAME]), "rr");
+	ck_assert_uint_eq(nla_get_u32(s[LBVS_SVC_ATTR_FLAGS]), LBVS_SVC_F_PERSISTENT);
+	ck_assert_uint_eq(nla_get_u32(s[LBVS_SVC_ATTR_TIMEOUT]), 600);
+	ck_assert_int_eq(nla_len(s[LBVS_SVC_ATTR_NETMASK]), 1);
+	ck_assert_uint_eq(nla_get_u8(s[LBVS_SVC_ATTR_NETMASK]), 24);
+	nlmsg_free(m);
+
+	/* Deletion sends the selector only. */
+	m = build("-D -t [2001:db8::1]:443", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_DEL_SERVICE);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_SERVICE, LBVS_SVC_ATTR_MAX, s);
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_AF]), AF_INET6);
+	ck_assert_int_eq(nla_len(s[LBVS_SVC_ATTR_ADDR]), 16);
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_PORT]), htons(443));
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_SCHED_NAME]);
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_FLAGS]);
+	nlmsg_free(m);
+
+	/* A fwmark service: AF and FWMARK, no protocol, address or port. */
+	m = build("-E -f 7 -6 -s sh", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_SET_SERVICE);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_SERVICE, LBVS_SVC_ATTR_MAX, s);
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_AF]), AF_INET6);
+	ck_assert_uint_eq(nla_get_u32(s[LBVS_SVC_ATTR_FWMARK]), 7);
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_PROTOCOL]);
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_ADDR]);
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_PORT]);
+	ck_assert_uint_eq(nla_get_u32(s[LBVS_SVC_ATTR_FLAGS]), 0);
+	ck_assert_uint_eq(nla_get_u8(s[LBVS_SVC_ATTR_NETMASK]), 128);
+	nlmsg_free(m);
+}
+END_TEST
+
+START_TEST(t_msg_dest_other)
+{
+	struct nlattr *top[LBVS_ATTR_MAX + 1], *s[LBVS_SVC_ATTR_MAX + 1];
+	struct nlattr *d[LBVS_DEST_ATTR_MAX + 1];
+	uint8_t addr[4] = { 198, 51, 100, 1 };
+	struct nl_msg *m;
+	int cmd;
+
+	m = build("-a -u 203.0.113.1:53 -r 198.51.100.1:5353 -m -w 7 -x 9 -y 3", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_NEW_DEST);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_SERVICE, LBVS_SVC_ATTR_MAX, s);
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_PROTOCOL]), IPPROTO_UDP);
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_SCHED_NAME]);
+	nested(top, LBVS_ATTR_DEST, LBVS_DEST_ATTR_MAX, d);
+	ck_assert_uint_eq(nla_get_u16(d[LBVS_DEST_ATTR_AF]), AF_INET);
+	ck_assert_mem_eq(nla_data(d[LBVS_DEST_ATTR_ADDR]), addr, 4);
+	ck_assert_uint_eq(nla_get_u16(d[LBVS_DEST_ATTR_PORT]), htons(5353));
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DEST_ATTR_FWD]), LBVS_FWD_NAT);
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DEST_ATTR_WEIGHT]), 7);
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DEST_ATTR_U_THRESH]), 9);
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DEST_ATTR_L_THRESH]), 3);
+	nlmsg_free(m);
+
+	m = build("-d -u 203.0.113.1:53 -r 198.51.100.1", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_DEL_DEST);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_DEST, LBVS_DEST_ATTR_MAX, d);
+	ck_assert_uint_eq(nla_get_u16(d[LBVS_DEST_ATTR_PORT]), htons(53));
+	ck_assert_ptr_null(d[LBVS_DEST_ATTR_FWD]);
+	ck_assert_ptr_null(d[LBVS_DEST_ATTR_WEIGHT]);
+	nlmsg_free(m);
+
+	m = build("--set 900 120 300", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_SET_CONFIG);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_uint_eq(nla_get_u32(top[LBVS_ATTR_TIMEOUT_TCP]), 900);
+	ck_assert_uint_eq(nla_get_u32(top[LBVS_ATTR_TIMEOUT_TCP_FIN]), 120);
+	ck_assert_uint_eq(nla_get_u32(top[LBVS_ATTR_TIMEOUT_UDP]), 300);
+	ck_assert_ptr_null(top[LBVS_ATTR_SERVICE]);
+	nlmsg_free(m);
+
+	m = build("-C", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_FLUSH);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_ptr_null(top[LBVS_ATTR_SERVICE]);
+	nlmsg_free(m);
+
+	m = build("-Z", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_ZERO);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_ptr_null(top[LBVS_ATTR_SERVICE]);
+	nlmsg_free(m);
+	m = build("-Z -f 3", &cmd);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_ptr_nonnull(top[LBVS_ATTR_SERVICE]);
+	nlmsg_free(m);
+}
+END_TEST
+
+/* Replies as the kernel builds them, parsed back into structs. */
+START_TEST(t_msg_replies)
+{
+	struct nlattr *top[LBVS_ATTR_MAX + 1], *n, *st;
+	struct nl_msg *m = nlmsg_alloc();
+	struct lbadm_svc s;
+	struct lbadm_dest d;
+	struct lbadm_conn c;
+	struct lbadm_info info;
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
+	uint8_t v4[4] = { 198, 51, 100, 1 };
+
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_DEST, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_SERVICE);
+	nla_put_u16(m, LBVS_SVC_ATTR_AF, AF_INET6);
+	nla_put_u32(m, LBVS_SVC_ATTR_FWMARK, 7);
+	nla_put_string(m, LBVS_SVC_ATTR_SCHED_NAME, "wrr");
+	nla_put_u32(m, LBVS_SVC_ATTR_FLAGS, LBVS_SVC_F_PERSISTENT);
+	nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT, 60);
+	nla_put_u8(m, LBVS_SVC_ATTR_NETMASK, 48);
+	st = nla_nest_start(m, LBVS_SVC_ATTR_STATS);
+	nla_put_u64(m, LBVS_STATS_ATTR_CONNS, 12345678901ULL);
+	nla_put_u64(m, LBVS_STATS_ATTR_OUTBPS, 77);
+	nla_nest_end(m, st);
+	nla_nest_end(m, n);
+	n = nla_nest_start(m, LBVS_ATTR_DEST);	/* no AF: the service's */
+	nla_put(m, LBVS_DEST_ATTR_ADDR, 16, v6);
+	nla_put_u16(m, LBVS_DEST_ATTR_PORT, htons(8080));
+	nla_put_u32(m, LBVS_DEST_ATTR_FWD, LBVS_FWD_TUN);
+	nla_put_u32(m, LBVS_DEST_ATTR_WEIGHT, 5);
+	nla_put_u32(m, LBVS_DEST_ATTR_ACTIVE_CONNS, 3);
+	nla_put_u32(m, LBVS_DEST_ATTR_INACT_CONNS, 4);
+	nla_put_u32(m, LBVS_DEST_ATTR_PERSIST_CONNS, 6);
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_int_eq(lbadm_get_svc(top, &s), 0);
+	ck_assert_int_eq(s.af, AF_INET6);
+	ck_assert_uint_eq(s.fwmark, 7);
+	ck_assert_str_eq(s.sched, "wrr");
+	ck_assert_uint_eq(s.timeout, 60);
+	ck_assert_uint_eq(s.netmask, 48);
+	ck_assert_uint_eq(s.stats.conns, 12345678901ULL);
+	ck_assert_uint_eq(s.stats.outbps, 77);
+	ck_assert_int_eq(lbadm_get_dest(top, &d), 0);
+	ck_assert_int_eq(d.addr.af, AF_INET6);
+	ck_assert_mem_eq(d.addr.b, v6, 16);
+	ck_assert_uint_eq(d.port, 8080);
+	ck_assert_uint_eq(d.fwd, LBVS_FWD_TUN);
+	ck_assert_uint_eq(d.weight, 5);
+	ck_assert_uint_eq(d.active, 3);
+	ck_assert_uint_eq(d.inactive, 4);
+	ck_assert_uint_eq(d.persist, 6);
+	nlmsg_free(m);
+
+	/* A connection; and an address of the wrong length is refused. */
+	m = nlmsg_alloc();
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_CONN, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_CONN);
+	nla_put_u16(m, LBVS_CONN_ATTR_AF, AF_INET);
+	nla_put_u16(m, LBVS_CONN_ATTR_PROTOCOL, IPPROTO_TCP);
+	nla_put(m, LBVS_CONN_ATTR_CADDR, 4, v4);
+	nla_put_u16(m, LBVS_CONN_ATTR_CPORT, htons(40000));
+	nla_put(m, LBVS_CONN_ATTR_VADDR, 4, v4);
+	nla_put(m, LBVS_CONN_ATTR_DADDR, 4, v4);
+	nla_put_u8(m, LBVS_CONN_ATTR_STATE, LBVS_S_SYN_RECV);
+	nla_put_u32(m, LBVS_CONN_ATTR_EXPIRES, 59000);
+	nla_nest_end(m, n);
+	nla_put_u32(m, LBVS_ATTR_INFO_VERSION, 0x010203);
+	nla_put_u32(m, LBVS_ATTR_INFO_CONN_TAB_SIZE, 4096);
+	nla_put_u64(m, LBVS_ATTR_INFO_CONN_DROPPED, 5);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_int_eq(lbadm_get_conn(top, &c), 0);
+	ck_assert_uint_eq(c.cport, 40000);
+	ck_assert_uint_eq(c.state, LBVS_S_SYN_RECV);
+	ck_assert_uint_eq(c.expires_ms, 59000);
+	lbadm_get_info(top, &info);
+	ck_assert_uint_eq(info.version, 0x010203);
+	ck_assert_uint_eq(info.conn_tab_size, 4096);
+	ck_assert_uint_eq(info.conn_dropped, 5);
+	ck_assert_int_eq(lbadm_get_svc(top, &s), -1);	/* none there */
+	nlmsg_free(m);
+
+	m = nlmsg_alloc();
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_SERVICE, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_SERVICE);
+	nla_put_u16(m, LBVS_SVC_ATTR_AF, AF_INET6);
+	nla_put_u16(m, LBVS_SVC_ATTR_PROTOCOL, IPPROTO_TCP);
+	nla_put(m, LBVS_SVC_ATTR_ADDR, 4, v4);
+	nla_put_u16(m, LBVS_SVC_ATTR_PORT, htons(80));
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_int_eq(lbadm_get_svc(top, &s), -1);
+	nlmsg_free(m);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("lbadm");
+	TCase *tc = tcase_create("all");
+
+	tcase_add_test(tc, t_u32);
+	tcase_add_test(tc, t_addrport_ok);
+	tcase_add_test(tc, t_addrport_bad);
+	tcase_add_test(tc, t_fwmark);
+	tcase_add_test(tc, t_sched);
+	tcase_add_test(tc, t_netmask);
+	tcase_add_test(tc, t_args_service);
+	tcase_add_test(tc, t_args_dest);
+	tcase_add_test(tc, t_args_other);
+	tcase_add_test(tc, t_args_bad);
+	tcase_add_test(tc, t_table);
+	tcase_add_test(tc, t_largenum);
+	tcase_add_test(tc, t_print_list);
+	tcase_add_test(tc, t_print_v6_fwm);
+	tcase_add_test(tc, t_print_stats);
+	tcase_add_test(tc, t_print_json);
+	tcase_add_test(tc, t_print_conns_timeouts);
+	tcase_add_test(tc, t_msg_service);
+	tcase_add_test(tc, t_msg_dest_other);
+	tcase_add_test(tc, t_msg_replies);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -56,6 +56,7 @@ u32 lbvs_sched_hash(const void *addr, unsigned int len)
 /*
  * Generic binary heap of u32 elements over an ordering supplied by the
  * algorithm. pos (optional) maps an element to its slot, for updates.
+ * Inline, so that each user gets a copy with its ordering inlined too.
  */
 typedef bool (*before_fn)(const void *s, u32 a, u32 b);
 
@@ -67,14 +68,14 @@ struct heap {
 	const void *s;
 };
 
-static void heap_put(struct heap *hp, u32 k, u32 e)
+static inline void heap_put(struct heap *hp, u32 k, u32 e)
 {
 	hp->h[k] = e;
 	if (hp->pos)
 		hp->pos[e] = k;
 }
 
-static void heap_sift_up(struct heap *hp, u32 k)
+static inline void heap_sift_up(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 
@@ -89,7 +90,7 @@ static void heap_sift_up(struct heap *hp, u32 k)
 	heap_put(hp, k, e);
 }
 
-static void heap_sift_down(struct heap *hp, u32 k)
+static inline void heap_sift_down(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 
@@ -108,7 +109,7 @@ static void heap_sift_down(struct heap *hp, u32 k)
 	heap_put(hp, k, e);
 }
 
-static void heapify(struct heap *hp)
+static inline void heapify(struct heap *hp)
 {
 	u32 k = hp->len / 2;
 
@@ -117,7 +118,7 @@ static void heapify(struct heap *hp)
 }
 
 /* Slot k's element changed its key: restore the order. */
-static void heap_fix(struct heap *hp, u32 k)
+static inline void heap_fix(struct heap *hp, u32 k)
 {
 	if (k > 0 && hp->before(hp->s, hp->h[k], hp->h[(k - 1) >> 1]))
 		heap_sift_up(hp, k);
@@ -125,13 +126,13 @@ static void heap_fix(struct heap *hp, u32 k)
 		heap_sift_down(hp, k);
 }
 
-static void heap_push(struct heap *hp, u32 e)
+static inline void heap_push(struct heap *hp, u32 e)
 {
 	heap_put(hp, hp->len++, e);
 	heap_sift_up(hp, hp->len - 1);
 }
 
-static void heap_remove(struct heap *hp, u32 k)
+static inline void heap_remove(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 	u32 last = hp->h[--hp->len];
@@ -286,8 +287,12 @@ static void ring_setup(void *state, const struct lbvs_sched_dest *d,
 		if (s->w[i])
 			ord[s->cnt++] = i;
 	}
-	hp = (struct heap){ .h = ord, .len = s->cnt, .before = ring_after, .s = s };
-	heap_sort(&hp);
+	for (i = 1; i < s->cnt && ring_before(s, ord[i - 1], ord[i]); i++)
+		;
+	if (i < s->cnt) {	/* rr, or equal weights, come sorted */
+		hp = (struct heap){ .h = ord, .len = s->cnt, .before = ring_after, .s = s };
+		heap_sort(&hp);
+	}
 	for (i = 0; i < n; i++)
 		pos[i] = NONE;
 	for (i = 0; i < s->cnt; i++)

@@ -542,14 +542,18 @@ static void lheap_update(void *state, unsigned int i, const struct lbvs_sched_de
  * max(1, floor(size * weight / sum)); leftover buckets go one per server in
  * index order. Weight 0 servers get none.
  *
- * Result: deterministic for a given list of weights; proportional to weights
- * within a bucket or so (every weighted server owns one bucket at least);
- * appending a server or changing one weight moves little more than the
- * buckets that must move (tests check under twice that). What it cannot do:
- * server identity is its index, so removing server k renumbers the servers
- * after it and moves their buckets; and the table size doubles when n
- * passes 32, 64, ..., which reshuffles all buckets. Overload never moves
- * buckets; a weight change rebuilds the table in update().
+ * Result: deterministic for a given list of weights (update() rebuilds
+ * exactly what init() would); proportional to weights within a bucket
+ * (every weighted server owns one bucket at least). Moves: appending a
+ * server, quiescing one or doubling one weight moves 2-5x the ideal number
+ * of buckets at 100 servers (ideal: the new server's share), up to ~10x at
+ * 10,000 (0.1% of the table): Maglev's turn taking cascades a little, but
+ * unlike IPVS's contiguous fill, which moves nearly every bucket.
+ * What it cannot do: server identity is its index, so removing server k
+ * renumbers the servers after it and moves their buckets; and the table
+ * size doubles when n passes 32, 64, ..., which reshuffles all buckets.
+ * Overload never moves buckets; a weight change rebuilds the table in
+ * update() (O(table), like init()).
  */
 struct table {
 	u32 n;

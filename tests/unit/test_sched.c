@@ -366,7 +366,7 @@ static void lc_simulate(const char *name, unsigned int n, unsigned int steps, bo
 	unsigned int k, i;
 
 	for (i = 0; i < n; i++)
-		w[i] = big ? 1 + rnd(65535) : 1 + rnd(5);
+		w[i] = big ? rnd(0) | 1 : 1 + rnd(5);	/* big: any u32 weight */
 	svc_init(&s, name, w, n);
 	for (k = 0; k < steps; k++) {
 		u32 r = rnd(100);
@@ -383,7 +383,7 @@ static void lc_simulate(const char *name, unsigned int n, unsigned int steps, bo
 			s.d[i].inactive--;
 			svc_update(&s, i);
 		} else if (r < 90) {
-			svc_set_weight(&s, i, rnd(4) ? 1 + rnd(big ? 65535 : 5) : 0);
+			svc_set_weight(&s, i, rnd(4) ? (big ? rnd(0) : 1 + rnd(5)) : 0);
 		} else if (r < 95) {
 			svc_set_overload(&s, i, !s.d[i].overloaded);
 		} else if (big) {
@@ -660,10 +660,16 @@ static void check_ring(struct svc *s, bool unit, bool fresh)
 static void check_table(struct svc *s)
 {
 	unsigned int size = 256, b, i, own[MAXN] = { 0 };
-	int tab[256];
+	int tab[256], fresh[256];
+	struct svc t = *s;
 	u32 sum = 0;
 
 	table_of(s, tab, size);
+	t.st = NULL;		/* after updates: the same table as a rebuild */
+	svc_reinit(&t, s->n);
+	table_of(&t, fresh, size);
+	svc_free(&t);
+	ck_assert_mem_eq(tab, fresh, sizeof(tab));
 	for (b = 0; b < size; b++)
 		if (tab[b] >= 0)
 			own[tab[b]]++;

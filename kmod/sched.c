@@ -36,7 +36,7 @@ static bool algo_load_aware(const struct lbvs_sched_algo *algo)
 	return !strcmp(algo->name, "lc") || !strcmp(algo->name, "wlc");
 }
 
-/* Called with s->lock held. */
+/* overloaded is read racily outside s->lock; it only steers new picks. */
 static void dest_view(const struct lbvs_dest *d, struct lbvs_sched_dest *v)
 {
 	v->weight = READ_ONCE(d->available) ? READ_ONCE(d->weight) : 0;
@@ -70,15 +70,21 @@ int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *a
 	list_for_each_entry(d, &svc->dests, list)
 		set->dests[i++] = d;
 
+	/*
+	 * Build outside the lock: an sh/dh table for 10,000 servers takes
+	 * milliseconds. A count that changes meanwhile reaches the new set with
+	 * that server's next change.
+	 */
+	for (i = 0; i < n; i++)
+		dest_view(set->dests[i], &views[i]);
+	algo->init(set->state, views, n);
+
 	spin_lock_bh(&s->lock);
 	old = s->set;
 	for (i = 0; old && i < old->n; i++)
 		old->dests[i]->sched_idx = -1;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		set->dests[i]->sched_idx = i;
-		dest_view(set->dests[i], &views[i]);
-	}
-	algo->init(set->state, views, n);
 	s->set = set;
 	s->algo = algo;
 	s->load_aware = algo_load_aware(algo);
@@ -111,11 +117,10 @@ struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tu
 	u32 hash;
 	int idx;
 
-	/* dh keys on the destination, sh on the client; the rest ignore it. */
-	hash = lbvs_sched_hash(s->algo == s->dh ? &t->daddr : &t->saddr, alen);
-
 	spin_lock_bh(&s->lock);
 	if (s->set) {
+		/* dh keys on the destination, sh on the client; the rest ignore it. */
+		hash = lbvs_sched_hash(s->algo == s->dh ? &t->daddr : &t->saddr, alen);
 		idx = s->algo->pick(s->set->state, hash);
 		if (idx >= 0 && idx < s->set->n)
 			d = s->set->dests[idx];

@@ -4,7 +4,7 @@
 #
 # The harness itself: namespaces, veth, bridge, routing through the director
 # (no lbvs involved), the HTTP and UDP test servers over IPv4 and IPv6.
-# shellcheck source=tests/e2e/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 topo_nat 2

@@ -5,7 +5,7 @@
 #
 # Load and unload the module 20 times bare, then 20 times with a service and
 # a real server configured (module exit must tear the configuration down).
-# shellcheck source=tests/e2e/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 for i in $(seq 20); do

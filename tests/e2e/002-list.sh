@@ -6,7 +6,7 @@
 # Add, list, delete services and real servers; the listing must be what was
 # added, in ipvsadm's layout.  The same commands are given to ipvsadm (IPVS)
 # in another namespace and both listings compared, banner line aside.
-# shellcheck source=tests/e2e/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 lbvs_load

@@ -6,7 +6,7 @@
 # Configuration is per network namespace: what A has, B and the initial
 # namespace do not see; deleting a namespace that still has configuration
 # frees it (the module then unloads; the debug kernel's kmemleak checks).
-# shellcheck source=tests/e2e/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 lbvs_load

@@ -4,7 +4,7 @@
 #
 # An unprivileged user can change nothing: every change fails with a
 # permission error and the configuration stays as it was.
-# shellcheck source=tests/e2e/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 lbvs_load

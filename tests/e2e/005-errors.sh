@@ -3,7 +3,7 @@
 # debug: yes
 #
 # Wrong commands fail with one clear line and change nothing.
-# shellcheck source=tests/e2e/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 lbvs_load

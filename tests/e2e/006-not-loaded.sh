@@ -3,7 +3,7 @@
 # debug: yes
 #
 # Without the module, lbadm says in one line that it is not loaded.
-# shellcheck source=tests/e2e/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 ! lbvs_loaded || lbvs_unload

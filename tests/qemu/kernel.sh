@@ -8,7 +8,8 @@
 #   GUEST_MODDIR  host path of its modules tree, bind-mounted by the guest
 #                 onto /lib/modules/$KVER
 #   LBVS_KO       the lbvs module for it (may be missing: tests then fail)
-# Needs TOP, HERE, CACHE and the functions log and die from run.sh.
+# Needs TOP, HERE, CACHE, RES (this run's results) and the functions log and
+# die from run.sh.
 
 # Debian's kernel; the module comes from the top-level `make`.
 stock_kernel()
@@ -40,8 +41,8 @@ debug_kernel()
 	KIMAGE=$dir/bzImage
 	KVER=$(cat "$dir/kernelrelease")
 	GUEST_MODDIR=$dir/lib/modules/$KVER
-	build_debug_module "$dir/linux" "$dir/mod-build"
-	LBVS_KO=$dir/mod-build/kmod/lbvs.ko
+	build_debug_module "$dir/linux" "$RES/mod-build"
+	LBVS_KO=$RES/mod-build/kmod/lbvs.ko
 }
 
 build_debug_kernel()
@@ -81,8 +82,9 @@ check_fragment()
 	done <"$HERE/debug.config"
 }
 
-# Build lbvs against the debug tree in a copy, so the stock build in the repo
-# is never clobbered.
+# Build lbvs against the debug tree in a copy (in this run's results, so
+# concurrent runs do not clash), so the stock build in the repo is never
+# clobbered.
 build_debug_module()
 {
 	local k=$1 mb=$2

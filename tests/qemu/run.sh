@@ -12,6 +12,8 @@
 # --timeout bounds the whole guest run (default 1800 s, debug 3600 s); each
 # test has its own limit (120 s, or its `# timeout: N` line).  Exits non-zero
 # if a test failed, the guest did not finish, or the kernel log has a splat.
+# Results (console log, each test's output and kernel log) are kept in
+# /tmp/lbvs-e2e.* when something failed, or always with LBVS_KEEP=1.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-# shellcheck source=tests/qemu/kernel.sh
+# shellcheck source-path=SCRIPTDIR source=kernel.sh
 . "$HERE/kernel.sh"
 
 # busybox /init plus, for a modular kernel, its virtio/9p modules
@@ -98,7 +100,8 @@ report()
 		echo "$status $name (${secs}s)"
 		case $status in
 		PASS) pass=$((pass + 1)) ;;
-		SKIP) skip=$((skip + 1)) ;;
+		SKIP) skip=$((skip + 1))
+			sed -n 's/^SKIP: /    /p' "$RES/$name/output.log" ;;
 		*) fail=$((fail + 1))
 			indent "$RES/$name/output.log"
 			echo "    kernel log:"
@@ -108,7 +111,11 @@ report()
 	if [ ! -e "$RES/done" ]; then
 		bad=1
 		started=$(sed -n 's/.*lbvs-e2e: BEGIN //p' "$RES/console.log" | tail -n 1)
-		echo "FAIL the guest did not finish (last started: ${started:-none}); console tail:"
+		if [ -n "$started" ] && ! grep -q " $started " "$RES/summary"; then
+			echo "FAIL $started (did not finish)"
+			fail=$((fail + 1))
+		fi
+		echo "the guest did not finish; console tail:"
 		tail -n 40 "$RES/console.log" | indent
 	fi
 	if ! "$HERE/splat.sh" "$RES/console.log"; then
@@ -124,7 +131,12 @@ report()
 }
 
 [[ $TOP != *[[:space:]]* ]] || die "the repository path must not contain spaces: $TOP"
+RES=$(mktemp -d /tmp/lbvs-e2e.XXXXXX)
+chmod 755 "$RES"
+touch "$RES/summary"
 mkdir -p "$CACHE"
+exec 9>"$CACHE/lock"
+flock 9		# one builder of the cache at a time
 case $KERNEL in
 stock) stock_kernel; TIMEOUT=${TIMEOUT:-1800} ;;
 debug) debug_kernel; TIMEOUT=${TIMEOUT:-3600} ;;
@@ -132,18 +144,23 @@ debug) debug_kernel; TIMEOUT=${TIMEOUT:-3600} ;;
 esac
 [ -x "$TOP/tools/lbadm/lbadm" ] || log "WARNING: tools/lbadm/lbadm is not built (run make)"
 build_initramfs
+flock -u 9
 
-RES=$(mktemp -d /tmp/lbvs-e2e.XXXXXX)
-chmod 755 "$RES"
-touch "$RES/summary"
 {
 	printf 'LBVS_KERNEL=%q\n' "$KERNEL"
 	printf 'LBVS_FILTER=%q\n' "$FILTER"
-	printf 'LBVS_KO=%q\n' "$LBVS_KO"
+	# The guest sees this run's results directory at /tmp/lbvs-results.
+	printf 'LBVS_KO=%q\n' "${LBVS_KO/#$RES//tmp/lbvs-results}"
 } >"$RES/config"
 
 log "booting $KERNEL kernel $KVER; results in $RES"
 t0=$SECONDS
 boot
 log "guest ran for $((SECONDS - t0)) s"
-report
+rm -rf "$RES/mod-build"
+if report; then
+	[ -n "${LBVS_KEEP:-}" ] || rm -rf "$RES"
+else
+	log "results kept in $RES"
+	exit 1
+fi

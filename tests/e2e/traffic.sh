@@ -35,15 +35,17 @@ echo_server()
 	wait_port "$ns" "$port"
 }
 
-# Long-lived client connections, driven through a FIFO each.
+# Long-lived client connections, driven through a FIFO each (FIFOs need a
+# local filesystem: LBVS_OUT is a 9p share).
 declare -A _HOLD_FD=() _HOLD_PID=()
+_HOLD_DIR=$(mktemp -d /tmp/lbvs-hold.XXXXXX)
 
 # hold_open ID NS ADDR PORT: connect and keep the connection open.
 hold_open()
 {
 	local id=$1 ns=$2 addr=$3 port=$4 fam=TCP4 fifo fd
 	[[ $addr == *:* ]] && { fam=TCP6; addr="[$addr]"; }
-	fifo=$LBVS_OUT/hold-$id.in
+	fifo=$_HOLD_DIR/$id.in
 	rm -f "$fifo"
 	mkfifo "$fifo"
 	nsx "$ns" socat -t 1 - "$fam:$addr:$port,connect-timeout=3" <"$fifo" \
@@ -90,12 +92,40 @@ hold_close()
 	wait "${_HOLD_PID[$1]}" 2>/dev/null || true
 }
 
+# capture NS FILTER: tcpdump on NS's eth0 until capture_stop.
+_CAPS=()
+capture()
+{
+	nsx "$1" tcpdump -i eth0 -n -U -w "$LBVS_OUT/$1.pcap" "$2" 2>/dev/null &
+	_CAPS+=($!)
+	_PIDS+=($!)
+	sleep 1
+}
+
+capture_stop()
+{
+	sleep 1
+	kill "${_CAPS[@]}" 2>/dev/null || true
+	wait "${_CAPS[@]}" 2>/dev/null || true
+	_CAPS=()
+}
+
+# capture_flows NS: "SRC > DST" per captured packet (addr.port each).
+capture_flows()
+{
+	tcpdump -r "$LBVS_OUT/$1.pcap" -n 2>/dev/null |
+		awk '$2 == "IP" || $2 == "IP6" { d = $5; sub(/:$/, "", d); print $3, ">", d }'
+}
+
 # stat_field LISTING ADDR:PORT COLUMN: a column of an "-L -n --stats" row.
 # Rows read: prot? addr:port conns inpkts outpkts inbytes outbytes.
 stat_conns()
 {
 	awk -v a="$2" '$1 == "->" && $2 == a { print $3 } $2 == a && $1 != "->" { print $3 }' <<<"$1" | head -n 1
 }
+
+# sorted WORD...: the words sorted and unique, on one line.
+sorted() { printf '%s\n' "$@" | sort -u | xargs; }
 
 # conn_count: entries in the director's connection table.
 conn_count() { nsx director cat /proc/sys/net/lbvs/conn_count; }

@@ -48,8 +48,13 @@ hold_open()
 	fifo=$_HOLD_DIR/$id.in
 	rm -f "$fifo"
 	mkfifo "$fifo"
-	nsx "$ns" socat -t 1 - "$fam:$addr:$port,connect-timeout=3" <"$fifo" \
-		>"$LBVS_OUT/hold-$id.out" 2>"$LBVS_OUT/hold-$id.err" &
+	# The new socat must not inherit the other connections' FIFO ends, or
+	# closing one of them would not reach its reader.
+	(
+		for fd in "${_HOLD_FD[@]}"; do exec {fd}>&-; done
+		exec nsx "$ns" socat -t 1 - "$fam:$addr:$port,connect-timeout=3" <"$fifo" \
+			>"$LBVS_OUT/hold-$id.out" 2>"$LBVS_OUT/hold-$id.err"
+	) &
 	_HOLD_PID[$id]=$!
 	_PIDS+=($!)
 	exec {fd}>"$fifo"

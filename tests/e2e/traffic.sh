@@ -52,7 +52,7 @@ hold_open()
 	# closing one of them would not reach its reader.
 	(
 		for fd in "${_HOLD_FD[@]}"; do exec {fd}>&-; done
-		exec nsx "$ns" socat -t 1 - "$fam:$addr:$port,connect-timeout=3" <"$fifo" \
+		exec ip netns exec "$ns" socat -t 1 - "$fam:$addr:$port,connect-timeout=3" <"$fifo" \
 			>"$LBVS_OUT/hold-$id.out" 2>"$LBVS_OUT/hold-$id.err"
 	) &
 	_HOLD_PID[$id]=$!

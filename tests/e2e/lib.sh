@@ -44,6 +44,8 @@ assert_eq()
 	fail "$3"$'\n'"  got:  $1"$'\n'"  want: $2"
 }
 
+# assert_eq GOT WANT MSG; assert_match TEXT REGEX MSG (extended regex, any
+# line of TEXT).
 assert_match()
 {
 	grep -Eq -- "$2" <<<"$1" && return

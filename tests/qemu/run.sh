@@ -81,7 +81,7 @@ boot()
 		-kernel "$KIMAGE" -initrd "$INITRD" -append "$append" \
 		-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
 		-virtfs "local,path=$RES,mount_tag=results,security_model=none,multidevs=remap" \
-		</dev/null 2>&1 | tr -d '\r' | tee "$RES/console.log" |
+		</dev/null 2>&1 | sed -u 's/\r$//' | tee "$RES/console.log" |
 		sed -u -n 's/^== /  running /p' >&2
 	rc=${PIPESTATUS[0]}
 	set -e

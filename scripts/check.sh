@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make check`: every test. Installs what is missing, builds, then runs the
+# unit tests, the end-to-end suite on Debian's stock kernel and the debug
+# subset on the debug kernel. Every part runs even if an earlier one failed;
+# the last line adds them up.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh || exit 1
+make all W=1 || exit 1
+
+pass=0 fail=0 skipped=0 rc=0
+# part NAME CMD...: run, echo, and add its "N passed, N failed" line.
+part()
+{
+	local name=$1 log line p f s
+	shift
+	log=$(mktemp)
+	echo "=== $name: $*"
+	"$@" 2>&1 | tee "$log"
+	[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	rm -f "$log"
+	if [ -z "$line" ]; then
+		echo "=== $name: no summary line: counted as one failure"
+		fail=$((fail + 1)) rc=1
+		return
+	fi
+	p=$(sed -E 's/.*\b([0-9]+) passed.*/\1/' <<<"$line")
+	f=$(sed -E 's/.*\b([0-9]+) failed.*/\1/' <<<"$line")
+	s=$(sed -nE 's/.*\b([0-9]+) skipped.*/\1/p' <<<"$line")
+	pass=$((pass + p)) fail=$((fail + f)) skipped=$((skipped + ${s:-0}))
+}
+
+part unit make -s unit
+part e2e-stock tests/qemu/run.sh --kernel stock
+part e2e-debug tests/qemu/run.sh --kernel debug
+
+[ "$fail" -eq 0 ] || rc=1
+echo
+if [ "$skipped" -gt 0 ]; then
+	echo "total: $pass passed, $fail failed, $skipped skipped"
+else
+	echo "total: $pass passed, $fail failed"
+fi
+exit $rc

@@ -170,8 +170,11 @@ static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 	switch (c->fwd) {
 	case LBVS_FWD_NAT:
 		return lbvs_nat_in(net, skb, c, p);
+	case LBVS_FWD_DR:
+		return lbvs_dr_in(net, skb, c, p);
+	case LBVS_FWD_TUN:
+		return lbvs_tun_in(net, skb, c, p);
 	default:
-		/* The other methods arrive with their own files. */
 		return NF_DROP;
 	}
 }

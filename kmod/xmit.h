@@ -17,4 +17,12 @@ unsigned int lbvs_nat_in(struct net *net, struct sk_buff *skb,
 unsigned int lbvs_nat_out(struct sk_buff *skb, const struct lbvs_conn *c,
 			  const struct lbvs_pkt *p);
 
+/* xmit_dr.c: direct routing, only the MAC header changes. */
+unsigned int lbvs_dr_in(struct net *net, struct sk_buff *skb,
+			const struct lbvs_conn *c, const struct lbvs_pkt *p);
+
+/* xmit_tun.c: IP-in-IP (IPv6-in-IPv6) to the real server. */
+unsigned int lbvs_tun_in(struct net *net, struct sk_buff *skb,
+			 const struct lbvs_conn *c, const struct lbvs_pkt *p);
+
 #endif /* _LBVS_XMIT_H */

@@ -5,6 +5,9 @@
 #ifndef _LBVS_PACKET_H
 #define _LBVS_PACKET_H
 
+#include <linux/tcp.h>
+#include <linux/udp.h>
+
 #include "conn.h"
 
 struct lbvs_pkt {

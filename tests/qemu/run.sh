@@ -7,6 +7,7 @@
 # its results to a second, writable share.
 #
 #   tests/qemu/run.sh --kernel stock|debug [--filter REGEX] [--timeout SECONDS]
+#   tests/qemu/run.sh --kernel stock|debug --script FILE   (one script, its output shown)
 #   tests/qemu/run.sh --selftest-splat
 #
 # --timeout bounds the whole guest run (default 1800 s, debug 3600 s); each
@@ -28,12 +29,13 @@ die() { log "$*"; exit 1; }
 
 usage() { sed -n 's/^#   //p' "$0" >&2; exit 2; }
 
-KERNEL='' FILTER=. TIMEOUT=''
+KERNEL='' FILTER=. TIMEOUT='' SCRIPT=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) KERNEL=${2:?}; shift 2 ;;
 	--filter) FILTER=${2:?}; shift 2 ;;
 	--timeout) TIMEOUT=${2:?}; shift 2 ;;
+	--script) SCRIPT=$(readlink -f "${2:?}"); shift 2 ;;
 	--selftest-splat) exec "$HERE/splat.sh" --selftest ;;
 	*) usage ;;
 	esac
@@ -97,6 +99,7 @@ report()
 {
 	local status name secs pass=0 fail=0 skip=0 bad=0 started
 	while read -r status name secs; do
+		[ -z "$SCRIPT" ] || cat "$RES/$name/output.log"
 		echo "$status $name (${secs}s)"
 		case $status in
 		PASS) pass=$((pass + 1)) ;;
@@ -149,6 +152,7 @@ flock -u 9
 {
 	printf 'LBVS_KERNEL=%q\n' "$KERNEL"
 	printf 'LBVS_FILTER=%q\n' "$FILTER"
+	printf 'LBVS_SCRIPT=%q\n' "$SCRIPT"
 	# The guest sees this run's results directory at /tmp/lbvs-results.
 	printf 'LBVS_KO=%q\n' "${LBVS_KO/#$RES//tmp/lbvs-results}"
 } >"$RES/config"

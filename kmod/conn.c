@@ -124,9 +124,15 @@ struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple
 	return rhashtable_lookup(&ln->conns.out, t, out_params);
 }
 
-static void conn_count(struct lbvs_dest *dest, u8 state, int delta)
+/* Templates count as persistent, connections as active or inactive. */
+static void conn_count(const struct lbvs_conn *c, u8 state, int delta)
 {
-	atomic_add(delta, lbvs_state_active(state) ? &dest->active : &dest->inactive);
+	struct lbvs_dest *dest = c->dest;
+
+	if (c->tmpl)
+		atomic_add(delta, &dest->persist);
+	else
+		atomic_add(delta, lbvs_state_active(state) ? &dest->active : &dest->inactive);
 }
 
 static void conn_free_rcu(struct rcu_head *head)
@@ -134,7 +140,7 @@ static void conn_free_rcu(struct rcu_head *head)
 	struct lbvs_conn *c = container_of(head, struct lbvs_conn, rcu);
 	struct lbvs_dest *dest = c->dest;
 
-	conn_count(dest, c->state, -1);
+	conn_count(c, c->state, -1);
 	lbvs_sched_load_changed(dest);
 	lbvs_dest_put(dest);
 	kmem_cache_free(c->v6 ? conn_cache6 : conn_cache4, c);
@@ -164,9 +170,15 @@ static u8 initial_state(u8 proto)
 	}
 }
 
+/* A deadline in 32-bit jiffies, kept within time_after32()'s half range. */
+static u32 deadline_in(u32 secs)
+{
+	return (u32)jiffies + min_t(u32, secs, (1U << 30) / HZ) * HZ;
+}
+
 static u32 deadline(struct lbvs_net *ln, u8 state)
 {
-	return (u32)jiffies + (u32)READ_ONCE(ln->sysctl.timeout[state]) * HZ;
+	return deadline_in(READ_ONCE(ln->sysctl.timeout[state]));
 }
 
 static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple *t,
@@ -199,9 +211,9 @@ static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple
 	return c;
 }
 
-struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, const union nf_inet_addr *laddr,
-				__be16 lport)
+static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				   struct lbvs_dest *dest, const union nf_inet_addr *laddr,
+				   __be16 lport, u32 tmpl_timeout)
 {
 	struct lbvs_conn_table *tab = &ln->conns;
 	struct lbvs_tuple ot;
@@ -219,7 +231,13 @@ struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 	c = conn_alloc(ln, t, dest, laddr, lport);
 	if (!c)
 		goto err_dest;
-	conn_count(dest, c->state, 1);
+	if (tmpl_timeout) {
+		c->tmpl = 1;
+		c->out = 0;
+		c->state = LBVS_S_NONE;
+		lbvs_conn_touch(c, tmpl_timeout);
+	}
+	conn_count(c, c->state, 1);
 
 	if (rhashtable_lookup_insert_key(&tab->in, t, &c->in_node, in_params)) {
 		/* Lost a race with the same flow's other packet, or no memory. */
@@ -245,14 +263,32 @@ err_count:
 	return NULL;
 }
 
+struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				struct lbvs_dest *dest, const union nf_inet_addr *laddr,
+				__be16 lport)
+{
+	return conn_new(ln, t, dest, laddr, lport, 0);
+}
+
+struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
+					 struct lbvs_dest *dest, u32 timeout)
+{
+	return conn_new(ln, t, dest, NULL, 0, max(timeout, 1U));
+}
+
+void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout)
+{
+	WRITE_ONCE(c->expires, deadline_in(timeout));
+}
+
 void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state)
 {
 	u8 old = READ_ONCE(c->state);
 
 	if (old != state && cmpxchg(&c->state, old, state) == old &&
 	    lbvs_state_active(old) != lbvs_state_active(state)) {
-		conn_count(c->dest, old, -1);
-		conn_count(c->dest, state, 1);
+		conn_count(c, old, -1);
+		conn_count(c, state, 1);
 		lbvs_sched_load_changed(c->dest);
 	}
 	WRITE_ONCE(c->expires, deadline(ln, state));

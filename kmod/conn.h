@@ -58,6 +58,7 @@ struct lbvs_conn {
 	u8 fwd:4;			/* enum lbvs_fwd, copied from dest */
 	u8 v6:1;			/* addresses are in6_addr */
 	u8 out:1;			/* also in the "out" table */
+	u8 tmpl:1;			/* persistence template, see persist.c */
 	u8 state;			/* enum lbvs_conn_state, cmpxchg */
 	u8 dead;			/* xchg 0 -> 1 by whoever removes it */
 	/* caddr, vaddr, laddr, daddr: 4 x 4 bytes (IPv4) or 4 x 16 (IPv6). */
@@ -114,6 +115,11 @@ struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				struct lbvs_dest *dest, const union nf_inet_addr *laddr,
 				__be16 lport);
+/* A persistence template keyed by t (protocol 0), living timeout seconds. */
+struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
+					 struct lbvs_dest *dest, u32 timeout);
+/* Push a template's deadline timeout seconds into the future. */
+void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout);
 /* Set state and refresh the deadline; updates the dest's counts. */
 void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state);
 void lbvs_conn_expire_now(struct lbvs_net *ln, struct lbvs_conn *c);

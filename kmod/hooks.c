@@ -24,6 +24,7 @@
 #include "icmp.h"
 #include "netns.h"
 #include "packet.h"
+#include "persist.h"
 #include "proto_state.h"
 #include "xmit.h"
 
@@ -114,6 +115,23 @@ static bool opens_flow(const struct lbvs_pkt *p)
 	       LBVS_TCPF_SYN;
 }
 
+/*
+ * net.lbvs.conn_reuse_mode, as IPVS: a SYN on the tuple of a flow in
+ * TIME_WAIT (mode 2 also: FIN_WAIT without replies seen, i.e. DR/TUN) is a
+ * new connection from a reused client port: schedule it afresh.
+ */
+static bool reused(struct lbvs_net *ln, const struct lbvs_conn *c,
+		   const struct lbvs_pkt *p)
+{
+	int mode = READ_ONCE(ln->sysctl.conn_reuse_mode);
+	u8 state = READ_ONCE(c->state);
+
+	if (!mode || p->t.proto != IPPROTO_TCP || !opens_flow(p))
+		return false;
+	return state == LBVS_S_TIME_WAIT ||
+	       ((mode & 2) && state == LBVS_S_FIN_WAIT && !c->out);
+}
+
 static void no_server(struct sk_buff *skb, u16 af)
 {
 	/* As IPVS: the client learns at once instead of retrying. */
@@ -151,7 +169,10 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct sk_buff *skb,
 		return NULL;
 
 	*verdict = NF_DROP;
-	dest = lbvs_sched_pick(svc, &p->t);
+	if (READ_ONCE(svc->flags) & LBVS_SVC_F_PERSISTENT)
+		dest = lbvs_persist_pick(ln, svc, &p->t);
+	else
+		dest = lbvs_sched_pick(svc, &p->t);
 	if (!dest) {
 		no_server(skb, p->t.af);
 		return NULL;
@@ -193,6 +214,10 @@ static unsigned int in_hook(void *priv, struct sk_buff *skb,
 		return verdict;
 	}
 	c = lbvs_conn_in_get(ln, &p.t);
+	if (c && reused(ln, c, &p)) {
+		lbvs_conn_expire_now(ln, c);
+		c = NULL;
+	}
 	if (!c) {
 		c = new_conn(ln, skb, &p, &verdict);
 		if (!c)

@@ -628,13 +628,16 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	u16 af = c->v6 ? AF_INET6 : AF_INET;
 	s32 left = (s32)(READ_ONCE(c->expires) - (u32)jiffies);
 	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_CONN);
+	/* Templates keep the service's protocol where the client port goes. */
+	u16 proto = c->tmpl ? ntohs(c->cport) : c->proto;
+	__be16 cport = c->tmpl ? 0 : c->cport;
 
 	if (!nest)
 		return -EMSGSIZE;
 	if (nla_put_u16(skb, LBVS_CONN_ATTR_AF, af) ||
-	    nla_put_u16(skb, LBVS_CONN_ATTR_PROTOCOL, c->proto) ||
+	    nla_put_u16(skb, LBVS_CONN_ATTR_PROTOCOL, proto) ||
 	    put_addr(skb, LBVS_CONN_ATTR_CADDR, af, lbvs_conn_addr(c, LBVS_A_C)) ||
-	    nla_put_be16(skb, LBVS_CONN_ATTR_CPORT, c->cport) ||
+	    nla_put_be16(skb, LBVS_CONN_ATTR_CPORT, cport) ||
 	    put_addr(skb, LBVS_CONN_ATTR_VADDR, af, lbvs_conn_addr(c, LBVS_A_V)) ||
 	    nla_put_be16(skb, LBVS_CONN_ATTR_VPORT, c->vport) ||
 	    put_addr(skb, LBVS_CONN_ATTR_LADDR, af, lbvs_conn_addr(c, LBVS_A_L)) ||
@@ -644,7 +647,7 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	    nla_put_u8(skb, LBVS_CONN_ATTR_STATE, READ_ONCE(c->state)) ||
 	    nla_put_u32(skb, LBVS_CONN_ATTR_EXPIRES, jiffies_to_msecs(max(left, 0))) ||
 	    nla_put_u32(skb, LBVS_CONN_ATTR_FWD, c->fwd) ||
-	    nla_put_u32(skb, LBVS_CONN_ATTR_FLAGS, 0)) {
+	    nla_put_u32(skb, LBVS_CONN_ATTR_FLAGS, c->tmpl ? LBVS_CONN_F_TEMPLATE : 0)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

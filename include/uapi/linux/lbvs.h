@@ -39,6 +39,9 @@ enum lbvs_fwd {
 };
 #define LBVS_FWD_MAX (__LBVS_FWD_MAX - 1)
 
+/* Connection flags (LBVS_CONN_ATTR_FLAGS). */
+#define LBVS_CONN_F_TEMPLATE	0x0001	/* persistence template */
+
 /* Service flags (LBVS_SVC_ATTR_FLAGS). */
 #define LBVS_SVC_F_PERSISTENT	0x0001	/* -p: persistence template */
 

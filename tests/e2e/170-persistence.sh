@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 240
+#
+# Persistence (-p) and its netmask (-M): a client keeps its real server
+# across connections, a client network under -M shares one; templates show
+# in --persistent-conn and -L -c; a removed server's clients are scheduled
+# anew.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 3
+lbvs_load
+for i in 1 2 3; do http_server "rs$i" 80 "rs$i"; done
+for i in 10 11 20; do ip -n client addr add "203.0.113.$i/24" dev eth0; done
+get() { nsx client curl -sS -m 5 --interface "$1" "http://$VIP4/"; }
+
+nsx director "$LBADM" -A -t "$VIP4:80" -s rr -p 60
+for i in 1 2 3; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+
+first=$(get 203.0.113.10)
+for i in 1 2 3 4 5; do
+	assert_eq "$(get 203.0.113.10)" "$first" "request $i from 203.0.113.10 sticks to $first"
+done
+other=$(get 203.0.113.11)
+[ "$other" != "$first" ] || fail "rr gave the second client the first one's server without -M"
+out=$(nsx director "$LBADM" -L -n --persistent-conn)
+log "$out"
+assert_match "$(nsx director "$LBADM" -L -n)" "TCP +$VIP4:80 rr persistent 60" "listing shows persistence"
+assert_match "$(nsx director "$LBADM" -L -n -c)" "NONE +203\\.0\\.113\\.10:0 +$VIP4:80 " "-L -c shows the template"
+
+# -M 255.255.255.0: the whole /24 shares one server.
+nsx director "$LBADM" -E -t "$VIP4:80" -s rr -p 60 -M 255.255.255.0
+nsx director "$LBADM" -D -t "$VIP4:80"
+nsx director "$LBADM" -A -t "$VIP4:80" -s rr -p 60 -M 255.255.255.0
+for i in 1 2 3; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+net=$(get 203.0.113.10)
+for a in 203.0.113.11 203.0.113.20 203.0.113.10; do
+	assert_eq "$(get $a)" "$net" "$a shares its /24's server under -M"
+done
+
+# Removing that server reschedules the network, and it sticks again.
+n=${net#rs}
+nsx director "$LBADM" -d -t "$VIP4:80" -r "${RIP4[n]}:80"
+again=$(get 203.0.113.10)
+[ "$again" != "$net" ] || fail "a removed server still got the persistent client"
+assert_eq "$(get 203.0.113.20)" "$again" "the network sticks to its new server"

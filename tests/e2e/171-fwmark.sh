@@ -1,0 +1,39 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 180
+#
+# Firewall-mark services (-f): nftables in the director marks packets, lbvs
+# balances what carries the mark, over IPv4 and IPv6 (-6).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 2
+lbvs_load
+for i in 1 2; do http_server "rs$i" 80 "rs$i"; done
+nsx director nft -f - <<NFT
+table inet lbvsmark {
+	chain pre {
+		type filter hook prerouting priority mangle;
+		ip daddr $VIP4 tcp dport { 8000-8010 } meta mark set 7
+		ip6 daddr $VIP6 tcp dport { 8000-8010 } meta mark set 8
+	}
+}
+NFT
+nsx director "$LBADM" -A -f 7 -s rr
+nsx director "$LBADM" -A -f 8 -6 -s rr
+for i in 1 2; do
+	nsx director "$LBADM" -a -f 7 -r "${RIP4[i]}:80" -m
+	nsx director "$LBADM" -a -f 8 -6 -r "[${RIP6[i]}]:80" -m
+done
+assert_match "$(nsx director "$LBADM" -L -n)" "FWM +7 rr" "listing shows the fwmark service"
+
+t=$(for p in 8000 8001 8002 8003 8004 8005; do nsx client curl -sS -m 5 "http://$VIP4:$p/"; done | sort | uniq -c | awk '{print $2, $1}')
+log "fwmark 7: $(echo $t)"
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "3 3" "marked IPv4 traffic balanced"
+t=$(for p in 8006 8007 8008 8009; do nsx client curl -sS -m 5 "http://[$VIP6]:$p/"; done | sort | uniq -c | awk '{print $2, $1}')
+log "fwmark 8: $(echo $t)"
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "marked IPv6 traffic balanced"
+# An unmarked port is not balanced: the director has no listener there.
+nsx client curl -sS -m 3 "http://$VIP4:8020/" 2>/dev/null && fail "unmarked port was balanced"
+true

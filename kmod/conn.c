@@ -48,8 +48,9 @@ static bool conn_match(const struct lbvs_conn *c, bool out, const struct lbvs_tu
 {
 	unsigned int alen = lbvs_conn_alen(c);
 	int s = out ? LBVS_A_D : LBVS_A_C, d = out ? LBVS_A_L : LBVS_A_V;
+	bool v6 = t->af == AF_INET6;
 
-	if (c->proto != t->proto || c->v6 != (t->af == AF_INET6))
+	if (c->proto != t->proto || c->v6 != v6)
 		return false;
 	if (out ? (c->dport != t->sport || c->lport != t->dport) :
 		  (c->cport != t->sport || c->vport != t->dport))
@@ -212,8 +213,8 @@ static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple
 }
 
 static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				   struct lbvs_dest *dest, const union nf_inet_addr *laddr,
-				   __be16 lport, u32 tmpl_timeout)
+				  struct lbvs_dest *dest, const union nf_inet_addr *laddr,
+				  __be16 lport, u32 tmpl_timeout)
 {
 	struct lbvs_conn_table *tab = &ln->conns;
 	struct lbvs_tuple ot;

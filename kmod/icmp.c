@@ -11,6 +11,10 @@
  * - LOCAL_IN, from the client's side to the VIP: the quoted packet is
  *   VIP:vport -> CIP:cport; it becomes RIP:rport -> CIP:cport and the error
  *   goes on to the real server.
+ * - LOCAL_IN, about a DR or TUN flow: the real server answered from the VIP
+ *   itself, so the error is already what it expects; it is forwarded
+ *   untouched by the flow's own method (to RIP's MAC address, or
+ *   encapsulated to RIP).
  *
  * The quoted transport checksum is left alone (the quote is often cut
  * short); the ICMP checksum is computed again over the whole message.
@@ -26,6 +30,7 @@
 #include "icmp.h"
 #include "netns.h"
 #include "route.h"
+#include "xmit.h"
 
 struct icmp_err {
 	unsigned int icmp_off;		/* ICMP header */
@@ -229,6 +234,19 @@ int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int 
 	return 0;
 }
 
+/* DR and TUN: the transmit path sends the ICMP packet as it would the flow's. */
+static int forward_as_is(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
+			 const struct icmp_err *e, unsigned int *verdict)
+{
+	struct lbvs_pkt p = { .t.af = e->quote.af, .thoff = e->icmp_off };
+
+	if (c->fwd == LBVS_FWD_DR)
+		*verdict = lbvs_dr_in(net, skb, c, &p);
+	else
+		*verdict = lbvs_tun_in(net, skb, c, &p);
+	return 0;
+}
+
 int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 pf,
 		 unsigned int *verdict)
 {
@@ -242,7 +260,11 @@ int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 p
 	/* The quote is VIP -> CIP: the flow's "in" tuple is its reverse. */
 	reply_tuple(&e, &t);
 	c = lbvs_conn_in_get(ln, &t);
-	if (!c || c->fwd != LBVS_FWD_NAT)
+	if (!c)
+		return -ENOENT;
+	if (c->fwd == LBVS_FWD_DR || c->fwd == LBVS_FWD_TUN)
+		return forward_as_is(net, skb, c, &e, verdict);
+	if (c->fwd != LBVS_FWD_NAT)
 		return -ENOENT;
 	*verdict = NF_DROP;
 	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);

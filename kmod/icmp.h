@@ -7,8 +7,10 @@
 struct lbvs_net;
 
 /*
- * If skb is an ICMP error about a NAT flow, translate it and set *verdict
- * (the packet may have been sent on); otherwise -ENOENT and skb untouched.
+ * If skb is an ICMP error about a balanced flow, translate it (NAT) or
+ * forward it to the flow's real server (lbvs_icmp_in: also DR and TUN) and
+ * set *verdict (the packet may have been sent on); otherwise -ENOENT and skb
+ * untouched.
  */
 int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int *verdict);
 int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 pf,

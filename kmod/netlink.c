@@ -115,7 +115,7 @@ static int parse_svc_key(struct nlattr **a, struct lbvs_svc_key *k,
 		return -EINVAL;
 	}
 	if (!a[LBVS_SVC_ATTR_PROTOCOL] || !a[LBVS_SVC_ATTR_ADDR] || !a[LBVS_SVC_ATTR_PORT]) {
-		NL_SET_ERR_MSG(extack, "service needs protocol, address and port, or a firewall mark");
+		NL_SET_ERR_MSG(extack, "service needs protocol, address and port, or a mark");
 		return -EINVAL;
 	}
 	k->protocol = nla_get_u16(a[LBVS_SVC_ATTR_PROTOCOL]);

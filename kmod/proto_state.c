@@ -6,40 +6,40 @@
  */
 #include "proto_state.h"
 
-#define sNO LBVS_S_NONE
-#define sES LBVS_S_ESTABLISHED
-#define sSS LBVS_S_SYN_SENT
-#define sSR LBVS_S_SYN_RECV
-#define sFW LBVS_S_FIN_WAIT
-#define sTW LBVS_S_TIME_WAIT
-#define sCL LBVS_S_CLOSE
-#define sCW LBVS_S_CLOSE_WAIT
-#define sLA LBVS_S_LAST_ACK
-#define sLI LBVS_S_LISTEN
-#define sSA LBVS_S_SYNACK
+#define S_NO LBVS_S_NONE
+#define S_ES LBVS_S_ESTABLISHED
+#define S_SS LBVS_S_SYN_SENT
+#define S_SR LBVS_S_SYN_RECV
+#define S_FW LBVS_S_FIN_WAIT
+#define S_TW LBVS_S_TIME_WAIT
+#define S_CL LBVS_S_CLOSE
+#define S_CW LBVS_S_CLOSE_WAIT
+#define S_LA LBVS_S_LAST_ACK
+#define S_LI LBVS_S_LISTEN
+#define S_SA LBVS_S_SYNACK
 
 #define TCP_STATES (LBVS_S_SYNACK + 1)
 
 /* [direction][syn, fin, ack, rst][current state] */
 static const u8 tcp_next[3][4][TCP_STATES] = {
 	[LBVS_DIR_IN] = {
-		/*        sNO  sES  sSS  sSR  sFW  sTW  sCL  sCW  sLA  sLI  sSA */
-		/*syn*/ { sSR, sES, sES, sSR, sSR, sSR, sSR, sSR, sSR, sSR, sSR },
-		/*fin*/ { sCL, sCW, sSS, sTW, sTW, sTW, sCL, sCW, sLA, sLI, sTW },
-		/*ack*/ { sES, sES, sSS, sES, sFW, sTW, sCL, sCW, sCL, sLI, sES },
-		/*rst*/ { sCL, sCL, sCL, sSR, sCL, sCL, sCL, sCL, sLA, sLI, sSR },
+		/*        S_NO  S_ES  S_SS  S_SR  S_FW  S_TW  S_CL  S_CW  S_LA  S_LI  S_SA */
+		/*syn*/ { S_SR, S_ES, S_ES, S_SR, S_SR, S_SR, S_SR, S_SR, S_SR, S_SR, S_SR },
+		/*fin*/ { S_CL, S_CW, S_SS, S_TW, S_TW, S_TW, S_CL, S_CW, S_LA, S_LI, S_TW },
+		/*ack*/ { S_ES, S_ES, S_SS, S_ES, S_FW, S_TW, S_CL, S_CW, S_CL, S_LI, S_ES },
+		/*rst*/ { S_CL, S_CL, S_CL, S_SR, S_CL, S_CL, S_CL, S_CL, S_LA, S_LI, S_SR },
 	},
 	[LBVS_DIR_OUT] = {
-		/*syn*/ { sSS, sES, sSS, sSR, sSS, sSS, sSS, sSS, sSS, sLI, sSR },
-		/*fin*/ { sTW, sFW, sSS, sTW, sFW, sTW, sCL, sTW, sLA, sLI, sTW },
-		/*ack*/ { sES, sES, sSS, sES, sFW, sTW, sCL, sCW, sLA, sES, sES },
-		/*rst*/ { sCL, sCL, sSS, sCL, sCL, sTW, sCL, sCL, sCL, sCL, sCL },
+		/*syn*/ { S_SS, S_ES, S_SS, S_SR, S_SS, S_SS, S_SS, S_SS, S_SS, S_LI, S_SR },
+		/*fin*/ { S_TW, S_FW, S_SS, S_TW, S_FW, S_TW, S_CL, S_TW, S_LA, S_LI, S_TW },
+		/*ack*/ { S_ES, S_ES, S_SS, S_ES, S_FW, S_TW, S_CL, S_CW, S_LA, S_ES, S_ES },
+		/*rst*/ { S_CL, S_CL, S_SS, S_CL, S_CL, S_TW, S_CL, S_CL, S_CL, S_CL, S_CL },
 	},
 	[LBVS_DIR_IN_ONLY] = {
-		/*syn*/ { sSR, sES, sES, sSR, sSR, sSR, sSR, sSR, sSR, sSR, sSR },
-		/*fin*/ { sCL, sFW, sSS, sTW, sFW, sTW, sCL, sCW, sLA, sLI, sTW },
-		/*ack*/ { sES, sES, sSS, sES, sFW, sTW, sCL, sCW, sCL, sLI, sES },
-		/*rst*/ { sCL, sCL, sCL, sSR, sCL, sCL, sCL, sCL, sLA, sLI, sCL },
+		/*syn*/ { S_SR, S_ES, S_ES, S_SR, S_SR, S_SR, S_SR, S_SR, S_SR, S_SR, S_SR },
+		/*fin*/ { S_CL, S_FW, S_SS, S_TW, S_FW, S_TW, S_CL, S_CW, S_LA, S_LI, S_TW },
+		/*ack*/ { S_ES, S_ES, S_SS, S_ES, S_FW, S_TW, S_CL, S_CW, S_CL, S_LI, S_ES },
+		/*rst*/ { S_CL, S_CL, S_CL, S_SR, S_CL, S_CL, S_CL, S_CL, S_LA, S_LI, S_CL },
 	},
 };
 
@@ -48,17 +48,17 @@ static const struct {
 	u32 timeout;
 	bool active;
 } states[LBVS_S_MAX + 1] = {
-	[sNO] = { "NONE",        2,       false },
-	[sES] = { "ESTABLISHED", 15 * 60, true },
-	[sSS] = { "SYN_SENT",    2 * 60,  true },
-	[sSR] = { "SYN_RECV",    60,      true },
-	[sFW] = { "FIN_WAIT",    2 * 60,  false },
-	[sTW] = { "TIME_WAIT",   2 * 60,  false },
-	[sCL] = { "CLOSE",       10,      false },
-	[sCW] = { "CLOSE_WAIT",  60,      false },
-	[sLA] = { "LAST_ACK",    30,      false },
-	[sLI] = { "LISTEN",      2 * 60,  false },
-	[sSA] = { "SYNACK",      2 * 60,  true },
+	[S_NO] = { "NONE",        2,       false },
+	[S_ES] = { "ESTABLISHED", 15 * 60, true },
+	[S_SS] = { "SYN_SENT",    2 * 60,  true },
+	[S_SR] = { "SYN_RECV",    60,      true },
+	[S_FW] = { "FIN_WAIT",    2 * 60,  false },
+	[S_TW] = { "TIME_WAIT",   2 * 60,  false },
+	[S_CL] = { "CLOSE",       10,      false },
+	[S_CW] = { "CLOSE_WAIT",  60,      false },
+	[S_LA] = { "LAST_ACK",    30,      false },
+	[S_LI] = { "LISTEN",      2 * 60,  false },
+	[S_SA] = { "SYNACK",      2 * 60,  true },
 	[LBVS_S_UDP]  = { "UDP",  5 * 60, false },
 	[LBVS_S_ICMP] = { "ICMP", 60,     false },
 };
@@ -68,7 +68,7 @@ u8 lbvs_tcp_next_state(u8 state, enum lbvs_dir dir, u8 tcp_flags)
 	int idx;
 
 	if (state >= TCP_STATES || (unsigned int)dir > LBVS_DIR_IN_ONLY)
-		return sCL;
+		return S_CL;
 	if (tcp_flags & LBVS_TCPF_RST)
 		idx = 3;
 	else if (tcp_flags & LBVS_TCPF_SYN)
@@ -78,7 +78,7 @@ u8 lbvs_tcp_next_state(u8 state, enum lbvs_dir dir, u8 tcp_flags)
 	else if (tcp_flags & LBVS_TCPF_ACK)
 		idx = 2;
 	else
-		return sCL;	/* no flag a state machine understands */
+		return S_CL;	/* no flag a state machine understands */
 	return tcp_next[dir][idx][state];
 }
 

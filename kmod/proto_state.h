@@ -11,8 +11,8 @@
 #else
 #include <stdbool.h>
 #include <stdint.h>
-typedef uint8_t u8;
-typedef uint32_t u32;
+typedef __UINT8_TYPE__ u8;
+typedef __UINT32_TYPE__ u32;
 #endif
 
 #include <linux/lbvs.h>

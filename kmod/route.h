@@ -8,14 +8,33 @@
 #include <linux/skbuff.h>
 #include <linux/netfilter.h>
 
+/* lbvs_route_ext() flags */
+enum {
+	/*
+	 * The next hop is daddr itself (on link), whatever the packet's IP
+	 * destination says: direct routing sends a packet for the VIP to the
+	 * real server's MAC address (FLOWI_FLAG_KNOWN_NH, as IPVS).
+	 */
+	LBVS_RT_KNOWN_NH = 1 << 0,
+};
+
 /*
  * Route skb to daddr and attach the route. If the packet is too big for the
  * path and must not be fragmented, tell its sender (ICMP fragmentation
  * needed / packet too big, with the path MTU less overhead) and fail with
- * -EMSGSIZE; the caller drops it.
+ * -EMSGSIZE; the caller drops it. saddr, if not NULL, receives the source
+ * address the route chose (the tunnel's outer source).
  */
-int lbvs_route(struct net *net, struct sk_buff *skb, u16 af,
-	       const union nf_inet_addr *daddr, unsigned int overhead);
+int lbvs_route_ext(struct net *net, struct sk_buff *skb, u16 af,
+		   const union nf_inet_addr *daddr, unsigned int overhead,
+		   unsigned int flags, union nf_inet_addr *saddr);
+
+static inline int lbvs_route(struct net *net, struct sk_buff *skb, u16 af,
+			     const union nf_inet_addr *daddr, unsigned int overhead)
+{
+	return lbvs_route_ext(net, skb, af, daddr, overhead, 0, NULL);
+}
+
 /* Send a packet the hook has taken over; returns NF_STOLEN. */
 unsigned int lbvs_send(struct net *net, struct sk_buff *skb);
 

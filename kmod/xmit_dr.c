@@ -1,11 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Placeholder: see issue "Data path II".
+ * DR (direct routing): the real server shares a link with the director and
+ * holds the VIP on a device that does not answer ARP / neighbour discovery
+ * for it (lo or a dummy device, arp_ignore=1, arp_announce=2). The director
+ * sends the client's packet, IP and transport headers untouched, to the real
+ * server's MAC address: the route to RIP is looked up with "known next hop",
+ * so the neighbour entry is RIP's and not that of the VIP the IP header still
+ * names; the output path writes the Ethernet header (destination: RIP's MAC,
+ * source: the director's interface). The real server answers the client
+ * directly from the VIP.
+ *
+ * There is nothing to rewrite, so no port mapping (the configuration
+ * refuses one) and no checksum to touch: a CHECKSUM_PARTIAL or GSO packet
+ * goes on as it came.
  */
+#include "route.h"
 #include "xmit.h"
 
 unsigned int lbvs_dr_in(struct net *net, struct sk_buff *skb,
 			const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	return NF_DROP;
+	union nf_inet_addr daddr;
+
+	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
+	if (lbvs_route_ext(net, skb, p->t.af, &daddr, 0, LBVS_RT_KNOWN_NH, NULL))
+		return NF_DROP;
+	return lbvs_send(net, skb);
 }

@@ -37,6 +37,7 @@ enum lbvs_fwd {
 	LBVS_FWD_FULLNAT,	/* -b full NAT: source and destination */
 	__LBVS_FWD_MAX
 };
+
 #define LBVS_FWD_MAX (__LBVS_FWD_MAX - 1)
 
 /* Connection flags (LBVS_CONN_ATTR_FLAGS). */
@@ -62,6 +63,7 @@ enum lbvs_conn_state {
 	LBVS_S_ICMP,		/* ICMP */
 	__LBVS_S_MAX
 };
+
 #define LBVS_S_MAX (__LBVS_S_MAX - 1)
 
 enum lbvs_cmd {
@@ -82,6 +84,7 @@ enum lbvs_cmd {
 	LBVS_CMD_GET_INFO,	/* replies with LBVS_ATTR_INFO_* */
 	__LBVS_CMD_MAX
 };
+
 #define LBVS_CMD_MAX (__LBVS_CMD_MAX - 1)
 
 /* Top-level attributes. */
@@ -101,6 +104,7 @@ enum lbvs_attr {
 	LBVS_ATTR_PAD,
 	__LBVS_ATTR_MAX
 };
+
 #define LBVS_ATTR_MAX (__LBVS_ATTR_MAX - 1)
 
 /* A virtual service: (af, protocol, addr, port) or (af, fwmark). */
@@ -119,6 +123,7 @@ enum lbvs_svc_attr {
 	LBVS_SVC_ATTR_PAD,
 	__LBVS_SVC_ATTR_MAX
 };
+
 #define LBVS_SVC_ATTR_MAX (__LBVS_SVC_ATTR_MAX - 1)
 
 /* A real server of a service. */
@@ -138,6 +143,7 @@ enum lbvs_dest_attr {
 	LBVS_DEST_ATTR_PAD,
 	__LBVS_DEST_ATTR_MAX
 };
+
 #define LBVS_DEST_ATTR_MAX (__LBVS_DEST_ATTR_MAX - 1)
 
 /* Counters and rates (per second, from the rate estimator). */
@@ -156,6 +162,7 @@ enum lbvs_stats_attr {
 	LBVS_STATS_ATTR_PAD,
 	__LBVS_STATS_ATTR_MAX
 };
+
 #define LBVS_STATS_ATTR_MAX (__LBVS_STATS_ATTR_MAX - 1)
 
 /* A connection-table entry (dump replies). */
@@ -177,6 +184,7 @@ enum lbvs_conn_attr {
 	LBVS_CONN_ATTR_FLAGS,		/* u32 */
 	__LBVS_CONN_ATTR_MAX
 };
+
 #define LBVS_CONN_ATTR_MAX (__LBVS_CONN_ATTR_MAX - 1)
 
 #endif /* _UAPI_LINUX_LBVS_H */

@@ -34,6 +34,18 @@ part()
 	pass=$((pass + p)) fail=$((fail + f)) skipped=$((skipped + ${s:-0}))
 }
 
+# Static checks: W=1 with warnings as errors, sparse, checkpatch --strict.
+lint()
+{
+	local out
+	make -s module W=1 KCFLAGS=-Werror >/dev/null || { echo "lint: W=1 build failed"; return 1; }
+	out=$(make -s sparse 2>&1 | grep -E 'warning|error' || true)
+	[ -z "$out" ] || { echo "$out"; echo "lint: sparse reports the above"; return 1; }
+	scripts/checkpatch.sh || { echo "lint: checkpatch --strict reports the above"; return 1; }
+	echo "lint: 3 passed, 0 failed"
+}
+
+part lint lint
 part unit make -s unit
 part e2e-stock tests/qemu/run.sh --kernel stock
 part e2e-debug tests/qemu/run.sh --kernel debug

@@ -1,0 +1,341 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 1500
+#
+# `make bench`, the guest side (scripts/bench.sh boots the guest and runs
+# this): lbvs against the kernel's IPVS and against plain routing through the
+# same director, in one boot, on the NAT topology with eight real servers.
+# Configurations run interleaved (A B C A B C ...) so that the load of the
+# machine hits each alike; the host turns the raw lines printed here into
+# docs/benchmarks.md:
+#   RES TEST PARAM CONFIG REP VALUE     one sample
+#   MEM LB KEY VALUE                    memory facts
+#   NOTE TEXT                           what could not be measured, and why
+#
+# BENCH_REPS (default 5) repeats, BENCH_SECS (default 2) seconds per sample.
+. "$LBVS_TOP/tests/e2e/lib.sh"
+. "$LBVS_TOP/tests/bench/pktgen.sh"
+
+BIN=$LBVS_TOP/tests/bench/bin
+# shellcheck source=/dev/null
+[ -e "$BIN/config" ] && . "$BIN/config"	# written by scripts/bench.sh
+REPS=${BENCH_REPS:-5}
+SECS=${BENCH_SECS:-2}
+NRS=8
+
+note() { echo "NOTE $*"; }
+res() { echo "RES $*"; }
+# Time in microseconds, and helpers on it, without a process each: under
+# TCG every fork and exec is slow and would stretch the runs.
+now() { local t=${EPOCHREALTIME/[.,]/}; echo $((10#$t)); }
+elapsed() { printf '%d.%06d' $((($2 - $1) / 1000000)) $((($2 - $1) % 1000000)); }
+per_sec() { echo $(($1 * 1000000 / $2)); }
+
+# --- load balancers ---------------------------------------------------------
+#
+# Only the one being measured is loaded: both register netfilter hooks that
+# every packet would pay for otherwise.
+
+CUR=none
+lb_unload()
+{
+	case $CUR in
+	lbvs) lbvs_unload ;;
+	ipvs) nsx director ipvsadm -C
+		modprobe -r ip_vs_rr ip_vs ;;
+	esac
+	CUR=none
+}
+
+lb_use()
+{
+	[ "$1" = "$CUR" ] && return
+	lb_unload
+	case $1 in
+	lbvs) lbvs_load
+		nsx director sysctl -qw net.lbvs.conn_max=2100000 ;;
+	ipvs) modprobe ip_vs
+		modprobe ip_vs_rr ;;
+	esac
+	CUR=$1
+}
+
+# adm ARGS...: ipvsadm syntax, to whichever is loaded.
+adm()
+{
+	case $CUR in
+	lbvs) nsx director "$LBADM" "$@" ;;
+	ipvs) nsx director ipvsadm "$@" ;;
+	esac
+}
+
+# adm_lines: each line of stdin is one adm command line, all run in one
+# `ip netns exec`; fails at the first command that fails.
+adm_lines()
+{
+	local tool=ipvsadm
+	[ "$CUR" = lbvs ] && tool=$LBADM
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	nsx director bash -c '
+		while read -r -a args; do
+			"$0" "${args[@]}" 2>/dev/null || exit 1
+		done' "$tool"
+}
+
+# config_use CONFIG PROTO PORT N: CONFIG is route, or LB-METHOD (lbvs-nat,
+# ipvs-dr, ...); a virtual service VIP:PORT over rs1..rsN.  Sets TARGET_MIN
+# and TARGET_MAX, the destinations the client sends to.  Fails if the load
+# balancer refuses the method.
+config_use()
+{
+	local cfg=$1 proto=$2 port=$3 n=$4 i flag
+	if [ "$cfg" = route ]; then
+		lb_use none
+		TARGET_MIN=${RIP4[1]} TARGET_MAX=${RIP4[n]}
+		return
+	fi
+	lb_use "${cfg%-*}"
+	case ${cfg#*-} in
+	nat) flag=-m ;;
+	dr) flag=-g ;;
+	tun) flag=-i ;;
+	fullnat) flag=-b ;;
+	esac
+	{
+		echo -C
+		echo -A "$proto" "$VIP4:$port" -s rr
+		for i in $(seq "$n"); do
+			echo -a "$proto" "$VIP4:$port" -r "${RIP4[i]}:$port" $flag
+		done
+	} | adm_lines || return 1
+	TARGET_MIN=$VIP4 TARGET_MAX=$VIP4
+}
+
+# --- topology -----------------------------------------------------------------
+
+# Packets sent to the real servers by pktgen are dropped at their ingress
+# (after the director's tx counter saw them), so no server answers them with
+# ICMP through the director.  TCP goes to a C server (port 8080) and iperf3.
+setup()
+{
+	local i
+	topo_nat $NRS
+	# DR replies from the VIP come back through the director.
+	nsx director sysctl -qw net.ipv4.conf.all.accept_local=1 \
+		net.ipv4.conf.br0.accept_local=1 net.ipv4.conf.all.rp_filter=0 \
+		net.ipv4.conf.br0.rp_filter=0 net.ipv4.conf.eth0.rp_filter=0
+	ip -n director route add 198.18.0.0/15 via "$CIP4"
+	nsx client sysctl -qw net.ipv4.ip_local_port_range="1024 65535"
+	for i in $(seq $NRS); do
+		nsx "rs$i" sysctl -qw net.ipv4.conf.all.arp_ignore=1 \
+			net.ipv4.conf.all.arp_announce=2
+		ip -n "rs$i" addr add "$VIP4/32" dev lo
+		nsx "rs$i" nft -f - <<-EOF
+			table netdev bench {
+				chain in {
+					type filter hook ingress device eth0 priority 0;
+					udp dport 9000 drop
+					ip protocol ipip drop
+				}
+			}
+		EOF
+	done
+	ip netns exec rs1 "$BIN/connsrv" 8080 2 &
+	_PIDS+=($!)
+	ip netns exec rs1 iperf3 -s -p 5201 >/dev/null 2>&1 &
+	_PIDS+=($!)
+	wait_port rs1 8080
+	wait_port rs1 5201
+	# Processes that stay in the namespaces, for /proc/PID/net.
+	ip netns exec director sleep infinity &
+	DIRECTOR_PID=$!
+	_PIDS+=($!)
+	ip netns exec client sleep infinity &
+	_PIDS+=($!)
+	sleep 0.5
+	pg_init $!
+}
+
+# Packets the director sent to the real servers: its /proc/net/dev, read
+# through a process that lives in its namespace.
+tx_to_servers()
+{
+	local line f s=0
+	while read -r line; do
+		[[ $line == rs[0-9]*:* ]] || continue
+		read -r -a f <<<"${line/:/ }"
+		s=$((s + f[10]))
+	done <"/proc/$DIRECTOR_PID/net/dev"
+	echo $s
+}
+
+# pps_sample: packets per second reaching the servers over SECS seconds,
+# while pktgen runs.
+pps_sample()
+{
+	local c0 c1 t0 t1
+	c0=$(tx_to_servers) t0=$(now)
+	sleep "$SECS"
+	c1=$(tx_to_servers) t1=$(now)
+	per_sec $((c1 - c0)) $((t1 - t0))
+}
+
+# --- 1. packet rate ---------------------------------------------------------
+
+# Does CONFIG forward at all?  (lbvs DR, TUN and FULLNAT are being written.)
+pkt_works()
+{
+	local c0
+	config_use "$1" -u 9000 1 || return 1
+	pg_flows "$CIP4" "$CIP4" 1024 10000 "$TARGET_MIN" "$TARGET_MAX"
+	c0=$(tx_to_servers)
+	pg_start 2000
+	pg_wait
+	[ $(($(tx_to_servers) - c0)) -ge 1000 ]
+}
+
+bench_pkt()
+{
+	local configs=() cfg n rep
+	# Grouped by load balancer: two module loads per round.
+	for cfg in route lbvs-nat lbvs-dr lbvs-tun lbvs-fullnat ipvs-nat ipvs-dr ipvs-tun; do
+		if pkt_works "$cfg"; then
+			configs+=("$cfg")
+		else
+			note "pkt $cfg: no packets forwarded (not yet)"
+		fi
+	done
+	for rep in $(seq "$REPS"); do
+		for cfg in "${configs[@]}"; do
+			for n in 1 $NRS; do
+				config_use "$cfg" -u 9000 "$n"
+				pg_flows "$CIP4" "$CIP4" 1024 10000 "$TARGET_MIN" "$TARGET_MAX"
+				pg_start
+				sleep 1	# the first pass creates the 10,000 entries
+				res pkt "$n" "$cfg" "$rep" "$(pps_sample)"
+				pg_stop
+			done
+		done
+	done
+}
+
+# --- 2. TCP connection rate, 3. bulk throughput --------------------------------
+
+tcp_configs()
+{
+	local cfg
+	TCP_CONFIGS=()
+	for cfg in route lbvs-nat lbvs-dr ipvs-nat ipvs-dr; do
+		config_use "$cfg" -t 8080 1 || { note "tcp $cfg: refused"; continue; }
+		if nsx client "$BIN/connrate" "$TARGET_MIN" 8080 0.5 1 | grep -q 'conns=[1-9]'; then
+			TCP_CONFIGS+=("$cfg")
+		else
+			note "tcp $cfg: no connection completed (not yet)"
+		fi
+	done
+}
+
+bench_tcp()
+{
+	local cfg rep out mbps
+	tcp_configs
+	for rep in $(seq "$REPS"); do
+		for cfg in "${TCP_CONFIGS[@]}"; do
+			config_use "$cfg" -t 8080 1
+			out=$(nsx client "$BIN/connrate" "$TARGET_MIN" 8080 "$SECS" 4)
+			res conn 1 "$cfg" "$rep" "${out##*rate=}"
+			[[ $out == *errors=0* ]] || note "conn $cfg rep $rep: $out"
+		done
+	done
+	for rep in $(seq "$REPS"); do
+		for cfg in "${TCP_CONFIGS[@]}"; do
+			config_use "$cfg" -t 5201 1
+			mbps=$(nsx client iperf3 -c "$TARGET_MIN" -p 5201 -t "$SECS" -f m |
+				awk '/receiver/ { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbits/sec") print $i }')
+			res bulk 1 "$cfg" "$rep" "${mbps:-0}"
+		done
+	done
+}
+
+# --- 4. memory per connection, lookup rate at 1k and 1M entries ----------------
+
+# Slab + vmalloc + percpu, kB: where connection entries and hash tables live.
+kmem_kb()
+{
+	awk '/^(Slab|VmallocUsed|Percpu):/ { s += $2 } END { print s }' /proc/meminfo
+}
+
+# Live entries: lbvs counts them; for IPVS with nothing expired (UDP timeout
+# 600 s) the service's scheduled connections are the entries.
+entries()
+{
+	if [ "$CUR" = lbvs ]; then
+		nsx director cat /proc/sys/net/lbvs/conn_count
+	else
+		adm -L -n --stats --exact | awk '$1 == "UDP" { print $3 }'
+	fi
+}
+
+slab_facts()
+{
+	local lb=$1 cache=$2 d=/sys/kernel/slab/$2
+	[ -e "$d" ] || { note "mem $lb: no slab cache $cache"; return; }
+	echo "MEM $lb cache $cache"
+	echo "MEM $lb object_size $(cat "$d/object_size")"
+	echo "MEM $lb slab_size $(cat "$d/slab_size")"
+	echo "MEM $lb merged_into $(basename "$(readlink -f "$d")")"
+}
+
+bench_mem()
+{
+	local lb=$1 base n rep flows=1000001
+	config_use "$lb-nat" -u 9000 1
+	adm --set 0 0 600
+	base=$(kmem_kb)
+	for n in 1000 1000000; do
+		if [ "$n" = 1000 ]; then
+			pg_flows "$CIP4" "$CIP4" 1024 1000 "$VIP4" "$VIP4"
+		else
+			# 101 sources x 9901 ports (coprime): 1,000,001 flows.
+			pg_flows 198.18.0.1 198.18.0.101 1024 9901 "$VIP4" "$VIP4"
+			t0=$(now)
+			pg_start $flows
+			pg_wait
+			echo "MEM $lb fill_seconds $(elapsed "$t0" "$(now)")"
+		fi
+		pg_start
+		sleep 1
+		for rep in $(seq "$REPS"); do
+			res lookup "$n" "$lb" "$rep" "$(pps_sample)"
+		done
+		pg_stop
+		echo "MEM $lb entries_$n $(entries)"
+	done
+	echo "MEM $lb kmem_delta_kb $(($(kmem_kb) - base))"
+	if [ "$lb" = lbvs ]; then
+		echo "MEM $lb buckets $(adm -L -n | sed -n '1s/.*size=\([0-9]*\).*/\1/p')"
+		slab_facts lbvs lbvs_conn4
+	else
+		echo "MEM $lb buckets $((1 << $(cat /sys/module/ip_vs/parameters/conn_tab_bits)))"
+		slab_facts ipvs ip_vs_conn
+	fi
+	t0=$(now)
+	lb_use none
+	echo "MEM $lb unload_seconds $(elapsed "$t0" "$(now)")"
+}
+
+# ------------------------------------------------------------------------------
+
+[ -x "$BIN/connrate" ] || fail "run scripts/bench.sh: $BIN/connrate is not built"
+t_start=$(now)
+echo "INFO kernel $(uname -r)"
+echo "INFO guest_cpus $(nproc)"
+setup
+echo "INFO setup_seconds $(elapsed "$t_start" "$(now)")"
+bench_pkt
+echo "INFO pkt_done $(elapsed "$t_start" "$(now)")"
+bench_tcp
+echo "INFO tcp_done $(elapsed "$t_start" "$(now)")"
+bench_mem lbvs
+bench_mem ipvs
+echo "INFO total_seconds $(elapsed "$t_start" "$(now)")"

@@ -54,7 +54,8 @@ fi
 
 echo "bench: booting the guest (about 15 minutes)"
 # Reps and seconds reach the guest through the shared root.
-printf 'BENCH_REPS=%q\nBENCH_SECS=%q\n' "${BENCH_REPS:-5}" "${BENCH_SECS:-2}" \
+printf 'BENCH_REPS=%q\nBENCH_SECS=%q\nBENCH_IPVS_TAB_BITS=%q\n' "${BENCH_REPS:-5}" \
+	"${BENCH_SECS:-2}" "${BENCH_IPVS_TAB_BITS:-20}" \
 	>tests/bench/bin/config
 rc=0
 tests/qemu/run.sh --kernel stock --script tests/bench/guest.sh --timeout 1800 \

@@ -1,0 +1,60 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 600
+#
+# Where the director's time goes, per load balancer: pktgen drives the NAT
+# packet-rate workload of tests/bench/guest.sh (1 real server; NAT, DR) while
+# `perf record -e cpu-clock` samples the whole guest (TCG has no PMU).
+#   tests/qemu/run.sh --kernel stock --script tests/bench/profile.sh
+. "$LBVS_TOP/tests/e2e/lib.sh"
+. "$LBVS_TOP/tests/bench/pktgen.sh"
+
+sysctl -qw kernel.kptr_restrict=0 kernel.perf_event_paranoid=-1
+topo_nat 1
+nsx rs1 nft -f - <<-EOF2
+	table netdev bench {
+		chain in {
+			type filter hook ingress device eth0 priority 0;
+			udp dport 9000 drop
+		}
+	}
+EOF2
+ip netns exec client sleep infinity &
+_PIDS+=($!)
+sleep 0.5
+pg_init $!
+
+profile()
+{
+	local name=$1 target=$2
+	pg_flows "$CIP4" "$CIP4" 1024 10000 "$target" "$target"
+	pg_start 0
+	sleep 2
+	perf record -q -e cpu-clock -a -g -o "/tmp/perf.$name" -- sleep 6 2>/dev/null
+	pg_stop
+	echo "=== $name: self time by symbol"
+	perf report -q -i "/tmp/perf.$name" --no-children --sort sym --stdio -g none \
+		--percent-limit 0.7 2>/dev/null | sed 's/ *$//'
+}
+
+# each LB, NAT then DR: ADM METHOD...
+profile_lb()
+{
+	local adm=$1 lb=$2 m
+	shift 2
+	for m in "$@"; do
+		nsx director "$adm" -C
+		nsx director "$adm" -A -u "$VIP4:9000" -s rr
+		nsx director "$adm" -a -u "$VIP4:9000" -r "${RIP4[1]}:9000" "-$m"
+		profile "$lb-$m" "$VIP4"
+	done
+	nsx director "$adm" -C
+}
+
+profile route "${RIP4[1]}"
+lbvs_load
+profile_lb "$LBADM" lbvs m g
+lbvs_unload
+modprobe ip_vs
+modprobe ip_vs_rr
+profile_lb ipvsadm ipvs m g

@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Hostile Generic Netlink messages for the LBVS family.
+
+Usage: nlfuzz.py SEED COUNT. Sends COUNT messages built from SEED: random
+commands with random, truncated, oversized, mis-typed and mis-nested
+attributes, and malformed headers. Every message must be answered (an error
+or an ACK) within a second; prints the tally of answers by errno.
+"""
+import errno
+import os
+import random
+import socket
+import struct
+import sys
+
+NETLINK_GENERIC = 16
+GENL_ID_CTRL = 0x10
+CTRL_CMD_GETFAMILY = 3
+CTRL_ATTR_FAMILY_ID = 1
+CTRL_ATTR_FAMILY_NAME = 2
+NLM_F_REQUEST, NLM_F_ACK, NLM_F_DUMP = 1, 4, 0x300
+NLMSG_ERROR, NLMSG_DONE = 2, 3
+NLA_F_NESTED = 0x8000
+
+
+def attr(typ, payload):
+    pad = (4 - len(payload) % 4) % 4
+    return struct.pack("HH", 4 + len(payload), typ) + payload + b"\0" * pad
+
+
+def msg(typ, flags, seq, cmd, body, version=1):
+    payload = struct.pack("BBH", cmd, version, 0) + body
+    return struct.pack("IHHII", 16 + len(payload), typ, flags, seq, 0) + payload
+
+
+def parse_attrs(data):
+    out = {}
+    while len(data) >= 4:
+        ln, typ = struct.unpack("HH", data[:4])
+        if ln < 4:
+            break
+        out[typ & 0x3FFF] = data[4:ln]
+        data = data[(ln + 3) & ~3:]
+    return out
+
+
+def family_id(sock):
+    sock.send(msg(GENL_ID_CTRL, NLM_F_REQUEST, 1, CTRL_CMD_GETFAMILY,
+                  attr(CTRL_ATTR_FAMILY_NAME, b"LBVS\0")))
+    data = sock.recv(65536)
+    ln, typ = struct.unpack("IH", data[:6])
+    if typ == NLMSG_ERROR:
+        sys.exit("family LBVS not found")
+    return struct.unpack("H", parse_attrs(data[20:ln])[CTRL_ATTR_FAMILY_ID][:2])[0]
+
+
+def rand_payload(r):
+    kind = r.randrange(8)
+    if kind == 0:
+        return b""
+    if kind == 1:
+        return struct.pack("B", r.randrange(256))
+    if kind == 2:
+        return struct.pack("H", r.choice([0, 2, 10, 6, 17, 0xFFFF, r.randrange(65536)]))
+    if kind == 3:
+        return struct.pack("I", r.choice([0, 1, 65535, 65536, 0x7FFFFFFF, 0xFFFFFFFF,
+                                          r.randrange(1 << 32)]))
+    if kind == 4:
+        return os.urandom(r.choice([3, 4, 5, 15, 16, 17, 64]))
+    if kind == 5:
+        return r.choice([b"rr\0", b"wrr", b"x" * 40 + b"\0", b"\0", b"wlc\0junk"])
+    if kind == 6:
+        return nested(r, depth=1)
+    return os.urandom(r.randrange(300))
+
+
+def nested(r, depth=0):
+    body = b""
+    for _ in range(r.randrange(6)):
+        typ = r.randrange(20)
+        if depth < 2 and r.random() < 0.3:
+            body += attr(typ | NLA_F_NESTED, nested(r, depth + 1))
+        else:
+            body += attr(typ, rand_payload(r))
+    return body
+
+
+def hostile(r, fam, seq):
+    """A message, and whether the netlink core answers it at all (it drops
+    messages whose header length disagrees with what was sent)."""
+    cmd = r.randrange(20)
+    body = nested(r)
+    flags = NLM_F_REQUEST | NLM_F_ACK | (NLM_F_DUMP if r.random() < 0.2 else 0)
+    m = msg(fam, flags, seq, cmd, body, version=r.choice([1, 1, 0, 255]))
+    mangle = r.randrange(6)
+    if mangle == 0 and len(m) > 20:
+        return m[: r.randrange(16, len(m))], False            # truncated
+    if mangle == 1:
+        return struct.pack("I", len(m) + r.randrange(1, 64)) + m[4:], False  # length lies
+    if mangle == 2 and len(m) > 24:
+        i = r.randrange(20, len(m) - 2)                       # a bad attr length
+        m = m[:i] + struct.pack("H", r.choice([0, 1, 3, 0xFFFF])) + m[i + 2:]
+    return m, True
+
+
+def main():
+    seed, count = int(sys.argv[1]), int(sys.argv[2])
+    r = random.Random(seed)
+    sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
+    sock.bind((0, 0))
+    sock.settimeout(2)
+    fam = family_id(sock)
+    tally = {}
+    for seq in range(100, 100 + count):
+        m, answered = hostile(r, fam, seq)
+        sock.settimeout(2 if answered else 0.02)
+        try:
+            sock.send(m)
+        except OSError as e:                                  # refused at send
+            tally["send:" + errno.errorcode.get(e.errno, str(e.errno))] = \
+                tally.get("send:" + errno.errorcode.get(e.errno, str(e.errno)), 0) + 1
+            continue
+        # Drain the answers to this message: data, DONE or an error/ACK.
+        while True:
+            try:
+                data = sock.recv(1 << 16)
+            except socket.timeout:
+                key = "timeout" if answered else "dropped"
+                tally[key] = tally.get(key, 0) + 1
+                break
+            ln, typ = struct.unpack("IH", data[:6])
+            if typ == NLMSG_ERROR:
+                err = -struct.unpack("i", data[16:20])[0]
+                key = errno.errorcode.get(err, "OK" if err == 0 else str(err))
+                tally[key] = tally.get(key, 0) + 1
+                break
+            if typ == NLMSG_DONE:
+                tally["DONE"] = tally.get("DONE", 0) + 1
+                break
+    print(" ".join("%s=%d" % kv for kv in sorted(tally.items())))
+    return 1 if tally.get("timeout") else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

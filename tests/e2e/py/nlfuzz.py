@@ -85,11 +85,46 @@ def nested(r, depth=0):
     return body
 
 
+def almost_valid(r):
+    """A well-formed service (+ real server) request with random values."""
+    v6 = r.random() < 0.3
+    af = 10 if v6 else 2
+    alen = 16 if v6 else 4
+    svc = attr(1, struct.pack("H", r.choice([af, af, af, 0, 7])))
+    if r.random() < 0.2:
+        svc += attr(5, struct.pack("I", r.choice([0, 1, 7, 0xFFFFFFFF])))
+    else:
+        svc += attr(2, struct.pack("H", r.choice([6, 17, 6, 0, 1, 132])))
+        svc += attr(3, bytes([203, 0, 113, r.randrange(4)]) + b"\0" * (alen - 4)
+                    if r.random() < 0.9 else os.urandom(r.randrange(20)))
+        svc += attr(4, struct.pack(">H", r.choice([80, 80, 0, 65535])))
+    if r.random() < 0.7:
+        svc += attr(6, r.choice([b"rr\0", b"wrr\0", b"lc\0", b"wlc\0", b"sh\0",
+                                 b"dh\0", b"nosuch\0", b"\0"]))
+    for typ, vals in ((7, [0, 1, 2, 0xFFFF]), (8, [0, 300, 1 << 31]),):
+        if r.random() < 0.3:
+            svc += attr(typ, struct.pack("I", r.choice(vals)))
+    if r.random() < 0.3:
+        svc += attr(9, struct.pack("B", r.choice([0, 24, 32, 64, 128, 129, 255])))
+    body = attr(1 | NLA_F_NESTED, svc)
+    if r.random() < 0.6:
+        dest = attr(2, bytes([192, 0, 2, r.randrange(8)]) + b"\0" * (alen - 4))
+        dest += attr(3, struct.pack(">H", r.choice([80, 8080, 0])))
+        for typ, vals in ((4, [0, 1, 2, 3, 4, 5, 99]), (5, [0, 1, 3, 65535, 65536, 1 << 31]),
+                          (6, [0, 1, 10, 1 << 31]), (7, [0, 1, 5])):
+            if r.random() < 0.6:
+                dest += attr(typ, struct.pack("I", r.choice(vals)))
+        body += attr(2 | NLA_F_NESTED, dest)
+    if r.random() < 0.2:
+        body += attr(r.choice([4, 5, 6]), struct.pack("I", r.choice([0, 1, 1 << 30])))
+    return body
+
+
 def hostile(r, fam, seq):
     """A message, and whether the netlink core answers it at all (it drops
     messages whose header length disagrees with what was sent)."""
     cmd = r.randrange(20)
-    body = nested(r)
+    body = almost_valid(r) if r.random() < 0.6 else nested(r)
     flags = NLM_F_REQUEST | NLM_F_ACK | (NLM_F_DUMP if r.random() < 0.2 else 0)
     m = msg(fam, flags, seq, cmd, body, version=r.choice([1, 1, 0, 255]))
     mangle = r.randrange(6)

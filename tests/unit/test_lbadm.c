@@ -648,9 +648,9 @@ START_TEST(t_print_list)
 		DEST("198.51.100.11", 443, LBVS_FWD_FULLNAT, 0, 0, 0),
 	};
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 443, "wrr"), d2, 3 },
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr"), d1, 2 },
-		{ SVC(IPPROTO_UDP, "203.0.113.1", 53, "wlc"), NULL, 0 },
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 443, "wrr"), d2, 3, 0 },
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr"), d1, 2, 0 },
+		{ SVC(IPPROTO_UDP, "203.0.113.1", 53, "wlc"), NULL, 0, 0 },
 	};
 	char *out;
 
@@ -703,9 +703,9 @@ START_TEST(t_print_v6_fwm)
 	};
 	struct lbadm_dest df[] = { DEST("198.51.100.7", 0, LBVS_FWD_DR, 1, 0, 0) };
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "2001:db8::1", 80, "sh"), d6, 2 },
-		{ SVC(0, "0.0.0.0", 0, "wlc"), df, 1 },
-		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0 },
+		{ SVC(IPPROTO_TCP, "2001:db8::1", 80, "sh"), d6, 2, 0 },
+		{ SVC(0, "0.0.0.0", 0, "wlc"), df, 1, 0 },
+		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0, 0 },
 	};
 	char *out;
 
@@ -745,7 +745,7 @@ START_TEST(t_print_stats)
 	struct lbadm_info info = { .version = 0x010000, .conn_tab_size = 4096 };
 	struct lbadm_dest d[] = { DEST("198.51.100.1", 80, LBVS_FWD_NAT, 1, 0, 0) };
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1 },
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1, 0 },
 	};
 	struct lbadm_stats s = {
 		.conns = 5, .inpkts = 123456789, .outpkts = 1000000000,
@@ -812,8 +812,8 @@ START_TEST(t_print_json)
 	struct lbadm_info info = { .version = 0x010203, .conn_tab_size = 4096 };
 	struct lbadm_dest d[] = { DEST("198.51.100.1", 80, LBVS_FWD_NAT, 1, 2, 3) };
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1 },
-		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0 },
+		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1, 0 },
+		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0, 0 },
 	};
 	char *out;
 

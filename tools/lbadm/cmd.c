@@ -36,7 +36,7 @@ static int fail(struct lbadm_err *e, const char *what)
 	return LBADM_EXIT_RUNTIME;
 }
 
-static void describe(const struct lbadm_req *r, char *buf, size_t len)
+void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 {
 	char svc[96] = "", dest[64] = "";
 
@@ -74,7 +74,7 @@ static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
 	struct nl_msg *m = lbadm_nl_msg(nl, lbadm_req_cmd(r), 0);
 	char what[256];
 
-	describe(r, what, sizeof(what));
+	lbadm_describe(r, what, sizeof(what));
 	if (!m || lbadm_put_req(m, r)) {
 		nlmsg_free(m);
 		lbadm_seterr(e, "cannot build the netlink message");
@@ -101,17 +101,12 @@ static void *grow(void *p, size_t *cap, size_t n, size_t size)
 	return q;
 }
 
-struct svc_list {
-	struct lbadm_svc_entry *v;
-	size_t n, cap;
-};
-
-static int got_svc(struct nl_msg *m, void *arg)
+static int got_svc(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
-	struct svc_list *l = arg;
+	struct lbadm_table *l = arg;
 
-	if (lbadm_parse_top(m, tb))
+	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
 	l->v = grow(l->v, &l->cap, l->n, sizeof(*l->v));
 	if (!l->v)
@@ -123,20 +118,11 @@ static int got_svc(struct nl_msg *m, void *arg)
 	return 0;
 }
 
-struct dest_list {
-	struct lbadm_svc_entry *se;
-	size_t cap;
-};
-
-static int got_dest(struct nl_msg *m, void *arg)
+/* Appends the server of reply tb to se. */
+static int add_dest(struct lbadm_svc_entry *se, struct nlattr **tb)
 {
-	struct nlattr *tb[LBVS_ATTR_MAX + 1];
-	struct dest_list *l = arg;
-	struct lbadm_svc_entry *se = l->se;
-
-	if (lbadm_parse_top(m, tb))
-		return -1;
-	se->dests = grow(se->dests, &l->cap, se->n_dests, sizeof(*se->dests));
+	se->dests = grow(se->dests, &se->dest_cap, se->n_dests,
+			 sizeof(*se->dests));
 	if (!se->dests) {
 		se->n_dests = 0;
 		return -1;
@@ -147,21 +133,54 @@ static int got_dest(struct nl_msg *m, void *arg)
 	return 0;
 }
 
-static int got_info(struct nl_msg *m, void *arg)
+static int got_dest(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
 
-	if (lbadm_parse_top(m, tb))
+	if (lbadm_parse_top_hdr(h, tb))
+		return -1;
+	return add_dest(arg, tb);
+}
+
+/* The services of a table by key, to file the servers of a full dump. */
+struct svc_index {
+	struct lbadm_svc_entry **v;
+	size_t n;
+};
+
+static int cmp_ref(const void *a, const void *b)
+{
+	return lbadm_cmp_svc_entry(*(void *const *)a, *(void *const *)b);
+}
+
+static int got_any_dest(struct nlmsghdr *h, void *arg)
+{
+	struct nlattr *tb[LBVS_ATTR_MAX + 1];
+	struct lbadm_svc_entry key, *kp = &key, **hit;
+	struct svc_index *ix = arg;
+
+	memset(&key, 0, sizeof(key));
+	if (lbadm_parse_top_hdr(h, tb) || lbadm_get_svc(tb, &key.svc))
+		return -1;
+	hit = bsearch(&kp, ix->v, ix->n, sizeof(*ix->v), cmp_ref);
+	return hit ? add_dest(*hit, tb) : -1;
+}
+
+static int got_info(struct nlmsghdr *h, void *arg)
+{
+	struct nlattr *tb[LBVS_ATTR_MAX + 1];
+
+	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
 	lbadm_get_info(tb, arg);
 	return 0;
 }
 
-static int got_timeouts(struct nl_msg *m, void *arg)
+static int got_timeouts(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
 
-	if (lbadm_parse_top(m, tb))
+	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
 	lbadm_get_timeouts(tb, arg);
 	return 0;
@@ -179,27 +198,105 @@ static int query(struct lbadm_nl *nl, int cmd, int dump,
 		lbadm_seterr(e, "cannot build the netlink message");
 		return -1;
 	}
-	return lbadm_nl_exec(nl, m, cb, arg, e) ? -1 : 0;
+	return lbadm_nl_exec(nl, m, cb, arg, e);
 }
 
-static void free_list(struct svc_list *l)
+void lbadm_table_free(struct lbadm_table *t)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++)
-		free(l->v[i].dests);
-	free(l->v);
+	for (i = 0; i < t->n; i++)
+		free(t->v[i].dests);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+/*
+ * Every server of every service in one dump: LBVS_CMD_GET_DEST without a
+ * service, each reply carrying its service's key. Returns -EINVAL when the
+ * kernel only dumps one service's servers at a time.
+ */
+static int fetch_all_dests(struct lbadm_nl *nl, struct lbadm_table *t,
+			   struct lbadm_err *e)
+{
+	struct svc_index ix = { .n = t->n };
+	size_t i;
+	int rc;
+
+	ix.v = malloc(t->n * sizeof(*ix.v));
+	if (!ix.v) {
+		lbadm_seterr(e, "out of memory");
+		return -ENOMEM;
+	}
+	for (i = 0; i < t->n; i++)
+		ix.v[i] = &t->v[i];
+	qsort(ix.v, ix.n, sizeof(*ix.v), cmp_ref);
+	rc = query(nl, LBVS_CMD_GET_DEST, 1, NULL, got_any_dest, &ix, e);
+	free(ix.v);
+	return rc;
+}
+
+/* One attempt: the services (or the one of sel), then their servers. */
+static int fetch_once(struct lbadm_nl *nl, const struct lbadm_svc *sel,
+		      struct lbadm_table *t, struct lbadm_err *e)
+{
+	size_t i;
+	int rc;
+
+	rc = query(nl, LBVS_CMD_GET_SERVICE, !sel, sel, got_svc, t, e);
+	if (!rc && !sel && t->n > 1 && nl->all_dests >= 0) {
+		rc = fetch_all_dests(nl, t, e);
+		if (rc != -EINVAL)
+			return rc;
+		nl->all_dests = -1;	/* not supported: one dump each */
+		for (i = 0; i < t->n; i++)
+			t->v[i].n_dests = 0;
+		rc = 0;
+	}
+	for (i = 0; !rc && i < t->n; i++)
+		rc = query(nl, LBVS_CMD_GET_DEST, 1, &t->v[i].svc, got_dest,
+			   &t->v[i], e);
+	return rc;
+}
+
+#define FETCH_TRIES	5
+
+int lbadm_fetch(struct lbadm_nl *nl, const struct lbadm_svc *sel,
+		struct lbadm_table *t, struct lbadm_err *e)
+{
+	int rc = 0, i;
+
+	/*
+	 * A dump interrupted by a change (NLM_F_DUMP_INTR), or a service
+	 * deleted between the service dump and its servers' dump, is an
+	 * inconsistent picture: take it again.
+	 */
+	for (i = 0; i < FETCH_TRIES; i++) {
+		memset(t, 0, sizeof(*t));
+		rc = fetch_once(nl, sel, t, e);
+		if (!rc || (rc != -EAGAIN && (sel || rc != -ESRCH)))
+			break;
+		lbadm_table_free(t);
+	}
+	if (rc)
+		lbadm_table_free(t);
+	return rc ? -1 : 0;
+}
+
+int lbadm_fetch_timeouts(struct lbadm_nl *nl, struct lbadm_timeouts *t,
+			 struct lbadm_err *e)
+{
+	return query(nl, LBVS_CMD_GET_CONFIG, 0, NULL, got_timeouts, t, e) ?
+		-1 : 0;
 }
 
 static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 		    struct lbadm_err *e)
 {
-	struct svc_list l = { 0 };
+	struct lbadm_table t;
 	struct lbadm_info info = { 0 };
 	int banner = !r->has_svc && r->cmd != LC_SAVE;
 	char what[128] = "list services";
-	int rc = LBADM_EXIT_RUNTIME;
-	size_t i;
 
 	if (banner && query(nl, LBVS_CMD_GET_INFO, 0, NULL, got_info, &info, e))
 		return fail(e, "get info");
@@ -208,21 +305,11 @@ static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 		lbadm_svc_desc(&r->svc, what + strlen(what),
 			       sizeof(what) - strlen(what));
 	}
-	if (query(nl, LBVS_CMD_GET_SERVICE, !r->has_svc,
-		  r->has_svc ? &r->svc : NULL, got_svc, &l, e))
-		goto out;
-	for (i = 0; i < l.n; i++) {
-		struct dest_list dl = { .se = &l.v[i] };
-
-		if (query(nl, LBVS_CMD_GET_DEST, 1, &l.v[i].svc, got_dest, &dl,
-			  e))
-			goto out;
-	}
-	lbadm_print_list(out, banner ? &info : NULL, l.v, l.n, r->fmt);
-	rc = LBADM_EXIT_OK;
-out:
-	free_list(&l);
-	return rc ? fail(e, what) : rc;
+	if (lbadm_fetch(nl, r->has_svc ? &r->svc : NULL, &t, e))
+		return fail(e, what);
+	lbadm_print_list(out, banner ? &info : NULL, t.v, t.n, r->fmt);
+	lbadm_table_free(&t);
+	return LBADM_EXIT_OK;
 }
 
 struct conn_list {
@@ -230,12 +317,12 @@ struct conn_list {
 	size_t n, cap;
 };
 
-static int got_conn(struct nl_msg *m, void *arg)
+static int got_conn(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
 	struct conn_list *l = arg;
 
-	if (lbadm_parse_top(m, tb))
+	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
 	l->v = grow(l->v, &l->cap, l->n, sizeof(*l->v));
 	if (!l->v) {
@@ -272,8 +359,7 @@ int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 		if (r->given[O_CONN])
 			return run_conns(nl, r, out, e);
 		if (r->given[O_TIMEOUT]) {
-			if (query(nl, LBVS_CMD_GET_CONFIG, 0, NULL,
-				  got_timeouts, &t, e))
+			if (lbadm_fetch_timeouts(nl, &t, e))
 				return fail(e, "get timeouts");
 			lbadm_print_timeouts(out, &t, r->fmt);
 			return LBADM_EXIT_OK;

@@ -96,6 +96,7 @@ struct lbadm_svc_entry {
 	struct lbadm_svc svc;
 	struct lbadm_dest *dests;
 	size_t n_dests;
+	size_t dest_cap;	/* allocated */
 };
 
 #endif /* LBADM_H */

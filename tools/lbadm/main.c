@@ -11,58 +11,13 @@
 #include "cmd.h"
 #include "nl.h"
 #include "opts.h"
+#include "restore.h"
 
 #define LBADM_VERSION	"0.1.0"
-#define MAX_WORDS	64
 
 static void report(const char *where, const struct lbadm_err *e)
 {
 	fprintf(stderr, "lbadm: %s%s\n", where, e->msg);
-}
-
-static int open_once(struct lbadm_nl *nl, struct lbadm_err *e)
-{
-	return nl->sk ? 0 : lbadm_nl_open(nl, e);
-}
-
-/* ipvsadm-save lines on stdin, one command each; stops at the first error. */
-static int restore(struct lbadm_nl *nl)
-{
-	char *line = NULL, *words[MAX_WORDS], *tok, where[48];
-	struct lbadm_err e = { "" };
-	struct lbadm_req r;
-	size_t cap = 0;
-	int n, lineno = 0, rc = LBADM_EXIT_OK;
-
-	while (rc == LBADM_EXIT_OK && getline(&line, &cap, stdin) >= 0) {
-		lineno++;
-		snprintf(where, sizeof(where), "stdin line %d: ", lineno);
-		n = 0;
-		for (tok = strtok(line, " \t\r\n"); tok && n < MAX_WORDS;
-		     tok = strtok(NULL, " \t\r\n"))
-			words[n++] = tok;
-		if (n == 0 || words[0][0] == '#')
-			continue;
-		if (tok) {
-			lbadm_seterr(&e, "more than %d words", MAX_WORDS);
-			rc = LBADM_EXIT_USAGE;
-		} else if (lbadm_parse_args(n, words, &r, &e)) {
-			rc = LBADM_EXIT_USAGE;
-		} else if (r.cmd == LC_RESTORE || r.cmd == LC_HELP ||
-			   r.cmd == LC_VERSION) {
-			lbadm_seterr(&e, "%s is not allowed in restore input",
-				     words[0]);
-			rc = LBADM_EXIT_USAGE;
-		} else if (open_once(nl, &e)) {
-			rc = LBADM_EXIT_RUNTIME;
-		} else {
-			rc = lbadm_run(nl, &r, stdout, &e);
-		}
-		if (rc)
-			report(where, &e);
-	}
-	free(line);
-	return rc;
 }
 
 int main(int argc, char **argv)
@@ -85,7 +40,7 @@ int main(int argc, char **argv)
 		       LBADM_VERSION, LBVS_GENL_VERSION);
 		return LBADM_EXIT_OK;
 	case LC_RESTORE:
-		rc = restore(&nl);
+		rc = lbadm_restore(&nl, stdin);
 		break;
 	default:
 		if (lbadm_nl_open(&nl, &e)) {

@@ -100,9 +100,14 @@ static struct nla_policy top_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_INFO_CONN_DROPPED] = { .type = NLA_U64 },
 };
 
+int lbadm_parse_top_hdr(struct nlmsghdr *h, struct nlattr **tb)
+{
+	return genlmsg_parse(h, 0, tb, LBVS_ATTR_MAX, top_policy);
+}
+
 int lbadm_parse_top(struct nl_msg *m, struct nlattr **tb)
 {
-	return genlmsg_parse(nlmsg_hdr(m), 0, tb, LBVS_ATTR_MAX, top_policy);
+	return lbadm_parse_top_hdr(nlmsg_hdr(m), tb);
 }
 
 static uint32_t get_u32(struct nlattr *a)

@@ -27,6 +27,7 @@ int lbadm_put_req(struct nl_msg *m, const struct lbadm_req *r);
 
 /* Replies; each takes the top-level attribute table (LBVS_ATTR_MAX + 1). */
 int lbadm_parse_top(struct nl_msg *m, struct nlattr **tb);
+int lbadm_parse_top_hdr(struct nlmsghdr *h, struct nlattr **tb);
 int lbadm_get_svc(struct nlattr **tb, struct lbadm_svc *s);
 int lbadm_get_dest(struct nlattr **tb, struct lbadm_dest *d);
 int lbadm_get_conn(struct nlattr **tb, struct lbadm_conn *c);

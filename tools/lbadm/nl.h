@@ -13,6 +13,8 @@
 struct lbadm_nl {
 	struct nl_sock *sk;
 	int family;
+	uint32_t seq;		/* last sequence number used */
+	int all_dests;		/* -1: kernel lacks the all-servers dump */
 };
 
 /* Fills e and returns -1 if the socket fails or the family is missing. */
@@ -24,10 +26,14 @@ struct nl_msg *lbadm_nl_msg(struct lbadm_nl *nl, int cmd, int dump);
 
 /*
  * Sends m (consumed) and calls cb once per reply message until the ACK or
- * end of dump. Returns 0, or a negative errno with the reason in e.
+ * end of dump. Returns 0, or a negative errno with the reason in e;
+ * -EAGAIN: a dump was interrupted by a change (NLM_F_DUMP_INTR), retry.
  */
-typedef int (*lbadm_nl_cb)(struct nl_msg *m, void *arg);
+typedef int (*lbadm_nl_cb)(struct nlmsghdr *h, void *arg);
 int lbadm_nl_exec(struct lbadm_nl *nl, struct nl_msg *m, lbadm_nl_cb cb,
 		  void *arg, struct lbadm_err *e);
+
+/* The extended-ACK text of an NLMSG_ERROR message into buf, if it has one. */
+void lbadm_nl_ack_msg(const struct nlmsghdr *nlh, char *buf, size_t len);
 
 #endif /* LBADM_NL_H */

@@ -112,7 +112,7 @@ static int cmp_addr(const struct lbadm_addr *a, const struct lbadm_addr *b)
 	return memcmp(a->b, b->b, a->af == AF_INET6 ? 16 : 4);
 }
 
-static int cmp_svc(const void *pa, const void *pb)
+int lbadm_cmp_svc_entry(const void *pa, const void *pb)
 {
 	const struct lbadm_svc *a = &((const struct lbadm_svc_entry *)pa)->svc;
 	const struct lbadm_svc *b = &((const struct lbadm_svc_entry *)pb)->svc;
@@ -125,7 +125,7 @@ static int cmp_svc(const void *pa, const void *pb)
 	return cmp_num(a->port, b->port);
 }
 
-static int cmp_dest(const void *pa, const void *pb)
+int lbadm_cmp_dest(const void *pa, const void *pb)
 {
 	const struct lbadm_dest *a = pa, *b = pb;
 	int r;
@@ -141,11 +141,11 @@ void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n)
 	size_t i;
 
 	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_svc);
+		qsort(v, n, sizeof(*v), lbadm_cmp_svc_entry);
 	for (i = 0; i < n; i++)
 		if (v[i].n_dests > 1)
 			qsort(v[i].dests, v[i].n_dests, sizeof(*v[i].dests),
-			      cmp_dest);
+			      lbadm_cmp_dest);
 }
 
 static void print_title(FILE *f, unsigned int fmt)

@@ -36,6 +36,9 @@ const char *lbadm_proto_name(uint16_t proto);	/* "TCP", "UDP", ... */
 
 void lbadm_print_largenum(FILE *f, uint64_t v, unsigned int fmt);
 
+/* qsort() orders: services by key (as ipvsadm lists them), servers. */
+int lbadm_cmp_svc_entry(const void *a, const void *b);
+int lbadm_cmp_dest(const void *a, const void *b);
 void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n);
 
 /*

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * -R, all or nothing (the design is described in restore.h): parse all,
+ * snapshot, send pipelined, and on a refusal put the snapshot back by
+ * sending the difference between the kernel's table and the snapshot.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <netlink/genl/genl.h>
+
+#include "batch.h"
+#include "cmd.h"
+#include "msg.h"
+#include "print.h"
+#include "restore.h"
+
+#define MAX_WORDS	64
+
+/* Queues one request about service s (and server d, if any). */
+static int put(struct lbadm_batch *b, int cmd, const struct lbadm_svc *s,
+	       int svc_conf, const struct lbadm_dest *d, int dest_conf)
+{
+	struct nl_msg *m = lbadm_nl_msg(b->nl, cmd, 0);
+	int bad;
+
+	bad = !m || lbadm_put_svc(m, s, svc_conf) < 0 ||
+	      (d && lbadm_put_dest(m, d, dest_conf) < 0) ||
+	      lbadm_batch_put(b, m, 0);
+	nlmsg_free(m);
+	return bad ? -1 : 0;
+}
+
+static int svc_conf_differs(const struct lbadm_svc *a,
+			    const struct lbadm_svc *b)
+{
+	return strcmp(a->sched, b->sched) || a->flags != b->flags ||
+	       a->timeout != b->timeout || a->netmask != b->netmask;
+}
+
+static int dest_conf_differs(const struct lbadm_dest *a,
+			     const struct lbadm_dest *b)
+{
+	return a->fwd != b->fwd || a->weight != b->weight ||
+	       a->u_thresh != b->u_thresh || a->l_thresh != b->l_thresh;
+}
+
+/* Ordering of the merge walks: -1 only in now, 1 only in want, 0 both. */
+static int side(size_t i, size_t n, size_t j, size_t m, int cmp)
+{
+	if (i == n)
+		return 1;
+	if (j == m)
+		return -1;
+	return cmp < 0 ? -1 : cmp > 0;
+}
+
+static int diff_dests(struct lbadm_batch *b, const struct lbadm_svc_entry *now,
+		      const struct lbadm_svc_entry *want)
+{
+	const struct lbadm_svc *s = &want->svc;
+	size_t i = 0, j = 0;
+	int c, rc = 0;
+
+	while (!rc && (i < now->n_dests || j < want->n_dests)) {
+		c = side(i, now->n_dests, j, want->n_dests,
+			 i < now->n_dests && j < want->n_dests ?
+			 lbadm_cmp_dest(&now->dests[i], &want->dests[j]) : 0);
+		if (c < 0)
+			rc = put(b, LBVS_CMD_DEL_DEST, s, 0, &now->dests[i++], 0);
+		else if (c > 0)
+			rc = put(b, LBVS_CMD_NEW_DEST, s, 0, &want->dests[j++], 1);
+		else if (dest_conf_differs(&now->dests[i++], &want->dests[j++]))
+			rc = put(b, LBVS_CMD_SET_DEST, s, 0, &want->dests[j - 1],
+				 1);
+	}
+	return rc;
+}
+
+static int add_entry(struct lbadm_batch *b, const struct lbadm_svc_entry *se)
+{
+	size_t k;
+
+	if (put(b, LBVS_CMD_NEW_SERVICE, &se->svc, 1, NULL, 0))
+		return -1;
+	for (k = 0; k < se->n_dests; k++)
+		if (put(b, LBVS_CMD_NEW_DEST, &se->svc, 0, &se->dests[k], 1))
+			return -1;
+	return 0;
+}
+
+int lbadm_diff(struct lbadm_batch *b, const struct lbadm_table *now,
+	       const struct lbadm_table *want)
+{
+	size_t i = 0, j = 0;
+	int c, rc = 0;
+
+	while (!rc && (i < now->n || j < want->n)) {
+		c = side(i, now->n, j, want->n,
+			 i < now->n && j < want->n ?
+			 lbadm_cmp_svc_entry(&now->v[i], &want->v[j]) : 0);
+		if (c < 0) {
+			rc = put(b, LBVS_CMD_DEL_SERVICE, &now->v[i++].svc, 0,
+				 NULL, 0);
+		} else if (c > 0) {
+			rc = add_entry(b, &want->v[j++]);
+		} else {
+			if (svc_conf_differs(&now->v[i].svc, &want->v[j].svc))
+				rc = put(b, LBVS_CMD_SET_SERVICE,
+					 &want->v[j].svc, 1, NULL, 0);
+			if (!rc)
+				rc = diff_dests(b, &now->v[i], &want->v[j]);
+			i++;
+			j++;
+		}
+	}
+	return rc;
+}
+
+/* The input, parsed: the original text of each request, for messages. */
+struct input {
+	char **text;
+	size_t n, cap;
+};
+
+static void input_free(struct input *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		free(in->text[i]);
+	free(in->text);
+}
+
+static int split(char *line, char **words, int *n, struct lbadm_err *e)
+{
+	char *tok;
+
+	*n = 0;
+	for (tok = strtok(line, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n")) {
+		if (*n == MAX_WORDS)
+			return lbadm_seterr(e, "more than %d words", MAX_WORDS);
+		words[(*n)++] = tok;
+	}
+	return 0;
+}
+
+/* Parses one line into r; 1 if blank or a comment, -1 on error. */
+static int parse_line(char *line, struct lbadm_req *r, struct lbadm_err *e)
+{
+	char *words[MAX_WORDS];
+	int n;
+
+	if (split(line, words, &n, e))
+		return -1;
+	if (n == 0 || words[0][0] == '#')
+		return 1;
+	if (lbadm_parse_args(n, words, r, e))
+		return -1;
+	if (lbadm_req_cmd(r) < 0)
+		return lbadm_seterr(e, "%s is not allowed in restore input",
+				    words[0]);
+	return 0;
+}
+
+static int keep_text(struct input *in, const char *line)
+{
+	char **t;
+
+	if (in->n == in->cap) {
+		in->cap = in->cap ? in->cap * 2 : 1024;
+		t = realloc(in->text, in->cap * sizeof(*t));
+		if (!t)
+			return -1;
+		in->text = t;
+	}
+	in->text[in->n] = strdup(line);
+	return in->text[in->n++] ? 0 : -1;
+}
+
+/* Step 1: everything parsed and queued, nothing sent. */
+static int read_input(FILE *f, struct lbadm_batch *b, struct input *in)
+{
+	struct lbadm_err e = { "" };
+	char *line = NULL, *copy = NULL;
+	struct lbadm_req r;
+	struct nl_msg *m;
+	size_t cap = 0;
+	int lineno = 0, rc = LBADM_EXIT_OK, p;
+
+	while (!rc && getline(&line, &cap, f) >= 0) {
+		lineno++;
+		free(copy);
+		copy = strdup(line);
+		p = copy ? parse_line(line, &r, &e) :
+			   lbadm_seterr(&e, "out of memory");
+		if (p > 0)
+			continue;
+		if (p < 0) {
+			fprintf(stderr, "lbadm: restore line %d: %s\n", lineno,
+				e.msg);
+			rc = LBADM_EXIT_USAGE;
+			break;
+		}
+		m = lbadm_nl_msg(b->nl, lbadm_req_cmd(&r), 0);
+		if (!m || lbadm_put_req(m, &r) || lbadm_batch_put(b, m, lineno) ||
+		    keep_text(in, copy)) {
+			fprintf(stderr, "lbadm: restore line %d: cannot build the netlink message\n",
+				lineno);
+			rc = LBADM_EXIT_RUNTIME;
+		}
+		nlmsg_free(m);
+	}
+	free(copy);
+	free(line);
+	return rc;
+}
+
+/* "restore line N: add service ...: why" for the request that failed. */
+static void report_failure(const struct lbadm_batch *b, struct input *in)
+{
+	struct lbadm_err e = { "" };
+	char what[256] = "request";
+	struct lbadm_req r;
+
+	if (parse_line(in->text[b->fail_idx], &r, &e) == 0)
+		lbadm_describe(&r, what, sizeof(what));
+	fprintf(stderr, "lbadm: restore line %d: %s: %s\n",
+		b->tags[b->fail_idx], what, b->fail_msg);
+}
+
+struct snapshot {
+	struct lbadm_table t;
+	struct lbadm_timeouts to;
+};
+
+static int take_snapshot(struct lbadm_nl *nl, struct snapshot *s,
+			 struct lbadm_err *e)
+{
+	if (lbadm_fetch_timeouts(nl, &s->to, e) || lbadm_fetch(nl, NULL, &s->t, e))
+		return -1;
+	lbadm_sort_services(s->t.v, s->t.n);
+	return 0;
+}
+
+static int put_timeouts(struct lbadm_batch *b, const struct lbadm_timeouts *t)
+{
+	struct nl_msg *m = lbadm_nl_msg(b->nl, LBVS_CMD_SET_CONFIG, 0);
+	int bad;
+
+	bad = !m || nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP, t->tcp) ||
+	      nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, t->tcp_fin) ||
+	      nla_put_u32(m, LBVS_ATTR_TIMEOUT_UDP, t->udp) ||
+	      lbadm_batch_put(b, m, 0);
+	nlmsg_free(m);
+	return bad ? -1 : 0;
+}
+
+/* Step 4: back to the snapshot. */
+static int roll_back(struct lbadm_nl *nl, const struct snapshot *s,
+		     struct lbadm_err *e)
+{
+	struct snapshot now = { 0 };
+	struct lbadm_batch b;
+	int rc = -1;
+
+	lbadm_batch_init(&b, nl, 0);
+	if (take_snapshot(nl, &now, e))
+		goto out;
+	if ((memcmp(&now.to, &s->to, sizeof(now.to)) &&
+	     put_timeouts(&b, &s->to)) || lbadm_diff(&b, &now.t, &s->t)) {
+		lbadm_seterr(e, "out of memory");
+		goto out;
+	}
+	rc = lbadm_batch_run(&b, e);
+	if (rc && b.failed)
+		lbadm_seterr(e, "%s", b.fail_msg);
+out:
+	lbadm_batch_free(&b);
+	lbadm_table_free(&now.t);
+	return rc;
+}
+
+int lbadm_restore(struct lbadm_nl *nl, FILE *f)
+{
+	struct snapshot snap = { 0 };
+	struct lbadm_err e = { "" };
+	struct input in = { 0 };
+	struct lbadm_batch b;
+	int rc;
+
+	lbadm_batch_init(&b, nl, 1);
+	rc = read_input(f, &b, &in);
+	if (rc)
+		goto out;
+	rc = LBADM_EXIT_RUNTIME;
+	if (lbadm_nl_open(nl, &e) || take_snapshot(nl, &snap, &e)) {
+		fprintf(stderr, "lbadm: restore: %s\n", e.msg);
+		goto out;
+	}
+	if (!lbadm_batch_run(&b, &e)) {
+		rc = LBADM_EXIT_OK;
+		goto out;
+	}
+	if (!b.failed) {
+		fprintf(stderr, "lbadm: restore: %s\n", e.msg);
+	} else {
+		report_failure(&b, &in);
+	}
+	if (roll_back(nl, &snap, &e))
+		fprintf(stderr, "lbadm: restore: could not undo the lines applied before the failure: %s\n",
+			e.msg);
+out:
+	lbadm_batch_free(&b);
+	lbadm_table_free(&snap.t);
+	input_free(&in);
+	return rc;
+}

@@ -124,7 +124,7 @@ wait_port()
 
 # Python servers answer with NAME: HTTP GET -> "NAME\n", UDP datagram ->
 # "NAME\n".  ADDR defaults to "::", which takes IPv4 too.  The UDP server
-# answers from the address the datagram was sent to (direct routing).
+# answers from the address the datagram was sent to (direct routing, tunnels).
 _PY_SERVER='
 import http.server, socket, sys
 kind, addr, port, name = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -140,6 +140,12 @@ if kind == "udp":
     s.bind((addr, port))
     while True:
         data, anc, flags, peer = s.recvmsg(65535, 1024)
+        # Same source address, but any interface: a datagram that came in
+        # on a tunnel (TUN) is not answered through it.
+        if fam == socket.AF_INET:
+            anc = [(l, t, bytes(4) + v[4:]) for l, t, v in anc]
+        else:
+            anc = [(l, t, v[:16] + bytes(4)) for l, t, v in anc]
         s.sendmsg([body], anc, 0, peer)
 class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):

@@ -134,3 +134,177 @@ sorted() { printf '%s\n' "$@" | sort -u | xargs; }
 
 # conn_count: entries in the director's connection table.
 conn_count() { nsx director cat /proc/sys/net/lbvs/conn_count; }
+
+# --- DR and TUN topologies --------------------------------------------------
+#
+# The client sits behind a router in both; the real servers answer it
+# directly (through the router), never through the director.
+#
+#  client eth0 ---- eth0 router
+#  203.0.113.2/24   203.0.113.1/24
+#  2001:db8:1::2    2001:db8:1::1
+#
+# topo_dr N: director and rs1..N on one switch (netns "lan", bridge br0)
+# with the router's lan0: 192.0.2.0/24, 2001:db8:2::/64; router .1, director
+# .2 (DIP), rsI .1I; VIPs 192.0.2.100 and 2001:db8:2::100 on director eth0,
+# and on each real server's lo (arp_ignore=1, arp_announce=2).
+#
+# topo_tun N: the director on its own link to the router (198.51.100.0/24,
+# 2001:db8:3::/64, router .1, director .2, VIPs .100 on director eth0); rsI
+# on 198.18.I.0/24, 2001:db8:1I::/64 behind the router (router .1, rsI .2),
+# VIPs on its tunl0 and ip6tnl0.
+
+# addrs NS IF ADDR4/LEN ADDR6/LEN
+addrs()
+{
+	ip -n "$1" addr add "$3" dev "$2"
+	ip -n "$1" addr add "$4" dev "$2" nodad
+}
+
+# gateway NS GW4 GW6: default routes.
+gateway()
+{
+	ip -n "$1" route add default via "$2"
+	ip -n "$1" -6 route add default via "$3"
+}
+
+# Router, forwarding, with no reverse-path filter: replies from a VIP come
+# in on a link the VIP is not routed through.
+_router()
+{
+	nsx "$1" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 \
+		net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+}
+
+topo_client()
+{
+	ns_add client
+	ns_add router
+	_router router
+	veth client eth0 router eth0
+	addrs client eth0 $CIP4/24 $CIP6/64
+	addrs router eth0 203.0.113.1/24 2001:db8:1::1/64
+	gateway client 203.0.113.1 2001:db8:1::1
+}
+
+# lan_port NS IF: NS's IF plugged into the switch (port named NS).
+lan_port()
+{
+	veth "$1" "$2" lan "$1"
+	ip -n lan link set "$1" master br0
+}
+
+# vips NS IF: the VIPs on IF.
+vips() { addrs "$1" "$2" "$VIP4/32" "$VIP6/128"; }
+
+# director_vips: the VIPs on director eth0; the IPv6 one deprecated, so that
+# source address selection never picks it for the director's own packets (a
+# tunnel from the VIP would be refused by real servers that hold it too).
+director_vips()
+{
+	ip -n director addr add "$VIP4/32" dev eth0
+	ip -n director addr add "$VIP6/128" dev eth0 nodad preferred_lft 0
+}
+
+# dr_real_server NS: VIPs on lo, never announced or answered for on eth0.
+dr_real_server()
+{
+	nsx "$1" sysctl -qw net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2 \
+		net.ipv4.conf.eth0.arp_ignore=1 net.ipv4.conf.eth0.arp_announce=2
+	vips "$1" lo
+}
+
+topo_dr()
+{
+	local n=$1 i
+	VIP4=192.0.2.100 VIP6=2001:db8:2::100
+	DIP4=192.0.2.2 DIP6=2001:db8:2::2
+	GW4=192.0.2.1 GW6=2001:db8:2::1
+	topo_client
+	ns_add lan
+	ip -n lan link add br0 type bridge forward_delay 0
+	ip -n lan link set br0 up
+	lan_port router lan0
+	addrs router lan0 $GW4/24 $GW6/64
+	ns_add director
+	lan_port director eth0
+	addrs director eth0 $DIP4/24 $DIP6/64
+	director_vips
+	gateway director $GW4 $GW6
+	for i in $(seq "$n"); do
+		RIP4[i]=192.0.2.1$i
+		RIP6[i]=2001:db8:2::1$i
+		ns_add "rs$i"
+		lan_port "rs$i" eth0
+		addrs "rs$i" eth0 "${RIP4[i]}/24" "${RIP6[i]}/64"
+		gateway "rs$i" $GW4 $GW6
+		dr_real_server "rs$i"
+	done
+}
+
+# tun_real_server NS I: NS on 198.18.I.0/24 behind the router, decapsulating
+# IPIP and IPv6-in-IPv6 on the fallback devices, which hold the VIPs.
+tun_real_server()
+{
+	local ns=$1 i=$2
+	RIP4[i]=198.18.$i.2
+	RIP6[i]=2001:db8:1$i::2
+	ns_add "$ns"
+	veth "$ns" eth0 router "$ns"
+	addrs router "$ns" "198.18.$i.1/24" "2001:db8:1$i::1/64"
+	addrs "$ns" eth0 "${RIP4[i]}/24" "${RIP6[i]}/64"
+	gateway "$ns" "198.18.$i.1" "2001:db8:1$i::1"
+	ip -n "$ns" link show tunl0 >/dev/null 2>&1 || modprobe ipip || fail "no ipip"
+	ip -n "$ns" link show ip6tnl0 >/dev/null 2>&1 || modprobe ip6_tunnel || fail "no ip6_tunnel"
+	ip -n "$ns" link set tunl0 up
+	ip -n "$ns" link set ip6tnl0 up
+	# Decapsulated packets come in on the tunnel from the client, whose
+	# route is through eth0.
+	nsx "$ns" sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.tunl0.rp_filter=0
+	vips "$ns" tunl0
+	ip -n "$ns" addr add "$VIP6/128" dev ip6tnl0 nodad
+}
+
+topo_tun()
+{
+	local n=$1 i
+	VIP4=198.51.100.100 VIP6=2001:db8:3::100
+	DIP4=198.51.100.2 DIP6=2001:db8:3::2
+	GW4=198.51.100.1 GW6=2001:db8:3::1
+	topo_client
+	ns_add director
+	veth director eth0 router dir0
+	addrs router dir0 $GW4/24 $GW6/64
+	addrs director eth0 $DIP4/24 $DIP6/64
+	director_vips
+	gateway director $GW4 $GW6
+	for i in $(seq "$n"); do
+		tun_real_server "rs$i" "$i"
+	done
+}
+
+# nat_real_server NS I: NS on 198.19.I.0/24 (2001:db8:2I::/64) behind the
+# director, its gateway (.1); NS is .2.
+nat_real_server()
+{
+	local ns=$1 i=$2
+	RIP4[i]=198.19.$i.2
+	RIP6[i]=2001:db8:2$i::2
+	ns_add "$ns"
+	veth "$ns" eth0 director "$ns"
+	addrs director "$ns" "198.19.$i.1/24" "2001:db8:2$i::1/64"
+	addrs "$ns" eth0 "${RIP4[i]}/24" "${RIP6[i]}/64"
+	gateway "$ns" "198.19.$i.1" "2001:db8:2$i::1"
+	nsx director sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+}
+
+# mac_of NS IF: IF's hardware address.
+mac_of() { ip -n "$1" -br link show "$2" | awk '{ print $3 }'; }
+
+# from_vip NS: the packets of NS's capture sent from a VIP's port (replies
+# of the real servers), one "SRC > DST" line each.
+from_vip()
+{
+	capture_flows "$1" | awk -v a="$VIP4." -v b="$VIP6." \
+		'index($1, a) == 1 || index($1, b) == 1'
+}

@@ -1,0 +1,81 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 300
+#
+# DR (direct routing): director and two real servers on one switch, the
+# client behind a router. TCP and UDP, IPv4 and IPv6, rr gives exact
+# counts. The real servers receive the packet as the client sent it (to the
+# VIP, from the client) with only the Ethernet header changed (to their MAC,
+# from the director's), and their replies reach the client from the VIP
+# without passing through the director (its capture holds none).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_dr 2
+lbvs_load
+for i in 1 2; do
+	http_server "rs$i" 80 "rs$i"
+	udp_server "rs$i" 53 "rs$i"
+done
+for vip in "$VIP4" "[$VIP6]"; do
+	nsx director "$LBADM" -A -t "$vip:80" -s rr
+	nsx director "$LBADM" -A -u "$vip:53" -s rr
+done
+for i in 1 2; do
+	nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}" -g
+	nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[i]}:53" -g
+	nsx director "$LBADM" -a -t "[$VIP6]:80" -r "[${RIP6[i]}]:80" -g
+	nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]" -g
+done
+# As ipvsadm: a DR real server takes the service's port, whatever is given.
+nsx director "$LBADM" -A -t "$VIP4:81"
+nsx director "$LBADM" -a -t "$VIP4:81" -r "${RIP4[1]}:8080" -g
+assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:81 +Route" "DR maps no port"
+nsx director "$LBADM" -D -t "$VIP4:81"
+log "$(lbadm_list director)"
+assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:80 +Route +1 " "listed as Route"
+
+capture director "tcp or udp"
+capture rs1 "tcp or udp"
+capture client "tcp or udp"
+
+t=$(tally client 10 "http://$VIP4/")
+log "TCP/IPv4: $(echo $t)"
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "5 5" "rr over TCP/IPv4"
+t=$(tally client 10 "http://[$VIP6]/")
+log "TCP/IPv6: $(echo $t)"
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "5 5" "rr over TCP/IPv6"
+for vip in "$VIP4" "$VIP6"; do
+	t=$(for sp in 40001 40002 40003 40004; do udp_ask client "$vip" 53 $sp; done |
+		sort | uniq -c | awk '{ print $2, $1 }')
+	log "UDP to $vip: $(echo $t)"
+	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr over UDP to $vip"
+done
+
+capture_stop
+# The director saw the requests (in and out again), but no reply.
+n=$(capture_flows director | grep -c " > $VIP4.80$" || true)
+log "TCP/IPv4 request packets on the director's link: $n"
+[ "$n" -ge 20 ] || fail "the director's capture misses the requests ($n)"
+r=$(from_vip director)
+[ -z "$r" ] || fail "replies passed through the director:"$'\n'"$r"
+# The client got every reply from a VIP, and rs1 saw the client's own
+# addresses sending to the VIPs.
+src=$(capture_flows client | awk '$3 ~ /^(203\.0\.113\.2|2001:db8:1::2)\./ { sub(/\.[0-9]+$/, "", $1); print $1 }' | sort -u)
+assert_eq "$(echo $src)" "$(sorted "$VIP4" "$VIP6")" "every reply comes from a VIP"
+flows=$(capture_flows rs1 | awk '$3 ~ /\.(80|53)$/ { sub(/\.[0-9]+$/, "", $1); sub(/\.[0-9]+$/, "", $3); print $1, $3 }' | sort -u)
+assert_eq "$(echo $flows)" "$(printf "%s\n" "$CIP4 $VIP4" "$CIP6 $VIP6" | sort | xargs)" "rs1 receives client -> VIP unchanged"
+
+# Only the MAC header changed: to rs1's MAC, from the director's.
+macs=$(tcpdump -r "$LBVS_OUT/rs1.pcap" -e -n "dst host $VIP4 and tcp dst port 80" 2>/dev/null |
+	awk '{ sub(/,$/, "", $4); print $2, $4 }' | sort -u)
+assert_eq "$macs" "$(mac_of director eth0) $(mac_of rs1 eth0)" "Ethernet source and destination"
+
+out=$(nsx director "$LBADM" -L -n --stats --exact)
+log "$out"
+assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
+assert_eq "$(stat_conns "$out" "${RIP4[1]}:80")" 5 "real server connection counter"
+assert_eq "$(stat_conns "$out" "[$VIP6]:53")" 4 "UDP/IPv6 service counter"
+conns=$(nsx director "$LBADM" -L -n -c)
+assert_match "$conns" "TCP .* $CIP4:[0-9]+ +$VIP4:80 +${RIP4[1]}:80" "-L -c lists the DR connections"

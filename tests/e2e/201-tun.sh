@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 360
+#
+# TUN (IP-in-IP): two real servers on their own subnets behind a router,
+# decapsulating on tunl0 / ip6tnl0. TCP and UDP, IPv4 and IPv6, rr gives
+# exact counts. The real servers receive IPIP (protocol 4) / IPv6-in-IPv6
+# (next header 41) from the director's address with the client's packet
+# inside; their replies reach the client from the VIP without passing
+# through the director. A 4 MB upload each way of the director's 20/40
+# bytes of overhead (GSO and CHECKSUM_PARTIAL packets from the client's
+# veth, path MTU discovery through "fragmentation needed") arrives whole.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_tun 2
+lbvs_load
+for i in 1 2; do
+	http_server "rs$i" 80 "rs$i"
+	udp_server "rs$i" 53 "rs$i"
+	nsx "rs$i" socat TCP6-LISTEN:9000,ipv6only=0,fork,reuseaddr SYSTEM:"wc -c" \
+		>>"$LBVS_OUT/sink-rs$i.log" 2>&1 &
+	_PIDS+=($!)
+	wait_port "rs$i" 9000
+done
+for vip in "$VIP4" "[$VIP6]"; do
+	nsx director "$LBADM" -A -t "$vip:80" -s rr
+	nsx director "$LBADM" -A -u "$vip:53" -s rr
+	nsx director "$LBADM" -A -t "$vip:9000" -s rr
+done
+for i in 1 2; do
+	for port in 80 9000; do
+		nsx director "$LBADM" -a -t "$VIP4:$port" -r "${RIP4[i]}" -i
+		nsx director "$LBADM" -a -t "[$VIP6]:$port" -r "[${RIP6[i]}]" -i
+	done
+	nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[i]}:53" -i
+	nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]:53" -i
+done
+# As ipvsadm: a TUN real server takes the service's port, whatever is given.
+nsx director "$LBADM" -A -u "$VIP4:54"
+nsx director "$LBADM" -a -u "$VIP4:54" -r "${RIP4[1]}:5353" -i
+assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:54 +Tunnel" "TUN maps no port"
+nsx director "$LBADM" -D -u "$VIP4:54"
+log "$(lbadm_list director)"
+assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:80 +Tunnel +1 " "listed as Tunnel"
+
+capture director "tcp or udp or ip proto 4 or ip6 proto 41"
+capture rs1 "ip proto 4 or ip6 proto 41"
+
+t=$(tally client 10 "http://$VIP4/")
+log "TCP/IPv4: $(echo $t)"
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "5 5" "rr over TCP/IPv4"
+t=$(tally client 10 "http://[$VIP6]/")
+log "TCP/IPv6: $(echo $t)"
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "5 5" "rr over TCP/IPv6"
+for vip in "$VIP4" "$VIP6"; do
+	t=$(for sp in 40001 40002 40003 40004; do udp_ask client "$vip" 53 $sp; done |
+		sort | uniq -c | awk '{ print $2, $1 }')
+	log "UDP to $vip: $(echo $t)"
+	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr over UDP to $vip"
+done
+
+capture_stop
+r=$(from_vip director)
+[ -z "$r" ] || fail "replies passed through the director:"$'\n'"$r"
+# rs1 got the requests tunnelled from the director's address.
+outer=$(tcpdump -r "$LBVS_OUT/rs1.pcap" -n 2>/dev/null |
+	awk '{ d = $5; sub(/:$/, "", d); print $2, $3, d, $6 }' | sort -u)
+log "outer headers at rs1: $(echo $outer)"
+assert_eq "$outer" "IP $DIP4 ${RIP4[1]} IP"$'\n'"IP6 $DIP6 ${RIP6[1]} IP6" \
+	"rs1 receives IPIP and IPv6-in-IPv6 from the director"
+inner=$(tcpdump -r "$LBVS_OUT/rs1.pcap" -n 2>/dev/null |
+	awk '{ s = $7; d = $9; sub(/\.[0-9]+$/, "", s); sub(/\.[0-9]+:$/, "", d); print s, d }' | sort -u)
+assert_eq "$(echo $inner)" "$(printf "%s\n" "$CIP4 $VIP4" "$CIP6 $VIP6" | sort | xargs)" "inside: client -> VIP unchanged"
+
+# Bulk uploads: 4 MB to each server over each family.
+for vip in "$VIP4" "$VIP6"; do
+	for i in 1 2; do
+		fam=TCP4 a=$vip
+		[[ $vip == *:* ]] && fam=TCP6 a="[$vip]"
+		got=$(head -c 4000000 /dev/zero |
+			nsx client socat -t 20 - "$fam:$a:9000,connect-timeout=5" 2>&1 | tr -d ' ')
+		assert_eq "$got" 4000000 "4 MB upload to $vip (connection $i)"
+	done
+done
+
+out=$(nsx director "$LBADM" -L -n --stats --exact)
+log "$out"
+assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
+assert_eq "$(stat_conns "$out" "[${RIP6[2]}]:80")" 5 "real server connection counter"
+assert_eq "$(stat_conns "$out" "$VIP4:53")" 4 "UDP/IPv4 service counter"

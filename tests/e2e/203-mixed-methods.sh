@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 300
+#
+# One service, three real servers, three forwarding methods: rs1 by direct
+# routing on the director's switch, rs2 by NAT behind the director (its
+# gateway), rs3 by IPIP on another subnet behind the router. rr over TCP
+# (IPv4 and IPv6) and UDP gives each the same share.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_dr 1
+nat_real_server rs2 2
+tun_real_server rs3 3
+lbvs_load
+for i in 1 2 3; do
+	http_server "rs$i" 80 "rs$i"
+	udp_server "rs$i" 53 "rs$i"
+done
+methods=(x -g -m -i)
+for vip in "$VIP4" "[$VIP6]"; do
+	nsx director "$LBADM" -A -t "$vip:80" -s rr
+	nsx director "$LBADM" -A -u "$vip:53" -s rr
+done
+for i in 1 2 3; do
+	for port in 80 53; do
+		proto=-t
+		[ $port = 53 ] && proto=-u
+		nsx director "$LBADM" -a $proto "$VIP4:$port" -r "${RIP4[i]}" "${methods[i]}"
+		nsx director "$LBADM" -a $proto "[$VIP6]:$port" -r "[${RIP6[i]}]" "${methods[i]}"
+	done
+done
+log "$(lbadm_list director)"
+
+for vip in "$VIP4" "[$VIP6]"; do
+	t=$(tally client 9 "http://$vip/")
+	log "TCP to $vip: $(echo $t)"
+	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t")" "3 3 3" \
+		"rr over DR, NAT and TUN servers (TCP to $vip)"
+done
+for vip in "$VIP4" "$VIP6"; do
+	t=$(for sp in 40001 40002 40003 40004 40005 40006; do udp_ask client "$vip" 53 $sp; done |
+		sort | uniq -c | awk '{ print $2, $1 }')
+	log "UDP to $vip: $(echo $t)"
+	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t")" "2 2 2" \
+		"rr over DR, NAT and TUN servers (UDP to $vip)"
+done
+
+conns=$(nsx director "$LBADM" -L -n -c)
+log "$conns"
+out=$(nsx director "$LBADM" -L -n --stats --exact)
+log "$out"
+for i in 1 2 3; do
+	assert_eq "$(stat_conns "$out" "${RIP4[i]}:80")" 3 "rs$i connection counter"
+done

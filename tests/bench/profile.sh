@@ -35,6 +35,10 @@ profile()
 	echo "=== $name: self time by symbol"
 	perf report -q -i "/tmp/perf.$name" --no-children --sort sym --stdio -g none \
 		--percent-limit 0.7 2>/dev/null | sed 's/ *$//'
+	echo "=== $name: inclusive time of the load balancer's functions and routing"
+	perf report -q -i "/tmp/perf.$name" --children --sort sym --stdio -g none 2>/dev/null |
+		grep -E '\] (in_hook|fwd_hook|lbvs_|ip_vs_|ip_route_output|fib_table_lookup|rt_dst_alloc|dst_alloc|dst_release|ip_forward|ip_local_deliver|nf_hook_slow|ip_rcv)' |
+		sed 's/ *$//' | head -30
 }
 
 # each LB, NAT then DR: ADM METHOD...
@@ -43,7 +47,16 @@ profile_lb()
 	local adm=$1 lb=$2 m
 	shift 2
 	for m in "$@"; do
-		nsx director "$adm" -C
+		# A fresh module: stale entries of the previous method would
+		# catch the flows.
+		if [ "$lb" = lbvs ]; then
+			lbvs_loaded && lbvs_unload
+			lbvs_load
+		else
+			modprobe -r ip_vs_rr ip_vs
+			modprobe ip_vs
+			modprobe ip_vs_rr
+		fi
 		nsx director "$adm" -A -u "$VIP4:9000" -s rr
 		nsx director "$adm" -a -u "$VIP4:9000" -r "${RIP4[1]}:9000" "-$m"
 		profile "$lb-$m" "$VIP4"
@@ -52,9 +65,6 @@ profile_lb()
 }
 
 profile route "${RIP4[1]}"
-lbvs_load
 profile_lb "$LBADM" lbvs m g
 lbvs_unload
-modprobe ip_vs
-modprobe ip_vs_rr
 profile_lb ipvsadm ipvs m g

@@ -338,7 +338,7 @@ START_TEST(t_args_service)
 	ck_assert_uint_eq(r.svc.protocol, IPPROTO_UDP);
 	ck_assert_str_eq(r.svc.sched, "rr");
 	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_PERSISTENT);
-	ck_assert_uint_eq(r.svc.timeout, 300);
+	ck_assert_uint_eq(r.svc.timeout, 360);
 
 	OK(&r, "-A -t 203.0.113.1:80 -p 600 -M 255.255.255.0");
 	ck_assert_uint_eq(r.svc.timeout, 600);
@@ -350,7 +350,7 @@ START_TEST(t_args_service)
 	ck_assert_str_eq(r.svc.sched, "sh");
 	/* -p followed by an option: no timeout taken. */
 	OK(&r, "-A -t 203.0.113.1:80 -p -s rr");
-	ck_assert_uint_eq(r.svc.timeout, 300);
+	ck_assert_uint_eq(r.svc.timeout, 360);
 	/* Options before the command, clustered short options. */
 	OK(&r, "-s rr -At 203.0.113.1:80");
 	ck_assert_int_eq(r.cmd, LC_ADD);
@@ -517,6 +517,8 @@ START_TEST(t_args_bad)
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 2147483648",
 	    "upper threshold 2147483648 out of range 0..2147483647");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y x", "invalid lower threshold \"x\"");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y 3", "lower threshold 3 is above upper threshold 0");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 5 -y 6", "lower threshold 6 is above upper threshold 5");
 	REJECTS("-a -t 203.0.113.1:80 -r [2001:db8::2]:80",
 	    "real server \"[2001:db8::2]:80\" is IPv6 but the service is IPv4");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1:99999",

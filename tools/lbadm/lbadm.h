@@ -18,7 +18,7 @@
 #define LBADM_EXIT_USAGE	2	/* usage or parse error */
 
 #define LBADM_DEF_SCHED		"wlc"
-#define LBADM_DEF_PERSIST	300
+#define LBADM_DEF_PERSIST	360	/* ipvsadm's IPVS_SVC_PERSISTENT_TIMEOUT */
 #define LBADM_DEF_WEIGHT	1
 
 /* One-line error text; functions fill it and return -1. */

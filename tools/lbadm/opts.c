@@ -54,7 +54,7 @@ const struct lbadm_opt lbadm_opts[] = {
 	OPT('s', "scheduler", ARG_REQ, O_SCHED, S_SCHED, SVC_CONF, 0, 0,
 	    "sched", "default wlc"),
 	OPT('p', "persistent", ARG_OPT, O_PERSIST, S_PERSIST, SVC_CONF, 0, 0,
-	    "[timeout]", "default 300 s"),
+	    "[timeout]", "default 360 s"),
 	OPT('M', "netmask", ARG_REQ, O_NETMASK, S_NETMASK, SVC_CONF, 0, 0,
 	    "netmask", "mask or prefix"),
 	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL, DEST_ALL, DEST_ALL, 0,
@@ -400,6 +400,10 @@ static int conv_dest_conf(struct lbadm_req *r, struct lbadm_err *e)
 	    lbadm_parse_u32("lower threshold", r->arg[O_LTHR], 0,
 			    LBVS_THRESH_MAX, &d->l_thresh, e))
 		return -1;
+	/* As IPVS, which refuses it even when the upper one is 0 (none). */
+	if (d->l_thresh > d->u_thresh)
+		return lbadm_seterr(e, "lower threshold %u is above upper threshold %u",
+				    d->l_thresh, d->u_thresh);
 	/* Like ipvsadm: routing and tunnelling cannot change the port. */
 	if (!r->svc.fwmark && (d->fwd == LBVS_FWD_DR || d->fwd == LBVS_FWD_TUN))
 		d->port = r->svc.port;

@@ -1,0 +1,28 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 180
+#
+# Every scheduler, briefly, over real connections (the debug kernel's pass
+# over each one's kernel glue; 110-112 check their distributions): each
+# answers every request; rr/wrr use both servers, sh/dh one.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 2
+lbvs_load
+for i in 1 2; do http_server "rs$i" 80 "rs$i"; done
+nsx director "$LBADM" -A -t "$VIP4:80" -s rr
+for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m -w "$i"; done
+
+for s in rr wrr lc wlc sh dh; do
+	nsx director "$LBADM" -E -t "$VIP4:80" -s "$s"
+	t=$(tally client 4 "http://$VIP4/")
+	log "$s: $(echo $t)"
+	assert_eq "$(count_of - "$t")" 0 "$s answers every request"
+	case $s in
+	sh | dh) assert_eq "$(wc -l <<<"$t")" 1 "$s keeps one client (one VIP) on one server" ;;
+	rr | wrr) assert_eq "$(wc -l <<<"$t")" 2 "$s uses both servers" ;;
+	*) ;;	# lc/wlc follow the counts the earlier rounds left (checked in 112)
+	esac
+done

@@ -50,7 +50,8 @@ static void push_outer4(struct net *net, struct sk_buff *skb,
 	iph->protocol = IPPROTO_IPIP;
 	iph->saddr = saddr->ip;
 	iph->daddr = daddr->ip;
-	ip_select_ident(net, skb, NULL);
+	/* One ID per segment a GSO packet becomes, as iptunnel_xmit(). */
+	__ip_select_ident(net, iph, skb_shinfo(skb)->gso_segs ?: 1);
 	ip_send_check(iph);
 	memset(IPCB(skb), 0, sizeof(*IPCB(skb)));
 }

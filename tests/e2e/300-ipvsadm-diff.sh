@@ -14,6 +14,8 @@
 #  * port-0 services (-t VIP:0 -p): IPVS accepts them, lbvs refuses them.
 #  * -b (FULLNAT) does not exist in IPVS.
 #  * -S: lbadm also saves -x/-y; they are stripped before comparing -S.
+#  * ipvsadm wants a port after a bracketed IPv6 address ("[2001:db8::1]:0"),
+#    lbadm also takes "[2001:db8::1]": IPv6 servers here always have a port.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -115,9 +117,9 @@ both -a -u "$VIP4:123" -r 192.0.2.13 -m
 both -a -t "$VIP4:25" -r 192.0.2.14:2525 -m
 both -a -f 7 -r 192.0.2.11 -g
 both -a -f 7 -r 192.0.2.12 -i -w 4
-both -a -f 8 -6 -r "[2001:db8:2::11]" -g
+both -a -f 8 -6 -r "[2001:db8:2::11]:0" -g
 both --add-server --tcp-service "[$VIP6]:80" --real-server "[2001:db8:2::11]:8080" --masquerading --weight 2
-both -a -t "[$VIP6]:80" -r "[2001:db8:2::12]" -m
+both -a -t "[$VIP6]:80" -r "[2001:db8:2::12]:80" -m
 both -a -t "[$VIP6B]:443" -r "[2001:db8:2::13]:443" -g --u-threshold 9 --l-threshold 4
 both -a -u "[$VIP6]:53" -r "[2001:db8:2::11]:5353" -m
 compare_all "services and servers"
@@ -133,7 +135,7 @@ both -e -t "$VIP4:80" -r 192.0.2.11:8080 -m -w 5 -x 10 -y 5
 both -e -t "$VIP4:80" -r 192.0.2.12 -m -w 0
 both -e -t "$VIP4:443" -r 192.0.2.11:443 -m
 both -e -f 7 -r 192.0.2.12 -g -w 1
-both -e -t "[$VIP6]:80" -r "[2001:db8:2::12]" -m -w 9
+both -e -t "[$VIP6]:80" -r "[2001:db8:2::12]:80" -m -w 9
 compare_all "after edits"
 
 # Deletions and zeroing.

@@ -1,0 +1,154 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: yes
+# timeout: 400
+#
+# Every bad input of every command (005-errors's pattern, for all of them):
+# lbadm prints exactly one line "lbadm: ..." that names the bad value, exits
+# 2 for usage/parse errors (nothing sent) or 1 for what the kernel refused,
+# and the configuration (rules and timeouts) is unchanged.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+lbvs_load
+ns_add lbvs
+V=$VIP4
+l() { nsx lbvs "$LBADM" "$@"; }
+l --set 900 120 300
+l -A -t "$V:80" -s rr
+l -a -t "$V:80" -r 192.0.2.11:80 -m -w 2 -x 10 -y 5
+l -A -u "$V:53" -s wrr -p 60 -M 255.255.255.0
+l -A -f 7 -6 -s sh
+l -a -f 7 -6 -r "[2001:db8:2::11]:0" -g
+
+state() { l -S -n; l -L --timeout; }
+before=$(state)
+checked=0
+
+# rejected RC VALUE ARGS...: lbadm ARGS exits RC with one "lbadm:" line
+# containing VALUE, and changes nothing.
+rejected()
+{
+	local want=$1 value=$2 rc=0 err
+	shift 2
+	err=$(l "$@" 2>&1 >/dev/null) || rc=$?
+	[ "$rc" -eq "$want" ] || fail "lbadm $*: exit status $rc, want $want (stderr: $err)"
+	[ "$(wc -l <<<"$err")" -eq 1 ] || fail "lbadm $*: more than one line:"$'\n'"$err"
+	[[ $err == "lbadm: "* ]] || fail "lbadm $*: not an lbadm: line: $err"
+	grep -qF -- "$value" <<<"$err" || fail "lbadm $*: \"$err\" does not name \"$value\""
+	assert_eq "$(state)" "$before" "configuration changed after: lbadm $*"
+	checked=$((checked + 1))
+}
+
+# rejected_restore RC VALUE LINE...: the same for -R with these lines; the
+# error names the failing line's number too (always the last line here).
+rejected_restore()
+{
+	local want=$1 value=$2 rc=0 err
+	shift 2
+	err=$(printf '%s\n' "$@" | l -R 2>&1 >/dev/null) || rc=$?
+	[ "$rc" -eq "$want" ] || fail "-R: exit status $rc, want $want (stderr: $err)"
+	[ "$(wc -l <<<"$err")" -eq 1 ] || fail "-R: more than one line:"$'\n'"$err"
+	[[ $err == "lbadm: restore line $#: "* ]] || fail "-R: \"$err\" does not name line $#"
+	grep -qF -- "$value" <<<"$err" || fail "-R: \"$err\" does not name \"$value\""
+	assert_eq "$(state)" "$before" "configuration changed after -R of: $*"
+	checked=$((checked + 1))
+}
+
+# -A: addresses, ports, schedulers, persistence, masks, marks, options.
+rejected 2 300.1.1.1 -A -t 300.1.1.1:80 -s rr
+rejected 2 99999 -A -t "$V:99999"
+rejected 2 http -A -t "$V:http"
+rejected 2 www.example.com -A -t www.example.com:80
+rejected 2 '[2001:db8::1:80' -A -t '[2001:db8::1:80'
+rejected 2 2001:db8::1:80 -A -t 2001:db8::1:80
+rejected 2 nosuch -A -t "$V:81" -s nosuch
+rejected 2 'persistence timeout 0' -A -t "$V:81" -p 0
+rejected 2 abc -A -t "$V:81" -p abc
+rejected 2 99999999 -A -t "$V:81" -p 99999999
+rejected 2 255.0.255.0 -A -t "$V:81" -p 60 -M 255.0.255.0
+rejected 2 33 -A -t "$V:81" -p 60 -M 33
+rejected 2 129 -A -t '[2001:db8::1]:80' -p 60 -M 129
+rejected 2 'fwmark 0' -A -f 0
+rejected 2 abc -A -f abc
+rejected 2 4294967296 -A -f 4294967296
+rejected 2 -6 -A -t "$V:81" -6
+rejected 2 '-t, -u or -f' -A -s rr
+rejected 2 "$V:0" -A -t "$V:0"
+rejected 2 extra -A -t "$V:81" extra
+rejected 2 --bogus -A -t "$V:81" --bogus
+rejected 2 -w/--weight -A -t "$V:81" -w 1
+rejected 2 -s/--scheduler -A -t "$V:81" -s rr -s wrr
+rejected 2 -u/--udp-service -A -t "$V:81" -u "$V:81"
+rejected 1 "TCP $V:80" -A -t "$V:80" -s rr
+rejected 1 "FWM 7 IPv6" -A -f 7 -6
+# A scheduler IPVS has and lbvs does not: the kernel refuses it.
+rejected 1 "TCP $V:81" -A -t "$V:81" -s lblc
+# -E
+rejected 2 bad -E -t "$V:80" -s bad
+rejected 2 abc -E -t "$V:80" -p abc
+rejected 1 "TCP $V:82" -E -t "$V:82" -s rr
+rejected 1 "FWM 8" -E -f 8 -s rr
+# -D
+rejected 1 "TCP $V:82" -D -t "$V:82"
+rejected 1 "$V:0" -D -t "$V"
+rejected 1 "UDP $V:80" -D -u "$V:80"
+rejected 2 -s/--scheduler -D -t "$V:80" -s rr
+rejected 2 300.1.1.1 -D -t 300.1.1.1:80
+# -C
+rejected 2 extra -C extra
+rejected 2 -t/--tcp-service -C -t "$V:80"
+# -a
+rejected 2 'weight -1' -a -t "$V:80" -r 192.0.2.12 -w -1
+rejected 2 'weight 70000' -a -t "$V:80" -r 192.0.2.12 -w 70000
+rejected 2 abc -a -t "$V:80" -r 192.0.2.12 -w abc
+rejected 2 abc -a -t "$V:80" -r 192.0.2.12 -x abc
+rejected 2 2147483648 -a -t "$V:80" -r 192.0.2.12 -x 2147483648
+rejected 2 'lower threshold 9' -a -t "$V:80" -r 192.0.2.12 -x 5 -y 9
+rejected 2 192.0.2.300 -a -t "$V:80" -r 192.0.2.300
+rejected 2 -r/--real-server -a -t "$V:80"
+rejected 2 '[2001:db8::2]:80' -a -t "$V:80" -r '[2001:db8::2]:80' -m
+rejected 2 -g/--gatewaying -a -t "$V:80" -r 192.0.2.12 -m -g
+rejected 2 0x50 -a -t "$V:80" -r 192.0.2.12:0x50
+rejected 1 192.0.2.11:80 -a -t "$V:80" -r 192.0.2.11:80 -m
+rejected 1 "TCP $V:82" -a -t "$V:82" -r 192.0.2.11:80 -m
+# -e
+rejected 2 65536 -e -t "$V:80" -r 192.0.2.11:80 -w 65536
+rejected 2 -p/--persistent -e -t "$V:80" -r 192.0.2.11:80 -p
+rejected 1 192.0.2.12:80 -e -t "$V:80" -r 192.0.2.12:80 -m -w 1
+rejected 1 "TCP $V:82" -e -t "$V:82" -r 192.0.2.11:80 -m
+# -d
+rejected 2 -r/--real-server -d -t "$V:80"
+rejected 2 -w/--weight -d -t "$V:80" -r 192.0.2.11 -w 1
+rejected 1 192.0.2.12:80 -d -t "$V:80" -r 192.0.2.12:80
+rejected 1 "TCP $V:82" -d -t "$V:82" -r 192.0.2.11:80
+# -L
+rejected 2 x -L -t "$V:x"
+rejected 2 -c -L -c --stats
+rejected 2 -w/--weight -L -w 1
+rejected 2 --timeout -L --timeout --rate
+rejected 2 --json=1 -L -n --json=1
+rejected 1 "TCP $V:82" -L -n -t "$V:82"
+# -Z
+rejected 2 abc -Z -t "$V:abc"
+rejected 2 -w/--weight -Z -w 1
+rejected 1 "TCP $V:82" -Z -t "$V:82"
+# --set
+rejected 2 'got 2' --set 1 2
+rejected 2 '"x"' --set 1 2 x
+rejected 2 99999999 --set 1 2 99999999
+# -S
+rejected 2 -w/--weight -S -w 1
+rejected 2 -t/--tcp-service -S -t "$V:80"
+# -R: the option itself, and bad lines (parse errors and kernel refusals;
+# the lines before the bad one are undone).
+rejected 2 -t/--tcp-service -R -t "$V:80"
+rejected_restore 2 99999 "-A -t $V:99999"
+rejected_restore 2 '-L is not allowed' "-A -t $V:90 -s rr" "-L -n"
+rejected_restore 2 'weight 70000' "-A -t $V:90 -s rr" "" "# comment" "-a -t $V:90 -r 192.0.2.1 -w 70000"
+rejected_restore 1 "TCP $V:80" "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1 -m" "-A -t $V:80 -s rr"
+rejected_restore 1 "$V:90" "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1:90 -m" "--set 1 1 1" "-a -t $V:90 -r 192.0.2.1:90 -m"
+rejected_restore 1 "TCP $V:91" "-D -t $V:80" "-C" "-A -t $V:90 -s rr" "-D -t $V:91"
+# An unknown option letter.
+rejected 2 '"-j"' -j
+log "$checked bad inputs rejected with one line each, nothing changed"

@@ -1,0 +1,81 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 400
+#
+# scripts/lbvs-healthcheck: a real server whose HTTP server dies gets weight
+# 0 (traffic goes to the other), and its whole rule (weight, -m, -x, -y) back
+# when it returns; with --remove it is deleted and re-added the same way.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+. "$(dirname "$0")/hc.sh"
+
+topo_nat 2
+lbvs_load
+http_server rs1 8080 rs1
+pid1=$(server_pid)
+http_server rs2 8080 rs2
+pid2=$(server_pid)
+SVC="-t $VIP4:80"
+RS1=${RIP4[1]}:8080 RS2=${RIP4[2]}:8080
+nsx director "$LBADM" -A -t "$VIP4:80" -s rr
+nsx director "$LBADM" -a -t "$VIP4:80" -r "$RS1" -m -w 3 -x 100 -y 50
+nsx director "$LBADM" -a -t "$VIP4:80" -r "$RS2" -m -w 1
+
+state=$(mktemp -d /tmp/hc-state.XXXXXX)
+at_exit "rm -rf $state"
+
+# run_checker LOG ARGS...: the checker in the director, in the background.
+run_checker()
+{
+	local log=$1
+	shift
+	nsx director env LBADM="$LBADM" "$HEALTHCHECK" -i 1 -T 1 -s "$state" "$@" \
+		>"$LBVS_OUT/$log" 2>&1 &
+	CHECKER=$!
+	_PIDS+=("$CHECKER")
+}
+
+# --- weight 0 on failure -----------------------------------------------------
+run_checker hc-weight.log -t "$VIP4:80"
+sleep 3
+assert_eq "$(nsx director "$LBADM" -S -n | grep -c -- ' -w 0')" 0 "healthy servers keep their weight"
+
+stop_server "$pid1"
+wait_rule director "$SVC" "$RS1" "-m -w 0 -x 100 -y 50"
+t=$(tally client 6 "http://$VIP4/")
+log "rs1 down: ${t//$'\n'/ }"
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "0 6" "weight 0: only rs2 answers"
+
+http_server rs1 8080 rs1
+pid1=$(server_pid)
+wait_rule director "$SVC" "$RS1" "-m -w 3 -x 100 -y 50"
+t=$(tally client 8 "http://$VIP4/")
+log "rs1 back: ${t//$'\n'/ }"
+[ "$(count_of rs1 "$t")" -gt 0 ] || fail "rs1 gets no traffic after it came back: $t"
+stop_server "$CHECKER"
+grep -q "server $RS1 down (http check failed): weight 3 -> 0" "$LBVS_OUT/hc-weight.log" ||
+	fail "no 'down' line in the checker's log: $(cat "$LBVS_OUT/hc-weight.log")"
+grep -q "server $RS1 up: weight 3 restored" "$LBVS_OUT/hc-weight.log" ||
+	fail "no 'up' line in the checker's log: $(cat "$LBVS_OUT/hc-weight.log")"
+
+# --- removal on failure, TCP connect probe -----------------------------------
+run_checker hc-remove.log --remove --check tcp
+stop_server "$pid2"
+wait_rule director "$SVC" "$RS2" absent
+assert_eq "$(find "$state" -type f | wc -l)" 1 "the removed server's rule is kept in the state directory"
+http_server rs2 8080 rs2
+wait_rule director "$SVC" "$RS2" "-m -w 1"
+stop_server "$CHECKER"
+grep -q "server $RS2 down (tcp check failed): removed" "$LBVS_OUT/hc-remove.log" ||
+	fail "no 'removed' line: $(cat "$LBVS_OUT/hc-remove.log")"
+
+# --- one-shot --down/--up, as keepalived's notify scripts call them ----------
+nsx director env LBADM="$LBADM" "$HEALTHCHECK" -s "$state" -t "$VIP4:80" --down "$RS1"
+wait_rule director "$SVC" "$RS1" "-m -w 0 -x 100 -y 50" 1
+nsx director env LBADM="$LBADM" "$HEALTHCHECK" -s "$state" -t "$VIP4:80" --up "$RS1"
+wait_rule director "$SVC" "$RS1" "-m -w 3 -x 100 -y 50" 1
+
+# Bad usage: exit 2, one line.
+expect_fail '^lbvs-healthcheck: unknown check "ping"' "$HEALTHCHECK" --check ping
+expect_fail '^lbvs-healthcheck: --up needs one SERVICE and one SERVER' "$HEALTHCHECK" --up

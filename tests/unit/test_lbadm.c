@@ -398,6 +398,8 @@ START_TEST(t_args_dest)
 	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -i");
 	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_TUN);
 	ck_assert_uint_eq(r.dest.port, 80);
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:80 -i -w 65535 --tun-type ipip");
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_TUN);
 	OK(&r, "-e -t 203.0.113.1:80 -r 198.51.100.1:8080 -b -w 65535");
 	ck_assert_int_eq(r.cmd, LC_EDITDEST);
 	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_FULLNAT);
@@ -517,6 +519,8 @@ START_TEST(t_args_bad)
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 2147483648",
 	    "upper threshold 2147483648 out of range 0..2147483647");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y x", "invalid lower threshold \"x\"");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -m --tun-type ipip", "--tun-type needs -i/--ipip");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gue", "tunnel type \"gue\" is not supported (ipip only)");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y 3", "lower threshold 3 is above upper threshold 0");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 5 -y 6", "lower threshold 6 is above upper threshold 5");
 	REJECTS("-a -t 203.0.113.1:80 -r [2001:db8::2]:80",
@@ -689,7 +693,7 @@ START_TEST(t_print_list)
 		"-a -t 203.0.113.1:80 -r 198.51.100.2:8080 -m -w 1\n"
 		"-A -t 203.0.113.1:443 -s wrr -p 300 -M 255.255.255.0\n"
 		"-a -t 203.0.113.1:443 -r 198.51.100.9:443 -g -w 1\n"
-		"-a -t 203.0.113.1:443 -r 198.51.100.10:443 -i -w 10000\n"
+		"-a -t 203.0.113.1:443 -r 198.51.100.10:443 -i -w 10000 --tun-type ipip\n"
 		"-a -t 203.0.113.1:443 -r 198.51.100.11:443 -b -w 0\n"
 		"-A -u 203.0.113.1:53 -s wlc\n");
 	free(out);

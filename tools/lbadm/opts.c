@@ -69,6 +69,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "full NAT"),
 	OPT('w', "weight", ARG_REQ, O_WEIGHT, S_WEIGHT, DEST_CONF, 0, 0,
 	    "weight", "0..65535, def 1"),
+	OPT(0, "tun-type", ARG_REQ, O_TUNTYPE, S_TUNTYPE, DEST_CONF, 0, 0,
+	    "ipip", "-i type: ipip"),
 	OPT('x', "u-threshold", ARG_REQ, O_UTHR, S_UTHR, DEST_CONF, 0, 0,
 	    "n", "upper conn limit"),
 	OPT('y', "l-threshold", ARG_REQ, O_LTHR, S_LTHR, DEST_CONF, 0, 0,
@@ -404,6 +406,12 @@ static int conv_dest_conf(struct lbadm_req *r, struct lbadm_err *e)
 	if (d->l_thresh > d->u_thresh)
 		return lbadm_seterr(e, "lower threshold %u is above upper threshold %u",
 				    d->l_thresh, d->u_thresh);
+	/* ipvsadm -S writes "--tun-type ipip" for -i; lbvs has only IPIP. */
+	if (r->given[O_TUNTYPE] && d->fwd != LBVS_FWD_TUN)
+		return lbadm_seterr(e, "--tun-type needs -i/--ipip");
+	if (r->given[O_TUNTYPE] && strcmp(r->arg[O_TUNTYPE], "ipip"))
+		return lbadm_seterr(e, "tunnel type \"%s\" is not supported (ipip only)",
+				    r->arg[O_TUNTYPE]);
 	/* Like ipvsadm: routing and tunnelling cannot change the port. */
 	if (!r->svc.fwmark && (d->fwd == LBVS_FWD_DR || d->fwd == LBVS_FWD_TUN))
 		d->port = r->svc.port;

@@ -257,6 +257,8 @@ static void print_dest_line(FILE *f, const struct lbadm_dest *d,
 	if (fmt & LBADM_FMT_RULE) {
 		fprintf(f, "-a %s -r %s %s -w %u", svcname, dname,
 			fwd_switch(d->fwd), d->weight);
+		if (d->fwd == LBVS_FWD_TUN)	/* as ipvsadm 1.31 saves it */
+			fputs(" --tun-type ipip", f);
 		if (d->u_thresh)
 			fprintf(f, " -x %u", d->u_thresh);
 		if (d->l_thresh)

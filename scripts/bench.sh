@@ -9,6 +9,8 @@
 #
 #   scripts/bench.sh                   everything
 #   BENCH_REPS=3 BENCH_SECS=2 scripts/bench.sh
+#   BENCH_PARTS="sched mem" scripts/bench.sh   some parts (sched pkt tcp mem);
+#                                  the other parts' last results are kept
 #   scripts/bench.sh --report-only     rewrite docs/benchmarks.md from out/bench/
 set -euo pipefail
 
@@ -31,7 +33,11 @@ fi
 for f in kmod/lbvs.ko tools/lbadm/lbadm; do
 	[ -e "$f" ] || { echo "bench: $f is not built (make all)" >&2; exit 2; }
 done
+parts=" ${BENCH_PARTS:-sched pkt tcp mem} "
+guest_parts=$(for p in pkt tcp mem; do [[ $parts == *" $p "* ]] && echo "$p"; done | xargs)
 mkdir -p tests/bench/bin "$out"
+# A full run replaces every earlier result; a partial one only its own.
+[ "$parts" != " sched pkt tcp mem " ] || rm -f "$out"/guest*
 for p in connrate connsrv; do
 	"${CC:-cc}" -O2 -Wall -Wextra -Werror -o "tests/bench/bin/$p" "tests/bench/$p.c"
 done
@@ -45,25 +51,28 @@ done
 	echo "qemu_others $(pgrep -c qemu-system || true)"
 } >"$out/meta"
 
-echo "bench: scheduler pick cost (callgrind)"
-if command -v valgrind >/dev/null; then
-	scripts/sched-bench.sh >"$out/sched" 2>&1 || true
-else
-	echo "valgrind is not installed (apt-get install valgrind)" >"$out/sched"
+if [[ $parts == *" sched "* ]]; then
+	echo "bench: scheduler pick cost (callgrind)"
+	if command -v valgrind >/dev/null; then
+		scripts/sched-bench.sh >"$out/sched" 2>&1 || true
+	else
+		echo "valgrind is not installed (apt-get install valgrind)" >"$out/sched"
+	fi
 fi
+[ -n "$guest_parts" ] || { report; exit; }
 
 echo "bench: booting the guest (about 15 minutes)"
 # Reps and seconds reach the guest through the shared root.
-printf 'BENCH_REPS=%q\nBENCH_SECS=%q\nBENCH_IPVS_TAB_BITS=%q\n' "${BENCH_REPS:-5}" \
-	"${BENCH_SECS:-2}" "${BENCH_IPVS_TAB_BITS:-20}" \
+printf 'BENCH_REPS=%q\nBENCH_SECS=%q\nBENCH_IPVS_TAB_BITS=%q\nBENCH_PARTS=%q\n' \
+	"${BENCH_REPS:-5}" "${BENCH_SECS:-2}" "${BENCH_IPVS_TAB_BITS:-20}" "$guest_parts" \
 	>tests/bench/bin/config
 rc=0
-tests/qemu/run.sh --kernel stock --script tests/bench/guest.sh --timeout 1800 \
-	>"$out/guest" || rc=$?
+guest_out=$out/guest-${guest_parts// /-}
+tests/qemu/run.sh --kernel stock --script tests/bench/guest.sh --timeout 3000 \
+	>"$guest_out" || rc=$?
 {
 	echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "kernel $(sed -n 's/^MEM kernel //p' "$out/guest")"
 } >>"$out/meta"
-grep -E '^(NOTE|INFO|PASS|FAIL)' "$out/guest" || true
+grep -E '^(NOTE|INFO|PASS|FAIL)' "$guest_out" || true
 report
-[ $rc -eq 0 ] || { echo "bench: the guest run failed (see $out/guest)" >&2; exit 1; }
+[ $rc -eq 0 ] || { echo "bench: the guest run failed (see $guest_out)" >&2; exit 1; }

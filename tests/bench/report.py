@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """docs/benchmarks.md from the raw output of scripts/bench.sh.
 
-usage: report.py DIR   (DIR holds meta, sched and guest; see scripts/bench.sh)
+usage: report.py DIR   (DIR holds meta, sched and guest*; see scripts/bench.sh)
 
 Medians over the repetitions, the spread (min..max), and ratios.  A ratio
 "vs X" is median(lbvs) / median(X); "paired" is the median of the per-round
@@ -29,7 +29,11 @@ def parse(d):
     for line in read_lines(os.path.join(d, 'meta')):
         k, _, v = line.partition(' ')
         meta[k] = v
-    for line in read_lines(os.path.join(d, 'guest')):
+    guest = []
+    for name in sorted(os.listdir(d)):
+        if name.startswith('guest'):
+            guest += read_lines(os.path.join(d, name))
+    for line in guest:
         w = line.split()
         if not w:
             continue
@@ -41,8 +45,7 @@ def parse(d):
             info[w[1]] = ' '.join(w[2:])
         elif w[0] == 'NOTE':
             notes.append(line[5:])
-    status = [ln for ln in read_lines(os.path.join(d, 'guest'))
-              if ln.startswith(('PASS ', 'FAIL '))]
+    status = [ln for ln in guest if ln.startswith(('PASS ', 'FAIL '))]
     return meta, info, mem, notes, samples, status
 
 

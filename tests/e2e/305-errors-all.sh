@@ -37,6 +37,7 @@ rejected()
 	[[ $err == "lbadm: "* ]] || fail "lbadm $*: not an lbadm: line: $err"
 	grep -qF -- "$value" <<<"$err" || fail "lbadm $*: \"$err\" does not name \"$value\""
 	assert_eq "$(state)" "$before" "configuration changed after: lbadm $*"
+	log "exit $rc: lbadm $* -> $err"
 	checked=$((checked + 1))
 }
 
@@ -52,6 +53,7 @@ rejected_restore()
 	[[ $err == "lbadm: restore line $#: "* ]] || fail "-R: \"$err\" does not name line $#"
 	grep -qF -- "$value" <<<"$err" || fail "-R: \"$err\" does not name \"$value\""
 	assert_eq "$(state)" "$before" "configuration changed after -R of: $*"
+	log "exit $rc: -R -> $err"
 	checked=$((checked + 1))
 }
 

@@ -33,6 +33,7 @@ def parse(d):
     for name in sorted(os.listdir(d)):
         if name.startswith('guest'):
             guest += read_lines(os.path.join(d, name))
+            meta.setdefault('parts', []).append(name)
     for line in guest:
         w = line.split()
         if not w:
@@ -159,8 +160,9 @@ def mem_section(mem, samples, out, ratios):
                    f'| | {p["slab"] + 4096 * 8 / p["n"]:.1f} |')
     row('measured: growth of Slab+VmallocUsed+Percpu per entry',
         lambda p: f'{p["delta"]:.1f}')
-    row('seconds to create the 1,000,001 entries (pktgen)', lambda p: p['fill'])
-    row('seconds to unload with the table full', lambda p: p['unload'])
+    row('seconds for pktgen to send the 1,000,001 flows once',
+        lambda p: f'{float(p["fill"]):.1f}')
+    row('seconds to unload with the table full', lambda p: f'{float(p["unload"]):.1f}')
     for lb in ('lbvs', 'ipvs'):
         if per.get(lb):
             ratios[('mem', lb)] = per[lb]['slab'] + per[lb]['tab']
@@ -266,8 +268,9 @@ def main():
                 + str(int(mem.get('ipvs', {}).get('buckets', '4096')).bit_length() - 1)
                 + ' (`BENCH_IPVS_TAB_BITS`; Debian\'s default 12 leaves 244 entries a chain '
                 'at 1M and makes the fill take minutes under TCG). First 1,000 flows (one address, 1,000 ports), '
-                'then 1,000,001 (101 addresses x 9,901 ports) created by pktgen; the rate is '
-                'measured while pktgen cycles through the flows of each set, all of them already '
+                'then 1,000,001 (101 addresses x 9,901 ports), each sent once by pktgen (the '
+                'entries line shows how many reached the table: under load the director\'s '
+                'input backlog drops some); the rate is measured while pktgen cycles through the flows of each set, all of them already '
                 'in the table. "Bytes per connection" is the slab object (as allocated) plus the '
                 'hash buckets divided by the entries; the measured line is the growth of the '
                 'kernel\'s slab, vmalloc and percpu memory over the whole test divided by the '
@@ -287,7 +290,10 @@ def main():
                f'vCPUs, 4 GiB; host {meta.get("host_cpu", "?")}, {meta.get("host_cpus", "?")} cores, '
                f'load average before/after {meta.get("load_before", "?")} / '
                f'{meta.get("load_after", "?")}, other QEMU processes at the start: '
-               f'{meta.get("qemu_others", "?")}. Guest time: {info.get("total_seconds", "?")} s.')
+               f'{meta.get("qemu_others", "?")}. Guest time: {info.get("total_seconds", "?")} s.'
+               + (f' Results merged from separate boots ({", ".join(meta["parts"])}, '
+                  '`BENCH_PARTS`); the line above describes the last one.'
+                  if len(meta.get('parts', [])) > 1 else ''))
     out.append('')
     out.append('Reproduce: `make bench` (`BENCH_REPS=N BENCH_SECS=S make bench` to change the '
                'repetitions and the seconds per sample; `scripts/bench.sh --report-only` rewrites '

@@ -22,7 +22,7 @@
  * Expiry needs no timer per entry: each entry keeps its deadline in jiffies;
  * lookups skip expired entries and a per-netns worker reclaims them in
  * slices. IPv4 entries come from a cache of sizeof(struct lbvs_conn) +
- * LBVS_CONN_V4_ADDRS bytes (80 on x86_64), IPv6 ones from another.
+ * LBVS_CONN_V4_ADDRS bytes (72 on x86_64; IPv6: 120).
  */
 #ifndef _LBVS_CONN_H
 #define _LBVS_CONN_H

@@ -13,9 +13,7 @@
 topo_nat 2
 lbvs_load
 http_server rs1 8080 rs1
-pid1=$(server_pid)
 http_server rs2 8080 rs2
-pid2=$(server_pid)
 SVC="-t $VIP4:80"
 RS1=${RIP4[1]}:8080 RS2=${RIP4[2]}:8080
 nsx director "$LBADM" -A -t "$VIP4:80" -s rr
@@ -30,30 +28,30 @@ run_checker()
 {
 	local log=$1
 	shift
-	nsx director env LBADM="$LBADM" "$HEALTHCHECK" -i 1 -T 1 -s "$state" "$@" \
-		>"$LBVS_OUT/$log" 2>&1 &
-	CHECKER=$!
-	_PIDS+=("$CHECKER")
+	bg_in director env LBADM="$LBADM" "$HEALTHCHECK" -i 1 -T 1 -s "$state" "$@" \
+		>"$LBVS_OUT/$log" 2>&1
+	CHECKER=$BG_PID
 }
+
+stop_checker() { kill "$CHECKER"; wait "$CHECKER" 2>/dev/null || true; }
 
 # --- weight 0 on failure -----------------------------------------------------
 run_checker hc-weight.log -t "$VIP4:80"
 sleep 3
 assert_eq "$(nsx director "$LBADM" -S -n | grep -c -- ' -w 0')" 0 "healthy servers keep their weight"
 
-stop_server "$pid1"
+stop_server rs1 8080
 wait_rule director "$SVC" "$RS1" "-m -w 0 -x 100 -y 50"
 t=$(tally client 6 "http://$VIP4/")
 log "rs1 down: ${t//$'\n'/ }"
 assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "0 6" "weight 0: only rs2 answers"
 
 http_server rs1 8080 rs1
-pid1=$(server_pid)
 wait_rule director "$SVC" "$RS1" "-m -w 3 -x 100 -y 50"
 t=$(tally client 8 "http://$VIP4/")
 log "rs1 back: ${t//$'\n'/ }"
 [ "$(count_of rs1 "$t")" -gt 0 ] || fail "rs1 gets no traffic after it came back: $t"
-stop_server "$CHECKER"
+stop_checker
 grep -q "server $RS1 down (http check failed): weight 3 -> 0" "$LBVS_OUT/hc-weight.log" ||
 	fail "no 'down' line in the checker's log: $(cat "$LBVS_OUT/hc-weight.log")"
 grep -q "server $RS1 up: weight 3 restored" "$LBVS_OUT/hc-weight.log" ||
@@ -61,12 +59,12 @@ grep -q "server $RS1 up: weight 3 restored" "$LBVS_OUT/hc-weight.log" ||
 
 # --- removal on failure, TCP connect probe -----------------------------------
 run_checker hc-remove.log --remove --check tcp
-stop_server "$pid2"
+stop_server rs2 8080
 wait_rule director "$SVC" "$RS2" absent
 assert_eq "$(find "$state" -type f | wc -l)" 1 "the removed server's rule is kept in the state directory"
 http_server rs2 8080 rs2
 wait_rule director "$SVC" "$RS2" "-m -w 1"
-stop_server "$CHECKER"
+stop_checker
 grep -q "server $RS2 down (tcp check failed): removed" "$LBVS_OUT/hc-remove.log" ||
 	fail "no 'removed' line: $(cat "$LBVS_OUT/hc-remove.log")"
 

@@ -20,12 +20,10 @@
 KEEPALIVED=/usr/sbin/keepalived
 [ -x "$KEEPALIVED" ] || skip "no $KEEPALIVED"
 modprobe ip_vs || skip "keepalived's checker needs the ip_vs module"
-at_exit 'modprobe -r ip_vs_rr ip_vs 2>/dev/null'
 
 topo_nat 2
 lbvs_load
 http_server rs1 8080 rs1
-pid1=$(server_pid)
 http_server rs2 8080 rs2
 SVC="-t $VIP4:80"
 RS1=${RIP4[1]}:8080
@@ -77,10 +75,11 @@ $(real_server 2)
 CONF
 log "keepalived.conf:"$'\n'"$(cat "$dir/keepalived.conf")"
 
-nsx director "$KEEPALIVED" --check --dont-fork --log-console --log-detail \
+# Stopped at exit by its pid (TERM: keepalived also stops its checker).
+bg_in director "$KEEPALIVED" --check --dont-fork --log-console --log-detail \
 	--use-file "$dir/keepalived.conf" --pid "$dir/keepalived.pid" \
-	--checkers_pid "$dir/checkers.pid" >"$LBVS_OUT/keepalived.log" 2>&1 &
-_PIDS+=($!)
+	--checkers_pid "$dir/checkers.pid" >"$LBVS_OUT/keepalived.log" 2>&1
+at_exit "kill $BG_PID 2>/dev/null; wait $BG_PID 2>/dev/null; modprobe -r ip_vs_rr ip_vs 2>/dev/null"
 for _ in $(seq 60); do
 	nsx director ipvsadm -L -n 2>/dev/null | grep -q '^FWM  4242' && break
 	sleep 0.5
@@ -92,7 +91,7 @@ assert_eq "$(grep -c '^[A-Z]' <<<"$ipvs")" 1 "IPVS holds only the inert fwmark-4
 sleep 3
 assert_eq "$(nsx director "$LBADM" -S -n | grep -c -- ' -w 0')" 0 "both servers in rotation while healthy"
 
-stop_server "$pid1"
+stop_server rs1 8080
 wait_rule director "$SVC" "$RS1" "-m -w 0" 60
 t=$(tally client 6 "http://$VIP4/")
 log "rs1 down: ${t//$'\n'/ }"

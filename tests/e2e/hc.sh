@@ -23,8 +23,27 @@ wait_rule()
 	fail "after ${secs}s: $rs in $svc is \"${line:-absent}\", want \"$want\""
 }
 
-# server_pid: the pid of the server started last (http_server).
-server_pid() { echo "${_PIDS[-1]}"; }
+# stop_server NS PORT: kill what runs in netns NS (a real server's netns
+# holds only its servers) and wait until PORT is free.
+stop_server()
+{
+	local i
+	# shellcheck disable=SC2046 # a list of pids
+	kill $(ip netns pids "$1") 2>/dev/null || true
+	for i in $(seq 50); do
+		_port_bound "$1" "$2" || return 0
+		sleep 0.2
+	done
+	fail "port $2 still bound in netns $1"
+}
 
-# stop_server PID: kill one server (it stays in _PIDS; killing twice is fine).
-stop_server() { kill "$1"; wait "$1" 2>/dev/null || true; }
+# bg_in NS CMD...: CMD in NS in the background; BG_PID is CMD's own pid
+# (ip netns exec execs it), so killing BG_PID stops CMD. Killed at exit.
+bg_in()
+{
+	local ns=$1
+	shift
+	ip netns exec "$ns" "$@" &
+	BG_PID=$!
+	_PIDS+=("$BG_PID")
+}

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 #
 # The harness itself: namespaces, veth, bridge, routing through the director
 # (no lbvs involved), the HTTP and UDP test servers over IPv4 and IPv6.

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 #
 # An unprivileged user can change nothing: every change fails with a
 # permission error and the configuration stays as it was.

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 #
 # Without the module, lbadm says in one line that it is not loaded.
 # shellcheck source-path=SCRIPTDIR source=lib.sh

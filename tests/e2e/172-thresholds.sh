@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 # timeout: 180
 #
 # Connection thresholds (-x upper, -y lower): a server at its upper

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 # timeout: 120
 #
 # net.lbvs.conn_reuse_mode: a SYN reusing the tuple of a flow in TIME_WAIT

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # debug: yes
-# timeout: 300
+# timeout: 900
 #
 # DR (direct routing): director and two real servers on one switch, the
 # client behind a router. TCP and UDP, IPv4 and IPv6, rr gives exact

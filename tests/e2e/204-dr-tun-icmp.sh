@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 # timeout: 240
 #
 # ICMP errors sent to the VIP about a DR or TUN flow reach that flow's real

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 # timeout: 400
 #
 # -S / -R: what `ipvsadm -S -n` saves from the kernel's IPVS restores into

@@ -459,17 +459,35 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/* The attributes that identify a service. */
+static int put_svc_id(struct sk_buff *skb, const struct lbvs_service *svc)
+{
+	if (nla_put_u16(skb, LBVS_SVC_ATTR_AF, svc->af))
+		return -EMSGSIZE;
+	if (svc->fwmark)
+		return nla_put_u32(skb, LBVS_SVC_ATTR_FWMARK, svc->fwmark);
+	return nla_put_u16(skb, LBVS_SVC_ATTR_PROTOCOL, svc->protocol) ||
+	       put_addr(skb, LBVS_SVC_ATTR_ADDR, svc->af, &svc->addr) ||
+	       nla_put_be16(skb, LBVS_SVC_ATTR_PORT, svc->port);
+}
+
+static int put_svc_key(struct sk_buff *skb, const struct lbvs_service *svc)
+{
+	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_SERVICE);
+
+	if (!nest || put_svc_id(skb, svc))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int put_svc(struct sk_buff *skb, struct lbvs_service *svc)
 {
 	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_SERVICE);
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u16(skb, LBVS_SVC_ATTR_AF, svc->af) ||
-	    (svc->fwmark ? nla_put_u32(skb, LBVS_SVC_ATTR_FWMARK, svc->fwmark) :
-	     (nla_put_u16(skb, LBVS_SVC_ATTR_PROTOCOL, svc->protocol) ||
-	      put_addr(skb, LBVS_SVC_ATTR_ADDR, svc->af, &svc->addr) ||
-	      nla_put_be16(skb, LBVS_SVC_ATTR_PORT, svc->port))) ||
+	if (put_svc_id(skb, svc) ||
 	    nla_put_string(skb, LBVS_SVC_ATTR_SCHED_NAME, svc->sched.algo->name) ||
 	    nla_put_u32(skb, LBVS_SVC_ATTR_FLAGS, svc->flags) ||
 	    nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
@@ -574,6 +592,47 @@ err_free:
 	return err;
 }
 
+/*
+ * Without a service selector: every real server of every service, each
+ * message carrying its service's key, so a full listing takes two dumps.
+ * args[0]: services done; args[1]: servers done in the current one.
+ */
+static int dump_all_dests(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	struct lbvs_service *svc;
+	struct lbvs_dest *dest;
+	long si = 0, di;
+	void *hdr;
+
+	mutex_lock(&ln->config_lock);
+	cb->seq = ln->svcs.generation;
+	list_for_each_entry(svc, &ln->svcs.list, list) {
+		if (si++ < cb->args[0])
+			continue;
+		di = 0;
+		list_for_each_entry(dest, &svc->dests, list) {
+			if (di++ < cb->args[1])
+				continue;
+			hdr = dump_hdr(skb, cb, LBVS_CMD_GET_DEST);
+			if (!hdr)
+				goto out;
+			nl_dump_check_consistent(cb, nlmsg_hdr(skb));
+			if (put_svc_key(skb, svc) || put_dest(skb, dest)) {
+				genlmsg_cancel(skb, hdr);
+				goto out;
+			}
+			genlmsg_end(skb, hdr);
+			cb->args[1] = di;
+		}
+		cb->args[0] = si;
+		cb->args[1] = 0;
+	}
+out:
+	mutex_unlock(&ln->config_lock);
+	return skb->len;
+}
+
 static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	const struct genl_dumpit_info *gi = genl_dumpit_info(cb);
@@ -586,10 +645,8 @@ static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
 	void *hdr;
 	int err;
 
-	if (!gi->attrs[LBVS_ATTR_SERVICE]) {
-		NL_SET_ERR_MSG(cb->extack, "service attribute missing");
-		return -EINVAL;
-	}
+	if (!gi->attrs[LBVS_ATTR_SERVICE])
+		return dump_all_dests(skb, cb);
 	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, gi->attrs[LBVS_ATTR_SERVICE],
 			       svc_policy, cb->extack);
 	if (!err)

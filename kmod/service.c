@@ -253,6 +253,15 @@ static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_con
 	return 0;
 }
 
+/* As IPVS: the lower threshold may not exceed the upper one (even 0). */
+static int thresh_check(u32 upper, u32 lower, struct netlink_ext_ack *extack)
+{
+	if (lower <= upper)
+		return 0;
+	NL_SET_ERR_MSG(extack, "lower threshold above upper threshold");
+	return -ERANGE;
+}
+
 static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, u32 set)
 {
 	if (set & LBVS_SET_FWD)
@@ -280,7 +289,8 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 		NL_SET_ERR_MSG(extack, "real server already exists in this service");
 		return -EEXIST;
 	}
-	err = dest_check(svc, dc, set, extack);
+	err = dest_check(svc, dc, set, extack) ?:
+	      thresh_check(dc->u_thresh, dc->l_thresh, extack);
 	if (err)
 		return err;
 	dest = kzalloc(sizeof(*dest), GFP_KERNEL);
@@ -327,7 +337,9 @@ int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 	};
 	int err;
 
-	err = dest_check(dest->svc, dc, set, extack);
+	err = dest_check(dest->svc, dc, set, extack) ?:
+	      thresh_check(set & LBVS_SET_U_THRESH ? dc->u_thresh : dest->u_thresh,
+			   set & LBVS_SET_L_THRESH ? dc->l_thresh : dest->l_thresh, extack);
 	if (err)
 		return err;
 	dest_apply(dest, dc, set);

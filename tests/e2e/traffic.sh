@@ -52,7 +52,7 @@ hold_open()
 	# closing one of them would not reach its reader.
 	(
 		for fd in "${_HOLD_FD[@]}"; do exec {fd}>&-; done
-		exec ip netns exec "$ns" socat -t 1 - "$fam:$addr:$port,connect-timeout=3" <"$fifo" \
+		exec ip netns exec "$ns" socat -t 1 - "$fam:$addr:$port,connect-timeout=10" <"$fifo" \
 			>"$LBVS_OUT/hold-$id.out" 2>"$LBVS_OUT/hold-$id.err"
 	) &
 	_HOLD_PID[$id]=$!
@@ -65,7 +65,7 @@ hold_open()
 hold_wait()
 {
 	local i
-	for i in $(seq 50); do
+	for i in $(seq 150); do
 		grep -qx -- "$2" "$LBVS_OUT/hold-$1.out" 2>/dev/null && return 0
 		sleep 0.1
 	done
@@ -76,7 +76,7 @@ hold_wait()
 hold_name()
 {
 	local i
-	for i in $(seq 50); do
+	for i in $(seq 150); do
 		[ -s "$LBVS_OUT/hold-$1.out" ] && { head -n 1 "$LBVS_OUT/hold-$1.out"; return; }
 		sleep 0.1
 	done

@@ -75,7 +75,10 @@ enum lbvs_cmd {
 	LBVS_CMD_NEW_DEST,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_DEST */
 	LBVS_CMD_SET_DEST,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_DEST */
 	LBVS_CMD_DEL_DEST,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_DEST */
-	LBVS_CMD_GET_DEST,	/* dump, LBVS_ATTR_SERVICE (selector) */
+	LBVS_CMD_GET_DEST,	/* dump, LBVS_ATTR_SERVICE (selector); without
+				 * one: every server, each message with its
+				 * service's key in LBVS_ATTR_SERVICE
+				 */
 	LBVS_CMD_FLUSH,		/* remove every service of the netns */
 	LBVS_CMD_ZERO,		/* zero counters; optional LBVS_ATTR_SERVICE */
 	LBVS_CMD_GET_CONN,	/* dump the connection table */

@@ -47,8 +47,8 @@ lint()
 
 part lint lint
 part unit make -s unit
-part e2e-stock tests/qemu/run.sh --kernel stock
-part e2e-debug tests/qemu/run.sh --kernel debug
+part e2e-stock tests/qemu/run.sh --kernel stock --timeout 3000
+part e2e-debug tests/qemu/run.sh --kernel debug --timeout 3600
 
 [ "$fail" -eq 0 ] || rc=1
 echo

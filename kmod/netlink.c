@@ -592,6 +592,23 @@ err_free:
 	return err;
 }
 
+/* One real server per message; with svc, its service's key too. */
+static int dump_dest_msg(struct sk_buff *skb, struct netlink_callback *cb,
+			 const struct lbvs_service *svc, struct lbvs_dest *dest)
+{
+	void *hdr = dump_hdr(skb, cb, LBVS_CMD_GET_DEST);
+
+	if (!hdr)
+		return -EMSGSIZE;
+	nl_dump_check_consistent(cb, nlmsg_hdr(skb));
+	if ((svc && put_svc_key(skb, svc)) || put_dest(skb, dest)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
 /*
  * Without a service selector: every real server of every service, each
  * message carrying its service's key, so a full listing takes two dumps.
@@ -603,7 +620,6 @@ static int dump_all_dests(struct sk_buff *skb, struct netlink_callback *cb)
 	struct lbvs_service *svc;
 	struct lbvs_dest *dest;
 	long si = 0, di;
-	void *hdr;
 
 	mutex_lock(&ln->config_lock);
 	cb->seq = ln->svcs.generation;
@@ -614,15 +630,8 @@ static int dump_all_dests(struct sk_buff *skb, struct netlink_callback *cb)
 		list_for_each_entry(dest, &svc->dests, list) {
 			if (di++ < cb->args[1])
 				continue;
-			hdr = dump_hdr(skb, cb, LBVS_CMD_GET_DEST);
-			if (!hdr)
+			if (dump_dest_msg(skb, cb, svc, dest))
 				goto out;
-			nl_dump_check_consistent(cb, nlmsg_hdr(skb));
-			if (put_svc_key(skb, svc) || put_dest(skb, dest)) {
-				genlmsg_cancel(skb, hdr);
-				goto out;
-			}
-			genlmsg_end(skb, hdr);
 			cb->args[1] = di;
 		}
 		cb->args[0] = si;
@@ -642,7 +651,6 @@ static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
 	struct lbvs_svc_key key;
 	struct lbvs_dest *dest;
 	long idx = 0;
-	void *hdr;
 	int err;
 
 	if (!gi->attrs[LBVS_ATTR_SERVICE])
@@ -665,15 +673,8 @@ static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
 	list_for_each_entry(dest, &svc->dests, list) {
 		if (idx++ < cb->args[0])
 			continue;
-		hdr = dump_hdr(skb, cb, LBVS_CMD_GET_DEST);
-		if (!hdr)
+		if (dump_dest_msg(skb, cb, NULL, dest))
 			break;
-		nl_dump_check_consistent(cb, nlmsg_hdr(skb));
-		if (put_dest(skb, dest)) {
-			genlmsg_cancel(skb, hdr);
-			break;
-		}
-		genlmsg_end(skb, hdr);
 		cb->args[0] = idx;
 	}
 	mutex_unlock(&ln->config_lock);

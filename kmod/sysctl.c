@@ -8,26 +8,18 @@
 #include "netns.h"
 #include "sysctl.h"
 
-/* Read-only counters: the value is computed when read. */
-static int proc_conn_count(struct ctl_table *table, int write, void *buffer,
-			   size_t *lenp, loff_t *ppos)
+/* Read-only counters, computed when read; extra2 says which. */
+static int proc_counter(struct ctl_table *table, int write, void *buffer,
+			size_t *lenp, loff_t *ppos)
 {
 	struct lbvs_net *ln = table->extra1;
 	struct ctl_table t = *table;
-	unsigned long v = atomic_read(&ln->conns.count);
+	unsigned long v;
 
-	t.data = &v;
-	t.maxlen = sizeof(v);
-	return proc_doulongvec_minmax(&t, write, buffer, lenp, ppos);
-}
-
-static int proc_conn_dropped(struct ctl_table *table, int write, void *buffer,
-			     size_t *lenp, loff_t *ppos)
-{
-	struct lbvs_net *ln = table->extra1;
-	struct ctl_table t = *table;
-	unsigned long v = atomic64_read(&ln->conns.dropped);
-
+	if (table->extra2)
+		v = atomic64_read(&ln->conns.dropped);
+	else
+		v = atomic_read(&ln->conns.count);
 	t.data = &v;
 	t.maxlen = sizeof(v);
 	return proc_doulongvec_minmax(&t, write, buffer, lenp, ppos);
@@ -44,9 +36,9 @@ static const struct ctl_table template[] = {
 	INT_ENTRY(expire_quiescent_template, SYSCTL_ZERO, SYSCTL_ONE),
 	INT_ENTRY(conn_reuse_mode, SYSCTL_ZERO, SYSCTL_TWO),
 	{ .procname = "conn_count", .maxlen = sizeof(unsigned long), .mode = 0444,
-	  .proc_handler = proc_conn_count },
+	  .proc_handler = proc_counter },
 	{ .procname = "conn_dropped", .maxlen = sizeof(unsigned long), .mode = 0444,
-	  .proc_handler = proc_conn_dropped },
+	  .proc_handler = proc_counter, .extra2 = SYSCTL_ONE },
 	{ }
 };
 

@@ -132,6 +132,15 @@ static int parse_svc_key(struct nlattr **a, struct lbvs_svc_key *k,
 	return parse_addr(a[LBVS_SVC_ATTR_ADDR], k->af, &k->addr, extack);
 }
 
+/* An optional u32 field: copy it and note in *set that the request has it. */
+static void opt_u32(const struct nlattr *nla, u32 *to, u32 *set, u32 bit)
+{
+	if (!nla)
+		return;
+	*to = nla_get_u32(nla);
+	*set |= bit;
+}
+
 static int parse_svc(struct genl_info *info, struct lbvs_svc_conf *conf, u32 *set)
 {
 	struct nlattr *a[LBVS_SVC_ATTR_MAX + 1];
@@ -155,14 +164,8 @@ static int parse_svc(struct genl_info *info, struct lbvs_svc_conf *conf, u32 *se
 			    sizeof(conf->sched_name));
 		*set |= LBVS_SET_SCHED;
 	}
-	if (a[LBVS_SVC_ATTR_FLAGS]) {
-		conf->flags = nla_get_u32(a[LBVS_SVC_ATTR_FLAGS]);
-		*set |= LBVS_SET_FLAGS;
-	}
-	if (a[LBVS_SVC_ATTR_TIMEOUT]) {
-		conf->timeout = nla_get_u32(a[LBVS_SVC_ATTR_TIMEOUT]);
-		*set |= LBVS_SET_TIMEOUT;
-	}
+	opt_u32(a[LBVS_SVC_ATTR_FLAGS], &conf->flags, set, LBVS_SET_FLAGS);
+	opt_u32(a[LBVS_SVC_ATTR_TIMEOUT], &conf->timeout, set, LBVS_SET_TIMEOUT);
 	if (a[LBVS_SVC_ATTR_NETMASK]) {
 		conf->netmask = nla_get_u8(a[LBVS_SVC_ATTR_NETMASK]);
 		*set |= LBVS_SET_NETMASK;
@@ -218,18 +221,9 @@ static int parse_dest(struct genl_info *info, const struct lbvs_service *svc,
 		dc->fwd = nla_get_u32(a[LBVS_DEST_ATTR_FWD]);
 		*set |= LBVS_SET_FWD;
 	}
-	if (a[LBVS_DEST_ATTR_WEIGHT]) {
-		dc->weight = nla_get_u32(a[LBVS_DEST_ATTR_WEIGHT]);
-		*set |= LBVS_SET_WEIGHT;
-	}
-	if (a[LBVS_DEST_ATTR_U_THRESH]) {
-		dc->u_thresh = nla_get_u32(a[LBVS_DEST_ATTR_U_THRESH]);
-		*set |= LBVS_SET_U_THRESH;
-	}
-	if (a[LBVS_DEST_ATTR_L_THRESH]) {
-		dc->l_thresh = nla_get_u32(a[LBVS_DEST_ATTR_L_THRESH]);
-		*set |= LBVS_SET_L_THRESH;
-	}
+	opt_u32(a[LBVS_DEST_ATTR_WEIGHT], &dc->weight, set, LBVS_SET_WEIGHT);
+	opt_u32(a[LBVS_DEST_ATTR_U_THRESH], &dc->u_thresh, set, LBVS_SET_U_THRESH);
+	opt_u32(a[LBVS_DEST_ATTR_L_THRESH], &dc->l_thresh, set, LBVS_SET_L_THRESH);
 	return 0;
 }
 

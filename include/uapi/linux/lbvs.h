@@ -27,6 +27,19 @@
 #define LBVS_THRESH_MAX		0x7fffffff
 #define LBVS_PERSIST_MAX	(31 * 24 * 3600)	/* seconds */
 #define LBVS_TIMEOUT_MAX	(30 * 24 * 3600)	/* --set, seconds */
+#define LBVS_LADDR_MAX		256	/* FULLNAT local addresses per service */
+
+/*
+ * FULLNAT tells the real server who the client is in a TCP option (the
+ * approach known as TOA) on the SYN and on the client's packets up to and
+ * including its first data-bearing one: kind LBVS_TOA_KIND, then the
+ * client's port and address, network byte order.
+ *   IPv4: kind, len = 8,  port (2), address (4)
+ *   IPv6: kind, len = 20, port (2), address (16)
+ */
+#define LBVS_TOA_KIND		254
+#define LBVS_TOA_LEN4		8
+#define LBVS_TOA_LEN6		20
 
 /* Forwarding method of a real server (LBVS_DEST_ATTR_FWD). */
 enum lbvs_fwd {
@@ -85,6 +98,12 @@ enum lbvs_cmd {
 	LBVS_CMD_SET_CONFIG,	/* LBVS_ATTR_TIMEOUT_* */
 	LBVS_CMD_GET_CONFIG,	/* replies with LBVS_ATTR_TIMEOUT_* */
 	LBVS_CMD_GET_INFO,	/* replies with LBVS_ATTR_INFO_* */
+	LBVS_CMD_NEW_LADDR,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_LADDR */
+	LBVS_CMD_DEL_LADDR,	/* LBVS_ATTR_SERVICE (selector) + LBVS_ATTR_LADDR */
+	LBVS_CMD_GET_LADDR,	/* dump, LBVS_ATTR_SERVICE (selector); without
+				 * one: every pool address, each message with
+				 * its service's key in LBVS_ATTR_SERVICE
+				 */
 	__LBVS_CMD_MAX
 };
 
@@ -105,6 +124,10 @@ enum lbvs_attr {
 	LBVS_ATTR_INFO_CONN_COUNT,	/* u32, entries now */
 	LBVS_ATTR_INFO_CONN_DROPPED,	/* u64, refused because full */
 	LBVS_ATTR_PAD,
+	LBVS_ATTR_LADDR,		/* nest, LBVS_LADDR_ATTR_* */
+	LBVS_ATTR_INFO_NO_LPORT,	/* u64, FULLNAT flows refused: no free
+					 * local port (pool exhausted or empty)
+					 */
 	__LBVS_ATTR_MAX
 };
 
@@ -148,6 +171,20 @@ enum lbvs_dest_attr {
 };
 
 #define LBVS_DEST_ATTR_MAX (__LBVS_DEST_ATTR_MAX - 1)
+
+/*
+ * A FULLNAT local address (pool of a service): the source of the packets
+ * the director sends to FULLNAT real servers. It must be an address of the
+ * director, of the service's family.
+ */
+enum lbvs_laddr_attr {
+	LBVS_LADDR_ATTR_UNSPEC,
+	LBVS_LADDR_ATTR_AF,		/* u16, defaults to the service's */
+	LBVS_LADDR_ATTR_ADDR,		/* binary, 4 or 16 bytes */
+	__LBVS_LADDR_ATTR_MAX
+};
+
+#define LBVS_LADDR_ATTR_MAX (__LBVS_LADDR_ATTR_MAX - 1)
 
 /* Counters and rates (per second, from the rate estimator). */
 enum lbvs_stats_attr {

@@ -12,7 +12,10 @@
 #
 # Legitimate differences, not exercised here (see docs/lbadm.8):
 #  * port-0 services (-t VIP:0 -p): IPVS accepts them, lbvs refuses them.
-#  * -b (FULLNAT) does not exist in IPVS.
+#  * -b (FULLNAT) and its pools (-P -Q -G -z) do not exist in IPVS.
+#  * a DR (-g) or TUN (-i) server with a port other than the service's:
+#    ipvsadm rewrites the port, lbadm refuses it (issue 4; 305 checks the
+#    error). Every -g/-i server here has the service's port or none.
 #  * -S: lbadm also saves -x/-y; they are stripped before comparing -S.
 #  * ipvsadm wants a port after a bracketed IPv6 address ("[2001:db8::1]:0"),
 #    lbadm also takes "[2001:db8::1]": IPv6 servers here always have a port.

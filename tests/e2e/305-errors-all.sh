@@ -114,16 +114,32 @@ rejected 2 -g/--gatewaying -a -t "$V:80" -r 192.0.2.12 -m -g
 rejected 2 0x50 -a -t "$V:80" -r 192.0.2.12:0x50
 rejected 1 192.0.2.11:80 -a -t "$V:80" -r 192.0.2.11:80 -m
 rejected 1 "TCP $V:82" -a -t "$V:82" -r 192.0.2.11:80 -m
+# DR and TUN cannot map ports (issue 4): both ports named, nothing sent.
+rejected 2 'port 8080 of direct-routing server 192.0.2.12 must equal the service port 80' \
+	-a -t "$V:80" -r 192.0.2.12:8080 -g
+rejected 2 'port 8080 of direct-routing server 192.0.2.12 must equal the service port 80' \
+	-a -t "$V:80" -r 192.0.2.12:8080
+rejected 2 'port 5353 of tunnelled server 192.0.2.12 must equal the service port 53' \
+	-a -u "$V:53" -r 192.0.2.12:5353 -i
 # -e
 rejected 2 65536 -e -t "$V:80" -r 192.0.2.11:80 -w 65536
 rejected 2 -p/--persistent -e -t "$V:80" -r 192.0.2.11:80 -p
 rejected 1 192.0.2.12:80 -e -t "$V:80" -r 192.0.2.12:80 -m -w 1
 rejected 1 "TCP $V:82" -e -t "$V:82" -r 192.0.2.11:80 -m
+rejected 2 'port 8080 of direct-routing server 192.0.2.11' -e -t "$V:80" -r 192.0.2.11:8080 -g
 # -d
 rejected 2 -r/--real-server -d -t "$V:80"
 rejected 2 -w/--weight -d -t "$V:80" -r 192.0.2.11 -w 1
 rejected 1 192.0.2.12:80 -d -t "$V:80" -r 192.0.2.12:80
 rejected 1 "TCP $V:82" -d -t "$V:82" -r 192.0.2.11:80
+# -P -Q -G (FULLNAT local addresses): what lbadm refuses itself.
+rejected 2 -z/--laddr -P -t "$V:80"
+rejected 2 192.0.2.1:80 -P -t "$V:80" -z 192.0.2.1:80
+rejected 2 '[2001:db8::fe]' -P -t "$V:80" -z '[2001:db8::fe]'
+rejected 2 192.0.2.300 -Q -t "$V:80" -z 192.0.2.300
+rejected 2 '-t, -u or -f' -Q -z 192.0.2.1
+rejected 2 -z/--laddr -G -z 192.0.2.1
+rejected 2 --stats -G --stats
 # -L
 rejected 2 x -L -t "$V:x"
 rejected 2 -c -L -c --stats
@@ -151,6 +167,8 @@ rejected_restore 2 'weight 70000' "-A -t $V:90 -s rr" "" "# comment" "-a -t $V:9
 rejected_restore 1 "TCP $V:80" "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1 -m" "-A -t $V:80 -s rr"
 rejected_restore 1 "$V:90" "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1:90 -m" "--set 1 1 1" "-a -t $V:90 -r 192.0.2.1:90 -m"
 rejected_restore 1 "TCP $V:91" "-D -t $V:80" "-C" "-A -t $V:90 -s rr" "-D -t $V:91"
+rejected_restore 2 '192.0.2.1:90' "-A -t $V:90 -s rr" "-P -t $V:90 -z 192.0.2.1:90"
+rejected_restore 2 'service port 90' "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1:9090 -g"
 # An unknown option letter.
 rejected 2 '"-j"' -j
 log "$checked bad inputs rejected with one line each, nothing changed"

@@ -392,12 +392,15 @@ START_TEST(t_args_dest)
 	ck_assert_uint_eq(r.dest.weight, 0);
 	ck_assert_uint_eq(r.dest.u_thresh, 100);
 	ck_assert_uint_eq(r.dest.l_thresh, 50);
-	/* Direct routing keeps the service port, as ipvsadm does. */
-	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -g");
+	/* DR and TUN: the service port, given or implied (issue 4). */
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:80 -g");
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_DR);
 	ck_assert_uint_eq(r.dest.port, 80);
-	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -i");
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1 -i");
 	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_TUN);
 	ck_assert_uint_eq(r.dest.port, 80);
+	OK(&r, "-a -f 3 -r 198.51.100.1:8080 -g");	/* fwmark: any port */
+	ck_assert_uint_eq(r.dest.port, 8080);
 	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:80 -i -w 65535 --tun-type ipip");
 	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_TUN);
 	OK(&r, "-e -t 203.0.113.1:80 -r 198.51.100.1:8080 -b -w 65535");
@@ -465,7 +468,7 @@ END_TEST
 
 START_TEST(t_args_bad)
 {
-	REJECTS("-x 5", "no command given (one of -A -E -D -C -a -e -d -L -Z --set -S -R -h)");
+	REJECTS("-x 5", "no command given (one of -A -E -D -C -a -e -d -P -Q -G -L -Z --set -S -R -h)");
 	REJECTS("-A", "-A/--add-service needs -t, -u or -f");
 	REJECTS("-D", "-D/--delete-service needs -t, -u or -f");
 	REJECTS("-a -t 203.0.113.1:80", "-a/--add-server needs -r/--real-server");
@@ -548,8 +551,119 @@ START_TEST(t_args_bad)
 	REJECTS("--frobnicate", "unknown option \"--frobnicate\"");
 	REJECTS("--tcp", "unknown option \"--tcp\"");
 	REJECTS("-Lq", "unknown option \"-q\" in \"-Lq\"");
-	REJECTS("-Q", "unknown option \"-Q\"");
+	REJECTS("-j", "unknown option \"-j\"");
+	/* Issue 4: DR and TUN cannot map ports; ipvsadm rewrote the port. */
+	REJECTS("-a -t 203.0.113.1:80 -r 192.0.2.10:8080 -g",
+	    "port 8080 of direct-routing server 192.0.2.10 must equal the service port 80 (DR and TUN cannot map ports)");
+	REJECTS("-a -t 203.0.113.1:80 -r 192.0.2.10:8080",	/* -g default */
+	    "port 8080 of direct-routing server 192.0.2.10 must equal the service port 80 (DR and TUN cannot map ports)");
+	REJECTS("-e -u 203.0.113.1:53 -r 192.0.2.10:5353 -i",
+	    "port 5353 of tunnelled server 192.0.2.10 must equal the service port 53 (DR and TUN cannot map ports)");
+	REJECTS("-a -t [2001:db8::1]:80 -r [2001:db8::2]:0 -g",
+	    "port 0 of direct-routing server [2001:db8::2] must equal the service port 80 (DR and TUN cannot map ports)");
 	REJECTS("-A -t 203.0.113.1:80 -o", "unknown option \"-o\"");
+}
+END_TEST
+
+/* ---- FULLNAT local addresses: -P -Q -G -z ---- */
+
+START_TEST(t_args_laddr)
+{
+	struct lbadm_req r;
+	char buf[64];
+
+	OK(&r, "-P -t 203.0.113.1:80 -z 198.51.100.254");
+	ck_assert_int_eq(r.cmd, LC_ADDLADDR);
+	ck_assert_int_eq(r.has_svc, 1);
+	ck_assert_uint_eq(r.svc.port, 80);
+	ck_assert_int_eq(r.laddr.af, AF_INET);
+	lbadm_fmt_addr(&r.laddr, 1, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "198.51.100.254");
+	OK(&r, "-Q -u 203.0.113.1:53 -z 198.51.100.253");
+	ck_assert_int_eq(r.cmd, LC_DELLADDR);
+	ck_assert_uint_eq(r.svc.protocol, IPPROTO_UDP);
+	/* IPv6: bracketed, or bare (no port, so no ambiguity). */
+	OK(&r, "-P -t [2001:db8::1]:443 -z [2001:db8::fe]");
+	ck_assert_int_eq(r.laddr.af, AF_INET6);
+	lbadm_fmt_addr(&r.laddr, 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "2001:db8::fe");
+	OK(&r, "-P -t [2001:db8::1]:443 -z 2001:db8::1:80");
+	lbadm_fmt_addr(&r.laddr, 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "2001:db8::1:80");	/* an address, not :80 */
+	OK(&r, "-P -f 7 -6 -z 2001:db8::fd");
+	ck_assert_uint_eq(r.svc.fwmark, 7);
+	ck_assert_int_eq(r.laddr.af, AF_INET6);
+	OK(&r, "--add-laddr --tcp-service=203.0.113.1:80 --laddr=198.51.100.254");
+	ck_assert_int_eq(r.cmd, LC_ADDLADDR);
+	OK(&r, "--del-laddr -f 0x10 --laddr 198.51.100.254");
+	ck_assert_int_eq(r.cmd, LC_DELLADDR);
+	ck_assert_uint_eq(r.svc.fwmark, 16);
+	OK(&r, "-Pt 203.0.113.1:80 -z198.51.100.254");
+	ck_assert_int_eq(r.laddr.af, AF_INET);
+}
+END_TEST
+
+/* -G: all pools, or one service's; text or JSON. */
+START_TEST(t_args_getladdr)
+{
+	static const struct {
+		const char *line;
+		int has_svc;
+		unsigned int fmt;
+	} c[] = {
+		{ "-G", 0, 0 },
+		{ "--get-laddr -t 203.0.113.1:80 --json", 1, LBADM_FMT_JSON },
+		{ "-G -n -f 7 -6", 1, LBADM_FMT_NUMERIC },
+		{ "-G --json -n", 0, LBADM_FMT_JSON | LBADM_FMT_NUMERIC },
+	};
+	struct lbadm_req r;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		OK(&r, c[i].line);
+		ck_assert_int_eq(r.cmd, LC_GETLADDR);
+		ck_assert_int_eq(r.has_svc, c[i].has_svc);
+		ck_assert_uint_eq(r.fmt, c[i].fmt);
+	}
+}
+END_TEST
+
+START_TEST(t_args_laddr_bad)
+{
+	REJECTS("-P -t 203.0.113.1:80", "-P/--add-laddr needs -z/--laddr");
+	REJECTS("-Q -t 203.0.113.1:80", "-Q/--del-laddr needs -z/--laddr");
+	REJECTS("-P -z 198.51.100.254", "-P/--add-laddr needs -t, -u or -f");
+	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.254:80",
+	    "local address \"198.51.100.254:80\" has a port; give the address alone");
+	REJECTS("-P -t [2001:db8::1]:80 -z [2001:db8::fe]:0",
+	    "local address \"[2001:db8::fe]:0\" has a port; give the address alone");
+	REJECTS("-P -t 203.0.113.1:80 -z [2001:db8::fe]",
+	    "local address \"[2001:db8::fe]\" is IPv6 but the service is IPv4");
+	REJECTS("-P -t [2001:db8::1]:80 -z 198.51.100.254",
+	    "local address \"198.51.100.254\" is IPv4 but the service is IPv6");
+	REJECTS("-Q -f 7 -z 2001:db8::fe",
+	    "local address \"2001:db8::fe\" is IPv6 but the service is IPv4");
+	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.300",
+	    "invalid address \"198.51.100.300\"");
+	REJECTS("-P -t 203.0.113.1:80 -z 2001:db8::g", "invalid address \"2001:db8::g\"");
+	REJECTS("-P -t 203.0.113.1:80 -z lb1.example",
+	    "invalid address \"lb1.example\": host names are not supported, use a numeric address");
+	REJECTS("-P -t 203.0.113.1:80 -z", "option -z/--laddr needs a value");
+	REJECTS("-P -t 203.0.113.1:80 --laddr=", "empty address");
+	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.1 -z 198.51.100.2",
+	    "option -z/--laddr given twice");
+	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.1 -w 1",
+	    "option -w/--weight is not valid with -P/--add-laddr");
+	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.1 -b",
+	    "option -b/--fullnat is not valid with -P/--add-laddr");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -b -z 198.51.100.254",
+	    "option -z/--laddr is not valid with -a/--add-server");
+	REJECTS("-G -z 198.51.100.254", "option -z/--laddr is not valid with -G/--get-laddr");
+	REJECTS("-G --stats", "option --stats is not valid with -G/--get-laddr");
+	REJECTS("-P -Q -t 203.0.113.1:80 -z 198.51.100.1",
+	    "multiple commands: -P/--add-laddr and -Q/--del-laddr");
+	REJECTS("-L -G", "multiple commands: -L/--list and -G/--get-laddr");
+	REJECTS("-G extra", "unexpected argument \"extra\"");
 }
 END_TEST
 
@@ -654,9 +768,11 @@ START_TEST(t_print_list)
 		DEST("198.51.100.11", 443, LBVS_FWD_FULLNAT, 0, 0, 0),
 	};
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 443, "wrr"), d2, 3, 0 },
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr"), d1, 2, 0 },
-		{ SVC(IPPROTO_UDP, "203.0.113.1", 53, "wlc"), NULL, 0, 0 },
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 443, "wrr"),
+		  .dests = d2, .n_dests = 3 },
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr"),
+		  .dests = d1, .n_dests = 2 },
+		{ .svc = SVC(IPPROTO_UDP, "203.0.113.1", 53, "wlc") },
 	};
 	char *out;
 
@@ -709,9 +825,11 @@ START_TEST(t_print_v6_fwm)
 	};
 	struct lbadm_dest df[] = { DEST("198.51.100.7", 0, LBVS_FWD_DR, 1, 0, 0) };
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "2001:db8::1", 80, "sh"), d6, 2, 0 },
-		{ SVC(0, "0.0.0.0", 0, "wlc"), df, 1, 0 },
-		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0, 0 },
+		{ .svc = SVC(IPPROTO_TCP, "2001:db8::1", 80, "sh"),
+		  .dests = d6, .n_dests = 2 },
+		{ .svc = SVC(0, "0.0.0.0", 0, "wlc"),
+		  .dests = df, .n_dests = 1 },
+		{ .svc = SVC(0, "0.0.0.0", 0, "rr") },
 	};
 	char *out;
 
@@ -751,7 +869,8 @@ START_TEST(t_print_stats)
 	struct lbadm_info info = { .version = 0x010000, .conn_tab_size = 4096 };
 	struct lbadm_dest d[] = { DEST("198.51.100.1", 80, LBVS_FWD_NAT, 1, 0, 0) };
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1, 0 },
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"),
+		  .dests = d, .n_dests = 1 },
 	};
 	struct lbadm_stats s = {
 		.conns = 5, .inpkts = 123456789, .outpkts = 1000000000,
@@ -818,8 +937,9 @@ START_TEST(t_print_json)
 	struct lbadm_info info = { .version = 0x010203, .conn_tab_size = 4096 };
 	struct lbadm_dest d[] = { DEST("198.51.100.1", 80, LBVS_FWD_NAT, 1, 2, 3) };
 	struct lbadm_svc_entry v[] = {
-		{ SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"), d, 1, 0 },
-		{ SVC(0, "0.0.0.0", 0, "rr"), NULL, 0, 0 },
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc"),
+		  .dests = d, .n_dests = 1 },
+		{ .svc = SVC(0, "0.0.0.0", 0, "rr") },
 	};
 	char *out;
 
@@ -848,6 +968,121 @@ START_TEST(t_print_json)
 	free(out);
 	out = capture_list(&info, NULL, 0, LBADM_FMT_JSON);
 	ck_assert_str_eq(out, "{\"version\":\"1.2.3\",\"conn_tab_size\":4096,\"services\":[]}\n");
+	free(out);
+}
+END_TEST
+
+/* -G text and JSON, and -S's -P lines (which -R must read back). */
+static struct lbadm_svc_entry laddr_table[3];
+static struct lbadm_addr pool4[3], pool6[1];
+
+static void laddr_setup(void)
+{
+	memset(laddr_table, 0, sizeof(laddr_table));
+	pool4[0] = A("198.51.100.254");
+	pool4[1] = A("198.51.100.9");
+	pool4[2] = A("198.51.100.10");
+	pool6[0] = A("2001:db8::fe");
+	laddr_table[0].svc = SVC(IPPROTO_TCP, "2001:db8::1", 443, "rr");
+	laddr_table[0].laddrs = pool6;
+	laddr_table[0].n_laddrs = 1;
+	laddr_table[1].svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "wlc");
+	laddr_table[1].laddrs = pool4;
+	laddr_table[1].n_laddrs = 3;
+	laddr_table[2].svc = SVC(0, "0.0.0.0", 0, "rr");
+	laddr_table[2].svc.fwmark = 7;
+}
+
+static char *capture_laddrs(struct lbadm_svc_entry *v, size_t n,
+			    unsigned int fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	lbadm_print_laddrs(f, v, n, fmt);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(t_print_laddrs)
+{
+	char *out;
+
+	laddr_setup();
+	out = capture_laddrs(laddr_table, 3, LBADM_FMT_NUMERIC);
+	/* Services in -L order, addresses sorted, empty pools listed. */
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port\n"
+		"  -> FullNatLocalAddress\n"
+		"TCP  203.0.113.1:80\n"
+		"  -> 198.51.100.9\n"
+		"  -> 198.51.100.10\n"
+		"  -> 198.51.100.254\n"
+		"TCP  [2001:db8::1]:443\n"
+		"  -> [2001:db8::fe]\n"
+		"FWM  7\n");
+	free(out);
+	out = capture_laddrs(laddr_table, 3, LBADM_FMT_JSON);
+	ck_assert_str_eq(out,
+		"{\"services\":["
+		"{\"family\":\"inet\",\"protocol\":\"tcp\",\"address\":\"203.0.113.1\","
+		"\"port\":80,\"fwmark\":null,\"local_addresses\":"
+		"[\"198.51.100.9\",\"198.51.100.10\",\"198.51.100.254\"]},"
+		"{\"family\":\"inet6\",\"protocol\":\"tcp\",\"address\":\"2001:db8::1\","
+		"\"port\":443,\"fwmark\":null,\"local_addresses\":[\"2001:db8::fe\"]},"
+		"{\"family\":\"inet\",\"protocol\":null,\"address\":null,\"port\":null,"
+		"\"fwmark\":7,\"local_addresses\":[]}]}\n");
+	free(out);
+	out = capture_laddrs(NULL, 0, 0);
+	ck_assert_str_eq(out, "Prot LocalAddress:Port\n  -> FullNatLocalAddress\n");
+	free(out);
+	out = capture_laddrs(NULL, 0, LBADM_FMT_JSON);
+	ck_assert_str_eq(out, "{\"services\":[]}\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(t_save_laddrs)
+{
+	struct lbadm_dest d[] = { DEST("192.0.2.11", 8080, LBVS_FWD_FULLNAT, 2, 0, 0) };
+	static const char *const lines[] = {
+		"-A -t 203.0.113.1:80 -s wlc",
+		"-a -t 203.0.113.1:80 -r 192.0.2.11:8080 -b -w 2",
+		"-P -t 203.0.113.1:80 -z 198.51.100.9",
+		"-P -t 203.0.113.1:80 -z 198.51.100.10",
+		"-P -t 203.0.113.1:80 -z 198.51.100.254",
+		"-A -t [2001:db8::1]:443 -s rr",
+		"-P -t [2001:db8::1]:443 -z [2001:db8::fe]",
+		"-A -f 7 -s rr",
+	};
+	char *out, *line, *save;
+	struct lbadm_req r;
+	size_t i = 0, k = 0;
+	char addr[64];
+
+	laddr_setup();
+	laddr_table[1].dests = d;
+	laddr_table[1].n_dests = 1;
+	out = capture_list(NULL, laddr_table, 3, LBADM_FMT_RULE);
+	/* -P lines after the service's -a lines; -L itself shows no pool. */
+	for (line = strtok_r(out, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save), i++) {
+		ck_assert_uint_lt(i, sizeof(lines) / sizeof(lines[0]));
+		ck_assert_str_eq(line, lines[i]);
+		/* Each line reads back (-R) to the address saved. */
+		OK(&r, line);
+		if (r.cmd != LC_ADDLADDR)
+			continue;
+		lbadm_fmt_addr(&r.laddr, 1, addr, sizeof(addr));
+		ck_assert_str_eq(addr, strstr(lines[i], "-z ") + 3);
+		k++;
+	}
+	ck_assert_uint_eq(i, sizeof(lines) / sizeof(lines[0]));
+	ck_assert_uint_eq(k, 4);
+	free(out);
+	out = capture_list(NULL, laddr_table, 3, LBADM_FMT_NUMERIC);
+	ck_assert_ptr_null(strstr(out, "198.51.100.254"));
 	free(out);
 }
 END_TEST
@@ -1056,6 +1291,107 @@ START_TEST(t_msg_dest_other)
 }
 END_TEST
 
+START_TEST(t_msg_laddr)
+{
+	struct nlattr *top[LBVS_ATTR_MAX + 1], *s[LBVS_SVC_ATTR_MAX + 1];
+	struct nlattr *l[LBVS_LADDR_ATTR_MAX + 1];
+	uint8_t v4[4] = { 198, 51, 100, 254 };
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0xfe };
+	struct nl_msg *m;
+	int cmd;
+
+	m = build("-P -t 203.0.113.1:80 -z 198.51.100.254", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_NEW_LADDR);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_ptr_null(top[LBVS_ATTR_DEST]);
+	nested(top, LBVS_ATTR_SERVICE, LBVS_SVC_ATTR_MAX, s);	/* selector */
+	ck_assert_uint_eq(nla_get_u16(s[LBVS_SVC_ATTR_PORT]), htons(80));
+	ck_assert_ptr_null(s[LBVS_SVC_ATTR_SCHED_NAME]);
+	nested(top, LBVS_ATTR_LADDR, LBVS_LADDR_ATTR_MAX, l);
+	ck_assert_uint_eq(nla_get_u16(l[LBVS_LADDR_ATTR_AF]), AF_INET);
+	ck_assert_int_eq(nla_len(l[LBVS_LADDR_ATTR_ADDR]), 4);
+	ck_assert_mem_eq(nla_data(l[LBVS_LADDR_ATTR_ADDR]), v4, 4);
+	nlmsg_free(m);
+
+	m = build("-Q -f 9 -6 -z 2001:db8::fe", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_DEL_LADDR);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_SERVICE, LBVS_SVC_ATTR_MAX, s);
+	ck_assert_uint_eq(nla_get_u32(s[LBVS_SVC_ATTR_FWMARK]), 9);
+	nested(top, LBVS_ATTR_LADDR, LBVS_LADDR_ATTR_MAX, l);
+	ck_assert_uint_eq(nla_get_u16(l[LBVS_LADDR_ATTR_AF]), AF_INET6);
+	ck_assert_int_eq(nla_len(l[LBVS_LADDR_ATTR_ADDR]), 16);
+	ck_assert_mem_eq(nla_data(l[LBVS_LADDR_ATTR_ADDR]), v6, 16);
+	nlmsg_free(m);
+}
+END_TEST
+
+/* An empty GET_LADDR reply, to fill. */
+static struct nl_msg *laddr_reply(void)
+{
+	struct nl_msg *m = nlmsg_alloc();
+
+	ck_assert_ptr_nonnull(genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0,
+					  0, LBVS_CMD_GET_LADDR,
+					  LBVS_GENL_VERSION));
+	return m;
+}
+
+/* lbadm_get_laddr() of a reply with a pool address of family af (0: no
+ * LBVS_LADDR_ATTR_AF) and len bytes, after a fwmark IPv6 service's key. */
+static int get_laddr_of(int af, int len, struct lbadm_addr *a)
+{
+	static const uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0xfe };
+	struct nlattr *top[LBVS_ATTR_MAX + 1], *n;
+	struct nl_msg *m = laddr_reply();
+	int rc;
+
+	n = nla_nest_start(m, LBVS_ATTR_SERVICE);
+	nla_put_u16(m, LBVS_SVC_ATTR_AF, AF_INET6);
+	nla_put_u32(m, LBVS_SVC_ATTR_FWMARK, 7);
+	nla_nest_end(m, n);
+	n = nla_nest_start(m, LBVS_ATTR_LADDR);
+	if (af)
+		nla_put_u16(m, LBVS_LADDR_ATTR_AF, af);
+	nla_put(m, LBVS_LADDR_ATTR_ADDR, len, v6);
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	rc = lbadm_get_laddr(top, a);
+	nlmsg_free(m);
+	return rc;
+}
+
+/* GET_LADDR replies: the family defaults to the service's. */
+START_TEST(t_msg_laddr_replies)
+{
+	struct nlattr *top[LBVS_ATTR_MAX + 1];
+	struct lbadm_info info;
+	struct lbadm_addr a;
+	struct nl_msg *m;
+	char buf[64];
+
+	ck_assert_int_eq(get_laddr_of(0, 16, &a), 0);
+	ck_assert_int_eq(a.af, AF_INET6);
+	lbadm_fmt_addr(&a, 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "2001:db8::fe");
+	ck_assert_int_eq(get_laddr_of(AF_INET, 4, &a), 0);
+	ck_assert_int_eq(a.af, AF_INET);
+	lbadm_fmt_addr(&a, 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "32.1.13.184");
+	ck_assert_int_eq(get_laddr_of(AF_INET6, 4, &a), -1);	/* too short */
+	ck_assert_int_eq(get_laddr_of(0, 4, &a), -1);	/* the service's: v6 */
+	ck_assert_int_eq(get_laddr_of(99, 16, &a), -1);	/* bad family */
+
+	m = laddr_reply();
+	nla_put_u64(m, LBVS_ATTR_INFO_NO_LPORT, 1ULL << 40);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_int_eq(lbadm_get_laddr(top, &a), -1);	/* none there */
+	lbadm_get_info(top, &info);
+	ck_assert_uint_eq(info.no_lport, 1ULL << 40);
+	nlmsg_free(m);
+}
+END_TEST
+
 /* Replies as the kernel builds them, parsed back into structs. */
 START_TEST(t_msg_replies)
 {
@@ -1170,15 +1506,22 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_args_dest);
 	tcase_add_test(tc, t_args_other);
 	tcase_add_test(tc, t_args_bad);
+	tcase_add_test(tc, t_args_laddr);
+	tcase_add_test(tc, t_args_getladdr);
+	tcase_add_test(tc, t_args_laddr_bad);
 	tcase_add_test(tc, t_table);
 	tcase_add_test(tc, t_largenum);
 	tcase_add_test(tc, t_print_list);
 	tcase_add_test(tc, t_print_v6_fwm);
 	tcase_add_test(tc, t_print_stats);
 	tcase_add_test(tc, t_print_json);
+	tcase_add_test(tc, t_print_laddrs);
+	tcase_add_test(tc, t_save_laddrs);
 	tcase_add_test(tc, t_print_conns_timeouts);
 	tcase_add_test(tc, t_msg_service);
 	tcase_add_test(tc, t_msg_dest_other);
+	tcase_add_test(tc, t_msg_laddr);
+	tcase_add_test(tc, t_msg_laddr_replies);
 	tcase_add_test(tc, t_msg_replies);
 	suite_add_tcase(s, tc);
 	return s;

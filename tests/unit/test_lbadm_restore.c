@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <arpa/inet.h>
 #include <linux/genetlink.h>
 
 #include "../../tools/lbadm/batch.h"
 #include "../../tools/lbadm/cmd.h"
+#include "../../tools/lbadm/opts.h"
 #include "../../tools/lbadm/print.h"
 #include "../../tools/lbadm/restore.h"
 
@@ -53,47 +55,93 @@ static void cmds(const struct lbadm_batch *b, char *out, size_t len)
 	}
 }
 
+/* lbadm_diff(now, want) queues exactly the commands of expect, in order. */
+static void check_diff(const struct lbadm_table *now,
+		       const struct lbadm_table *want, const char *expect)
+{
+	struct lbadm_nl nl = { 0 };
+	struct lbadm_batch b;
+	char got[256];
+
+	lbadm_batch_init(&b, &nl, 0);
+	ck_assert_int_eq(lbadm_diff(&b, now, want), 0);
+	cmds(&b, got, sizeof(got));
+	ck_assert_str_eq(got, expect);
+	lbadm_batch_free(&b);
+}
+
 START_TEST(t_diff)
 {
 	struct lbadm_dest d_now[] = { dest("192.0.2.1", 1), dest("192.0.2.2", 1) };
 	struct lbadm_dest d_want[] = { dest("192.0.2.1", 5), dest("192.0.2.3", 1) };
 	struct lbadm_dest d_c[] = { dest("192.0.2.4", 2) };
 	struct lbadm_svc_entry now_v[] = {
-		{ svc(80, "rr"), d_now, 2, 0 }, { svc(81, "rr"), NULL, 0, 0 },
+		{ .svc = svc(80, "rr"), .dests = d_now, .n_dests = 2 },
+		{ .svc = svc(81, "rr") },
 	};
 	struct lbadm_svc_entry want_v[] = {
-		{ svc(80, "wrr"), d_want, 2, 0 }, { svc(82, "sh"), d_c, 1, 0 },
+		{ .svc = svc(80, "wrr"), .dests = d_want, .n_dests = 2 },
+		{ .svc = svc(82, "sh"), .dests = d_c, .n_dests = 1 },
 	};
 	struct lbadm_table now = { now_v, 2, 2 }, want = { want_v, 2, 2 };
-	struct lbadm_nl nl = { 0 };
-	struct lbadm_batch b;
-	char got[128], expect[128];
+	char expect[128];
 
-	lbadm_batch_init(&b, &nl, 0);
-	ck_assert_int_eq(lbadm_diff(&b, &now, &want), 0);
-	cmds(&b, got, sizeof(got));
 	/* Service 80: edited, server .1 edited, .2 deleted, .3 added;
 	 * 81 deleted; 82 added with its server. */
 	snprintf(expect, sizeof(expect), "%d %d %d %d %d %d %d",
 		 LBVS_CMD_SET_SERVICE, LBVS_CMD_SET_DEST, LBVS_CMD_DEL_DEST,
 		 LBVS_CMD_NEW_DEST, LBVS_CMD_DEL_SERVICE,
 		 LBVS_CMD_NEW_SERVICE, LBVS_CMD_NEW_DEST);
-	ck_assert_str_eq(got, expect);
-	ck_assert_uint_eq(b.n, 7);
-	lbadm_batch_free(&b);
+	check_diff(&now, &want, expect);
+	check_diff(&want, &want, "");	/* equal tables: nothing to send */
+}
+END_TEST
 
-	/* Equal tables: nothing to send. */
-	lbadm_batch_init(&b, &nl, 0);
-	ck_assert_int_eq(lbadm_diff(&b, &want, &want), 0);
-	ck_assert_uint_eq(b.n, 0);
-	lbadm_batch_free(&b);
+static struct lbadm_addr la(const char *s)
+{
+	struct lbadm_addr a = { .af = AF_INET };
+
+	inet_pton(AF_INET, s, &a.v4);
+	return a;
+}
+
+/* Pools: deletions before additions (a full pool can still change), a new
+ * service gets its pool after its servers, a deleted one loses it with it. */
+START_TEST(t_diff_laddrs)
+{
+	struct lbadm_addr p_now[] = { la("198.51.100.1"), la("198.51.100.2"),
+				      la("198.51.100.4") };
+	struct lbadm_addr p_want[] = { la("198.51.100.2"), la("198.51.100.3"),
+				       la("198.51.100.5") };
+	struct lbadm_dest d[] = { dest("192.0.2.1", 1) };
+	struct lbadm_svc_entry now_v[] = {
+		{ .svc = svc(80, "rr"), .laddrs = p_now, .n_laddrs = 3 },
+		{ .svc = svc(81, "rr"), .laddrs = p_now, .n_laddrs = 1 },
+	};
+	struct lbadm_svc_entry want_v[] = {
+		{ .svc = svc(80, "rr"), .laddrs = p_want, .n_laddrs = 3 },
+		{ .svc = svc(82, "rr"), .dests = d, .n_dests = 1,
+		  .laddrs = p_want, .n_laddrs = 2 },
+	};
+	struct lbadm_table now = { now_v, 2, 2 }, want = { want_v, 2, 2 };
+	char expect[128];
+
+	snprintf(expect, sizeof(expect), "%d %d %d %d %d %d %d %d %d",
+		 LBVS_CMD_DEL_LADDR, LBVS_CMD_DEL_LADDR,	/* .1 .4 */
+		 LBVS_CMD_NEW_LADDR, LBVS_CMD_NEW_LADDR,	/* .3 .5 */
+		 LBVS_CMD_DEL_SERVICE,				/* 81 */
+		 LBVS_CMD_NEW_SERVICE, LBVS_CMD_NEW_DEST,	/* 82 */
+		 LBVS_CMD_NEW_LADDR, LBVS_CMD_NEW_LADDR);
+	check_diff(&now, &want, expect);
+	check_diff(&want, &want, "");
+	check_diff(&now, &now, "");
 }
 END_TEST
 
 /* Each message queued gets the next sequence number and no ACK flag. */
 START_TEST(t_batch_put)
 {
-	struct lbadm_svc_entry v[] = { { svc(80, "rr"), NULL, 0, 0 } };
+	struct lbadm_svc_entry v[] = { { .svc = svc(80, "rr") } };
 	struct lbadm_table empty = { NULL, 0, 0 }, one = { v, 1, 1 };
 	struct lbadm_nl nl = { 0 };
 	const struct nlmsghdr *h;
@@ -125,6 +173,28 @@ static int restore_text(const char *text)
 	return rc;
 }
 
+/* restore_text(), returning what it wrote on stderr (one line). */
+static char *restore_err(const char *text, int want_rc)
+{
+	static char msg[512];
+	FILE *tmp = tmpfile();
+	int saved = dup(2);
+	size_t n;
+
+	ck_assert_ptr_nonnull(tmp);
+	fflush(stderr);
+	dup2(fileno(tmp), 2);
+	ck_assert_int_eq(restore_text(text), want_rc);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(tmp);
+	n = fread(msg, 1, sizeof(msg) - 1, tmp);
+	msg[n] = '\0';
+	fclose(tmp);
+	return msg;
+}
+
 START_TEST(t_restore_input)
 {
 	ck_assert_int_eq(restore_text("-A -t 203.0.113.1:80 -s rr\n-a -t 203.0.113.1:80 -r 192.0.2.1:99999\n"),
@@ -140,14 +210,90 @@ START_TEST(t_restore_input)
 }
 END_TEST
 
+/* -P lines (what -S writes): the good ones pass, a bad one names itself. */
+START_TEST(t_restore_laddr_input)
+{
+	static const char good[] =
+		"-A -t 203.0.113.1:80 -s rr\n"
+		"-a -t 203.0.113.1:80 -r 192.0.2.1:8080 -b -w 1\n"
+		"-P -t 203.0.113.1:80 -z 198.51.100.254\n"
+		"-A -t [2001:db8::1]:80 -s rr\n"
+		"-P -t [2001:db8::1]:80 -z [2001:db8::fe]\n";
+	static const char *const bad[][2] = {
+		{ "-P -t 203.0.113.1:80 -z 198.51.100.1:80",
+		  "local address \"198.51.100.1:80\" has a port; give the address alone" },
+		{ "-P -t 203.0.113.1:80", "-P/--add-laddr needs -z/--laddr" },
+		{ "-P -t [2001:db8::1]:80 -z 198.51.100.1",
+		  "local address \"198.51.100.1\" is IPv4 but the service is IPv6" },
+		{ "-Q -t 203.0.113.1:80 -z", "option -z/--laddr needs a value" },
+		{ "-G", "-G is not allowed in restore input" },
+		{ "-a -t 203.0.113.1:80 -r 192.0.2.1:8080 -g",
+		  "port 8080 of direct-routing server 192.0.2.1 must equal the service port 80 (DR and TUN cannot map ports)" },
+	};
+	char text[1024], expect[512];
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(text, sizeof(text), "%s%s\n", good, bad[i][0]);
+		snprintf(expect, sizeof(expect), "lbadm: restore line 6: %s\n",
+			 bad[i][1]);
+		ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE), expect);
+	}
+}
+END_TEST
+
+/* How kernel refusals of -P/-Q/-G name the request. */
+START_TEST(t_describe_laddr)
+{
+	static const char *const c[][2] = {
+		{ "-P -t 203.0.113.1:80 -z 198.51.100.254",
+		  "add local address 198.51.100.254 to TCP 203.0.113.1:80" },
+		{ "-Q -f 7 -6 -z [2001:db8::fe]",
+		  "delete local address 2001:db8::fe from FWM 7 IPv6" },
+		{ "-G", "list local addresses" },
+		{ "-G -u 203.0.113.1:53", "list local addresses of UDP 203.0.113.1:53" },
+		{ "-L -t 203.0.113.1:80", "list service TCP 203.0.113.1:80" },
+		{ "-Z -t 203.0.113.1:80", "zero counters of TCP 203.0.113.1:80" },
+		{ "-Z", "zero counters" },
+		{ "-L", "list services" },
+		{ "-S", "list services" },
+		{ "-C", "clear" },
+		{ "--set 1 2 3", "set timeouts" },
+		{ "-A -t [2001:db8::1]:80", "add service TCP [2001:db8::1]:80" },
+		{ "-e -u 203.0.113.1:53 -r 192.0.2.1:5353 -m",
+		  "edit real server 192.0.2.1:5353 of UDP 203.0.113.1:53" },
+		{ "-d -f 7 -r 192.0.2.1", "delete real server 192.0.2.1:0 from FWM 7" },
+		{ "-h", "request" },
+	};
+	char *argv[16], line[128], *t, what[256];
+	struct lbadm_err e;
+	struct lbadm_req r;
+	size_t i;
+	int argc;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		snprintf(line, sizeof(line), "%s", c[i][0]);
+		argc = 0;
+		for (t = strtok(line, " "); t; t = strtok(NULL, " "))
+			argv[argc++] = t;
+		ck_assert_int_eq(lbadm_parse_args(argc, argv, &r, &e), 0);
+		lbadm_describe(&r, what, sizeof(what));
+		ck_assert_str_eq(what, c[i][1]);
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("lbadm_restore");
 	TCase *tc = tcase_create("all");
 
 	tcase_add_test(tc, t_diff);
+	tcase_add_test(tc, t_diff_laddrs);
 	tcase_add_test(tc, t_batch_put);
 	tcase_add_test(tc, t_restore_input);
+	tcase_add_test(tc, t_restore_laddr_input);
+	tcase_add_test(tc, t_describe_laddr);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -36,36 +36,49 @@ static int fail(struct lbadm_err *e, const char *what)
 	return LBADM_EXIT_RUNTIME;
 }
 
+/*
+ * What each command does, for messages: "VERB[ ITEM][LINK SERVICE]", ITEM
+ * being the real server or local address; without a service, NONE instead
+ * of LINK SERVICE.
+ */
+static const struct {
+	const char *verb, *link, *none;
+	int item;
+} descs[LC__MAX] = {
+	[LC_ADD] = { "add service", " ", "", 0 },
+	[LC_EDIT] = { "edit service", " ", "", 0 },
+	[LC_DEL] = { "delete service", " ", "", 0 },
+	[LC_FLUSH] = { "clear", "", "", 0 },
+	[LC_ADDDEST] = { "add real server", " to ", "", 1 },
+	[LC_EDITDEST] = { "edit real server", " of ", "", 1 },
+	[LC_DELDEST] = { "delete real server", " from ", "", 1 },
+	[LC_SET] = { "set timeouts", "", "", 0 },
+	[LC_ZERO] = { "zero counters", " of ", "", 0 },
+	[LC_ADDLADDR] = { "add local address", " to ", "", 1 },
+	[LC_DELLADDR] = { "delete local address", " from ", "", 1 },
+	[LC_GETLADDR] = { "list local addresses", " of ", "", 0 },
+	[LC_LIST] = { "list service", " ", "s", 0 },
+	[LC_SAVE] = { "list service", " ", "s", 0 },
+};
+
 void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 {
-	char svc[96] = "", dest[64] = "";
+	char svc[96] = "", item[64] = "";
 
+	if (!descs[r->cmd].verb) {
+		snprintf(buf, len, "request");
+		return;
+	}
 	if (r->has_svc)
 		lbadm_svc_desc(&r->svc, svc, sizeof(svc));
 	if (r->given[O_REAL])
-		lbadm_fmt_addrport(&r->dest.addr, r->dest.port, dest,
-				   sizeof(dest));
-	switch (r->cmd) {
-	case LC_ADD:	  snprintf(buf, len, "add service %s", svc); break;
-	case LC_EDIT:	  snprintf(buf, len, "edit service %s", svc); break;
-	case LC_DEL:	  snprintf(buf, len, "delete service %s", svc); break;
-	case LC_FLUSH:	  snprintf(buf, len, "clear"); break;
-	case LC_ADDDEST:
-		snprintf(buf, len, "add real server %s to %s", dest, svc);
-		break;
-	case LC_EDITDEST:
-		snprintf(buf, len, "edit real server %s of %s", dest, svc);
-		break;
-	case LC_DELDEST:
-		snprintf(buf, len, "delete real server %s from %s", dest, svc);
-		break;
-	case LC_SET:	  snprintf(buf, len, "set timeouts"); break;
-	case LC_ZERO:
-		snprintf(buf, len, "zero counters%s%s", *svc ? " of " : "",
-			 svc);
-		break;
-	default:	  snprintf(buf, len, "request"); break;
-	}
+		lbadm_fmt_addrport(&r->dest.addr, r->dest.port, item,
+				   sizeof(item));
+	if (r->given[O_LADDR])
+		lbadm_fmt_addr(&r->laddr, 0, item, sizeof(item));
+	snprintf(buf, len, "%s%s%s%s%s", descs[r->cmd].verb,
+		 descs[r->cmd].item ? " " : "", descs[r->cmd].item ? item : "",
+		 r->has_svc ? descs[r->cmd].link : descs[r->cmd].none, svc);
 }
 
 static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
@@ -85,19 +98,24 @@ static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
 	return LBADM_EXIT_OK;
 }
 
-/* Growable array of n elements of size bytes. */
-static void *grow(void *p, size_t *cap, size_t n, size_t size)
+/*
+ * Appends a zeroed element of size bytes to the array *vp of *n elements
+ * (capacity *cap): its address, or NULL (out of memory, array unchanged).
+ */
+static void *push(void *vp, size_t *n, size_t *cap, size_t size)
 {
+	void **v = vp;
 	void *q;
 
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	q = realloc(p, *cap * size);
-	if (!q) {
-		free(p);
-		*cap = 0;
+	if (*n == *cap) {
+		q = realloc(*v, (*cap ? *cap * 2 : 16) * size);
+		if (!q)
+			return NULL;
+		*v = q;
+		*cap = *cap ? *cap * 2 : 16;
 	}
+	q = (char *)*v + (*n)++ * size;
+	memset(q, 0, size);
 	return q;
 }
 
@@ -105,47 +123,43 @@ static int got_svc(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
 	struct lbadm_table *l = arg;
+	struct lbadm_svc_entry *se;
 
 	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
-	l->v = grow(l->v, &l->cap, l->n, sizeof(*l->v));
-	if (!l->v)
-		return -1;
-	memset(&l->v[l->n], 0, sizeof(l->v[0]));
-	if (lbadm_get_svc(tb, &l->v[l->n].svc))
-		return -1;
-	l->n++;
-	return 0;
+	se = push(&l->v, &l->n, &l->cap, sizeof(*se));
+	return se && !lbadm_get_svc(tb, &se->svc) ? 0 : -1;
 }
 
 /* Appends the server of reply tb to se. */
 static int add_dest(struct lbadm_svc_entry *se, struct nlattr **tb)
 {
-	se->dests = grow(se->dests, &se->dest_cap, se->n_dests,
-			 sizeof(*se->dests));
-	if (!se->dests) {
-		se->n_dests = 0;
-		return -1;
-	}
-	if (lbadm_get_dest(tb, &se->dests[se->n_dests]))
-		return -1;
-	se->n_dests++;
-	return 0;
+	struct lbadm_dest *d = push(&se->dests, &se->n_dests, &se->dest_cap,
+				    sizeof(*d));
+
+	return d && !lbadm_get_dest(tb, d) ? 0 : -1;
 }
 
-static int got_dest(struct nlmsghdr *h, void *arg)
+/* Appends the pool address of reply tb to se. */
+static int add_laddr(struct lbadm_svc_entry *se, struct nlattr **tb)
 {
-	struct nlattr *tb[LBVS_ATTR_MAX + 1];
+	struct lbadm_addr *a = push(&se->laddrs, &se->n_laddrs,
+				    &se->laddr_cap, sizeof(*a));
 
-	if (lbadm_parse_top_hdr(h, tb))
-		return -1;
-	return add_dest(arg, tb);
+	return a && !lbadm_get_laddr(tb, a) ? 0 : -1;
 }
 
-/* The services of a table by key, to file the servers of a full dump. */
-struct svc_index {
+typedef int (*add_fn)(struct lbadm_svc_entry *se, struct nlattr **tb);
+
+/*
+ * Where the replies of a dump go: the one service of a dump with a
+ * selector, or (n > 1) the services of a table, sorted by key, each reply
+ * filed by the service key it carries.
+ */
+struct filer {
 	struct lbadm_svc_entry **v;
 	size_t n;
+	add_fn add;
 };
 
 static int cmp_ref(const void *a, const void *b)
@@ -153,17 +167,21 @@ static int cmp_ref(const void *a, const void *b)
 	return lbadm_cmp_svc_entry(*(void *const *)a, *(void *const *)b);
 }
 
-static int got_any_dest(struct nlmsghdr *h, void *arg)
+static int got_item(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
 	struct lbadm_svc_entry key, *kp = &key, **hit;
-	struct svc_index *ix = arg;
+	struct filer *f = arg;
 
-	memset(&key, 0, sizeof(key));
-	if (lbadm_parse_top_hdr(h, tb) || lbadm_get_svc(tb, &key.svc))
+	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
-	hit = bsearch(&kp, ix->v, ix->n, sizeof(*ix->v), cmp_ref);
-	return hit ? add_dest(*hit, tb) : -1;
+	if (f->n == 1)
+		return f->add(f->v[0], tb);
+	memset(&key, 0, sizeof(key));
+	if (lbadm_get_svc(tb, &key.svc))
+		return -1;
+	hit = bsearch(&kp, f->v, f->n, sizeof(*f->v), cmp_ref);
+	return hit ? f->add(*hit, tb) : -1;
 }
 
 static int got_info(struct nlmsghdr *h, void *arg)
@@ -205,47 +223,57 @@ void lbadm_table_free(struct lbadm_table *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < t->n; i++) {
 		free(t->v[i].dests);
+		free(t->v[i].laddrs);
+	}
 	free(t->v);
 	memset(t, 0, sizeof(*t));
 }
 
-/*
- * Every server of every service in one dump: LBVS_CMD_GET_DEST without a
- * service, each reply carrying its service's key. Returns -EINVAL when the
- * kernel only dumps one service's servers at a time.
- */
-static int fetch_all_dests(struct lbadm_nl *nl, struct lbadm_table *t,
-			   struct lbadm_err *e)
+/* The dump cmd for service se alone (its selector), into se by add. */
+static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_svc_entry *se,
+		     add_fn add, struct lbadm_err *e)
 {
-	struct svc_index ix = { .n = t->n };
+	struct filer f = { &se, 1, add };
+
+	return query(nl, cmd, 1, &se->svc, got_item, &f, e);
+}
+
+/*
+ * The dump cmd without a service (t->n > 1): every item of every service
+ * in one dump, each reply carrying its service's key. -EINVAL when the
+ * kernel only dumps one service at a time.
+ */
+static int fetch_all(struct lbadm_nl *nl, int cmd, struct lbadm_table *t,
+		     add_fn add, struct lbadm_err *e)
+{
+	struct filer f = { .n = t->n, .add = add };
 	size_t i;
 	int rc;
 
-	ix.v = malloc(t->n * sizeof(*ix.v));
-	if (!ix.v) {
+	f.v = malloc(t->n * sizeof(*f.v));
+	if (!f.v) {
 		lbadm_seterr(e, "out of memory");
 		return -ENOMEM;
 	}
 	for (i = 0; i < t->n; i++)
-		ix.v[i] = &t->v[i];
-	qsort(ix.v, ix.n, sizeof(*ix.v), cmp_ref);
-	rc = query(nl, LBVS_CMD_GET_DEST, 1, NULL, got_any_dest, &ix, e);
-	free(ix.v);
+		f.v[i] = &t->v[i];
+	qsort(f.v, f.n, sizeof(*f.v), cmp_ref);
+	rc = query(nl, cmd, 1, NULL, got_item, &f, e);
+	free(f.v);
 	return rc;
 }
 
-/* One attempt: the services (or the one of sel), then their servers. */
-static int fetch_once(struct lbadm_nl *nl, const struct lbadm_svc *sel,
-		      struct lbadm_table *t, struct lbadm_err *e)
+/* The servers of the services of t: one dump if it can, else one each. */
+static int fetch_dests(struct lbadm_nl *nl, struct lbadm_table *t,
+		       struct lbadm_err *e)
 {
 	size_t i;
-	int rc;
+	int rc = 0;
 
-	rc = query(nl, LBVS_CMD_GET_SERVICE, !sel, sel, got_svc, t, e);
-	if (!rc && !sel && t->n > 1 && nl->all_dests >= 0) {
-		rc = fetch_all_dests(nl, t, e);
+	if (t->n > 1 && nl->all_dests >= 0) {
+		rc = fetch_all(nl, LBVS_CMD_GET_DEST, t, add_dest, e);
 		if (rc != -EINVAL)
 			return rc;
 		nl->all_dests = -1;	/* not supported: one dump each */
@@ -254,15 +282,45 @@ static int fetch_once(struct lbadm_nl *nl, const struct lbadm_svc *sel,
 		rc = 0;
 	}
 	for (i = 0; !rc && i < t->n; i++)
-		rc = query(nl, LBVS_CMD_GET_DEST, 1, &t->v[i].svc, got_dest,
-			   &t->v[i], e);
+		rc = fetch_one(nl, LBVS_CMD_GET_DEST, &t->v[i], add_dest, e);
+	return rc;
+}
+
+/*
+ * The FULLNAT pools of the services of t. With LBADM_FETCH_LADDRS_IF, a
+ * kernel without pools (no LBVS_CMD_GET_LADDR: -EOPNOTSUPP) has empty ones.
+ */
+static int fetch_laddrs(struct lbadm_nl *nl, struct lbadm_table *t,
+			unsigned int what, struct lbadm_err *e)
+{
+	int rc = 0;
+
+	if (t->n == 1)
+		rc = fetch_one(nl, LBVS_CMD_GET_LADDR, &t->v[0], add_laddr, e);
+	else if (t->n > 1)
+		rc = fetch_all(nl, LBVS_CMD_GET_LADDR, t, add_laddr, e);
+	return rc == -EOPNOTSUPP && (what & LBADM_FETCH_LADDRS_IF) ? 0 : rc;
+}
+
+/* One attempt: the services (or the one of sel), then what they hold. */
+static int fetch_once(struct lbadm_nl *nl, const struct lbadm_svc *sel,
+		      struct lbadm_table *t, unsigned int what,
+		      struct lbadm_err *e)
+{
+	int rc;
+
+	rc = query(nl, LBVS_CMD_GET_SERVICE, !sel, sel, got_svc, t, e);
+	if (!rc && (what & LBADM_FETCH_DESTS))
+		rc = fetch_dests(nl, t, e);
+	if (!rc && (what & (LBADM_FETCH_LADDRS | LBADM_FETCH_LADDRS_IF)))
+		rc = fetch_laddrs(nl, t, what, e);
 	return rc;
 }
 
 #define FETCH_TRIES	5
 
 int lbadm_fetch(struct lbadm_nl *nl, const struct lbadm_svc *sel,
-		struct lbadm_table *t, struct lbadm_err *e)
+		struct lbadm_table *t, unsigned int what, struct lbadm_err *e)
 {
 	int rc = 0, i;
 
@@ -273,7 +331,7 @@ int lbadm_fetch(struct lbadm_nl *nl, const struct lbadm_svc *sel,
 	 */
 	for (i = 0; i < FETCH_TRIES; i++) {
 		memset(t, 0, sizeof(*t));
-		rc = fetch_once(nl, sel, t, e);
+		rc = fetch_once(nl, sel, t, what, e);
 		if (!rc || (rc != -EAGAIN && (sel || rc != -ESRCH)))
 			break;
 		lbadm_table_free(t);
@@ -290,24 +348,29 @@ int lbadm_fetch_timeouts(struct lbadm_nl *nl, struct lbadm_timeouts *t,
 		-1 : 0;
 }
 
+/* -L (services), -S (rules) and -G (pools): fetch all, then print. */
 static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 		    struct lbadm_err *e)
 {
+	static const unsigned int what[] = {
+		[LC_LIST] = LBADM_FETCH_DESTS,
+		[LC_SAVE] = LBADM_FETCH_DESTS | LBADM_FETCH_LADDRS_IF,
+		[LC_GETLADDR] = LBADM_FETCH_LADDRS,
+	};
 	struct lbadm_table t;
 	struct lbadm_info info = { 0 };
-	int banner = !r->has_svc && r->cmd != LC_SAVE;
-	char what[128] = "list services";
+	int banner = !r->has_svc && r->cmd == LC_LIST;
+	char desc[128];
 
 	if (banner && query(nl, LBVS_CMD_GET_INFO, 0, NULL, got_info, &info, e))
 		return fail(e, "get info");
-	if (r->has_svc) {
-		strcpy(what, "list service ");
-		lbadm_svc_desc(&r->svc, what + strlen(what),
-			       sizeof(what) - strlen(what));
-	}
-	if (lbadm_fetch(nl, r->has_svc ? &r->svc : NULL, &t, e))
-		return fail(e, what);
-	lbadm_print_list(out, banner ? &info : NULL, t.v, t.n, r->fmt);
+	lbadm_describe(r, desc, sizeof(desc));
+	if (lbadm_fetch(nl, r->has_svc ? &r->svc : NULL, &t, what[r->cmd], e))
+		return fail(e, desc);
+	if (r->cmd == LC_GETLADDR)
+		lbadm_print_laddrs(out, t.v, t.n, r->fmt);
+	else
+		lbadm_print_list(out, banner ? &info : NULL, t.v, t.n, r->fmt);
 	lbadm_table_free(&t);
 	return LBADM_EXIT_OK;
 }
@@ -321,18 +384,12 @@ static int got_conn(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
 	struct conn_list *l = arg;
+	struct lbadm_conn *c;
 
 	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
-	l->v = grow(l->v, &l->cap, l->n, sizeof(*l->v));
-	if (!l->v) {
-		l->n = 0;
-		return -1;
-	}
-	if (lbadm_get_conn(tb, &l->v[l->n]))
-		return -1;
-	l->n++;
-	return 0;
+	c = push(&l->v, &l->n, &l->cap, sizeof(*c));
+	return c && !lbadm_get_conn(tb, c) ? 0 : -1;
 }
 
 static int run_conns(struct lbadm_nl *nl, const struct lbadm_req *r,
@@ -366,6 +423,7 @@ int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 		}
 		return run_list(nl, r, out, e);
 	case LC_SAVE:
+	case LC_GETLADDR:
 		return run_list(nl, r, out, e);
 	default:
 		if (lbadm_req_cmd(r) < 0) {

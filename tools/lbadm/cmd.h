@@ -14,21 +14,30 @@ int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 /* "TCP 192.0.2.1:80", "FWM 7", "FWM 7 IPv6": names a service in errors. */
 void lbadm_svc_desc(const struct lbadm_svc *s, char *buf, size_t len);
 
-/* "add real server 192.0.2.11:80 to TCP 203.0.113.1:80": what r does. */
+/*
+ * "add real server 192.0.2.11:80 to TCP 203.0.113.1:80", "add local
+ * address 198.51.100.254 to TCP 203.0.113.1:80": what r does.
+ */
 void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len);
 
-/* Services with their real servers, as the kernel has them now. */
+/* Services with their servers and pools, as the kernel has them now. */
 struct lbadm_table {
 	struct lbadm_svc_entry *v;
 	size_t n, cap;
 };
 
+/* What lbadm_fetch() gathers besides the services. */
+#define LBADM_FETCH_DESTS	0x1	/* real servers */
+#define LBADM_FETCH_LADDRS	0x2	/* FULLNAT local address pools */
+#define LBADM_FETCH_LADDRS_IF	0x4	/* pools, if the kernel has them */
+
 /*
- * All services (sel NULL) or the one of sel, each with its servers. Retries
- * when the table changed during the dump. Returns 0, or -1 with e set.
+ * All services (sel NULL) or the one of sel, each with what `what` asks.
+ * Retries when the table changed during the dump. Returns 0, or -1 with e
+ * set.
  */
 int lbadm_fetch(struct lbadm_nl *nl, const struct lbadm_svc *sel,
-		struct lbadm_table *t, struct lbadm_err *e);
+		struct lbadm_table *t, unsigned int what, struct lbadm_err *e);
 void lbadm_table_free(struct lbadm_table *t);
 int lbadm_fetch_timeouts(struct lbadm_nl *nl, struct lbadm_timeouts *t,
 			 struct lbadm_err *e);

@@ -85,18 +85,22 @@ struct lbadm_info {
 	uint32_t conn_max;
 	uint32_t conn_count;
 	uint64_t conn_dropped;
+	uint64_t no_lport;	/* FULLNAT flows refused: no free local port */
 };
 
 struct lbadm_timeouts {
 	uint32_t tcp, tcp_fin, udp;
 };
 
-/* A service with its real servers, as listed. */
+/* A service with its real servers and FULLNAT local addresses, as listed. */
 struct lbadm_svc_entry {
 	struct lbadm_svc svc;
 	struct lbadm_dest *dests;
 	size_t n_dests;
 	size_t dest_cap;	/* allocated */
+	struct lbadm_addr *laddrs;	/* the local address pool */
+	size_t n_laddrs;
+	size_t laddr_cap;
 };
 
 #endif /* LBADM_H */

@@ -52,6 +52,16 @@ int lbadm_put_dest(struct nl_msg *m, const struct lbadm_dest *d, int conf)
 	return nla_nest_end(m, nest);
 }
 
+int lbadm_put_laddr(struct nl_msg *m, const struct lbadm_addr *a)
+{
+	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_LADDR);
+
+	if (!nest || nla_put_u16(m, LBVS_LADDR_ATTR_AF, a->af) ||
+	    nla_put(m, LBVS_LADDR_ATTR_ADDR, addr_len(a->af), a->b))
+		return -1;
+	return nla_nest_end(m, nest);
+}
+
 int lbadm_req_cmd(const struct lbadm_req *r)
 {
 	switch (r->cmd) {
@@ -64,6 +74,8 @@ int lbadm_req_cmd(const struct lbadm_req *r)
 	case LC_DELDEST:	return LBVS_CMD_DEL_DEST;
 	case LC_SET:		return LBVS_CMD_SET_CONFIG;
 	case LC_ZERO:		return LBVS_CMD_ZERO;
+	case LC_ADDLADDR:	return LBVS_CMD_NEW_LADDR;
+	case LC_DELLADDR:	return LBVS_CMD_DEL_LADDR;
 	default:		return -1;
 	}
 }
@@ -80,6 +92,8 @@ int lbadm_put_req(struct nl_msg *m, const struct lbadm_req *r)
 	if (r->has_svc && lbadm_put_svc(m, &r->svc, conf_svc) < 0)
 		return -1;
 	if (r->given[O_REAL] && lbadm_put_dest(m, &r->dest, conf_dest) < 0)
+		return -1;
+	if (r->given[O_LADDR] && lbadm_put_laddr(m, &r->laddr) < 0)
 		return -1;
 	return 0;
 }
@@ -98,6 +112,8 @@ static struct nla_policy top_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_INFO_CONN_MAX] = { .type = NLA_U32 },
 	[LBVS_ATTR_INFO_CONN_COUNT] = { .type = NLA_U32 },
 	[LBVS_ATTR_INFO_CONN_DROPPED] = { .type = NLA_U64 },
+	[LBVS_ATTR_LADDR] = { .type = NLA_NESTED },
+	[LBVS_ATTR_INFO_NO_LPORT] = { .type = NLA_U64 },
 };
 
 int lbadm_parse_top_hdr(struct nlmsghdr *h, struct nlattr **tb)
@@ -220,21 +236,27 @@ static struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_STATS] = { .type = NLA_NESTED },
 };
 
+/* The family of the reply's service, if it names one, else AF_INET. */
+static int svc_af(struct nlattr **top)
+{
+	struct lbadm_svc svc;
+
+	return top[LBVS_ATTR_SERVICE] && !lbadm_get_svc(top, &svc) ?
+		svc.af : AF_INET;
+}
+
 /* A dest without LBVS_DEST_ATTR_AF has its service's family, if sent. */
 int lbadm_get_dest(struct nlattr **top, struct lbadm_dest *d)
 {
 	struct nlattr *tb[LBVS_DEST_ATTR_MAX + 1];
-	struct lbadm_svc svc;
-	int af, svc_af = AF_INET;
+	int af;
 
 	memset(d, 0, sizeof(*d));
-	if (top[LBVS_ATTR_SERVICE] && !lbadm_get_svc(top, &svc))
-		svc_af = svc.af;
 	if (!top[LBVS_ATTR_DEST] ||
 	    nla_parse_nested(tb, LBVS_DEST_ATTR_MAX, top[LBVS_ATTR_DEST],
 			     dest_policy))
 		return -1;
-	af = get_af(tb[LBVS_DEST_ATTR_AF], svc_af);
+	af = get_af(tb[LBVS_DEST_ATTR_AF], svc_af(top));
 	if (af < 0 || get_addr(tb[LBVS_DEST_ATTR_ADDR], af, &d->addr))
 		return -1;
 	d->port = get_port(tb[LBVS_DEST_ATTR_PORT]);
@@ -247,6 +269,24 @@ int lbadm_get_dest(struct nlattr **top, struct lbadm_dest *d)
 	d->persist = get_u32(tb[LBVS_DEST_ATTR_PERSIST_CONNS]);
 	get_stats(tb[LBVS_DEST_ATTR_STATS], &d->stats);
 	return 0;
+}
+
+static struct nla_policy laddr_policy[LBVS_LADDR_ATTR_MAX + 1] = {
+	[LBVS_LADDR_ATTR_AF] = { .type = NLA_U16 },
+};
+
+/* As a dest: without LBVS_LADDR_ATTR_AF, the service's family. */
+int lbadm_get_laddr(struct nlattr **top, struct lbadm_addr *a)
+{
+	struct nlattr *tb[LBVS_LADDR_ATTR_MAX + 1];
+	int af;
+
+	if (!top[LBVS_ATTR_LADDR] ||
+	    nla_parse_nested(tb, LBVS_LADDR_ATTR_MAX, top[LBVS_ATTR_LADDR],
+			     laddr_policy))
+		return -1;
+	af = get_af(tb[LBVS_LADDR_ATTR_AF], svc_af(top));
+	return af < 0 ? -1 : get_addr(tb[LBVS_LADDR_ATTR_ADDR], af, a);
 }
 
 static struct nla_policy conn_policy[LBVS_CONN_ATTR_MAX + 1] = {
@@ -303,6 +343,7 @@ void lbadm_get_info(struct nlattr **tb, struct lbadm_info *i)
 	i->conn_max = get_u32(tb[LBVS_ATTR_INFO_CONN_MAX]);
 	i->conn_count = get_u32(tb[LBVS_ATTR_INFO_CONN_COUNT]);
 	i->conn_dropped = get_u64(tb[LBVS_ATTR_INFO_CONN_DROPPED]);
+	i->no_lport = get_u64(tb[LBVS_ATTR_INFO_NO_LPORT]);
 }
 
 void lbadm_get_timeouts(struct nlattr **tb, struct lbadm_timeouts *t)

@@ -18,9 +18,12 @@ int lbadm_put_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf);
 /* LBVS_ATTR_DEST: address, port, family, plus the rest if conf. */
 int lbadm_put_dest(struct nl_msg *m, const struct lbadm_dest *d, int conf);
 
+/* LBVS_ATTR_LADDR: a FULLNAT pool address and its family. */
+int lbadm_put_laddr(struct nl_msg *m, const struct lbadm_addr *a);
+
 /*
  * The LBVS_CMD_* and attributes for a state-changing command (-A -E -D -C
- * -a -e -d -Z --set). Returns the command, or -1 if r is not one.
+ * -a -e -d -P -Q -Z --set). Returns the command, or -1 if r is not one.
  */
 int lbadm_req_cmd(const struct lbadm_req *r);
 int lbadm_put_req(struct nl_msg *m, const struct lbadm_req *r);
@@ -30,6 +33,7 @@ int lbadm_parse_top(struct nl_msg *m, struct nlattr **tb);
 int lbadm_parse_top_hdr(struct nlmsghdr *h, struct nlattr **tb);
 int lbadm_get_svc(struct nlattr **tb, struct lbadm_svc *s);
 int lbadm_get_dest(struct nlattr **tb, struct lbadm_dest *d);
+int lbadm_get_laddr(struct nlattr **tb, struct lbadm_addr *a);
 int lbadm_get_conn(struct nlattr **tb, struct lbadm_conn *c);
 void lbadm_get_info(struct nlattr **tb, struct lbadm_info *i);
 void lbadm_get_timeouts(struct nlattr **tb, struct lbadm_timeouts *t);

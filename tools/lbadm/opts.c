@@ -14,13 +14,14 @@
 #define B(c)		(1u << (c))
 #define SVC_CMDS	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_LIST) | \
 			 B(LC_ADDDEST) | B(LC_EDITDEST) | B(LC_DELDEST) | \
-			 B(LC_ZERO))
+			 B(LC_ZERO) | LADDR_ALL | B(LC_GETLADDR))
 #define SVC_NEED	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_ADDDEST) | \
-			 B(LC_EDITDEST) | B(LC_DELDEST))
+			 B(LC_EDITDEST) | B(LC_DELDEST) | LADDR_ALL)
 #define SVC_CONF	(B(LC_ADD) | B(LC_EDIT))
 #define DEST_ALL	(B(LC_ADDDEST) | B(LC_EDITDEST) | B(LC_DELDEST))
 #define DEST_CONF	(B(LC_ADDDEST) | B(LC_EDITDEST))
 #define LIST		B(LC_LIST)
+#define LADDR_ALL	(B(LC_ADDLADDR) | B(LC_DELLADDR))
 
 #define CMD(s, l, c, h) { s, l, ARG_NONE, c, -1, S_CMD, 0, 0, 0, NULL, h }
 #define OPT(s, l, a, id, slot, cmds, need, one, meta, h) \
@@ -42,6 +43,9 @@ const struct lbadm_opt lbadm_opts[] = {
 	CMD('R', "restore", LC_RESTORE, "restore rules"),
 	CMD('h', "help", LC_HELP, "this help"),
 	CMD('v', "version", LC_VERSION, "version"),
+	CMD('P', "add-laddr", LC_ADDLADDR, "add local address"),
+	CMD('Q', "del-laddr", LC_DELLADDR, "delete local address"),
+	CMD('G', "get-laddr", LC_GETLADDR, "list local addresses"),
 
 	OPT('t', "tcp-service", ARG_REQ, O_TCP, S_SVC, SVC_CMDS, SVC_NEED, LIST,
 	    "addr[:port]", "TCP service"),
@@ -67,6 +71,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "NAT"),
 	OPT('b', "fullnat", ARG_NONE, O_FULLNAT, S_FWD, DEST_CONF, 0, 0, NULL,
 	    "full NAT"),
+	OPT('z', "laddr", ARG_REQ, O_LADDR, S_LADDR, LADDR_ALL, LADDR_ALL, 0,
+	    "addr", "FULLNAT local IP"),
 	OPT('w', "weight", ARG_REQ, O_WEIGHT, S_WEIGHT, DEST_CONF, 0, 0,
 	    "weight", "0..65535, def 1"),
 	OPT(0, "tun-type", ARG_REQ, O_TUNTYPE, S_TUNTYPE, DEST_CONF, 0, 0,
@@ -76,7 +82,7 @@ const struct lbadm_opt lbadm_opts[] = {
 	OPT('y', "l-threshold", ARG_REQ, O_LTHR, S_LTHR, DEST_CONF, 0, 0,
 	    "n", "lower conn limit"),
 	OPT('n', "numeric", ARG_NONE, O_NUMERIC, S_NUMERIC,
-	    LIST | B(LC_SAVE), 0, 0, NULL, "numeric output"),
+	    LIST | B(LC_SAVE) | B(LC_GETLADDR), 0, 0, NULL, "numeric output"),
 	OPT('c', "connection", ARG_NONE, O_CONN, S_CONN, LIST, 0, LIST, NULL,
 	    "list connections"),
 	OPT(0, "timeout", ARG_NONE, O_TIMEOUT, S_TIMEOUT, LIST, 0, LIST, NULL,
@@ -94,8 +100,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "sorted (default)"),
 	OPT(0, "nosort", ARG_NONE, O_NOSORT, S_SORT, LIST, 0, 0, NULL,
 	    "unsorted"),
-	OPT(0, "json", ARG_NONE, O_JSON, S_JSON, LIST, 0, 0, NULL,
-	    "JSON output"),
+	OPT(0, "json", ARG_NONE, O_JSON, S_JSON, LIST | B(LC_GETLADDR), 0, 0,
+	    NULL, "JSON output"),
 	{ 0 }
 };
 
@@ -383,6 +389,7 @@ static const struct {
 static int conv_dest_conf(struct lbadm_req *r, struct lbadm_err *e)
 {
 	struct lbadm_dest *d = &r->dest;
+	char addr[INET6_ADDRSTRLEN + 2];
 	size_t i;
 
 	d->fwd = LBVS_FWD_DR;
@@ -412,10 +419,29 @@ static int conv_dest_conf(struct lbadm_req *r, struct lbadm_err *e)
 	if (r->given[O_TUNTYPE] && strcmp(r->arg[O_TUNTYPE], "ipip"))
 		return lbadm_seterr(e, "tunnel type \"%s\" is not supported (ipip only)",
 				    r->arg[O_TUNTYPE]);
-	/* Like ipvsadm: routing and tunnelling cannot change the port. */
-	if (!r->svc.fwmark && (d->fwd == LBVS_FWD_DR || d->fwd == LBVS_FWD_TUN))
-		d->port = r->svc.port;
+	/* Routing and tunnelling cannot map ports (ipvsadm rewrites it). */
+	if (!r->svc.fwmark && (d->fwd == LBVS_FWD_DR || d->fwd == LBVS_FWD_TUN) &&
+	    d->port != r->svc.port) {
+		lbadm_fmt_addr(&d->addr, 1, addr, sizeof(addr));
+		return lbadm_seterr(e, "port %u of %s server %s must equal the service port %u (DR and TUN cannot map ports)",
+				    d->port, d->fwd == LBVS_FWD_DR ?
+				    "direct-routing" : "tunnelled", addr,
+				    r->svc.port);
+	}
 	return 0;
+}
+
+static const char *af_name(int af)
+{
+	return af == AF_INET6 ? "IPv6" : "IPv4";
+}
+
+/* what "v" (of family af) is not of the service's family. */
+static int family_differs(struct lbadm_req *r, const char *what,
+			  const char *v, int af, struct lbadm_err *e)
+{
+	return lbadm_seterr(e, "%s \"%s\" is %s but the service is %s", what, v,
+			    af_name(af), af_name(r->svc.af));
 }
 
 static int conv_dest(struct lbadm_req *r, struct lbadm_err *e)
@@ -431,9 +457,19 @@ static int conv_dest(struct lbadm_req *r, struct lbadm_err *e)
 	if (r->cmd != LC_DELDEST && conv_dest_conf(r, e))
 		return -1;
 	if (d->addr.af != r->svc.af && d->fwd != LBVS_FWD_TUN)
-		return lbadm_seterr(e, "real server \"%s\" is %s but the service is %s",
-				    v, d->addr.af == AF_INET6 ? "IPv6" : "IPv4",
-				    r->svc.af == AF_INET6 ? "IPv6" : "IPv4");
+		return family_differs(r, "real server", v, d->addr.af, e);
+	return 0;
+}
+
+/* -z: a FULLNAT local address, of the service's family. */
+static int conv_laddr(struct lbadm_req *r, struct lbadm_err *e)
+{
+	const char *v = r->arg[O_LADDR];
+
+	if (lbadm_parse_host("local address", v, &r->laddr, e))
+		return -1;
+	if (r->laddr.af != r->svc.af)
+		return family_differs(r, "local address", v, r->laddr.af, e);
 	return 0;
 }
 
@@ -489,6 +525,8 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 		return -1;
 	if (r->given[O_REAL] && conv_dest(r, e))
 		return -1;
+	if (r->given[O_LADDR] && conv_laddr(r, e))
+		return -1;
 	return 0;
 }
 
@@ -506,7 +544,7 @@ int lbadm_parse_args(int argc, char **argv, struct lbadm_req *req,
 			req->cmd_opt = find_short('L');
 			return 0;
 		}
-		return lbadm_seterr(e, "no command given (one of -A -E -D -C -a -e -d -L -Z --set -S -R -h)");
+		return lbadm_seterr(e, "no command given (one of -A -E -D -C -a -e -d -P -Q -G -L -Z --set -S -R -h)");
 	}
 	if (check_table(req, e))
 		return -1;
@@ -524,8 +562,8 @@ void lbadm_usage(FILE *f)
 	      "  -D SERVICE  delete service          -C  clear all services\n"
 	      "  -a|-e SERVICE -r addr[:port] [-g|-i|-m|-b] [-w n] [-x n] [-y n]  add|edit\n"
 	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
-	      "  -L|-l [SERVICE|-c|--timeout] [-n] [--stats|--rate|--thresholds|\n"
-	      "        --persistent-conn] [--exact] [--nosort] [--json]  list\n"
+	      "  -P|-Q SERVICE -z addr  add|delete FULLNAT local address   -G [SERVICE]  list\n"
+	      "  -L|-l [SERVICE|-c|--timeout] [-n] [--stats|--rate|...] [--json]  list\n"
 	      "  --set tcp tcpfin udp  timeouts (s)  -S [-n] save rules  -R restore (stdin)\n"
 	      "SERVICE: -t|-u addr[:port] (192.0.2.1:80, [2001:db8::1]:80) | -f mark [-6]\n",
 	      f);

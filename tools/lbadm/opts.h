@@ -26,6 +26,9 @@ enum lbadm_cmd {
 	LC_RESTORE,	/* -R */
 	LC_HELP,	/* -h */
 	LC_VERSION,	/* -v */
+	LC_ADDLADDR,	/* -P */
+	LC_DELLADDR,	/* -Q */
+	LC_GETLADDR,	/* -G */
 	LC__MAX
 };
 
@@ -33,7 +36,7 @@ enum lbadm_opt_id {
 	O_TCP, O_UDP, O_FWMARK, O_IPV6, O_SCHED, O_PERSIST, O_NETMASK,
 	O_REAL, O_GATE, O_IPIP, O_MASQ, O_FULLNAT, O_WEIGHT, O_UTHR, O_LTHR,
 	O_NUMERIC, O_CONN, O_TIMEOUT, O_STATS, O_RATE, O_EXACT, O_THRESH,
-	O_PCONN, O_SORT, O_NOSORT, O_JSON, O_TUNTYPE,
+	O_PCONN, O_SORT, O_NOSORT, O_JSON, O_TUNTYPE, O_LADDR,
 	O__MAX
 };
 
@@ -41,7 +44,7 @@ enum lbadm_opt_id {
 enum lbadm_slot {
 	S_CMD, S_SVC, S_IPV6, S_SCHED, S_PERSIST, S_NETMASK, S_REAL, S_FWD,
 	S_WEIGHT, S_UTHR, S_LTHR, S_NUMERIC, S_CONN, S_TIMEOUT, S_STATS,
-	S_RATE, S_EXACT, S_THRESH, S_PCONN, S_SORT, S_JSON, S_TUNTYPE,
+	S_RATE, S_EXACT, S_THRESH, S_PCONN, S_SORT, S_JSON, S_TUNTYPE, S_LADDR,
 	S__MAX
 };
 
@@ -86,6 +89,7 @@ struct lbadm_req {
 	int has_svc;
 	struct lbadm_svc svc;
 	struct lbadm_dest dest;
+	struct lbadm_addr laddr;	/* -z */
 	struct lbadm_timeouts to;
 	unsigned int fmt;
 };

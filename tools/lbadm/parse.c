@@ -201,6 +201,23 @@ int lbadm_parse_addrport(const char *s, struct lbadm_addr *a, uint16_t *port,
 	return 0;
 }
 
+int lbadm_parse_host(const char *what, const char *s, struct lbadm_addr *a,
+		     struct lbadm_err *e)
+{
+	const char *colon = strchr(s, ':');
+	uint16_t port;
+	int has_port;
+
+	if (s[0] != '[' && colon && strchr(colon + 1, ':'))
+		return lbadm_parse_addr(s, a, e);	/* bare IPv6 */
+	if (lbadm_parse_addrport(s, a, &port, &has_port, e))
+		return -1;
+	if (has_port)
+		return lbadm_seterr(e, "%s \"%s\" has a port; give the address alone",
+				    what, s);
+	return 0;
+}
+
 int lbadm_parse_fwmark(const char *s, uint32_t *mark, struct lbadm_err *e)
 {
 	unsigned long long v;

@@ -24,6 +24,13 @@ int lbadm_parse_addr(const char *s, struct lbadm_addr *a, struct lbadm_err *e);
 int lbadm_parse_addrport(const char *s, struct lbadm_addr *a, uint16_t *port,
 			 int *has_port, struct lbadm_err *e);
 
+/*
+ * An address without port: 192.0.2.1, [2001:db8::1] or 2001:db8::1 (no
+ * port, so no ambiguity). With a port: "WHAT \"192.0.2.1:80\" has a port".
+ */
+int lbadm_parse_host(const char *what, const char *s, struct lbadm_addr *a,
+		     struct lbadm_err *e);
+
 /* 1..4294967295, decimal or 0x hex. */
 int lbadm_parse_fwmark(const char *s, uint32_t *mark, struct lbadm_err *e);
 

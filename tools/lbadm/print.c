@@ -125,15 +125,20 @@ int lbadm_cmp_svc_entry(const void *pa, const void *pb)
 	return cmp_num(a->port, b->port);
 }
 
+int lbadm_cmp_addr(const void *pa, const void *pb)
+{
+	const struct lbadm_addr *a = pa, *b = pb;
+	int r = cmp_num(a->af, b->af);
+
+	return r ? r : cmp_addr(a, b);
+}
+
 int lbadm_cmp_dest(const void *pa, const void *pb)
 {
 	const struct lbadm_dest *a = pa, *b = pb;
-	int r;
+	int r = lbadm_cmp_addr(&a->addr, &b->addr);
 
-	if ((r = cmp_num(a->addr.af, b->addr.af)) ||
-	    (r = cmp_addr(&a->addr, &b->addr)))
-		return r;
-	return cmp_num(a->port, b->port);
+	return r ? r : cmp_num(a->port, b->port);
 }
 
 void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n)
@@ -142,10 +147,14 @@ void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n)
 
 	if (n > 1)
 		qsort(v, n, sizeof(*v), lbadm_cmp_svc_entry);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (v[i].n_dests > 1)
 			qsort(v[i].dests, v[i].n_dests, sizeof(*v[i].dests),
 			      lbadm_cmp_dest);
+		if (v[i].n_laddrs > 1)
+			qsort(v[i].laddrs, v[i].n_laddrs, sizeof(*v[i].laddrs),
+			      lbadm_cmp_addr);
+	}
 }
 
 static void print_title(FILE *f, unsigned int fmt)
@@ -291,16 +300,33 @@ static void print_dest_line(FILE *f, const struct lbadm_dest *d,
 	}
 }
 
+/* One line per pool address: prefix, then the address (IPv6 bracketed). */
+static void print_laddr_lines(FILE *f, const struct lbadm_svc_entry *se,
+			      const char *prefix)
+{
+	char a[INET6_ADDRSTRLEN + 2];
+	size_t i;
+
+	for (i = 0; i < se->n_laddrs; i++) {
+		lbadm_fmt_addr(&se->laddrs[i], 1, a, sizeof(a));
+		fprintf(f, "%s%s\n", prefix, a);
+	}
+}
+
 static void print_entry_text(FILE *f, const struct lbadm_svc_entry *se,
 			     unsigned int fmt)
 {
-	char name[80];
+	char name[80], prefix[96];
 	size_t i;
 
 	svc_name(&se->svc, fmt, name, sizeof(name));
 	print_svc_line(f, &se->svc, name, fmt);
 	for (i = 0; i < se->n_dests; i++)
 		print_dest_line(f, &se->dests[i], name, fmt);
+	if (fmt & LBADM_FMT_RULE) {
+		snprintf(prefix, sizeof(prefix), "-P %s -z ", name);
+		print_laddr_lines(f, se, prefix);
+	}
 }
 
 /* JSON. */
@@ -356,11 +382,9 @@ static void json_dest(FILE *f, const struct lbadm_dest *d)
 	fputc('}', f);
 }
 
-static void json_entry(FILE *f, const struct lbadm_svc_entry *se)
+/* A service's key: "{family,protocol,address,port,fwmark," (object open). */
+static void json_svc_key(FILE *f, const struct lbadm_svc *s)
 {
-	const struct lbadm_svc *s = &se->svc;
-	size_t i;
-
 	fprintf(f, "{\"family\":\"%s\",", family_json(s->af));
 	if (s->fwmark) {
 		fprintf(f, "\"protocol\":null,\"address\":null,\"port\":null,"
@@ -371,6 +395,14 @@ static void json_entry(FILE *f, const struct lbadm_svc_entry *se)
 		json_addr(f, &s->addr);
 		fprintf(f, ",\"port\":%u,\"fwmark\":null,", s->port);
 	}
+}
+
+static void json_entry(FILE *f, const struct lbadm_svc_entry *se)
+{
+	const struct lbadm_svc *s = &se->svc;
+	size_t i;
+
+	json_svc_key(f, s);
 	fputs("\"scheduler\":", f);
 	json_str(f, s->sched);
 	fprintf(f, ",\"persistent\":%s,\"timeout\":%u,\"netmask\":%u,\"stats\":",
@@ -423,6 +455,45 @@ void lbadm_print_list(FILE *f, const struct lbadm_info *info,
 	print_title(f, fmt);
 	for (i = 0; i < n; i++)
 		print_entry_text(f, &v[i], fmt);
+}
+
+/* -G: {"services":[{KEY...,"local_addresses":[ADDR...]}]}. */
+static void print_laddrs_json(FILE *f, const struct lbadm_svc_entry *v,
+			      size_t n)
+{
+	size_t i, k;
+
+	fputs("{\"services\":[", f);
+	for (i = 0; i < n; i++) {
+		fputs(i ? "," : "", f);
+		json_svc_key(f, &v[i].svc);
+		fputs("\"local_addresses\":[", f);
+		for (k = 0; k < v[i].n_laddrs; k++) {
+			fputs(k ? "," : "", f);
+			json_addr(f, &v[i].laddrs[k]);
+		}
+		fputs("]}", f);
+	}
+	fputs("]}\n", f);
+}
+
+void lbadm_print_laddrs(FILE *f, struct lbadm_svc_entry *v, size_t n,
+			unsigned int fmt)
+{
+	char name[80];
+	size_t i;
+
+	lbadm_sort_services(v, n);
+	if (fmt & LBADM_FMT_JSON) {
+		print_laddrs_json(f, v, n);
+		return;
+	}
+	fputs("Prot LocalAddress:Port\n  -> FullNatLocalAddress\n", f);
+	for (i = 0; i < n; i++) {
+		svc_name(&v[i].svc, 0, name, sizeof(name));
+		fprintf(f, "%s\n", name);
+		print_laddr_lines(f, &v[i], "  -> ");
+	}
 }
 
 static void json_ep(FILE *f, const char *key, const struct lbadm_addr *a,

@@ -21,6 +21,8 @@
  *               "client":EP,"virtual":EP,"local":EP|null,"server":EP}]}
  *               EP = {"address":STR,"port":N}; local: FULLNAT only
  *  -L --timeout --json: {"timeout":{"tcp":N,"tcp_fin":N,"udp":N}}
+ *  -G --json:  {"services":[{"family","protocol","address","port","fwmark"
+ *               (as SERVICE),"local_addresses":[STR...]}]}
  * Addresses in JSON are bare (no brackets); netmask is a prefix length.
  */
 #ifndef LBADM_PRINT_H
@@ -39,6 +41,7 @@ void lbadm_print_largenum(FILE *f, uint64_t v, unsigned int fmt);
 /* qsort() orders: services by key (as ipvsadm lists them), servers. */
 int lbadm_cmp_svc_entry(const void *a, const void *b);
 int lbadm_cmp_dest(const void *a, const void *b);
+int lbadm_cmp_addr(const void *a, const void *b);	/* family, then bytes */
 void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n);
 
 /*
@@ -47,6 +50,15 @@ void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n);
  */
 void lbadm_print_list(FILE *f, const struct lbadm_info *info,
 		      struct lbadm_svc_entry *v, size_t n, unsigned int fmt);
+
+/*
+ * -G: the FULLNAT local address pools of v, sorted. Text: the header
+ * "Prot LocalAddress:Port" / "  -> FullNatLocalAddress", then per service
+ * its -L name ("TCP  203.0.113.1:80", "FWM  7 IPv6") and one line
+ * "  -> ADDRESS" per pool address (IPv6 in brackets). JSON: see above.
+ */
+void lbadm_print_laddrs(FILE *f, struct lbadm_svc_entry *v, size_t n,
+			unsigned int fmt);
 
 void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
 		       unsigned int fmt);

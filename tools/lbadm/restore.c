@@ -16,18 +16,54 @@
 
 #define MAX_WORDS	64
 
+/* Queues m unless it is missing or building it failed (bad); frees it. */
+static int queue(struct lbadm_batch *b, struct nl_msg *m, int bad)
+{
+	bad = bad || !m || lbadm_batch_put(b, m, 0);
+	nlmsg_free(m);
+	return bad ? -1 : 0;
+}
+
 /* Queues one request about service s (and server d, if any). */
 static int put(struct lbadm_batch *b, int cmd, const struct lbadm_svc *s,
 	       int svc_conf, const struct lbadm_dest *d, int dest_conf)
 {
 	struct nl_msg *m = lbadm_nl_msg(b->nl, cmd, 0);
-	int bad;
 
-	bad = !m || lbadm_put_svc(m, s, svc_conf) < 0 ||
-	      (d && lbadm_put_dest(m, d, dest_conf) < 0) ||
-	      lbadm_batch_put(b, m, 0);
-	nlmsg_free(m);
-	return bad ? -1 : 0;
+	return queue(b, m, !m || lbadm_put_svc(m, s, svc_conf) < 0 ||
+			   (d && lbadm_put_dest(m, d, dest_conf) < 0));
+}
+
+/* Queues cmd (NEW/DEL_LADDR) for each pool address of a that b lacks. */
+static int put_laddrs(struct lbadm_batch *b, int cmd,
+		      const struct lbadm_svc_entry *a,
+		      const struct lbadm_svc_entry *other)
+{
+	struct nl_msg *m;
+	size_t i, j = 0;
+
+	for (i = 0; i < a->n_laddrs; i++) {
+		while (j < other->n_laddrs &&
+		       lbadm_cmp_addr(&other->laddrs[j], &a->laddrs[i]) < 0)
+			j++;
+		if (j < other->n_laddrs &&
+		    !lbadm_cmp_addr(&other->laddrs[j], &a->laddrs[i]))
+			continue;
+		m = lbadm_nl_msg(b->nl, cmd, 0);
+		if (queue(b, m, !m || lbadm_put_svc(m, &a->svc, 0) < 0 ||
+				lbadm_put_laddr(m, &a->laddrs[i]) < 0))
+			return -1;
+	}
+	return 0;
+}
+
+/* A pool as want has it: deletions first, so a full pool can change. */
+static int diff_laddrs(struct lbadm_batch *b,
+		       const struct lbadm_svc_entry *now,
+		       const struct lbadm_svc_entry *want)
+{
+	return put_laddrs(b, LBVS_CMD_DEL_LADDR, now, want) ||
+	       put_laddrs(b, LBVS_CMD_NEW_LADDR, want, now) ? -1 : 0;
 }
 
 static int svc_conf_differs(const struct lbadm_svc *a,
@@ -78,6 +114,7 @@ static int diff_dests(struct lbadm_batch *b, const struct lbadm_svc_entry *now,
 
 static int add_entry(struct lbadm_batch *b, const struct lbadm_svc_entry *se)
 {
+	const struct lbadm_svc_entry none = { .svc = se->svc };
 	size_t k;
 
 	if (put(b, LBVS_CMD_NEW_SERVICE, &se->svc, 1, NULL, 0))
@@ -85,7 +122,7 @@ static int add_entry(struct lbadm_batch *b, const struct lbadm_svc_entry *se)
 	for (k = 0; k < se->n_dests; k++)
 		if (put(b, LBVS_CMD_NEW_DEST, &se->svc, 0, &se->dests[k], 1))
 			return -1;
-	return 0;
+	return put_laddrs(b, LBVS_CMD_NEW_LADDR, se, &none);
 }
 
 int lbadm_diff(struct lbadm_batch *b, const struct lbadm_table *now,
@@ -109,6 +146,8 @@ int lbadm_diff(struct lbadm_batch *b, const struct lbadm_table *now,
 					 &want->v[j].svc, 1, NULL, 0);
 			if (!rc)
 				rc = diff_dests(b, &now->v[i], &want->v[j]);
+			if (!rc)
+				rc = diff_laddrs(b, &now->v[i], &want->v[j]);
 			i++;
 			j++;
 		}
@@ -236,7 +275,9 @@ struct snapshot {
 static int take_snapshot(struct lbadm_nl *nl, struct snapshot *s,
 			 struct lbadm_err *e)
 {
-	if (lbadm_fetch_timeouts(nl, &s->to, e) || lbadm_fetch(nl, NULL, &s->t, e))
+	if (lbadm_fetch_timeouts(nl, &s->to, e) ||
+	    lbadm_fetch(nl, NULL, &s->t,
+			LBADM_FETCH_DESTS | LBADM_FETCH_LADDRS_IF, e))
 		return -1;
 	lbadm_sort_services(s->t.v, s->t.n);
 	return 0;
@@ -245,14 +286,10 @@ static int take_snapshot(struct lbadm_nl *nl, struct snapshot *s,
 static int put_timeouts(struct lbadm_batch *b, const struct lbadm_timeouts *t)
 {
 	struct nl_msg *m = lbadm_nl_msg(b->nl, LBVS_CMD_SET_CONFIG, 0);
-	int bad;
 
-	bad = !m || nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP, t->tcp) ||
-	      nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, t->tcp_fin) ||
-	      nla_put_u32(m, LBVS_ATTR_TIMEOUT_UDP, t->udp) ||
-	      lbadm_batch_put(b, m, 0);
-	nlmsg_free(m);
-	return bad ? -1 : 0;
+	return queue(b, m, !m || nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP, t->tcp) ||
+			   nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, t->tcp_fin) ||
+			   nla_put_u32(m, LBVS_ATTR_TIMEOUT_UDP, t->udp));
 }
 
 /* Step 4: back to the snapshot. */

@@ -7,7 +7,8 @@
 #   KVER          its release string (uname -r in the guest)
 #   GUEST_MODDIR  host path of its modules tree, bind-mounted by the guest
 #                 onto /lib/modules/$KVER
-#   LBVS_KO       the lbvs module for it (may be missing: tests then fail)
+#   LBVS_KO       the lbvs module for it (may be missing: tests then fail);
+#                 lbvs_toa is toa/lbvs_toa.ko next to it
 # Needs TOP, HERE, CACHE, RES (this run's results) and the functions log and
 # die from run.sh.
 
@@ -95,4 +96,9 @@ build_debug_module()
 		--exclude='Module.symvers' -cf - Kbuild kmod include | tar -C "$mb" -xf -
 	make -C "$k" M="$mb" -j2 modules >"$mb/build.log" 2>&1 ||
 		log "WARNING: lbvs does not build against the debug kernel ($mb/build.log): tests that load it will fail"
+	# lbvs_toa (kmod/toa, the real-server module) stands alone: have it
+	# even when lbvs itself did not build.
+	[ -e "$mb/kmod/toa/lbvs_toa.ko" ] ||
+		make -C "$k" M="$mb/kmod/toa" -j2 modules >"$mb/build-toa.log" 2>&1 ||
+		log "WARNING: lbvs_toa does not build against the debug kernel ($mb/build-toa.log)"
 }

@@ -6,10 +6,13 @@
 #include <linux/slab.h>
 
 #include "conn.h"
+#include "laddr.h"
+#include "lport.h"
 #include "netns.h"
 #include "proto_state.h"
 #include "sched.h"
 #include "service.h"
+#include "sysctl.h"
 
 /* Allocator handles, created at module load and constant until unload. */
 static struct kmem_cache *conn_cache4 __read_mostly;
@@ -183,8 +186,7 @@ static u32 deadline(struct lbvs_net *ln, u8 state)
 }
 
 static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				    struct lbvs_dest *dest,
-				    const union nf_inet_addr *laddr, __be16 lport)
+				    struct lbvs_dest *dest)
 {
 	bool v6 = t->af == AF_INET6;
 	unsigned int alen = v6 ? sizeof(struct in6_addr) : sizeof(__be32);
@@ -204,21 +206,61 @@ static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple
 	c->cport = t->sport;
 	c->vport = t->dport;
 	c->dport = dest->port;
-	c->lport = laddr ? lport : t->sport;
+	c->lport = t->sport;
 	memcpy(lbvs_conn_addr(c, LBVS_A_C), &t->saddr, alen);
 	memcpy(lbvs_conn_addr(c, LBVS_A_V), &t->daddr, alen);
-	memcpy(lbvs_conn_addr(c, LBVS_A_L), laddr ? laddr : &t->saddr, alen);
+	memcpy(lbvs_conn_addr(c, LBVS_A_L), &t->saddr, alen);
 	memcpy(lbvs_conn_addr(c, LBVS_A_D), &dest->addr, alen);
 	return c;
 }
 
-static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				  struct lbvs_dest *dest, const union nf_inet_addr *laddr,
-				  __be16 lport, u32 tmpl_timeout)
+static int hash_out(struct lbvs_conn_table *tab, struct lbvs_conn *c)
+{
+	struct lbvs_tuple ot;
+
+	conn_tuple(c, true, &ot);
+	return rhashtable_lookup_insert_key(&tab->out, &ot, &c->out_node, out_params);
+}
+
+/*
+ * FULLNAT: file the reply tuple under the first free (laddr, lport) of the
+ * pool; the table's insert is the collision check (lport.h).
+ */
+static int hash_out_fullnat(struct lbvs_net *ln, struct lbvs_conn *c,
+			    const struct lbvs_tuple *t, const struct lbvs_laddr_set *pool)
 {
 	struct lbvs_conn_table *tab = &ln->conns;
-	struct lbvs_tuple ot;
+	struct lbvs_lport_seq seq;
+	int lo, hi, err = -EADDRNOTAVAIL;
+	u32 i, a;
+	u16 port;
+
+	if (!pool || !pool->n)
+		goto out;
+	lbvs_sysctl_port_range(ln, &lo, &hi);
+	lbvs_lport_seq_init(&seq, pool->n, lo, hi, tuple_hash(t, tab->lport_seed));
+	for (i = 0; i < seq.tries; i++) {
+		lbvs_lport_probe(&seq, i, &a, &port);
+		memcpy(lbvs_conn_addr(c, LBVS_A_L), &pool->addr[a], lbvs_conn_alen(c));
+		c->lport = htons(port);
+		err = hash_out(tab, c);
+		if (err != -EEXIST)
+			break;
+		err = -EADDRNOTAVAIL;
+	}
+out:
+	if (err == -EADDRNOTAVAIL)
+		atomic64_inc(&tab->no_lport);
+	return err;
+}
+
+static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				  struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
+				  u32 tmpl_timeout)
+{
+	struct lbvs_conn_table *tab = &ln->conns;
 	struct lbvs_conn *c;
+	int err;
 
 	if (atomic_inc_return(&tab->count) > READ_ONCE(ln->sysctl.conn_max)) {
 		atomic64_inc(&tab->dropped);
@@ -229,7 +271,7 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 	/* A removed server may reach zero while we scheduled to it. */
 	if (!refcount_inc_not_zero(&dest->refcnt))
 		goto err_count;
-	c = conn_alloc(ln, t, dest, laddr, lport);
+	c = conn_alloc(ln, t, dest);
 	if (!c)
 		goto err_dest;
 	if (tmpl_timeout) {
@@ -240,19 +282,28 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 	}
 	conn_count(c, c->state, 1);
 
-	if (rhashtable_lookup_insert_key(&tab->in, t, &c->in_node, in_params)) {
-		/* Lost a race with the same flow's other packet, or no memory. */
+	/*
+	 * The reply tuple first: a flow becomes visible to its client's
+	 * packets only once its FULLNAT source is settled. A reply tuple
+	 * that is taken is never shared by two flows.
+	 */
+	err = 0;
+	if (c->fwd == LBVS_FWD_FULLNAT && c->out)
+		err = hash_out_fullnat(ln, c, t, pool);
+	else if (c->out)
+		err = hash_out(tab, c);
+	if (err) {
 		conn_free_rcu(&c->rcu);
 		goto err_count;
 	}
-	if (c->out) {
-		conn_tuple(c, true, &ot);
-		if (rhashtable_lookup_insert_key(&tab->out, &ot, &c->out_node, out_params)) {
-			/* The reply tuple is taken: never let two flows share it. */
-			c->out = 0;
-			conn_unlink(tab, c);
-			return NULL;
-		}
+	if (rhashtable_lookup_insert_key(&tab->in, t, &c->in_node, in_params)) {
+		/*
+		 * Lost a race with the same flow's other packet, or no memory.
+		 * Reply lookups may already hold it: unhash and free after a
+		 * grace period (removing it from "in" finds nothing).
+		 */
+		conn_unlink(tab, c);
+		return NULL;
 	}
 	lbvs_sched_load_changed(dest);
 	return c;
@@ -265,16 +316,15 @@ err_count:
 }
 
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, const union nf_inet_addr *laddr,
-				__be16 lport)
+				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool)
 {
-	return conn_new(ln, t, dest, laddr, lport, 0);
+	return conn_new(ln, t, dest, pool, 0);
 }
 
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout)
 {
-	return conn_new(ln, t, dest, NULL, 0, max(timeout, 1U));
+	return conn_new(ln, t, dest, NULL, max(timeout, 1U));
 }
 
 void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout)
@@ -387,6 +437,8 @@ int lbvs_conn_table_init(struct lbvs_net *ln)
 
 	atomic_set(&tab->count, 0);
 	atomic64_set(&tab->dropped, 0);
+	atomic64_set(&tab->no_lport, 0);
+	tab->lport_seed = get_random_u32();
 	err = rhashtable_init(&tab->in, &in_params);
 	if (err)
 		return err;

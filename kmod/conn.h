@@ -35,6 +35,7 @@
 #include <linux/netfilter.h>
 
 struct lbvs_dest;
+struct lbvs_laddr_set;
 struct lbvs_net;
 
 /* What the packet path extracted from a packet's headers. */
@@ -59,6 +60,11 @@ struct lbvs_conn {
 	u8 v6:1;			/* addresses are in6_addr */
 	u8 out:1;			/* also in the "out" table */
 	u8 tmpl:1;			/* persistence template, see persist.c */
+	/* FULLNAT: the client's address went out in a data-bearing packet
+	 * (xmit_fullnat.c). Set once by the packet path; the other bits of
+	 * this byte never change after the entry is published.
+	 */
+	u8 toa_sent:1;
 	u8 state;			/* enum lbvs_conn_state, cmpxchg */
 	u8 dead;			/* xchg 0 -> 1 by whoever removes it */
 	/* caddr, vaddr, laddr, daddr: 4 x 4 bytes (IPv4) or 4 x 16 (IPv6). */
@@ -92,6 +98,8 @@ struct lbvs_conn_table {
 	struct rhashtable out;
 	atomic_t count;			/* entries not yet freed */
 	atomic64_t dropped;		/* new flows refused: table full */
+	atomic64_t no_lport;		/* FULLNAT flows refused: no free local port */
+	u32 lport_seed;			/* where FULLNAT port probing starts */
 	struct delayed_work gc_work;
 	struct rhashtable_iter gc_iter;	/* gc_work only */
 };
@@ -109,12 +117,13 @@ struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple
 
 /*
  * Create and hash a connection for tuple t (client -> virtual) to dest.
- * laddr/lport: the FULLNAT source, or NULL for the client itself.
- * Returns NULL when the table is full (counted) or memory is short.
+ * pool: the service's FULLNAT local addresses (only read for a FULLNAT
+ * dest), from which a free (laddr, lport) is taken, see lport.h. Returns
+ * NULL when the table is full or no local port is free (both counted) or
+ * memory is short.
  */
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, const union nf_inet_addr *laddr,
-				__be16 lport);
+				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool);
 /* A persistence template keyed by t (protocol 0), living timeout seconds. */
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout);

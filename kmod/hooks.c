@@ -177,7 +177,7 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct sk_buff *skb,
 		no_server(skb, p->t.af);
 		return NULL;
 	}
-	c = lbvs_conn_new(ln, &p->t, dest, NULL, 0);
+	c = lbvs_conn_new(ln, &p->t, dest, rcu_dereference(svc->laddrs));
 	if (!c)
 		return NULL;
 	lbvs_stats_conn(&svc->stats);
@@ -191,6 +191,8 @@ static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 	switch (c->fwd) {
 	case LBVS_FWD_NAT:
 		return lbvs_nat_in(net, skb, c, p);
+	case LBVS_FWD_FULLNAT:
+		return lbvs_fullnat_in(net, skb, c, p);
 	case LBVS_FWD_DR:
 		return lbvs_dr_in(net, skb, c, p);
 	case LBVS_FWD_TUN:
@@ -198,6 +200,17 @@ static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 	default:
 		return NF_DROP;
 	}
+}
+
+/* A real server's reply: NAT's through FORWARD, FULLNAT's through LOCAL_IN. */
+static unsigned int xmit_out(struct net *net, struct sk_buff *skb,
+			     struct lbvs_conn *c, const struct lbvs_pkt *p)
+{
+	track(lbvs_net(net), c, p, LBVS_DIR_OUT);
+	count(c, false, skb->len);
+	if (c->fwd == LBVS_FWD_FULLNAT)
+		return lbvs_fullnat_out(net, skb, c, p);
+	return lbvs_nat_out(skb, c, p);
 }
 
 static unsigned int in_hook(void *priv, struct sk_buff *skb,
@@ -214,6 +227,12 @@ static unsigned int in_hook(void *priv, struct sk_buff *skb,
 		return verdict;
 	}
 	c = lbvs_conn_in_get(ln, &p.t);
+	if (!c) {
+		c = lbvs_conn_out_get(ln, &p.t);
+		if (c)
+			return c->fwd == LBVS_FWD_FULLNAT ?
+			       xmit_out(state->net, skb, c, &p) : NF_ACCEPT;
+	}
 	if (c && reused(ln, c, &p)) {
 		lbvs_conn_expire_now(ln, c);
 		c = NULL;
@@ -250,9 +269,7 @@ static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
 	c = lbvs_conn_out_get(ln, &p.t);
 	if (!c || c->fwd != LBVS_FWD_NAT)
 		return NF_ACCEPT;
-	track(ln, c, &p, LBVS_DIR_OUT);
-	count(c, false, skb->len);
-	return lbvs_nat_out(skb, c, &p);
+	return xmit_out(state->net, skb, c, &p);
 }
 
 /* After the filter table, as IPVS: firewall rules still apply to VIPs. */

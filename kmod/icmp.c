@@ -11,6 +11,8 @@
  * - LOCAL_IN, from the client's side to the VIP: the quoted packet is
  *   VIP:vport -> CIP:cport; it becomes RIP:rport -> CIP:cport and the error
  *   goes on to the real server.
+ * - LOCAL_IN, from the real server's side to a FULLNAT pool address: as the
+ *   first case, and the other end too: LIP:lport becomes CIP:cport.
  * - LOCAL_IN, about a DR or TUN flow: the real server answered from the VIP
  *   itself, so the error is already what it expects; it is forwarded
  *   untouched by the flow's own method (to RIP's MAC address, or
@@ -210,6 +212,45 @@ static const void *outer_saddr(struct sk_buff *skb, u16 af)
 	return af == AF_INET ? (void *)&ip_hdr(skb)->saddr : (void *)&ipv6_hdr(skb)->saddr;
 }
 
+/*
+ * Make an error about one side of a translated flow speak about the other.
+ * to_client: the quote is what the director sent the real server (NAT:
+ * CIP:cport -> RIP:rport; FULLNAT: LIP:lport -> RIP:rport) and becomes what
+ * the client sent (CIP:cport -> VIP:vport); an error from the real server
+ * itself comes from the VIP. Otherwise the quote is what the client got
+ * (VIP:vport -> CIP:cport) and becomes what the real server sent (RIP:rport
+ * -> CIP:cport; FULLNAT: -> LIP:lport). FULLNAT readdresses both ends.
+ */
+static void translate(struct sk_buff *skb, const struct icmp_err *e,
+		      const struct lbvs_conn *c, bool to_client)
+{
+	bool full = c->fwd == LBVS_FWD_FULLNAT;
+	u16 af = e->quote.af;
+
+	if (to_client) {
+		if (addr_eq(af, outer_saddr(skb, af), lbvs_conn_addr(c, LBVS_A_D)))
+			set_outer(skb, af, true, lbvs_conn_addr(c, LBVS_A_V));
+		set_quote(skb, e, false, lbvs_conn_addr(c, LBVS_A_V), c->vport);
+		if (full) {
+			set_outer(skb, af, false, lbvs_conn_addr(c, LBVS_A_C));
+			set_quote(skb, e, true, lbvs_conn_addr(c, LBVS_A_C), c->cport);
+		}
+	} else {
+		set_outer(skb, af, false, lbvs_conn_addr(c, LBVS_A_D));
+		set_quote(skb, e, true, lbvs_conn_addr(c, LBVS_A_D), c->dport);
+		if (full) {
+			set_outer(skb, af, true, lbvs_conn_addr(c, LBVS_A_L));
+			set_quote(skb, e, false, lbvs_conn_addr(c, LBVS_A_L), c->lport);
+		}
+	}
+	fix_icmp_csum(skb, e);
+}
+
+static int writable(struct sk_buff *skb, const struct icmp_err *e)
+{
+	return skb_ensure_writable(skb, e->quote_l4 + 2 * sizeof(__be16));
+}
+
 int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int *verdict)
 {
 	struct lbvs_tuple t;
@@ -224,12 +265,9 @@ int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int 
 	if (!c || c->fwd != LBVS_FWD_NAT)
 		return -ENOENT;
 	*verdict = NF_DROP;
-	if (skb_ensure_writable(skb, e.quote_l4 + 2 * sizeof(__be16)))
+	if (writable(skb, &e))
 		return 0;
-	if (addr_eq(e.quote.af, outer_saddr(skb, e.quote.af), lbvs_conn_addr(c, LBVS_A_D)))
-		set_outer(skb, e.quote.af, true, lbvs_conn_addr(c, LBVS_A_V));
-	set_quote(skb, &e, false, lbvs_conn_addr(c, LBVS_A_V), c->vport);
-	fix_icmp_csum(skb, &e);
+	translate(skb, &e, c, true);
 	*verdict = NF_ACCEPT;
 	return 0;
 }
@@ -247,33 +285,43 @@ static int forward_as_is(struct net *net, struct sk_buff *skb, const struct lbvs
 	return 0;
 }
 
+/* Translated, the error goes on to the client or to the real server. */
+static int send_translated(struct net *net, struct sk_buff *skb, const struct icmp_err *e,
+			   const struct lbvs_conn *c, bool to_client, unsigned int *verdict)
+{
+	union nf_inet_addr daddr;
+
+	*verdict = NF_DROP;
+	lbvs_conn_get_addr(c, to_client ? LBVS_A_C : LBVS_A_D, &daddr);
+	if (writable(skb, e) || lbvs_route(net, skb, e->quote.af, &daddr, 0))
+		return 0;
+	translate(skb, e, c, to_client);
+	*verdict = lbvs_send(net, skb);
+	return 0;
+}
+
 int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 pf,
 		 unsigned int *verdict)
 {
-	union nf_inet_addr daddr;
 	struct lbvs_tuple t;
 	struct icmp_err e;
 	struct lbvs_conn *c;
 
 	if (parse(skb, pf, &e))
 		return -ENOENT;
-	/* The quote is VIP -> CIP: the flow's "in" tuple is its reverse. */
+	/*
+	 * Reversed, the quote is a flow's "in" tuple when it is what the
+	 * client got (VIP -> CIP), its "out" tuple when it is what a FULLNAT
+	 * real server got (LIP -> RIP).
+	 */
 	reply_tuple(&e, &t);
 	c = lbvs_conn_in_get(ln, &t);
-	if (!c)
-		return -ENOENT;
-	if (c->fwd == LBVS_FWD_DR || c->fwd == LBVS_FWD_TUN)
+	if (c && (c->fwd == LBVS_FWD_DR || c->fwd == LBVS_FWD_TUN))
 		return forward_as_is(net, skb, c, &e, verdict);
-	if (c->fwd != LBVS_FWD_NAT)
+	if (c)
+		return send_translated(net, skb, &e, c, false, verdict);
+	c = lbvs_conn_out_get(ln, &t);
+	if (!c || c->fwd != LBVS_FWD_FULLNAT)
 		return -ENOENT;
-	*verdict = NF_DROP;
-	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
-	if (skb_ensure_writable(skb, e.quote_l4 + 2 * sizeof(__be16)) ||
-	    lbvs_route(net, skb, e.quote.af, &daddr, 0))
-		return 0;
-	set_outer(skb, e.quote.af, false, &daddr);
-	set_quote(skb, &e, true, &daddr, c->dport);
-	fix_icmp_csum(skb, &e);
-	*verdict = lbvs_send(net, skb);
-	return 0;
+	return send_translated(net, skb, &e, c, true, verdict);
 }

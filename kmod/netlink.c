@@ -46,6 +46,11 @@ static const struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_PAD]		= { .type = NLA_REJECT },
 };
 
+static const struct nla_policy laddr_policy[LBVS_LADDR_ATTR_MAX + 1] = {
+	[LBVS_LADDR_ATTR_AF]		= { .type = NLA_U16 },
+	[LBVS_LADDR_ATTR_ADDR]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
+};
+
 static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_SERVICE]		= NLA_POLICY_NESTED(svc_policy),
 	[LBVS_ATTR_DEST]		= NLA_POLICY_NESTED(dest_policy),
@@ -59,6 +64,8 @@ static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_INFO_CONN_COUNT]	= { .type = NLA_REJECT },
 	[LBVS_ATTR_INFO_CONN_DROPPED]	= { .type = NLA_REJECT },
 	[LBVS_ATTR_PAD]			= { .type = NLA_REJECT },
+	[LBVS_ATTR_LADDR]		= NLA_POLICY_NESTED(laddr_policy),
+	[LBVS_ATTR_INFO_NO_LPORT]	= { .type = NLA_REJECT },
 };
 
 static struct lbvs_net *info_net(struct genl_info *info)
@@ -344,6 +351,68 @@ static int cmd_del_dest(struct sk_buff *skb, struct genl_info *info)
 	return dest_cmd(info, DEST_DEL);
 }
 
+static int parse_laddr(struct genl_info *info, const struct lbvs_service *svc,
+		       union nf_inet_addr *addr)
+{
+	struct nlattr *a[LBVS_LADDR_ATTR_MAX + 1];
+	u16 af = svc->af;
+	int err;
+
+	if (!info->attrs[LBVS_ATTR_LADDR]) {
+		NL_SET_ERR_MSG(info->extack, "local address attribute missing");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(a, LBVS_LADDR_ATTR_MAX, info->attrs[LBVS_ATTR_LADDR],
+			       laddr_policy, info->extack);
+	if (!err && a[LBVS_LADDR_ATTR_AF])
+		err = parse_af(a[LBVS_LADDR_ATTR_AF], &af, info->extack);
+	if (err)
+		return err;
+	if (af != svc->af) {
+		NL_SET_ERR_MSG_ATTR(info->extack, a[LBVS_LADDR_ATTR_AF],
+				    "local address family differs from the service's");
+		return -EAFNOSUPPORT;
+	}
+	if (!a[LBVS_LADDR_ATTR_ADDR]) {
+		NL_SET_ERR_MSG(info->extack, "local address missing");
+		return -EINVAL;
+	}
+	return parse_addr(a[LBVS_LADDR_ATTR_ADDR], af, addr, info->extack);
+}
+
+static int laddr_cmd(struct genl_info *info, bool add)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_service *svc;
+	struct lbvs_svc_conf conf;
+	union nf_inet_addr addr;
+	int err;
+
+	err = parse_svc(info, &conf, NULL);
+	if (err)
+		return err;
+	mutex_lock(&ln->config_lock);
+	svc = find_svc(ln, info, &conf.key);
+	err = -ESRCH;
+	if (svc)
+		err = parse_laddr(info, svc, &addr);
+	if (!err)
+		err = add ? lbvs_laddr_add(ln, svc, &addr, info->extack) :
+			    lbvs_laddr_del(ln, svc, &addr, info->extack);
+	mutex_unlock(&ln->config_lock);
+	return err;
+}
+
+static int cmd_new_laddr(struct sk_buff *skb, struct genl_info *info)
+{
+	return laddr_cmd(info, true);
+}
+
+static int cmd_del_laddr(struct sk_buff *skb, struct genl_info *info)
+{
+	return laddr_cmd(info, false);
+}
+
 static int cmd_flush(struct sk_buff *skb, struct genl_info *info)
 {
 	struct lbvs_net *ln = info_net(info);
@@ -586,69 +655,118 @@ err_free:
 	return err;
 }
 
-/* One real server per message; with svc, its service's key too. */
-static int dump_dest_msg(struct sk_buff *skb, struct netlink_callback *cb,
-			 const struct lbvs_service *svc, struct lbvs_dest *dest)
-{
-	void *hdr = dump_hdr(skb, cb, LBVS_CMD_GET_DEST);
+/*
+ * Dumps of what services own (real servers, pool addresses), one object per
+ * message. With a service selector, that service's; without, every
+ * service's, each message carrying its service's key, so a full listing
+ * takes two dumps. args[0]: services done; args[1]: objects done in the
+ * current one. A put_items callback emits svc's objects from args[1] on
+ * (with the key when asked) and returns -EMSGSIZE when the skb is full.
+ */
+typedef int (*put_items_t)(struct sk_buff *skb, struct netlink_callback *cb,
+			   struct lbvs_service *svc, bool key);
 
-	if (!hdr)
+static int dump_item_start(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+			   const struct lbvs_service *svc, bool key, void **hdr)
+{
+	*hdr = dump_hdr(skb, cb, cmd);
+	if (!*hdr)
 		return -EMSGSIZE;
 	nl_dump_check_consistent(cb, nlmsg_hdr(skb));
-	if ((svc && put_svc_key(skb, svc)) || put_dest(skb, dest)) {
+	if (key && put_svc_key(skb, svc)) {
+		genlmsg_cancel(skb, *hdr);
+		return -EMSGSIZE;
+	}
+	return 0;
+}
+
+static int dump_item_end(struct sk_buff *skb, struct netlink_callback *cb, void *hdr, int err)
+{
+	if (err) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
 	genlmsg_end(skb, hdr);
+	cb->args[1]++;
 	return 0;
 }
 
-/*
- * Without a service selector: every real server of every service, each
- * message carrying its service's key, so a full listing takes two dumps.
- * args[0]: services done; args[1]: servers done in the current one.
- */
-static int dump_all_dests(struct sk_buff *skb, struct netlink_callback *cb)
+static int put_dests(struct sk_buff *skb, struct netlink_callback *cb,
+		     struct lbvs_service *svc, bool key)
+{
+	struct lbvs_dest *dest;
+	long idx = 0;
+	void *hdr;
+
+	list_for_each_entry(dest, &svc->dests, list) {
+		if (idx++ < cb->args[1])
+			continue;
+		if (dump_item_start(skb, cb, LBVS_CMD_GET_DEST, svc, key, &hdr) ||
+		    dump_item_end(skb, cb, hdr, put_dest(skb, dest)))
+			return -EMSGSIZE;
+	}
+	return 0;
+}
+
+static int put_laddr(struct sk_buff *skb, u16 af, const union nf_inet_addr *addr)
+{
+	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_LADDR);
+
+	if (!nest || nla_put_u16(skb, LBVS_LADDR_ATTR_AF, af) ||
+	    put_addr(skb, LBVS_LADDR_ATTR_ADDR, af, addr))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int put_laddrs(struct sk_buff *skb, struct netlink_callback *cb,
+		      struct lbvs_service *svc, bool key)
+{
+	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	const struct lbvs_laddr_set *set;
+	void *hdr;
+
+	set = rcu_dereference_protected(svc->laddrs, lockdep_is_held(&ln->config_lock));
+	while (set && cb->args[1] < set->n) {
+		if (dump_item_start(skb, cb, LBVS_CMD_GET_LADDR, svc, key, &hdr) ||
+		    dump_item_end(skb, cb, hdr, put_laddr(skb, svc->af, &set->addr[cb->args[1]])))
+			return -EMSGSIZE;
+	}
+	return 0;
+}
+
+static int dump_all_items(struct sk_buff *skb, struct netlink_callback *cb,
+			  put_items_t put_items)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
 	struct lbvs_service *svc;
-	struct lbvs_dest *dest;
-	long si = 0, di;
+	long si = 0;
 
 	mutex_lock(&ln->config_lock);
 	cb->seq = ln->svcs.generation;
 	list_for_each_entry(svc, &ln->svcs.list, list) {
 		if (si++ < cb->args[0])
 			continue;
-		di = 0;
-		list_for_each_entry(dest, &svc->dests, list) {
-			if (di++ < cb->args[1])
-				continue;
-			if (dump_dest_msg(skb, cb, svc, dest))
-				goto out;
-			cb->args[1] = di;
-		}
+		if (put_items(skb, cb, svc, true))
+			break;
 		cb->args[0] = si;
 		cb->args[1] = 0;
 	}
-out:
 	mutex_unlock(&ln->config_lock);
 	return skb->len;
 }
 
-static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
+static int dump_items(struct sk_buff *skb, struct netlink_callback *cb, put_items_t put_items)
 {
 	const struct genl_dumpit_info *gi = genl_dumpit_info(cb);
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
 	struct nlattr *a[LBVS_SVC_ATTR_MAX + 1];
 	struct lbvs_service *svc;
 	struct lbvs_svc_key key;
-	struct lbvs_dest *dest;
-	long idx = 0;
 	int err;
 
 	if (!gi->attrs[LBVS_ATTR_SERVICE])
-		return dump_all_dests(skb, cb);
+		return dump_all_items(skb, cb, put_items);
 	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, gi->attrs[LBVS_ATTR_SERVICE],
 			       svc_policy, cb->extack);
 	if (!err)
@@ -659,20 +777,24 @@ static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
 	mutex_lock(&ln->config_lock);
 	cb->seq = ln->svcs.generation;
 	svc = lbvs_svc_find(ln, &key);
+	if (svc)
+		put_items(skb, cb, svc, false);
+	mutex_unlock(&ln->config_lock);
 	if (!svc) {
-		mutex_unlock(&ln->config_lock);
 		NL_SET_ERR_MSG(cb->extack, "no such service");
 		return -ESRCH;
 	}
-	list_for_each_entry(dest, &svc->dests, list) {
-		if (idx++ < cb->args[0])
-			continue;
-		if (dump_dest_msg(skb, cb, NULL, dest))
-			break;
-		cb->args[0] = idx;
-	}
-	mutex_unlock(&ln->config_lock);
 	return skb->len;
+}
+
+static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return dump_items(skb, cb, put_dests);
+}
+
+static int dump_laddrs(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return dump_items(skb, cb, put_laddrs);
 }
 
 static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
@@ -802,7 +924,9 @@ static int fill_info(struct sk_buff *msg, struct lbvs_net *ln)
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_MAX, READ_ONCE(ln->sysctl.conn_max)) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_COUNT, atomic_read(&ln->conns.count)) ||
 	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_CONN_DROPPED,
-				 atomic64_read(&ln->conns.dropped), LBVS_ATTR_PAD);
+				 atomic64_read(&ln->conns.dropped), LBVS_ATTR_PAD) ||
+	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_NO_LPORT,
+				 atomic64_read(&ln->conns.no_lport), LBVS_ATTR_PAD);
 }
 
 static int cmd_get_config(struct sk_buff *skb, struct genl_info *info)
@@ -838,6 +962,9 @@ static const struct genl_ops lbvs_ops[] = {
 	{ .cmd = LBVS_CMD_SET_CONFIG, .doit = cmd_set_config, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_CONFIG, .doit = cmd_get_config, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_INFO, .doit = cmd_get_info, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_LADDR, .doit = cmd_new_laddr, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_LADDR, .doit = cmd_del_laddr, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_GET_LADDR, .dumpit = dump_laddrs, .flags = ADMIN },
 };
 
 static struct genl_family lbvs_genl __ro_after_init = {

@@ -39,6 +39,9 @@ static void sysctl_defaults(struct lbvs_sysctl *s)
 	s->expire_nodest_conn = 0;
 	s->expire_quiescent_template = 0;
 	s->conn_reuse_mode = 1;
+	s->fullnat_port_range[0] = 1024;
+	s->fullnat_port_range[1] = 65535;
+	s->fullnat_toa = 1;
 	for (st = 0; st <= LBVS_S_MAX; st++)
 		s->timeout[st] = lbvs_state_default_timeout(st);
 }

@@ -21,6 +21,8 @@ struct lbvs_sysctl {
 	int expire_nodest_conn;		/* drop a flow at once when its server is gone */
 	int expire_quiescent_template;	/* drop templates of weight-0 servers */
 	int conn_reuse_mode;		/* reschedule a reused TCP tuple (SYN on old flow) */
+	int fullnat_port_range[2];	/* FULLNAT local ports, first and last */
+	int fullnat_toa;		/* carry the client address in a TCP option */
 	int timeout[LBVS_S_MAX + 1];	/* seconds, per connection state */
 };
 

@@ -6,14 +6,7 @@
 #ifndef _LBVS_PROTO_STATE_H
 #define _LBVS_PROTO_STATE_H
 
-#ifdef __KERNEL__
-#include <linux/types.h>
-#else
-#include <stdbool.h>
-#include <stdint.h>
-typedef __UINT8_TYPE__ u8;
-typedef __UINT32_TYPE__ u32;
-#endif
+#include "pure.h"
 
 #include <linux/lbvs.h>
 

@@ -19,20 +19,7 @@
 #ifndef _LBVS_SCHED_ALGO_H
 #define _LBVS_SCHED_ALGO_H
 
-#ifdef __KERNEL__
-#include <linux/types.h>
-#include <linux/string.h>
-#else
-#include <stdint.h>
-#include <stddef.h>
-#include <stdbool.h>
-#include <string.h>
-/* The compiler's own names: the same types as <stdint.h>'s, kernel-style. */
-typedef __UINT8_TYPE__ u8;
-typedef __UINT16_TYPE__ u16;
-typedef __UINT32_TYPE__ u32;
-typedef __UINT64_TYPE__ u64;
-#endif
+#include "pure.h"
 
 struct lbvs_sched_dest {	/* what an algorithm sees of real server i */
 	u32 weight;		/* 0 = quiescent: never picked for new connections */

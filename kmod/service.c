@@ -74,6 +74,7 @@ static void svc_free_rcu(struct rcu_head *head)
 	struct lbvs_service *svc = container_of(head, struct lbvs_service, rcu);
 
 	lbvs_stats_free(&svc->stats);
+	lbvs_laddr_free(svc);
 	kfree(svc);
 }
 

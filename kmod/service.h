@@ -18,6 +18,7 @@
 #include <linux/netfilter.h>
 #include <linux/lbvs.h>
 
+#include "laddr.h"
 #include "sched.h"
 #include "stats.h"
 
@@ -53,6 +54,7 @@ struct lbvs_service {
 	u32 flags;			/* LBVS_SVC_F_* */
 	u32 timeout;			/* persistence, seconds */
 
+	struct lbvs_laddr_set __rcu *laddrs;	/* FULLNAT pool, see laddr.h */
 	struct lbvs_sched sched;	/* scheduler, see sched.h */
 	struct lbvs_stats stats;
 	struct rcu_head rcu;

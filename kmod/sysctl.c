@@ -8,7 +8,9 @@
 #include "netns.h"
 #include "sysctl.h"
 
-/* Read-only counters, computed when read; extra2 says which. */
+enum { CNT_CONNS, CNT_DROPPED, CNT_NO_LPORT };
+
+/* Read-only counters, computed when read; extra2 says which (CNT_*). */
 static int proc_counter(struct ctl_table *table, int write, void *buffer,
 			size_t *lenp, loff_t *ppos)
 {
@@ -16,14 +18,54 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 	struct ctl_table t = *table;
 	unsigned long v;
 
-	if (table->extra2)
+	switch ((uintptr_t)table->extra2) {
+	case CNT_DROPPED:
 		v = atomic64_read(&ln->conns.dropped);
-	else
+		break;
+	case CNT_NO_LPORT:
+		v = atomic64_read(&ln->conns.no_lport);
+		break;
+	default:
 		v = atomic_read(&ln->conns.count);
+	}
 	t.data = &v;
 	t.maxlen = sizeof(v);
 	return proc_doulongvec_minmax(&t, write, buffer, lenp, ppos);
 }
+
+static const int port_min = 1, port_max = 65535;
+
+/* Two ports, first <= last; the packet path reads them without a lock. */
+static int proc_port_range(struct ctl_table *table, int write, void *buffer,
+			   size_t *lenp, loff_t *ppos)
+{
+	int *range = table->data, v[2] = { READ_ONCE(range[0]), READ_ONCE(range[1]) };
+	struct ctl_table t = *table;
+	int err;
+
+	t.data = v;
+	err = proc_dointvec_minmax(&t, write, buffer, lenp, ppos);
+	if (err || !write)
+		return err;
+	if (v[0] > v[1])
+		return -EINVAL;
+	WRITE_ONCE(range[0], v[0]);
+	WRITE_ONCE(range[1], v[1]);
+	return 0;
+}
+
+void lbvs_sysctl_port_range(struct lbvs_net *ln, int *lo, int *hi)
+{
+	*lo = READ_ONCE(ln->sysctl.fullnat_port_range[0]);
+	*hi = READ_ONCE(ln->sysctl.fullnat_port_range[1]);
+	/* Read while being written: never hand out an empty range. */
+	if (*hi < *lo)
+		*hi = *lo;
+}
+
+#define COUNTER(_name, _which) { \
+	.procname = #_name, .maxlen = sizeof(unsigned long), .mode = 0444, \
+	.proc_handler = proc_counter, .extra2 = (void *)(_which) }
 
 #define INT_ENTRY(_name, _min, _max) { \
 	.procname = #_name, .maxlen = sizeof(int), .mode = 0644, \
@@ -35,10 +77,13 @@ static const struct ctl_table template[] = {
 	INT_ENTRY(expire_nodest_conn, SYSCTL_ZERO, SYSCTL_ONE),
 	INT_ENTRY(expire_quiescent_template, SYSCTL_ZERO, SYSCTL_ONE),
 	INT_ENTRY(conn_reuse_mode, SYSCTL_ZERO, SYSCTL_TWO),
-	{ .procname = "conn_count", .maxlen = sizeof(unsigned long), .mode = 0444,
-	  .proc_handler = proc_counter },
-	{ .procname = "conn_dropped", .maxlen = sizeof(unsigned long), .mode = 0444,
-	  .proc_handler = proc_counter, .extra2 = SYSCTL_ONE },
+	INT_ENTRY(fullnat_toa, SYSCTL_ZERO, SYSCTL_ONE),
+	{ .procname = "fullnat_port_range", .maxlen = 2 * sizeof(int), .mode = 0644,
+	  .proc_handler = proc_port_range, .extra1 = (void *)&port_min,
+	  .extra2 = (void *)&port_max },
+	COUNTER(conn_count, CNT_CONNS),
+	COUNTER(conn_dropped, CNT_DROPPED),
+	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
 	{ }
 };
 
@@ -54,7 +99,9 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[1].data = &s->expire_nodest_conn;
 	t[2].data = &s->expire_quiescent_template;
 	t[3].data = &s->conn_reuse_mode;
-	for (i = 4; i <= 5; i++)
+	t[4].data = &s->fullnat_toa;
+	t[5].data = s->fullnat_port_range;
+	for (i = 6; i <= 8; i++)
 		t[i].extra1 = ln;
 	ln->sysctl_hdr = register_net_sysctl(ln->net, "net/lbvs", t);
 	if (!ln->sysctl_hdr) {

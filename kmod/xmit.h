@@ -16,6 +16,19 @@ unsigned int lbvs_nat_in(struct net *net, struct sk_buff *skb,
 			 const struct lbvs_conn *c, const struct lbvs_pkt *p);
 unsigned int lbvs_nat_out(struct sk_buff *skb, const struct lbvs_conn *c,
 			  const struct lbvs_pkt *p);
+/*
+ * Replace the source (src) or destination address and the port beside it,
+ * with incremental checksums; the first thoff + lbvs_l4_len() bytes must be
+ * writable.
+ */
+void lbvs_nat_rewrite(struct sk_buff *skb, const struct lbvs_pkt *p, bool src,
+		      const void *addr, __be16 port);
+
+/* xmit_fullnat.c: both ends rewritten; replies come back through LOCAL_IN. */
+unsigned int lbvs_fullnat_in(struct net *net, struct sk_buff *skb,
+			     struct lbvs_conn *c, const struct lbvs_pkt *p);
+unsigned int lbvs_fullnat_out(struct net *net, struct sk_buff *skb,
+			      const struct lbvs_conn *c, const struct lbvs_pkt *p);
 
 /* xmit_dr.c: direct routing, only the MAC header changes. */
 unsigned int lbvs_dr_in(struct net *net, struct sk_buff *skb,

@@ -36,12 +36,8 @@ static __be16 *l4_port(struct sk_buff *skb, const struct lbvs_pkt *p, bool src)
 	return src ? &uh->source : &uh->dest;
 }
 
-/*
- * Replace one address (source or destination) and the port beside it, in
- * the IP header and the L4 checksum.
- */
-static void rewrite(struct sk_buff *skb, const struct lbvs_pkt *p, bool src,
-		    const void *addr, __be16 port)
+void lbvs_nat_rewrite(struct sk_buff *skb, const struct lbvs_pkt *p, bool src,
+		      const void *addr, __be16 port)
 {
 	__sum16 *check = l4_check(skb, p);
 	__be16 *pp = l4_port(skb, p, src);
@@ -85,7 +81,7 @@ unsigned int lbvs_nat_in(struct net *net, struct sk_buff *skb,
 		return NF_DROP;
 	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
 		return NF_DROP;
-	rewrite(skb, p, false, lbvs_conn_addr(c, LBVS_A_D), c->dport);
+	lbvs_nat_rewrite(skb, p, false, lbvs_conn_addr(c, LBVS_A_D), c->dport);
 	return lbvs_send(net, skb);
 }
 
@@ -94,6 +90,6 @@ unsigned int lbvs_nat_out(struct sk_buff *skb, const struct lbvs_conn *c,
 {
 	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
 		return NF_DROP;
-	rewrite(skb, p, true, lbvs_conn_addr(c, LBVS_A_V), c->vport);
+	lbvs_nat_rewrite(skb, p, true, lbvs_conn_addr(c, LBVS_A_V), c->vport);
 	return NF_ACCEPT;
 }

@@ -24,27 +24,8 @@ nsx director "$LBADM" -a -u "[$VIP6]:5353" -r "[${RIP6[1]}]:5999" -m
 nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
 nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[1]}]:53" -m
 
-refused()
-{
-	nsx client python3 - "$1" <<'PY'
-import socket, sys
-addr = sys.argv[1]
-fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
-s = socket.socket(fam, socket.SOCK_DGRAM)
-s.settimeout(3)
-s.connect((addr, 5353))
-s.send(b"x")
-try:
-    s.recv(100)
-    print("answered")
-except ConnectionRefusedError:
-    print("refused")
-except socket.timeout:
-    print("timeout")
-PY
-}
-assert_eq "$(refused "$VIP4")" refused "IPv4 port unreachable translated back to the client"
-assert_eq "$(refused "$VIP6")" refused "IPv6 port unreachable translated back to the client"
+assert_eq "$(udp_refused client "$VIP4" 5353)" refused "IPv4 port unreachable translated back to the client"
+assert_eq "$(udp_refused client "$VIP6" 5353)" refused "IPv6 port unreachable translated back to the client"
 
 # Path MTU: the real servers' segment shrinks to 1280.
 ip -n director link set br0 mtu 1280

@@ -28,10 +28,12 @@ for i in 1 2; do
 	nsx director "$LBADM" -a -t "[$VIP6]:80" -r "[${RIP6[i]}]:80" -g
 	nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]" -g
 done
-# As ipvsadm: a DR real server takes the service's port, whatever is given.
+# DR maps no port: another port is refused, none takes the service's.
 nsx director "$LBADM" -A -t "$VIP4:81"
-nsx director "$LBADM" -a -t "$VIP4:81" -r "${RIP4[1]}:8080" -g
-assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:81 +Route" "DR maps no port"
+expect_lbadm_fail "port 8080 of direct-routing server ${RIP4[1]} must equal the service port 81" \
+	nsx director "$LBADM" -a -t "$VIP4:81" -r "${RIP4[1]}:8080" -g
+nsx director "$LBADM" -a -t "$VIP4:81" -r "${RIP4[1]}" -g
+assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:81 +Route" "DR takes the service port"
 nsx director "$LBADM" -D -t "$VIP4:81"
 log "$(lbadm_list director)"
 assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:80 +Route +1 " "listed as Route"

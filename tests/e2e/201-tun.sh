@@ -19,10 +19,7 @@ lbvs_load
 for i in 1 2; do
 	http_server "rs$i" 80 "rs$i"
 	udp_server "rs$i" 53 "rs$i"
-	nsx "rs$i" socat TCP6-LISTEN:9000,ipv6only=0,fork,reuseaddr SYSTEM:"wc -c" \
-		>>"$LBVS_OUT/sink-rs$i.log" 2>&1 &
-	_PIDS+=($!)
-	wait_port "rs$i" 9000
+	sink_server "rs$i" 9000
 done
 for vip in "$VIP4" "[$VIP6]"; do
 	nsx director "$LBADM" -A -t "$vip:80" -s rr
@@ -37,10 +34,12 @@ for i in 1 2; do
 	nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[i]}:53" -i
 	nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]:53" -i
 done
-# As ipvsadm: a TUN real server takes the service's port, whatever is given.
+# TUN maps no port: another port is refused, none takes the service's.
 nsx director "$LBADM" -A -u "$VIP4:54"
-nsx director "$LBADM" -a -u "$VIP4:54" -r "${RIP4[1]}:5353" -i
-assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:54 +Tunnel" "TUN maps no port"
+expect_lbadm_fail "port 5353 of tunnelled server ${RIP4[1]} must equal the service port 54" \
+	nsx director "$LBADM" -a -u "$VIP4:54" -r "${RIP4[1]}:5353" -i
+nsx director "$LBADM" -a -u "$VIP4:54" -r "${RIP4[1]}" -i
+assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:54 +Tunnel" "TUN takes the service port"
 nsx director "$LBADM" -D -u "$VIP4:54"
 log "$(lbadm_list director)"
 assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:80 +Tunnel +1 " "listed as Tunnel"
@@ -77,11 +76,8 @@ assert_eq "$(echo $inner)" "$(printf "%s\n" "$CIP4 $VIP4" "$CIP6 $VIP6" | sort |
 # Bulk uploads: 1 MB to each server over each family.
 for vip in "$VIP4" "$VIP6"; do
 	for i in 1 2; do
-		fam=TCP4 a=$vip
-		[[ $vip == *:* ]] && fam=TCP6 a="[$vip]"
-		got=$(head -c 1000000 /dev/zero |
-			nsx client socat -t 20 - "$fam:$a:9000,connect-timeout=5" 2>&1 | tr -d ' ')
-		assert_eq "$got" 1000000 "1 MB upload to $vip (connection $i)"
+		assert_eq "$(upload client "$vip" 9000 1000000)" 1000000 \
+			"1 MB upload to $vip (connection $i)"
 	done
 done
 

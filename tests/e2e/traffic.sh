@@ -25,6 +25,47 @@ udp_ask()
 	echo ping | nsx "$ns" socat -T 2 - "$fam:$addr:$port$opt" 2>/dev/null || true
 }
 
+# sink_server NS PORT: TCP; reads everything, then answers its byte count.
+sink_server()
+{
+	nsx "$1" socat "TCP6-LISTEN:$2,ipv6only=0,fork,reuseaddr" SYSTEM:"wc -c" \
+		>>"$LBVS_OUT/sink-$1.log" 2>&1 &
+	_PIDS+=($!)
+	wait_port "$1" "$2"
+}
+
+# upload NS ADDR PORT BYTES: send BYTES zeros on one connection; prints the
+# count the sink_server answered.
+upload()
+{
+	local fam=TCP4 a=$2
+	[[ $a == *:* ]] && { fam=TCP6; a="[$a]"; }
+	head -c "$4" /dev/zero | nsx "$1" socat -t 20 - "$fam:$a:$3,connect-timeout=5" 2>&1 | tr -d ' '
+}
+
+# udp_refused NS ADDR PORT: one datagram from a connected socket; prints
+# "refused" if an ICMP port unreachable came back for it, "answered" or
+# "timeout" otherwise.
+udp_refused()
+{
+	nsx "$1" python3 - "$2" "$3" <<'PY'
+import socket, sys
+addr, port = sys.argv[1], int(sys.argv[2])
+fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_DGRAM)
+s.settimeout(3)
+s.connect((addr, port))
+s.send(b"x")
+try:
+    s.recv(100)
+    print("answered")
+except ConnectionRefusedError:
+    print("refused")
+except socket.timeout:
+    print("timeout")
+PY
+}
+
 # echo_server NS PORT NAME: TCP; says NAME on connect, then echoes lines.
 echo_server()
 {
@@ -242,18 +283,26 @@ topo_dr()
 	done
 }
 
-# tun_real_server NS I: NS on 198.18.I.0/24 behind the router, decapsulating
-# IPIP and IPv6-in-IPv6 on the fallback devices, which hold the VIPs.
-tun_real_server()
+# routed_real_server NS I [ROUTER]: NS on 198.18.I.0/24 (2001:db8:1I::/64)
+# behind ROUTER (default: router), its gateway (.1); NS is .2.
+routed_real_server()
 {
-	local ns=$1 i=$2
+	local ns=$1 i=$2 rtr=${3:-router}
 	RIP4[i]=198.18.$i.2
 	RIP6[i]=2001:db8:1$i::2
 	ns_add "$ns"
-	veth "$ns" eth0 router "$ns"
-	addrs router "$ns" "198.18.$i.1/24" "2001:db8:1$i::1/64"
+	veth "$ns" eth0 "$rtr" "$ns"
+	addrs "$rtr" "$ns" "198.18.$i.1/24" "2001:db8:1$i::1/64"
 	addrs "$ns" eth0 "${RIP4[i]}/24" "${RIP6[i]}/64"
 	gateway "$ns" "198.18.$i.1" "2001:db8:1$i::1"
+}
+
+# tun_real_server NS I: a routed real server decapsulating IPIP and
+# IPv6-in-IPv6 on the fallback devices, which hold the VIPs.
+tun_real_server()
+{
+	local ns=$1 i=$2
+	routed_real_server "$ns" "$i"
 	ip -n "$ns" link show tunl0 >/dev/null 2>&1 || modprobe ipip || fail "no ipip"
 	ip -n "$ns" link show ip6tnl0 >/dev/null 2>&1 || modprobe ip6_tunnel || fail "no ip6_tunnel"
 	ip -n "$ns" link set tunl0 up
@@ -280,6 +329,31 @@ topo_tun()
 	gateway director $GW4 $GW6
 	for i in $(seq "$n"); do
 		tun_real_server "rs$i" "$i"
+	done
+}
+
+# topo_fullnat N: the director as in topo_tun, and on eth1 a back link
+# (198.18.100.0/24, 2001:db8:100::/64; director .1, back router .2) to the
+# router "back" with rs1..N behind it (routed_real_server). The FULLNAT pool
+# addresses LIP4/LIP6 (.11 .12 and ::11 ::12) are the director's, on eth1.
+# Neither "back" nor the real servers have a route to the client.
+topo_fullnat()
+{
+	local n=$1 i
+	topo_tun 0
+	ns_add back
+	_router back
+	veth director eth1 back dir0
+	addrs director eth1 198.18.100.1/24 2001:db8:100::1/64
+	addrs back dir0 198.18.100.2/24 2001:db8:100::2/64
+	LIP4=(198.18.100.11 198.18.100.12) LIP6=(2001:db8:100::11 2001:db8:100::12)
+	for i in 0 1; do
+		addrs director eth1 "${LIP4[i]}/32" "${LIP6[i]}/128"
+	done
+	for i in $(seq "$n"); do
+		routed_real_server "rs$i" "$i" back
+		ip -n director route add "198.18.$i.0/24" via 198.18.100.2
+		ip -n director route add "2001:db8:1$i::/64" via 2001:db8:100::2
 	done
 }
 

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * FULLNAT: both ends of a flow are rewritten. The client's CIP:cport ->
+ * VIP:vport leaves as LIP:lport -> RIP:rport, with LIP:lport taken from the
+ * service's pool when the flow was created (conn.c, lport.h). The real
+ * server answers LIP, an address of the director, so its replies arrive
+ * through LOCAL_IN like the client's packets, and RIP:rport -> LIP:lport
+ * goes back to the client as VIP:vport -> CIP:cport. Real servers need no
+ * route to the client and no configuration.
+ *
+ * The client's address (net.lbvs.fullnat_toa, TCP only; format in the UAPI
+ * header): the SYN and the client's segments up to its first data-bearing
+ * one carry CIP:cport in a TCP option, appended where the 40 bytes of
+ * options and the path MTU leave room. So that full-sized segments have
+ * room, the MSS the server announces in its SYN-ACK is lowered by the
+ * option's size. An option of that kind sent by the client is overwritten:
+ * nobody vouches for himself.
+ *
+ * Segments whose options change are checked first (a corrupt segment must
+ * not leave with a valid checksum), then handed on with CHECKSUM_PARTIAL:
+ * the check field holds the pseudo-header sum and the output path (or the
+ * NIC) completes it, as for a locally sent segment.
+ */
+#include <linux/ipv6.h>
+#include <linux/tcp.h>
+#include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/tcp.h>
+#include <linux/netfilter_ipv4.h>
+
+#include "netns.h"
+#include "proto_state.h"
+#include "route.h"
+#include "tcpopt.h"
+#include "xmit.h"
+
+static unsigned int toa_len(const struct lbvs_conn *c)
+{
+	return c->v6 ? LBVS_TOA_LEN6 : LBVS_TOA_LEN4;
+}
+
+static struct tcphdr *tcp_at(struct sk_buff *skb, const struct lbvs_pkt *p)
+{
+	return (struct tcphdr *)(skb->data + p->thoff);
+}
+
+/*
+ * Make the TCP header editable, with headroom bytes to grow into; fails on
+ * a bad checksum. *hdrlen: the header's length with its options.
+ */
+static int tcp_edit_begin(struct sk_buff *skb, const struct lbvs_pkt *p,
+			  unsigned int headroom, unsigned int *hdrlen)
+{
+	u8 pf = p->t.af == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
+
+	if (nf_checksum(skb, NF_INET_LOCAL_IN, p->thoff, IPPROTO_TCP, pf))
+		return -EBADMSG;
+	if (skb_ensure_writable(skb, p->thoff + sizeof(struct tcphdr)))
+		return -ENOMEM;
+	*hdrlen = tcp_at(skb, p)->doff * 4;
+	if (skb_ensure_writable(skb, p->thoff + *hdrlen))
+		return -ENOMEM;
+	return skb_cow_head(skb, headroom);
+}
+
+/* Leave the checksum to the output path: the pseudo-header sum, as now. */
+static void tcp_edit_end(struct sk_buff *skb, const struct lbvs_pkt *p)
+{
+	struct tcphdr *th = tcp_at(skb, p);
+	unsigned int len = skb->len - p->thoff;
+
+	if (p->t.af == AF_INET) {
+		const struct iphdr *iph = ip_hdr(skb);
+
+		th->check = ~tcp_v4_check(len, iph->saddr, iph->daddr, 0);
+	} else {
+		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		th->check = ~tcp_v6_check(len, &ip6h->saddr, &ip6h->daddr, 0);
+	}
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_headroom(skb) + p->thoff;
+	skb->csum_offset = offsetof(struct tcphdr, check);
+}
+
+/* Room for olen more bytes of options, in the header and on the path. */
+static bool toa_fits(struct sk_buff *skb, unsigned int hdrlen, unsigned int olen)
+{
+	unsigned int mtu = dst_mtu(skb_dst(skb));
+
+	if (hdrlen + olen > sizeof(struct tcphdr) + LBVS_TCPOPT_SPACE || mtu <= olen)
+		return false;
+	if (skb_is_gso(skb))
+		return skb_gso_validate_network_len(skb, mtu - olen);
+	return skb->len + olen <= mtu;
+}
+
+/* Grow the header by olen bytes at the end of the options; fill them. */
+static void toa_insert(struct sk_buff *skb, const struct lbvs_pkt *p,
+		       const struct lbvs_conn *c, unsigned int hdrlen, unsigned int olen)
+{
+	unsigned int end = p->thoff + hdrlen;
+
+	skb_push(skb, olen);
+	memmove(skb->data, skb->data + olen, end);
+	skb_reset_network_header(skb);
+	skb_set_transport_header(skb, p->thoff);
+	lbvs_toa_put(skb->data + end, c->v6, lbvs_conn_addr(c, LBVS_A_C), &c->cport);
+	tcp_at(skb, p)->doff += olen / 4;
+	if (p->t.af == AF_INET) {
+		struct iphdr *iph = ip_hdr(skb);
+
+		iph->tot_len = htons(ntohs(iph->tot_len) + olen);
+		ip_send_check(iph);
+	} else {
+		struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		ip6h->payload_len = htons(ntohs(ip6h->payload_len) + olen);
+	}
+}
+
+/* The SYN, and every client segment until one with data has carried it. */
+static bool toa_wanted(struct net *net, const struct lbvs_conn *c, const struct lbvs_pkt *p)
+{
+	if (p->t.proto != IPPROTO_TCP || (p->tcp_flags & LBVS_TCPF_RST))
+		return false;
+	if (!(p->tcp_flags & LBVS_TCPF_SYN) && c->toa_sent)
+		return false;
+	return READ_ONCE(lbvs_net(net)->sysctl.fullnat_toa);
+}
+
+static int toa_add(struct sk_buff *skb, const struct lbvs_pkt *p, struct lbvs_conn *c)
+{
+	unsigned int olen = toa_len(c), hdrlen;
+	bool data;
+	int err;
+
+	err = tcp_edit_begin(skb, p, olen, &hdrlen);
+	if (err)
+		return err;
+	data = skb->len > p->thoff + hdrlen;
+	if (lbvs_tcpopt_scrub((u8 *)(tcp_at(skb, p) + 1), hdrlen - sizeof(struct tcphdr)) &&
+	    toa_fits(skb, hdrlen, olen)) {
+		toa_insert(skb, p, c, hdrlen, olen);
+		if (data)
+			c->toa_sent = 1;
+	}
+	tcp_edit_end(skb, p);
+	return 0;
+}
+
+/* A SYN-ACK's MSS, lowered so that full segments leave room for the option. */
+static int mss_lower(struct sk_buff *skb, const struct lbvs_pkt *p, const struct lbvs_conn *c)
+{
+	unsigned int olen = toa_len(c), hdrlen, mss;
+	u8 *opts;
+	int off, err;
+
+	err = tcp_edit_begin(skb, p, 0, &hdrlen);
+	if (err)
+		return err;
+	opts = (u8 *)(tcp_at(skb, p) + 1);
+	off = lbvs_tcpopt_find(opts, hdrlen - sizeof(struct tcphdr), LBVS_TCPOPT_MSS,
+			       LBVS_TCPOLEN_MSS);
+	if (off >= 0) {
+		mss = get_unaligned_be16(opts + off + 2);
+		if (mss > olen + TCP_MIN_MSS)
+			put_unaligned_be16(mss - olen, opts + off + 2);
+	}
+	tcp_edit_end(skb, p);
+	return 0;
+}
+
+static bool is_synack(const struct lbvs_pkt *p)
+{
+	return p->t.proto == IPPROTO_TCP &&
+	       (p->tcp_flags & (LBVS_TCPF_SYN | LBVS_TCPF_ACK)) == (LBVS_TCPF_SYN | LBVS_TCPF_ACK);
+}
+
+static int route_to(struct net *net, struct sk_buff *skb, const struct lbvs_pkt *p,
+		    const struct lbvs_conn *c, int which)
+{
+	union nf_inet_addr daddr;
+
+	lbvs_conn_get_addr(c, which, &daddr);
+	return lbvs_route(net, skb, p->t.af, &daddr, 0);
+}
+
+static unsigned int rewrite_send(struct net *net, struct sk_buff *skb,
+				 const struct lbvs_pkt *p, const struct lbvs_conn *c,
+				 int src, __be16 sport, int dst, __be16 dport)
+{
+	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
+		return NF_DROP;
+	lbvs_nat_rewrite(skb, p, true, lbvs_conn_addr(c, src), sport);
+	lbvs_nat_rewrite(skb, p, false, lbvs_conn_addr(c, dst), dport);
+	return lbvs_send(net, skb);
+}
+
+/* The route comes first: the option must fit the path to the server. */
+unsigned int lbvs_fullnat_in(struct net *net, struct sk_buff *skb,
+			     struct lbvs_conn *c, const struct lbvs_pkt *p)
+{
+	if (route_to(net, skb, p, c, LBVS_A_D))
+		return NF_DROP;
+	if (toa_wanted(net, c, p) && toa_add(skb, p, c))
+		return NF_DROP;
+	return rewrite_send(net, skb, p, c, LBVS_A_L, c->lport, LBVS_A_D, c->dport);
+}
+
+unsigned int lbvs_fullnat_out(struct net *net, struct sk_buff *skb,
+			      const struct lbvs_conn *c, const struct lbvs_pkt *p)
+{
+	if (route_to(net, skb, p, c, LBVS_A_C))
+		return NF_DROP;
+	if (is_synack(p) && READ_ONCE(lbvs_net(net)->sysctl.fullnat_toa) &&
+	    mss_lower(skb, p, c))
+		return NF_DROP;
+	return rewrite_send(net, skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport);
+}

@@ -368,7 +368,7 @@ int lbvs_conn_walk(struct rhashtable_iter *it, lbvs_conn_visit_t visit, void *ar
 		}
 		if (!c)
 			break;
-		if (!READ_ONCE(c->dead) && !lbvs_conn_expired(c)) {
+		if (!READ_ONCE(c->dead)) {
 			err = visit(c, arg);
 			if (err)
 				break;

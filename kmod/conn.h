@@ -140,8 +140,11 @@ static inline bool lbvs_conn_expired(const struct lbvs_conn *c)
 	return time_after32((u32)jiffies, READ_ONCE(c->expires));
 }
 
-/* For dumps: visit every live entry; a non-zero return stops the walk and
- * the same entry is offered again on the next call.
+/*
+ * Visit every entry not yet removed, expired ones too: a flush must reach
+ * those the collector has not reclaimed yet, a dump skips them. A non-zero
+ * return stops the walk and the same entry is offered again on the next
+ * call.
  */
 typedef int (*lbvs_conn_visit_t)(struct lbvs_conn *c, void *arg);
 int lbvs_conn_walk(struct rhashtable_iter *it, lbvs_conn_visit_t visit, void *arg);

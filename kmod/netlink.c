@@ -837,8 +837,11 @@ struct conn_dump {
 static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 {
 	struct conn_dump *d = arg;
-	void *hdr = dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
+	void *hdr;
 
+	if (lbvs_conn_expired(c))
+		return 0;
+	hdr = dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (put_conn(d->skb, c)) {

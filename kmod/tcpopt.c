@@ -47,7 +47,7 @@ int lbvs_tcpopt_find(const u8 *opts, unsigned int len, u8 kind, u8 olen)
 		n = opt_len(opts, len, off);
 		if (n <= 0)
 			return -1;
-		if (opts[off] == kind && n == olen)
+		if (opts[off] == kind && (!olen || n == olen))
 			return (int)off;
 		off += n;
 	}

@@ -29,7 +29,7 @@
  */
 bool lbvs_tcpopt_scrub(u8 *opts, unsigned int len);
 
-/* Offset in opts of the first option kind whose length is olen, or -1. */
+/* Offset in opts of the first option kind of length olen (0: any), or -1. */
 int lbvs_tcpopt_find(const u8 *opts, unsigned int len, u8 kind, u8 olen);
 
 /*

@@ -9,12 +9,13 @@
  * route to the client and no configuration.
  *
  * The client's address (net.lbvs.fullnat_toa, TCP only; format in the UAPI
- * header): the SYN and the client's segments up to its first data-bearing
- * one carry CIP:cport in a TCP option, appended where the 40 bytes of
- * options and the path MTU leave room. So that full-sized segments have
+ * header): the SYN and the client's segments up to its first one with data
+ * and an ACK carry CIP:cport in a TCP option, appended where the 40 bytes
+ * of options and the path MTU leave room. So that full-sized segments have
  * room, the MSS the server announces in its SYN-ACK is lowered by the
- * option's size. An option of that kind sent by the client is overwritten:
- * nobody vouches for himself.
+ * option's size. An option of that kind sent by the client is overwritten
+ * with NOPs in every segment of the flow, not only the first ones: nobody
+ * vouches for himself, whatever the server takes as its handshake's end.
  *
  * Segments whose options change are checked first (a corrupt segment must
  * not leave with a valid checksum), then handed on with CHECKSUM_PARTIAL:
@@ -119,30 +120,53 @@ static void toa_insert(struct sk_buff *skb, const struct lbvs_pkt *p,
 	}
 }
 
-/* The SYN, and every client segment until one with data has carried it. */
-static bool toa_wanted(struct net *net, const struct lbvs_conn *c, const struct lbvs_pkt *p)
+static bool toa_on(struct net *net, const struct lbvs_pkt *p)
 {
-	if (p->t.proto != IPPROTO_TCP || (p->tcp_flags & LBVS_TCPF_RST))
-		return false;
-	if (!(p->tcp_flags & LBVS_TCPF_SYN) && c->toa_sent)
-		return false;
-	return READ_ONCE(lbvs_net(net)->sysctl.fullnat_toa);
+	return p->t.proto == IPPROTO_TCP && !(p->tcp_flags & LBVS_TCPF_RST) &&
+	       READ_ONCE(lbvs_net(net)->sysctl.fullnat_toa);
 }
 
-static int toa_add(struct sk_buff *skb, const struct lbvs_pkt *p, struct lbvs_conn *c)
+/*
+ * The option goes on the SYN and on every client segment until one with
+ * data and an ACK (one that can complete the handshake) has carried it.
+ */
+static bool toa_wanted(const struct lbvs_conn *c, const struct lbvs_pkt *p)
+{
+	return (p->tcp_flags & LBVS_TCPF_SYN) || !c->toa_sent;
+}
+
+/* Does the client's segment carry an option of that kind? Cheap: no copy. */
+static bool toa_forged(struct sk_buff *skb, const struct lbvs_pkt *p)
+{
+	u8 buf[LBVS_TCPOPT_SPACE];
+	struct tcphdr _th;
+	const struct tcphdr *th = skb_header_pointer(skb, p->thoff, sizeof(_th), &_th);
+	unsigned int len;
+	const u8 *opts;
+
+	if (!th || th->doff * 4 <= sizeof(*th))
+		return false;
+	len = th->doff * 4 - sizeof(*th);
+	opts = skb_header_pointer(skb, p->thoff + sizeof(*th), len, buf);
+	return opts && lbvs_tcpopt_find(opts, len, LBVS_TOA_KIND, 0) >= 0;
+}
+
+/* Blank the client's own options of that kind; with insert, add ours. */
+static int toa_edit(struct sk_buff *skb, const struct lbvs_pkt *p, struct lbvs_conn *c,
+		    bool insert)
 {
 	unsigned int olen = toa_len(c), hdrlen;
 	bool data;
 	int err;
 
-	err = tcp_edit_begin(skb, p, olen, &hdrlen);
+	err = tcp_edit_begin(skb, p, insert ? olen : 0, &hdrlen);
 	if (err)
 		return err;
 	data = skb->len > p->thoff + hdrlen;
 	if (lbvs_tcpopt_scrub((u8 *)(tcp_at(skb, p) + 1), hdrlen - sizeof(struct tcphdr)) &&
-	    toa_fits(skb, hdrlen, olen)) {
+	    insert && toa_fits(skb, hdrlen, olen)) {
 		toa_insert(skb, p, c, hdrlen, olen);
-		if (data)
+		if (data && (p->tcp_flags & LBVS_TCPF_ACK))
 			c->toa_sent = 1;
 	}
 	tcp_edit_end(skb, p);
@@ -182,6 +206,9 @@ static int route_to(struct net *net, struct sk_buff *skb, const struct lbvs_pkt 
 {
 	union nf_inet_addr daddr;
 
+	/* The real server's route is cached; the client's is not. */
+	if (which == LBVS_A_D)
+		return lbvs_route_dest(net, skb, c, 0, NULL);
 	lbvs_conn_get_addr(c, which, &daddr);
 	return lbvs_route(net, skb, p->t.af, &daddr, 0);
 }
@@ -203,8 +230,12 @@ unsigned int lbvs_fullnat_in(struct net *net, struct sk_buff *skb,
 {
 	if (route_to(net, skb, p, c, LBVS_A_D))
 		return NF_DROP;
-	if (toa_wanted(net, c, p) && toa_add(skb, p, c))
-		return NF_DROP;
+	if (toa_on(net, p)) {
+		bool insert = toa_wanted(c, p);
+
+		if ((insert || toa_forged(skb, p)) && toa_edit(skb, p, c, insert))
+			return NF_DROP;
+	}
 	return rewrite_send(net, skb, p, c, LBVS_A_L, c->lport, LBVS_A_D, c->dport);
 }
 

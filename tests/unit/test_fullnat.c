@@ -78,6 +78,17 @@ START_TEST(scrub_toa_and_eol)
 	ck_assert(lbvs_tcpopt_scrub(o, sizeof(o)));
 	ck_assert_mem_eq(o, want, sizeof(o));
 	ck_assert_int_eq(lbvs_tcpopt_find(o, sizeof(o), LBVS_TCPOPT_MSS, 4), 9);
+	ck_assert_int_eq(lbvs_tcpopt_find(o, sizeof(o), LBVS_TOA_KIND, 0), -1);
+}
+END_TEST
+
+START_TEST(find_any_length)
+{
+	const u8 o[12] = { 1, 1, LBVS_TOA_KIND, 3, 0, 8, 7, 1, 2, 3, 4, 5 };
+
+	ck_assert_int_eq(lbvs_tcpopt_find(o, sizeof(o), LBVS_TOA_KIND, 0), 2);
+	ck_assert_int_eq(lbvs_tcpopt_find(o, sizeof(o), LBVS_TOA_KIND, 8), -1);
+	ck_assert_int_eq(lbvs_tcpopt_find(o, sizeof(o), 8, 0), 5);
 }
 END_TEST
 
@@ -146,6 +157,7 @@ int main(void)
 	tcase_add_test(tc, lport_covers_pool);
 	tcase_add_test(tc, lport_spreads);
 	tcase_add_test(tc, scrub_toa_and_eol);
+	tcase_add_test(tc, find_any_length);
 	tcase_add_test(tc, malformed_lists);
 	tcase_add_test(tc, toa_format);
 	suite_add_tcase(s, tc);

@@ -3,27 +3,29 @@
 # debug: no (stock only: the debug subset covers its code paths)
 # timeout: 300
 #
-# One service, three real servers, three forwarding methods: rs1 by direct
+# One service, four real servers, four forwarding methods: rs1 by direct
 # routing on the director's switch, rs2 by NAT behind the director (its
-# gateway), rs3 by IPIP on another subnet behind the router. rr over TCP
-# (IPv4 and IPv6) and UDP gives each the same share.
+# gateway), rs3 by IPIP on another subnet behind the router, rs4 by FULLNAT
+# on a third subnet behind the router (the director's own address as the
+# pool). rr over TCP (IPv4 and IPv6) and UDP gives each the same share.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
 topo_dr 1
 nat_real_server rs2 2
 tun_real_server rs3 3
+routed_real_server rs4 4
 lbvs_load
-for i in 1 2 3; do
+for i in 1 2 3 4; do
 	http_server "rs$i" 80 "rs$i"
 	udp_server "rs$i" 53 "rs$i"
 done
-methods=(x -g -m -i)
+methods=(x -g -m -i -b)
 for vip in "$VIP4" "[$VIP6]"; do
 	nsx director "$LBADM" -A -t "$vip:80" -s rr
 	nsx director "$LBADM" -A -u "$vip:53" -s rr
 done
-for i in 1 2 3; do
+for i in 1 2 3 4; do
 	for port in 80 53; do
 		proto=-t
 		[ $port = 53 ] && proto=-u
@@ -31,26 +33,32 @@ for i in 1 2 3; do
 		nsx director "$LBADM" -a $proto "[$VIP6]:$port" -r "[${RIP6[i]}]" "${methods[i]}"
 	done
 done
+for port in 80 53; do
+	proto=-t
+	[ $port = 53 ] && proto=-u
+	nsx director "$LBADM" -P $proto "$VIP4:$port" -z "$DIP4"
+	nsx director "$LBADM" -P $proto "[$VIP6]:$port" -z "$DIP6"
+done
 log "$(lbadm_list director)"
 
 for vip in "$VIP4" "[$VIP6]"; do
-	t=$(tally client 9 "http://$vip/")
+	t=$(tally client 12 "http://$vip/")
 	log "TCP to $vip: $(echo $t)"
-	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t")" "3 3 3" \
-		"rr over DR, NAT and TUN servers (TCP to $vip)"
+	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t") $(count_of rs4 "$t")" \
+		"3 3 3 3" "rr over DR, NAT, TUN and FULLNAT servers (TCP to $vip)"
 done
 for vip in "$VIP4" "$VIP6"; do
-	t=$(for sp in 40001 40002 40003 40004 40005 40006; do udp_ask client "$vip" 53 $sp; done |
+	t=$(for sp in $(seq 40001 40008); do udp_ask client "$vip" 53 "$sp"; done |
 		sort | uniq -c | awk '{ print $2, $1 }')
 	log "UDP to $vip: $(echo $t)"
-	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t")" "2 2 2" \
-		"rr over DR, NAT and TUN servers (UDP to $vip)"
+	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t") $(count_of rs4 "$t")" \
+		"2 2 2 2" "rr over DR, NAT, TUN and FULLNAT servers (UDP to $vip)"
 done
 
 conns=$(nsx director "$LBADM" -L -n -c)
 log "$conns"
 out=$(nsx director "$LBADM" -L -n --stats --exact)
 log "$out"
-for i in 1 2 3; do
+for i in 1 2 3 4; do
 	assert_eq "$(stat_conns "$out" "${RIP4[i]}:80")" 3 "rs$i connection counter"
 done

@@ -292,16 +292,15 @@ static int cmd_del_service(struct sk_buff *skb, struct genl_info *info)
 	return svc ? 0 : -ESRCH;
 }
 
-enum dest_op { DEST_NEW, DEST_SET, DEST_DEL };
+/* A request about what a service owns: op runs under config_lock. */
+typedef int (*svc_op_t)(struct lbvs_net *ln, struct lbvs_service *svc,
+			struct genl_info *info);
 
-static int dest_cmd(struct genl_info *info, enum dest_op op)
+static int with_svc(struct genl_info *info, svc_op_t op)
 {
 	struct lbvs_net *ln = info_net(info);
 	struct lbvs_service *svc;
 	struct lbvs_svc_conf conf;
-	struct lbvs_dest_conf dc;
-	struct lbvs_dest *dest;
-	u32 set;
 	int err;
 
 	err = parse_svc(info, &conf, NULL);
@@ -309,46 +308,39 @@ static int dest_cmd(struct genl_info *info, enum dest_op op)
 		return err;
 	mutex_lock(&ln->config_lock);
 	svc = find_svc(ln, info, &conf.key);
-	err = -ESRCH;
-	if (!svc)
-		goto out;
-	err = parse_dest(info, svc, &dc, &set);
-	if (err)
-		goto out;
-	if (op == DEST_NEW) {
-		err = lbvs_dest_add(ln, svc, &dc, info->extack);
-		goto out;
-	}
-	dest = lbvs_dest_find(svc, &dc);
-	err = -ESRCH;
-	if (!dest) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[LBVS_ATTR_DEST],
-				    "no such real server in this service");
-		goto out;
-	}
-	err = 0;
-	if (op == DEST_SET)
-		err = lbvs_dest_edit(ln, dest, &dc, set, info->extack);
-	else
-		lbvs_dest_del(ln, dest);
-out:
+	err = svc ? op(ln, svc, info) : -ESRCH;
 	mutex_unlock(&ln->config_lock);
 	return err;
 }
 
-static int cmd_new_dest(struct sk_buff *skb, struct genl_info *info)
+/* NEW_DEST, SET_DEST, DEL_DEST, by the request's command. */
+static int dest_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_info *info)
 {
-	return dest_cmd(info, DEST_NEW);
+	struct lbvs_dest_conf dc;
+	struct lbvs_dest *dest;
+	u32 set;
+	int err;
+
+	err = parse_dest(info, svc, &dc, &set);
+	if (err)
+		return err;
+	if (info->genlhdr->cmd == LBVS_CMD_NEW_DEST)
+		return lbvs_dest_add(ln, svc, &dc, info->extack);
+	dest = lbvs_dest_find(svc, &dc);
+	if (!dest) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[LBVS_ATTR_DEST],
+				    "no such real server in this service");
+		return -ESRCH;
+	}
+	if (info->genlhdr->cmd == LBVS_CMD_SET_DEST)
+		return lbvs_dest_edit(ln, dest, &dc, set, info->extack);
+	lbvs_dest_del(ln, dest);
+	return 0;
 }
 
-static int cmd_set_dest(struct sk_buff *skb, struct genl_info *info)
+static int cmd_dest(struct sk_buff *skb, struct genl_info *info)
 {
-	return dest_cmd(info, DEST_SET);
-}
-
-static int cmd_del_dest(struct sk_buff *skb, struct genl_info *info)
-{
-	return dest_cmd(info, DEST_DEL);
+	return with_svc(info, dest_op);
 }
 
 static int parse_laddr(struct genl_info *info, const struct lbvs_service *svc,
@@ -380,37 +372,23 @@ static int parse_laddr(struct genl_info *info, const struct lbvs_service *svc,
 	return parse_addr(a[LBVS_LADDR_ATTR_ADDR], af, addr, info->extack);
 }
 
-static int laddr_cmd(struct genl_info *info, bool add)
+/* NEW_LADDR, DEL_LADDR, by the request's command. */
+static int laddr_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_info *info)
 {
-	struct lbvs_net *ln = info_net(info);
-	struct lbvs_service *svc;
-	struct lbvs_svc_conf conf;
 	union nf_inet_addr addr;
 	int err;
 
-	err = parse_svc(info, &conf, NULL);
+	err = parse_laddr(info, svc, &addr);
 	if (err)
 		return err;
-	mutex_lock(&ln->config_lock);
-	svc = find_svc(ln, info, &conf.key);
-	err = -ESRCH;
-	if (svc)
-		err = parse_laddr(info, svc, &addr);
-	if (!err)
-		err = add ? lbvs_laddr_add(ln, svc, &addr, info->extack) :
-			    lbvs_laddr_del(ln, svc, &addr, info->extack);
-	mutex_unlock(&ln->config_lock);
-	return err;
+	if (info->genlhdr->cmd == LBVS_CMD_NEW_LADDR)
+		return lbvs_laddr_add(ln, svc, &addr, info->extack);
+	return lbvs_laddr_del(ln, svc, &addr, info->extack);
 }
 
-static int cmd_new_laddr(struct sk_buff *skb, struct genl_info *info)
+static int cmd_laddr(struct sk_buff *skb, struct genl_info *info)
 {
-	return laddr_cmd(info, true);
-}
-
-static int cmd_del_laddr(struct sk_buff *skb, struct genl_info *info)
-{
-	return laddr_cmd(info, false);
+	return with_svc(info, laddr_op);
 }
 
 static int cmd_flush(struct sk_buff *skb, struct genl_info *info)
@@ -954,9 +932,9 @@ static const struct genl_ops lbvs_ops[] = {
 	{ .cmd = LBVS_CMD_DEL_SERVICE, .doit = cmd_del_service, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_SERVICE, .doit = cmd_get_service, .dumpit = dump_services,
 	  .flags = ADMIN },
-	{ .cmd = LBVS_CMD_NEW_DEST, .doit = cmd_new_dest, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_SET_DEST, .doit = cmd_set_dest, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_DEL_DEST, .doit = cmd_del_dest, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_DEST, .doit = cmd_dest, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_SET_DEST, .doit = cmd_dest, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_DEST, .doit = cmd_dest, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_DEST, .dumpit = dump_dests, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_FLUSH, .doit = cmd_flush, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_ZERO, .doit = cmd_zero, .flags = ADMIN },
@@ -965,8 +943,8 @@ static const struct genl_ops lbvs_ops[] = {
 	{ .cmd = LBVS_CMD_SET_CONFIG, .doit = cmd_set_config, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_CONFIG, .doit = cmd_get_config, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_INFO, .doit = cmd_get_info, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_NEW_LADDR, .doit = cmd_new_laddr, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_DEL_LADDR, .doit = cmd_del_laddr, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_LADDR, .doit = cmd_laddr, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_LADDR, .doit = cmd_laddr, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_LADDR, .dumpit = dump_laddrs, .flags = ADMIN },
 };
 

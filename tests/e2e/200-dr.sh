@@ -49,8 +49,7 @@ t=$(tally client 10 "http://[$VIP6]/")
 log "TCP/IPv6: $(echo $t)"
 assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "5 5" "rr over TCP/IPv6"
 for vip in "$VIP4" "$VIP6"; do
-	t=$(for sp in 40001 40002 40003 40004; do udp_ask client "$vip" 53 $sp; done |
-		sort | uniq -c | awk '{ print $2, $1 }')
+	t=$(udp_tally client "$vip" 53 4)
 	log "UDP to $vip: $(echo $t)"
 	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr over UDP to $vip"
 done

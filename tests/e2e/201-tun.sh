@@ -54,8 +54,7 @@ t=$(tally client 10 "http://[$VIP6]/")
 log "TCP/IPv6: $(echo $t)"
 assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "5 5" "rr over TCP/IPv6"
 for vip in "$VIP4" "$VIP6"; do
-	t=$(for sp in 40001 40002 40003 40004; do udp_ask client "$vip" 53 $sp; done |
-		sort | uniq -c | awk '{ print $2, $1 }')
+	t=$(udp_tally client "$vip" 53 4)
 	log "UDP to $vip: $(echo $t)"
 	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr over UDP to $vip"
 done
@@ -74,12 +73,7 @@ inner=$(tcpdump -r "$LBVS_OUT/rs1.pcap" -n 2>/dev/null |
 assert_eq "$(echo $inner)" "$(printf "%s\n" "$CIP4 $VIP4" "$CIP6 $VIP6" | sort | xargs)" "inside: client -> VIP unchanged"
 
 # Bulk uploads: 1 MB to each server over each family.
-for vip in "$VIP4" "$VIP6"; do
-	for i in 1 2; do
-		assert_eq "$(upload client "$vip" 9000 1000000)" 1000000 \
-			"1 MB upload to $vip (connection $i)"
-	done
-done
+uploads_whole client 9000 "$VIP4" "$VIP6"
 
 out=$(nsx director "$LBADM" -L -n --stats --exact)
 log "$out"

@@ -48,8 +48,7 @@ for vip in "$VIP4" "[$VIP6]"; do
 		"3 3 3 3" "rr over DR, NAT, TUN and FULLNAT servers (TCP to $vip)"
 done
 for vip in "$VIP4" "$VIP6"; do
-	t=$(for sp in $(seq 40001 40008); do udp_ask client "$vip" 53 "$sp"; done |
-		sort | uniq -c | awk '{ print $2, $1 }')
+	t=$(udp_tally client "$vip" 53 8)
 	log "UDP to $vip: $(echo $t)"
 	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t") $(count_of rs4 "$t")" \
 		"2 2 2 2" "rr over DR, NAT, TUN and FULLNAT servers (UDP to $vip)"

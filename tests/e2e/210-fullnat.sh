@@ -58,8 +58,7 @@ for vip in "$VIP4" "[$VIP6]"; do
 	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "5 5" "rr over TCP to $vip"
 done
 for vip in "$VIP4" "$VIP6"; do
-	t=$(for sp in 40001 40002 40003 40004; do udp_ask client "$vip" 53 $sp; done |
-		sort | uniq -c | awk '{ print $2, $1 }')
+	t=$(udp_tally client "$vip" 53 4)
 	log "UDP to $vip: $(echo $t)"
 	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr over UDP to $vip"
 done
@@ -87,12 +86,7 @@ assert_eq "$(awk '{ print $1 }' <<<"$locals" | sort -u | xargs)" \
 assert_eq "$(udp_refused client "$VIP4" 54)" refused "IPv4 port unreachable translated to the client"
 assert_eq "$(udp_refused client "$VIP6" 54)" refused "IPv6 port unreachable translated to the client"
 
-for vip in "$VIP4" "$VIP6"; do
-	for i in 1 2; do
-		assert_eq "$(upload client "$vip" 9000 1000000)" 1000000 \
-			"1 MB upload to $vip (connection $i)"
-	done
-done
+uploads_whole client 9000 "$VIP4" "$VIP6"
 
 out=$(nsx director "$LBADM" -L -n --stats --exact)
 log "$out"

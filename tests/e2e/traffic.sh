@@ -66,6 +66,30 @@ except socket.timeout:
 PY
 }
 
+# udp_tally NS ADDR PORT N: N datagrams from source ports 40001.., one flow
+# each; prints "NAME COUNT" per answering server, as tally.
+udp_tally()
+{
+	local sp
+	for sp in $(seq 40001 $((40000 + $4))); do
+		udp_ask "$1" "$2" "$3" "$sp"
+	done | sort | uniq -c | awk '{ print $2, $1 }'
+}
+
+# uploads_whole NS PORT ADDR...: two 1 MB uploads to a sink_server through
+# each ADDR arrive whole.
+uploads_whole()
+{
+	local ns=$1 port=$2 a i
+	shift 2
+	for a in "$@"; do
+		for i in 1 2; do
+			assert_eq "$(upload "$ns" "$a" "$port" 1000000)" 1000000 \
+				"1 MB upload to $a (connection $i)"
+		done
+	done
+}
+
 # echo_server NS PORT NAME: TCP; says NAME on connect, then echoes lines.
 echo_server()
 {

@@ -117,6 +117,8 @@ config_use()
 		for i in $(seq "$n"); do
 			echo -a "$proto" "$VIP4:$port" -r "${RIP4[i]}:$port" $flag
 		done
+		# FULLNAT's source: the director's address on the servers' side.
+		[ "$flag" != -b ] || echo -P "$proto" "$VIP4:$port" -z "$GW4"
 	} | adm_lines || return 1
 	TARGET_MIN=$VIP4 TARGET_MAX=$VIP4
 }
@@ -192,7 +194,7 @@ pps_sample()
 
 # --- 1. packet rate ---------------------------------------------------------
 
-# Does CONFIG forward at all?  (lbvs DR, TUN and FULLNAT are being written.)
+# Does CONFIG forward at all?
 pkt_works()
 {
 	local c0
@@ -234,7 +236,7 @@ tcp_configs()
 {
 	local cfg
 	TCP_CONFIGS=()
-	for cfg in route lbvs-nat lbvs-dr ipvs-nat ipvs-dr; do
+	for cfg in route lbvs-nat lbvs-dr lbvs-fullnat ipvs-nat ipvs-dr; do
 		config_use "$cfg" -t 8080 1 || { note "tcp $cfg: refused"; continue; }
 		if nsx client "$BIN/connrate" "$TARGET_MIN" 8080 0.5 1 | grep -q 'conns=[1-9]'; then
 			TCP_CONFIGS+=("$cfg")

@@ -284,10 +284,24 @@ static const struct nf_hook_ops lbvs_nf_ops[] = {
 	  .priority = NF_IP6_PRI_NAT_SRC - 1 },
 };
 
+/*
+ * When a namespace has hooks: from its first service on, until the
+ * namespace goes. A namespace that never had a service costs its packets
+ * nothing (neither the hooks nor defragmentation). Once on, they stay on:
+ * connections outlive the services that made them (they keep flowing after
+ * the last service is deleted, until they expire or are flushed), and
+ * unregistering when both tables are empty would need a point where no
+ * packet can create an entry meanwhile; a namespace that had services pays
+ * for its hooks until it is deleted. Both run under ln->config_lock, so
+ * hooks_on needs no other lock; the packet path never reads it.
+ */
 int lbvs_hooks_register(struct lbvs_net *ln)
 {
 	int err;
 
+	lockdep_assert_held(&ln->config_lock);
+	if (ln->hooks_on)
+		return 0;
 	/* Reassemble before FORWARD too, so replies are never fragments. */
 	err = nf_defrag_ipv4_enable(ln->net);
 	if (err)
@@ -298,6 +312,7 @@ int lbvs_hooks_register(struct lbvs_net *ln)
 	err = nf_register_net_hooks(ln->net, lbvs_nf_ops, ARRAY_SIZE(lbvs_nf_ops));
 	if (err)
 		goto err_v6;
+	ln->hooks_on = true;
 	return 0;
 
 err_v6:
@@ -309,6 +324,10 @@ err_v4:
 
 void lbvs_hooks_unregister(struct lbvs_net *ln)
 {
+	lockdep_assert_held(&ln->config_lock);
+	if (!ln->hooks_on)
+		return;
+	ln->hooks_on = false;
 	nf_unregister_net_hooks(ln->net, lbvs_nf_ops, ARRAY_SIZE(lbvs_nf_ops));
 	nf_defrag_ipv6_disable(ln->net);
 	nf_defrag_ipv4_disable(ln->net);

@@ -4,6 +4,11 @@
 
 struct lbvs_net;
 
+/*
+ * Netfilter hooks and defragmentation for a namespace, under config_lock:
+ * register (if not yet) before its first service is added, unregister
+ * (if registered) at namespace exit. The rule is in hooks.c.
+ */
 int lbvs_hooks_register(struct lbvs_net *ln);
 void lbvs_hooks_unregister(struct lbvs_net *ln);
 

@@ -290,10 +290,18 @@ static int send_translated(struct net *net, struct sk_buff *skb, const struct ic
 			   const struct lbvs_conn *c, bool to_client, unsigned int *verdict)
 {
 	union nf_inet_addr daddr;
+	int err;
 
 	*verdict = NF_DROP;
-	lbvs_conn_get_addr(c, to_client ? LBVS_A_C : LBVS_A_D, &daddr);
-	if (writable(skb, e) || lbvs_route(net, skb, e->quote.af, &daddr, 0))
+	if (writable(skb, e))
+		return 0;
+	if (to_client) {
+		lbvs_conn_get_addr(c, LBVS_A_C, &daddr);
+		err = lbvs_route(net, skb, e->quote.af, &daddr, 0);
+	} else {
+		err = lbvs_route_dest(net, skb, c, 0, NULL);
+	}
+	if (err)
 		return 0;
 	translate(skb, e, c, to_client);
 	*verdict = lbvs_send(net, skb);

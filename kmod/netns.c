@@ -62,15 +62,11 @@ static int __net_init lbvs_net_init(struct net *net)
 	err = lbvs_sysctl_register(ln);
 	if (err)
 		goto err_conn;
-	err = lbvs_hooks_register(ln);
-	if (err)
-		goto err_sysctl;
+	/* Hooks come with the first service: lbvs_svc_add(). */
 	INIT_DELAYED_WORK(&ln->est_work, est_run);
 	queue_delayed_work(system_power_efficient_wq, &ln->est_work, LBVS_EST_INTERVAL);
 	return 0;
 
-err_sysctl:
-	lbvs_sysctl_unregister(ln);
 err_conn:
 	lbvs_conn_table_destroy(ln);
 	return err;
@@ -81,7 +77,9 @@ static void __net_exit lbvs_net_exit(struct net *net)
 	struct lbvs_net *ln = lbvs_net(net);
 
 	/* No packet reaches us after this; then nothing can add to the tables. */
+	mutex_lock(&ln->config_lock);
 	lbvs_hooks_unregister(ln);
+	mutex_unlock(&ln->config_lock);
 	cancel_delayed_work_sync(&ln->est_work);
 	lbvs_sysctl_unregister(ln);
 	mutex_lock(&ln->config_lock);

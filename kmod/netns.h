@@ -43,7 +43,10 @@ struct lbvs_net {
 	struct ctl_table_header *sysctl_hdr;
 
 	struct delayed_work est_work;	/* rate estimator, every 2 s */
-	bool hooks_on;			/* netfilter hooks registered */
+	/* Netfilter hooks registered: from the first service until the
+	 * namespace exits (hooks.c). config_lock.
+	 */
+	bool hooks_on;
 };
 
 extern unsigned int lbvs_net_id;

@@ -7,13 +7,16 @@
 #include <net/icmp.h>
 #include <linux/icmpv6.h>
 #include <net/dst.h>
+#include <net/dst_cache.h>
 #include <net/ip.h>
 #include <net/addrconf.h>
 #include <net/ip6_route.h>
 #include <net/route.h>
 #include <net/netfilter/nf_conntrack.h>
 
+#include "conn.h"
 #include "route.h"
+#include "service.h"
 
 static u8 rt_flowi_flags(unsigned int flags)
 {
@@ -40,6 +43,11 @@ static struct dst_entry *route4(struct net *net, __be32 daddr, unsigned int flag
 	return &rt->dst;
 }
 
+/*
+ * saddr, if not NULL, receives the source address for daddr on the route's
+ * device: ip6_route_output() leaves it to the caller. :: when the device has
+ * none; lbvs_route_ext() refuses that to a caller that asked for it.
+ */
 static struct dst_entry *route6(struct net *net, const struct in6_addr *daddr,
 				unsigned int flags, union nf_inet_addr *saddr)
 {
@@ -49,14 +57,21 @@ static struct dst_entry *route6(struct net *net, const struct in6_addr *daddr,
 
 	if (!err && (dst->dev->flags & IFF_LOOPBACK))
 		err = -EHOSTUNREACH;
-	/* ip6_route_output() leaves the source to the caller. */
-	if (!err && saddr)
-		err = ipv6_dev_get_saddr(net, ip6_dst_idev(dst)->dev, daddr, 0, &saddr->in6);
 	if (err) {
 		dst_release(dst);
 		return ERR_PTR(err < 0 ? err : -EHOSTUNREACH);
 	}
+	if (saddr && ipv6_dev_get_saddr(net, ip6_dst_idev(dst)->dev, daddr, 0, &saddr->in6))
+		saddr->in6 = in6addr_any;
 	return dst;
+}
+
+static struct dst_entry *route(struct net *net, u16 af, const union nf_inet_addr *daddr,
+			       unsigned int flags, union nf_inet_addr *saddr)
+{
+	if (af == AF_INET)
+		return route4(net, daddr->ip, flags, saddr);
+	return route6(net, &daddr->in6, flags, saddr);
 }
 
 /*
@@ -104,25 +119,125 @@ static unsigned int inner_mtu(const struct dst_entry *dst, u16 af, unsigned int 
 	return mtu >= min + overhead ? mtu - overhead : min;
 }
 
+/*
+ * Attach dst, whose reference the caller hands over, to skb; src is the
+ * route's source address, copied to saddr when the caller wants it.
+ */
+static int attach(struct net *net, struct sk_buff *skb, u16 af, struct dst_entry *dst,
+		  unsigned int overhead, const union nf_inet_addr *src,
+		  union nf_inet_addr *saddr)
+{
+	int err = -EMSGSIZE;
+
+	if (saddr) {
+		if (af == AF_INET6 && ipv6_addr_any(&src->in6)) {
+			err = -EADDRNOTAVAIL;
+			goto drop;
+		}
+		*saddr = *src;
+	}
+	if (too_big(net, skb, af, inner_mtu(dst, af, overhead)))
+		goto drop;
+	skb_dst_drop(skb);
+	skb_dst_set(skb, dst);
+	return 0;
+
+drop:
+	dst_release(dst);
+	return err;
+}
+
 int lbvs_route_ext(struct net *net, struct sk_buff *skb, u16 af,
 		   const union nf_inet_addr *daddr, unsigned int overhead,
 		   unsigned int flags, union nf_inet_addr *saddr)
 {
+	union nf_inet_addr src = {};
 	struct dst_entry *dst;
 
-	if (af == AF_INET)
-		dst = route4(net, daddr->ip, flags, saddr);
-	else
-		dst = route6(net, &daddr->in6, flags, saddr);
+	dst = route(net, af, daddr, flags, saddr ? &src : NULL);
 	if (IS_ERR(dst))
 		return PTR_ERR(dst);
-	if (too_big(net, skb, af, inner_mtu(dst, af, overhead))) {
-		dst_release(dst);
-		return -EMSGSIZE;
+	return attach(net, skb, af, dst, overhead, &src, saddr);
+}
+
+/* DR sends to the real server's MAC whatever the IP destination says. */
+static unsigned int fwd_rt_flags(u8 fwd)
+{
+	return fwd == LBVS_FWD_DR ? LBVS_RT_KNOWN_NH : 0;
+}
+
+/*
+ * Whether a route of this kind may be kept. Not: one that no longer matches
+ * the server's method (service.h), and an IPv6 "known next hop" route to an
+ * on-link server, an uncached clone that holds its fib6_info: a device
+ * going away takes the clone's device but not that reference, so the
+ * fib6_info, and with it the device, would stay until the server is freed,
+ * and unregistering the device (netns deletion) would wait forever.
+ */
+static bool cacheable(const struct lbvs_dest *dest, unsigned int flags)
+{
+	if (dest->af == AF_INET6 && (flags & LBVS_RT_KNOWN_NH))
+		return false;
+	return flags == fwd_rt_flags(READ_ONCE(dest->fwd));
+}
+
+/*
+ * The dst_cache calls want BH disabled (they use this CPU's slot): the
+ * callers are netfilter's LOCAL_IN and FORWARD hooks, which run from the
+ * receive path, in softirq or with BH disabled.
+ */
+static struct dst_entry *cache_get(struct dst_cache *cache, u16 af, union nf_inet_addr *src)
+{
+	struct rtable *rt;
+
+	if (af == AF_INET6)
+		return dst_cache_get_ip6(cache, &src->in6);
+	rt = dst_cache_get_ip4(cache, &src->ip);
+	return rt ? &rt->dst : NULL;
+}
+
+static void cache_set(struct dst_cache *cache, u16 af, struct dst_entry *dst,
+		      const union nf_inet_addr *src)
+{
+	if (af == AF_INET6)
+		dst_cache_set_ip6(cache, dst, &src->in6);
+	else
+		dst_cache_set_ip4(cache, dst, src->ip);
+}
+
+int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
+		    unsigned int overhead, union nf_inet_addr *saddr)
+{
+	struct lbvs_dest *dest = c->dest;
+	unsigned int flags = fwd_rt_flags(c->fwd);
+	union nf_inet_addr src = {};
+	struct dst_entry *dst;
+
+	/*
+	 * dest->rt_cache holds routes looked up with the flags of the
+	 * server's current method (service.h). A connection made before the
+	 * method changed between DR and another one needs the other kind: it
+	 * looks its route up every time, as before the cache; so does IPv6 DR.
+	 */
+	if (unlikely(!cacheable(dest, flags)))
+		return lbvs_route_ext(net, skb, dest->af, &dest->addr, overhead, flags, saddr);
+	dst = cache_get(&dest->rt_cache, dest->af, &src);
+	if (!dst) {
+		/* Always with the source address: the next user may want it. */
+		dst = route(net, dest->af, &dest->addr, flags, &src);
+		if (IS_ERR(dst))
+			return PTR_ERR(dst);
+		cache_set(&dest->rt_cache, dest->af, dst, &src);
+		/*
+		 * Pairs with the barrier in dest_apply(): either the method
+		 * change happened before our read, and we reset the cache, or
+		 * its reset comes after our store and invalidates it.
+		 */
+		smp_mb();
+		if (unlikely(!cacheable(dest, flags)))
+			dst_cache_reset(&dest->rt_cache);
 	}
-	skb_dst_drop(skb);
-	skb_dst_set(skb, dst);
-	return 0;
+	return attach(net, skb, dest->af, dst, overhead, &src, saddr);
 }
 
 unsigned int lbvs_send(struct net *net, struct sk_buff *skb)
@@ -135,7 +250,7 @@ unsigned int lbvs_send(struct net *net, struct sk_buff *skb)
 	skb_forward_csum(skb);
 	skb_clear_tstamp(skb);
 	/*
-	 * Oversized DF packets were refused by lbvs_route(); what is left may
+	 * Oversized DF packets were refused by lbvs_route*(); what is left may
 	 * be fragmented (a reassembled IPv6 packet, a tunnel's outer packet).
 	 */
 	skb->ignore_df = 1;

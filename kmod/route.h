@@ -8,6 +8,8 @@
 #include <linux/skbuff.h>
 #include <linux/netfilter.h>
 
+struct lbvs_conn;
+
 /* lbvs_route_ext() flags */
 enum {
 	/*
@@ -19,11 +21,13 @@ enum {
 };
 
 /*
- * Route skb to daddr and attach the route. If the packet is too big for the
- * path and must not be fragmented, tell its sender (ICMP fragmentation
- * needed / packet too big, with the path MTU less overhead) and fail with
- * -EMSGSIZE; the caller drops it. saddr, if not NULL, receives the source
- * address the route chose (the tunnel's outer source).
+ * Route skb to daddr and attach the route, looked up afresh (for addresses
+ * that are no real server's, such as FULLNAT's replies to the client). If
+ * the packet is too big for the path and must not be fragmented, tell its
+ * sender (ICMP fragmentation needed / packet too big, with the path MTU
+ * less overhead) and fail with -EMSGSIZE; the caller drops it. saddr, if
+ * not NULL, receives the source address the route chose (the tunnel's outer
+ * source).
  */
 int lbvs_route_ext(struct net *net, struct sk_buff *skb, u16 af,
 		   const union nf_inet_addr *daddr, unsigned int overhead,
@@ -34,6 +38,17 @@ static inline int lbvs_route(struct net *net, struct sk_buff *skb, u16 af,
 {
 	return lbvs_route_ext(net, skb, af, daddr, overhead, 0, NULL);
 }
+
+/*
+ * lbvs_route_ext() to the connection's real server (c->dest->addr), with
+ * the flags its forwarding method needs (DR: LBVS_RT_KNOWN_NH), through the
+ * server's per-CPU route cache (lbvs_dest.rt_cache, see service.h): the
+ * lookup happens only when the cached route went stale. The size check and
+ * its ICMP error still apply to every packet. From the netfilter hooks
+ * (BH disabled), under rcu_read_lock().
+ */
+int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
+		    unsigned int overhead, union nf_inet_addr *saddr);
 
 /* Send a packet the hook has taken over; returns NF_STOLEN. */
 unsigned int lbvs_send(struct net *net, struct sk_buff *skb);

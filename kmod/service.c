@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 
 #include "conn.h"
+#include "hooks.h"
 #include "netns.h"
 #include "service.h"
 
@@ -132,6 +133,12 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	if (lbvs_svc_find(ln, k)) {
 		NL_SET_ERR_MSG(extack, "service already exists");
 		return -EEXIST;
+	}
+	/* Before the service can match packets; they stay (hooks.c). */
+	err = lbvs_hooks_register(ln);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot register the netfilter hooks");
+		return err;
 	}
 	svc = kzalloc(sizeof(*svc), GFP_KERNEL);
 	if (!svc)
@@ -265,8 +272,12 @@ static int thresh_check(u32 upper, u32 lower, struct netlink_ext_ack *extack)
 
 static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, u32 set)
 {
-	if (set & LBVS_SET_FWD)
+	if ((set & LBVS_SET_FWD) && dest->fwd != dc->fwd) {
 		WRITE_ONCE(dest->fwd, dc->fwd);
+		/* Pairs with lbvs_route_dest(): routes of the old kind go. */
+		smp_mb();
+		dst_cache_reset(&dest->rt_cache);
+	}
 	if (set & LBVS_SET_WEIGHT)
 		WRITE_ONCE(dest->weight, dc->weight);
 	if (set & LBVS_SET_U_THRESH)
@@ -297,9 +308,12 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 	dest = kzalloc(sizeof(*dest), GFP_KERNEL);
 	if (!dest)
 		return -ENOMEM;
-	err = lbvs_stats_init(&dest->stats);
+	err = dst_cache_init(&dest->rt_cache, GFP_KERNEL);
 	if (err)
 		goto err_free;
+	err = lbvs_stats_init(&dest->stats);
+	if (err)
+		goto err_cache;
 	refcount_set(&dest->refcnt, 1);
 	refcount_inc(&svc->refcnt);
 	dest->svc = svc;
@@ -323,6 +337,8 @@ err_unlink:
 	svc->ndests--;
 	lbvs_dest_put(dest);
 	return err;
+err_cache:
+	dst_cache_destroy(&dest->rt_cache);
 err_free:
 	kfree(dest);
 	return err;
@@ -370,6 +386,7 @@ static void dest_free_rcu(struct rcu_head *head)
 {
 	struct lbvs_dest *dest = container_of(head, struct lbvs_dest, rcu);
 
+	dst_cache_destroy(&dest->rt_cache);
 	lbvs_stats_free(&dest->stats);
 	svc_put(dest->svc);
 	kfree(dest);

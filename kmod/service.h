@@ -16,6 +16,7 @@
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/netfilter.h>
+#include <net/dst_cache.h>
 #include <linux/lbvs.h>
 
 #include "laddr.h"
@@ -73,6 +74,23 @@ struct lbvs_dest {
 	bool available;
 	__be16 port;
 	union nf_inet_addr addr;
+
+	/*
+	 * The route to addr, one slot per CPU, for every packet sent to this
+	 * server (lbvs_route_dest(), route.c). Lifetime: dst_cache_init() at
+	 * creation, dst_cache_destroy() in the RCU free path (dest_free_rcu),
+	 * so it lives as long as any connection's reference. Locking: only the
+	 * packet path (BH disabled) reads and fills it, each CPU its own slot;
+	 * the kernel drops a stale route at lookup (dst_check: route, device,
+	 * address or path MTU change). It holds routes of the kind fwd needs
+	 * (DR: FLOWI_FLAG_KNOWN_NH): a change of fwd, under config_lock,
+	 * resets it after the new value is visible (dest_apply), and
+	 * connections whose method no longer matches fwd route uncached.
+	 * Only routes the kernel takes the device from when it goes away are
+	 * kept (IPv6 DR is not cached, see cacheable() in route.c): the
+	 * cache is released only after the namespace's devices are gone.
+	 */
+	struct dst_cache rt_cache;
 
 	/* Written under config_lock, read with READ_ONCE on the packet path. */
 	u32 weight;

@@ -20,10 +20,7 @@
 unsigned int lbvs_dr_in(struct net *net, struct sk_buff *skb,
 			const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	union nf_inet_addr daddr;
-
-	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
-	if (lbvs_route_ext(net, skb, p->t.af, &daddr, 0, LBVS_RT_KNOWN_NH, NULL))
+	if (lbvs_route_dest(net, skb, c, 0, NULL))
 		return NF_DROP;
 	return lbvs_send(net, skb);
 }

@@ -74,10 +74,7 @@ void lbvs_nat_rewrite(struct sk_buff *skb, const struct lbvs_pkt *p, bool src,
 unsigned int lbvs_nat_in(struct net *net, struct sk_buff *skb,
 			 const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	union nf_inet_addr daddr;
-
-	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
-	if (lbvs_route(net, skb, p->t.af, &daddr, 0))
+	if (lbvs_route_dest(net, skb, c, 0, NULL))
 		return NF_DROP;
 	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
 		return NF_DROP;

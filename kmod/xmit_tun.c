@@ -7,10 +7,10 @@
  * ip6tnl device that holds the VIP and answers the client directly, so it
  * may sit anywhere the director can route to.
  *
- * The outer header costs 20 (40) bytes of path MTU: lbvs_route() answers a
- * packet that no longer fits, and may not be fragmented, with "fragmentation
- * needed" / "packet too big" carrying the path MTU less that overhead, as a
- * tunnel device would. Other oversized packets leave as fragments of the
+ * The outer header costs 20 (40) bytes of path MTU: lbvs_route_dest()
+ * answers a packet that no longer fits, and may not be fragmented, with
+ * "fragmentation needed" / "packet too big" carrying the path MTU less that
+ * overhead, as a tunnel device would. Other oversized packets leave as fragments of the
  * outer packet (DF is copied from the inner IPv4 header).
  *
  * GSO packets keep their inner segmentation and gain SKB_GSO_IPXIP4/6, so
@@ -84,7 +84,7 @@ unsigned int lbvs_tun_in(struct net *net, struct sk_buff *skb,
 	union nf_inet_addr daddr, saddr;
 
 	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
-	if (lbvs_route_ext(net, skb, p->t.af, &daddr, hlen, 0, &saddr))
+	if (lbvs_route_dest(net, skb, c, hlen, &saddr))
 		return NF_DROP;
 	/* Room for the outer header and the link header in front of it. */
 	if (skb_cow_head(skb, LL_RESERVED_SPACE(skb_dst(skb)->dev) + hlen))

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # debug: yes
-# timeout: 180
+# timeout: 360
 #
 # ICMP errors about NAT flows reach the right peer, translated: a real
 # server's port unreachable makes the client's connected UDP socket fail

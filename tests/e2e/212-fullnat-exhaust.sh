@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: 210 and 211 cover FULLNAT on the debug kernel)
 # timeout: 480
 #
 # FULLNAT pool exhaustion: with one pool address and two local ports

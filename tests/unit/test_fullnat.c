@@ -3,7 +3,7 @@
  * FULLNAT's pure parts in userspace: the local port probe order
  * (kmod/lport.c) and the TCP option edits (kmod/tcpopt.c).
  */
-#include <check.h>
+#include "unit.h"
 #include <stdlib.h>
 #include <linux/lbvs.h>
 
@@ -149,21 +149,11 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("fullnat");
-	TCase *tc = tcase_create("pure");
-	SRunner *sr;
-	int failed;
-
-	tcase_add_test(tc, lport_covers_pool);
-	tcase_add_test(tc, lport_spreads);
-	tcase_add_test(tc, scrub_toa_and_eol);
-	tcase_add_test(tc, find_any_length);
-	tcase_add_test(tc, malformed_lists);
-	tcase_add_test(tc, toa_format);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return UNIT_RUN("fullnat", "pure",
+			lport_covers_pool,
+			lport_spreads,
+			scrub_toa_and_eol,
+			find_any_length,
+			malformed_lists,
+			toa_format);
 }

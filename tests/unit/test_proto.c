@@ -2,7 +2,7 @@
 /*
  * The connection state machine (kmod/proto_state.c) in userspace.
  */
-#include <check.h>
+#include "unit.h"
 #include <stdlib.h>
 
 #include "proto_state.h"
@@ -101,21 +101,11 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("proto_state");
-	TCase *tc = tcase_create("tcp");
-	SRunner *sr;
-	int failed;
-
-	tcase_add_test(tc, handshake_nat);
-	tcase_add_test(tc, close_nat);
-	tcase_add_test(tc, input_only_dr);
-	tcase_add_test(tc, reset_closes);
-	tcase_add_test(tc, total_function);
-	tcase_add_test(tc, timeouts_and_names);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return UNIT_RUN("proto_state", "tcp",
+			handshake_nat,
+			close_nat,
+			input_only_dr,
+			reset_closes,
+			total_function,
+			timeouts_and_names);
 }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # debug: yes
-# timeout: 480
+# timeout: 600
 #
 # NAT: TCP and UDP, IPv4 and IPv6, with port mapping (vport 80 -> rport
 # 8080, 53 -> 5353). Checks who answered, that the real server saw the

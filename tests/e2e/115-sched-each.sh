@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # debug: yes
-# timeout: 360
+# timeout: 600
 #
 # Every scheduler, briefly, over real connections (the debug kernel's pass
 # over each one's kernel glue; 110-112 check their distributions): each

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # debug: yes
-# timeout: 360
+# timeout: 600
 #
 # A real server deleted mid-traffic. The rule (docs/connections.md, as IPVS):
 # its connections stay in the table; with net.lbvs.expire_nodest_conn=0

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # debug: yes
-# timeout: 360
+# timeout: 600
 #
 # rmmod while traffic flows (TCP requests, held connections, UDP): no oops,
 # no leak (the debug kernel's kmemleak and KASAN watch), and the module

@@ -160,6 +160,7 @@ struct filer {
 	struct lbadm_svc_entry **v;
 	size_t n;
 	add_fn add;
+	struct lbadm_svc_entry *last;	/* replies come grouped by service */
 };
 
 static int cmp_ref(const void *a, const void *b)
@@ -180,8 +181,13 @@ static int got_item(struct nlmsghdr *h, void *arg)
 	memset(&key, 0, sizeof(key));
 	if (lbadm_get_svc(tb, &key.svc))
 		return -1;
-	hit = bsearch(&kp, f->v, f->n, sizeof(*f->v), cmp_ref);
-	return hit ? f->add(*hit, tb) : -1;
+	if (!f->last || lbadm_cmp_svc_entry(f->last, &key)) {
+		hit = bsearch(&kp, f->v, f->n, sizeof(*f->v), cmp_ref);
+		if (!hit)
+			return -1;
+		f->last = *hit;
+	}
+	return f->add(f->last, tb);
 }
 
 static int got_info(struct nlmsghdr *h, void *arg)
@@ -235,7 +241,7 @@ void lbadm_table_free(struct lbadm_table *t)
 static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_svc_entry *se,
 		     add_fn add, struct lbadm_err *e)
 {
-	struct filer f = { &se, 1, add };
+	struct filer f = { .v = &se, .n = 1, .add = add };
 
 	return query(nl, cmd, 1, &se->svc, got_item, &f, e);
 }
@@ -259,7 +265,7 @@ static int fetch_all(struct lbadm_nl *nl, int cmd, struct lbadm_table *t,
 	}
 	for (i = 0; i < t->n; i++)
 		f.v[i] = &t->v[i];
-	qsort(f.v, f.n, sizeof(*f.v), cmp_ref);
+	lbadm_sort(f.v, f.n, sizeof(*f.v), cmp_ref);
 	rc = query(nl, cmd, 1, NULL, got_item, &f, e);
 	free(f.v);
 	return rc;

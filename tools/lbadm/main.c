@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "nl.h"
@@ -27,6 +28,9 @@ int main(int argc, char **argv)
 	struct lbadm_req r;
 	int rc;
 
+	/* A listing of 10,000 services is 6 MB: write it in large pieces. */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 256 * 1024);
 	if (lbadm_parse_args(argc - 1, argv + 1, &r, &e)) {
 		report("", &e);
 		return LBADM_EXIT_USAGE;

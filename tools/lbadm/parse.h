@@ -49,6 +49,9 @@ int lbadm_parse_netmask(const char *s, int af, uint8_t *prefix,
 /* Dotted form of an IPv4 prefix length, for output. */
 void lbadm_prefix_to_mask4(uint8_t prefix, char *buf, size_t len);
 
+/* v in decimal at buf, no NUL (at most 10 bytes); returns the length. */
+size_t lbadm_fmt_u32(char *buf, uint32_t v);
+
 /* Formats an address for output; IPv6 in brackets if bracket is set. */
 void lbadm_fmt_addr(const struct lbadm_addr *a, int bracket, char *buf,
 		    size_t len);

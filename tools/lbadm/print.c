@@ -79,6 +79,55 @@ const char *lbadm_proto_name(uint16_t proto)
 	}
 }
 
+/*
+ * One output line built by hand: the text layouts below are ipvsadm's
+ * printf formats, and printf dominated listing 110,000 servers. put_pad()
+ * is "%-*s", put_u() "%-*u" (w 0: "%u"); a line is written with one fwrite.
+ */
+struct line {
+	char b[512];
+	size_t n;
+};
+
+static void put_mem(struct line *l, const char *s, size_t n)
+{
+	if (n > sizeof(l->b) - l->n)
+		n = sizeof(l->b) - l->n;
+	memcpy(l->b + l->n, s, n);
+	l->n += n;
+}
+
+static void put_pad(struct line *l, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+
+	put_mem(l, s, n);
+	if (n < w && w - n <= sizeof(l->b) - l->n) {
+		memset(l->b + l->n, ' ', w - n);
+		l->n += w - n;
+	}
+}
+
+static void put_s(struct line *l, const char *s)
+{
+	put_pad(l, s, 0);
+}
+
+static void put_u(struct line *l, uint32_t v, size_t w)
+{
+	char d[12];
+
+	d[lbadm_fmt_u32(d, v)] = '\0';
+	put_pad(l, d, w);
+}
+
+static void put_line(FILE *f, struct line *l)
+{
+	put_mem(l, "\n", 1);
+	fwrite(l->b, 1, l->n, f);
+	l->n = 0;
+}
+
 void lbadm_print_largenum(FILE *f, uint64_t i, unsigned int fmt)
 {
 	char tmp[32];
@@ -141,19 +190,30 @@ int lbadm_cmp_dest(const void *pa, const void *pb)
 	return r ? r : cmp_num(a->port, b->port);
 }
 
+void lbadm_sort(void *v, size_t n, size_t size,
+		int (*cmp)(const void *, const void *))
+{
+	const char *p = v;
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+			qsort(v, n, size, cmp);
+			return;
+		}
+	}
+}
+
 void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n)
 {
 	size_t i;
 
-	if (n > 1)
-		qsort(v, n, sizeof(*v), lbadm_cmp_svc_entry);
+	lbadm_sort(v, n, sizeof(*v), lbadm_cmp_svc_entry);
 	for (i = 0; i < n; i++) {
-		if (v[i].n_dests > 1)
-			qsort(v[i].dests, v[i].n_dests, sizeof(*v[i].dests),
-			      lbadm_cmp_dest);
-		if (v[i].n_laddrs > 1)
-			qsort(v[i].laddrs, v[i].n_laddrs, sizeof(*v[i].laddrs),
-			      lbadm_cmp_addr);
+		lbadm_sort(v[i].dests, v[i].n_dests, sizeof(*v[i].dests),
+			   lbadm_cmp_dest);
+		lbadm_sort(v[i].laddrs, v[i].n_laddrs, sizeof(*v[i].laddrs),
+			   lbadm_cmp_addr);
 	}
 }
 
@@ -214,16 +274,21 @@ static void print_stats5(FILE *f, const uint64_t *v, unsigned int fmt)
 		lbadm_print_largenum(f, v[i], fmt);
 }
 
-static void print_mask(FILE *f, const struct lbadm_svc *s, const char *kw)
+static void put_mask(struct line *l, const struct lbadm_svc *s, const char *kw)
 {
 	char m[INET_ADDRSTRLEN];
 
 	if (s->af == AF_INET && s->netmask != 32) {
 		lbadm_prefix_to_mask4(s->netmask, m, sizeof(m));
-		fprintf(f, " %s %s", kw, m);
 	} else if (s->af == AF_INET6 && s->netmask != 128) {
-		fprintf(f, " %s %u", kw, s->netmask);
+		m[lbadm_fmt_u32(m, s->netmask)] = '\0';
+	} else {
+		return;
 	}
+	put_s(l, " ");
+	put_s(l, kw);
+	put_s(l, " ");
+	put_s(l, m);
 }
 
 static void print_svc_line(FILE *f, const struct lbadm_svc *s,
@@ -234,24 +299,26 @@ static void print_svc_line(FILE *f, const struct lbadm_svc *s,
 				     st->inbytes, st->outbytes };
 	const uint64_t rates[5] = { st->cps, st->inpps, st->outpps, st->inbps,
 				    st->outbps };
+	int rule = fmt & LBADM_FMT_RULE;
+	struct line l = { .n = 0 };
 
-	if (fmt & LBADM_FMT_RULE) {
-		fprintf(f, "-A %s -s %s", name, s->sched);
-		if (s->flags & LBVS_SVC_F_PERSISTENT) {
-			fprintf(f, " -p %u", s->timeout);
-			print_mask(f, s, "-M");
-		}
-	} else if (fmt & (LBADM_FMT_STATS | LBADM_FMT_RATE)) {
+	if (!rule && (fmt & (LBADM_FMT_STATS | LBADM_FMT_RATE))) {
 		fprintf(f, "%-33s", name);
 		print_stats5(f, fmt & LBADM_FMT_STATS ? counts : rates, fmt);
-	} else {
-		fprintf(f, "%s %s", name, s->sched);
-		if (s->flags & LBVS_SVC_F_PERSISTENT) {
-			fprintf(f, " persistent %u", s->timeout);
-			print_mask(f, s, "mask");
-		}
+		fputc('\n', f);
+		return;
 	}
-	fputc('\n', f);
+	/* "-A NAME -s SCHED -p T -M MASK" or "NAME SCHED persistent T mask M" */
+	put_s(&l, rule ? "-A " : "");
+	put_s(&l, name);
+	put_s(&l, rule ? " -s " : " ");
+	put_s(&l, s->sched);
+	if (s->flags & LBVS_SVC_F_PERSISTENT) {
+		put_s(&l, rule ? " -p " : " persistent ");
+		put_u(&l, s->timeout, 0);
+		put_mask(&l, s, rule ? "-M" : "mask");
+	}
+	put_line(f, &l);
 }
 
 static void print_dest_line(FILE *f, const struct lbadm_dest *d,
@@ -262,17 +329,30 @@ static void print_dest_line(FILE *f, const struct lbadm_dest *d,
 				     st->inbytes, st->outbytes };
 	char dname[64];
 
+	struct line l = { .n = 0 };
+
 	lbadm_fmt_addrport(&d->addr, d->port, dname, sizeof(dname));
 	if (fmt & LBADM_FMT_RULE) {
-		fprintf(f, "-a %s -r %s %s -w %u", svcname, dname,
-			fwd_switch(d->fwd), d->weight);
+		/* "-a %s -r %s %s -w %u" [--tun-type ipip] [-x %u] [-y %u] */
+		put_s(&l, "-a ");
+		put_s(&l, svcname);
+		put_s(&l, " -r ");
+		put_s(&l, dname);
+		put_s(&l, " ");
+		put_s(&l, fwd_switch(d->fwd));
+		put_s(&l, " -w ");
+		put_u(&l, d->weight, 0);
 		if (d->fwd == LBVS_FWD_TUN)	/* as ipvsadm 1.31 saves it */
-			fputs(" --tun-type ipip", f);
-		if (d->u_thresh)
-			fprintf(f, " -x %u", d->u_thresh);
-		if (d->l_thresh)
-			fprintf(f, " -y %u", d->l_thresh);
-		fputc('\n', f);
+			put_s(&l, " --tun-type ipip");
+		if (d->u_thresh) {
+			put_s(&l, " -x ");
+			put_u(&l, d->u_thresh, 0);
+		}
+		if (d->l_thresh) {
+			put_s(&l, " -y ");
+			put_u(&l, d->l_thresh, 0);
+		}
+		put_line(f, &l);
 		return;
 	}
 	if (d->addr.af != AF_INET6)
@@ -294,9 +374,18 @@ static void print_dest_line(FILE *f, const struct lbadm_dest *d,
 		fprintf(f, "  -> %-28s %-9u %-11u %-10u %-10u\n", dname,
 			d->weight, d->persist, d->active, d->inactive);
 	} else {
-		fprintf(f, "  -> %-28s %-7s %-6u %-10u %-10u\n", dname,
-			lbadm_fwd_name(d->fwd), d->weight, d->active,
-			d->inactive);
+		/* "  -> %-28s %-7s %-6u %-10u %-10u\n" */
+		put_s(&l, "  -> ");
+		put_pad(&l, dname, 28);
+		put_s(&l, " ");
+		put_pad(&l, lbadm_fwd_name(d->fwd), 7);
+		put_s(&l, " ");
+		put_u(&l, d->weight, 6);
+		put_s(&l, " ");
+		put_u(&l, d->active, 10);
+		put_s(&l, " ");
+		put_u(&l, d->inactive, 10);
+		put_line(f, &l);
 	}
 }
 

@@ -14,24 +14,62 @@ static int addr_len(int af)
 	return af == AF_INET6 ? 16 : 4;
 }
 
+/*
+ * nla_put() and its typed forms, without libnl's calls per attribute (-R
+ * builds 110,000 requests of a dozen attributes each): the same bytes,
+ * padding zeroed. 0, or -1 when m is full.
+ */
+static int put(struct nl_msg *m, int type, size_t len, const void *data)
+{
+	struct nlmsghdr *h = nlmsg_hdr(m);
+	size_t off = NLMSG_ALIGN(h->nlmsg_len);
+	size_t size = NLA_ALIGN(NLA_HDRLEN + len);
+	struct nlattr *a = (struct nlattr *)((char *)h + off);
+
+	if (off + size > nlmsg_get_max_size(m))
+		return -1;
+	a->nla_type = (uint16_t)type;
+	a->nla_len = (uint16_t)(NLA_HDRLEN + len);
+	memcpy((char *)a + NLA_HDRLEN, data, len);
+	memset((char *)a + NLA_HDRLEN + len, 0, size - NLA_HDRLEN - len);
+	h->nlmsg_len = (uint32_t)(off + size);
+	return 0;
+}
+
+static int put_u8(struct nl_msg *m, int type, uint8_t v)
+{
+	return put(m, type, sizeof(v), &v);
+}
+
+static int put_u16(struct nl_msg *m, int type, uint16_t v)
+{
+	return put(m, type, sizeof(v), &v);
+}
+
+static int put_u32(struct nl_msg *m, int type, uint32_t v)
+{
+	return put(m, type, sizeof(v), &v);
+}
+
 int lbadm_put_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf)
 {
 	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_SERVICE);
 
-	if (!nest || nla_put_u16(m, LBVS_SVC_ATTR_AF, s->af))
+	if (!nest || put_u16(m, LBVS_SVC_ATTR_AF, s->af))
 		return -1;
 	if (s->fwmark) {
-		if (nla_put_u32(m, LBVS_SVC_ATTR_FWMARK, s->fwmark))
+		if (put_u32(m, LBVS_SVC_ATTR_FWMARK, s->fwmark))
 			return -1;
-	} else if (nla_put_u16(m, LBVS_SVC_ATTR_PROTOCOL, s->protocol) ||
-		   nla_put(m, LBVS_SVC_ATTR_ADDR, addr_len(s->af), s->addr.b) ||
-		   nla_put_u16(m, LBVS_SVC_ATTR_PORT, htons(s->port))) {
+	} else if (put_u16(m, LBVS_SVC_ATTR_PROTOCOL, s->protocol) ||
+		   put(m, LBVS_SVC_ATTR_ADDR, addr_len(s->af), s->addr.b) ||
+		   put_u16(m, LBVS_SVC_ATTR_PORT, htons(s->port))) {
 		return -1;
 	}
-	if (conf && (nla_put_string(m, LBVS_SVC_ATTR_SCHED_NAME, s->sched) ||
-		     nla_put_u32(m, LBVS_SVC_ATTR_FLAGS, s->flags) ||
-		     nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT, s->timeout) ||
-		     nla_put_u8(m, LBVS_SVC_ATTR_NETMASK, s->netmask)))
+	if (conf && (put(m, LBVS_SVC_ATTR_SCHED_NAME, strlen(s->sched) + 1,
+			 s->sched) ||
+		     put_u32(m, LBVS_SVC_ATTR_FLAGS, s->flags) ||
+		     put_u32(m, LBVS_SVC_ATTR_TIMEOUT, s->timeout) ||
+		     put_u8(m, LBVS_SVC_ATTR_NETMASK, s->netmask)))
 		return -1;
 	return nla_nest_end(m, nest);
 }
@@ -40,14 +78,14 @@ int lbadm_put_dest(struct nl_msg *m, const struct lbadm_dest *d, int conf)
 {
 	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_DEST);
 
-	if (!nest || nla_put_u16(m, LBVS_DEST_ATTR_AF, d->addr.af) ||
-	    nla_put(m, LBVS_DEST_ATTR_ADDR, addr_len(d->addr.af), d->addr.b) ||
-	    nla_put_u16(m, LBVS_DEST_ATTR_PORT, htons(d->port)))
+	if (!nest || put_u16(m, LBVS_DEST_ATTR_AF, d->addr.af) ||
+	    put(m, LBVS_DEST_ATTR_ADDR, addr_len(d->addr.af), d->addr.b) ||
+	    put_u16(m, LBVS_DEST_ATTR_PORT, htons(d->port)))
 		return -1;
-	if (conf && (nla_put_u32(m, LBVS_DEST_ATTR_FWD, d->fwd) ||
-		     nla_put_u32(m, LBVS_DEST_ATTR_WEIGHT, d->weight) ||
-		     nla_put_u32(m, LBVS_DEST_ATTR_U_THRESH, d->u_thresh) ||
-		     nla_put_u32(m, LBVS_DEST_ATTR_L_THRESH, d->l_thresh)))
+	if (conf && (put_u32(m, LBVS_DEST_ATTR_FWD, d->fwd) ||
+		     put_u32(m, LBVS_DEST_ATTR_WEIGHT, d->weight) ||
+		     put_u32(m, LBVS_DEST_ATTR_U_THRESH, d->u_thresh) ||
+		     put_u32(m, LBVS_DEST_ATTR_L_THRESH, d->l_thresh)))
 		return -1;
 	return nla_nest_end(m, nest);
 }
@@ -56,8 +94,8 @@ int lbadm_put_laddr(struct nl_msg *m, const struct lbadm_addr *a)
 {
 	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_LADDR);
 
-	if (!nest || nla_put_u16(m, LBVS_LADDR_ATTR_AF, a->af) ||
-	    nla_put(m, LBVS_LADDR_ATTR_ADDR, addr_len(a->af), a->b))
+	if (!nest || put_u16(m, LBVS_LADDR_ATTR_AF, a->af) ||
+	    put(m, LBVS_LADDR_ATTR_ADDR, addr_len(a->af), a->b))
 		return -1;
 	return nla_nest_end(m, nest);
 }
@@ -86,9 +124,9 @@ int lbadm_put_req(struct nl_msg *m, const struct lbadm_req *r)
 	int conf_dest = r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST;
 
 	if (r->cmd == LC_SET)
-		return nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP, r->to.tcp) ||
-		       nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, r->to.tcp_fin) ||
-		       nla_put_u32(m, LBVS_ATTR_TIMEOUT_UDP, r->to.udp) ? -1 : 0;
+		return put_u32(m, LBVS_ATTR_TIMEOUT_TCP, r->to.tcp) ||
+		       put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, r->to.tcp_fin) ||
+		       put_u32(m, LBVS_ATTR_TIMEOUT_UDP, r->to.udp) ? -1 : 0;
 	if (r->has_svc && lbadm_put_svc(m, &r->svc, conf_svc) < 0)
 		return -1;
 	if (r->given[O_REAL] && lbadm_put_dest(m, &r->dest, conf_dest) < 0)

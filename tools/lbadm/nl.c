@@ -60,13 +60,21 @@ void lbadm_nl_close(struct lbadm_nl *nl)
 	nl->sk = NULL;
 }
 
+int lbadm_nl_msg_reuse(struct lbadm_nl *nl, struct nl_msg *m, int cmd,
+		       int dump)
+{
+	nlmsg_hdr(m)->nlmsg_len = NLMSG_HDRLEN;
+	return genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0,
+			   dump ? NLM_F_DUMP : 0, cmd, LBVS_GENL_VERSION) ?
+		0 : -1;
+}
+
 struct nl_msg *lbadm_nl_msg(struct lbadm_nl *nl, int cmd, int dump)
 {
 	/* Requests are small; the default page-sized, zeroed buffer is not. */
 	struct nl_msg *m = nlmsg_alloc_size(1024);
 
-	if (m && !genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0,
-			      dump ? NLM_F_DUMP : 0, cmd, LBVS_GENL_VERSION)) {
+	if (m && lbadm_nl_msg_reuse(nl, m, cmd, dump)) {
 		nlmsg_free(m);
 		m = NULL;
 	}

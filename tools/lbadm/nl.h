@@ -23,6 +23,9 @@ void lbadm_nl_close(struct lbadm_nl *nl);
 
 /* A request with its generic header; dump sets NLM_F_DUMP. */
 struct nl_msg *lbadm_nl_msg(struct lbadm_nl *nl, int cmd, int dump);
+/* Empties m and starts it again as lbadm_nl_msg() would: 0 or -1. */
+int lbadm_nl_msg_reuse(struct lbadm_nl *nl, struct nl_msg *m, int cmd,
+		       int dump);
 
 /*
  * Sends m (consumed) and calls cb once per reply message until the ACK or

@@ -114,14 +114,48 @@ const char *lbadm_opt_name(const struct lbadm_opt *o, char *buf, size_t len)
 	return buf;
 }
 
-static const struct lbadm_opt *find_short(char c)
+/*
+ * What check_table() and find_short() look up, indexed once (-R parses
+ * 110,000 lines): per command, the options it accepts, the slots it needs
+ * and its 'one' options (bit per enum lbadm_opt_id / lbadm_slot); per
+ * character, the first row with that short name.
+ */
+_Static_assert(LC__MAX <= 32 && O__MAX <= 32 && S__MAX <= 32,
+	       "command, option and slot sets are 32-bit masks");
+
+static struct {
+	int ready;
+	unsigned int accepts[LC__MAX], needs[LC__MAX], one[LC__MAX];
+	const struct lbadm_opt *by_short[256];
+} idx;
+
+static void index_opts(void)
 {
 	const struct lbadm_opt *o;
+	int c;
 
-	for (o = lbadm_opts; o->longname; o++)
-		if (o->shortname == c)
-			return o;
-	return NULL;
+	for (o = lbadm_opts; o->longname; o++) {
+		if (o->shortname && !idx.by_short[(unsigned char)o->shortname])
+			idx.by_short[(unsigned char)o->shortname] = o;
+		if (o->cmd != LC_NONE)
+			continue;
+		for (c = 0; c < LC__MAX; c++) {
+			if (o->cmds & B(c))
+				idx.accepts[c] |= B(o->id);
+			if (o->need & B(c))
+				idx.needs[c] |= B(o->slot);
+			if (o->one & B(c))
+				idx.one[c] |= B(o->id);
+		}
+	}
+	idx.ready = 1;
+}
+
+static const struct lbadm_opt *find_short(char c)
+{
+	if (!idx.ready)
+		index_opts();
+	return c ? idx.by_short[(unsigned char)c] : NULL;
 }
 
 static const struct lbadm_opt *find_long(const char *name, size_t n)
@@ -159,6 +193,7 @@ static int take(struct lbadm_req *r, const struct lbadm_opt *o,
 				    lbadm_opt_name(o, b, sizeof(b)));
 	}
 	r->slot_opt[o->slot] = o;
+	r->slots |= B(o->slot);
 	if (o->cmd != LC_NONE) {
 		if (r->cmd != LC_HELP) {
 			r->cmd = o->cmd;
@@ -167,6 +202,7 @@ static int take(struct lbadm_req *r, const struct lbadm_opt *o,
 		return 0;
 	}
 	r->given[o->id] = 1;
+	r->given_ids |= B(o->id);
 	r->arg[o->id] = val;
 	return 0;
 }
@@ -294,12 +330,25 @@ static void slot_names(enum lbadm_slot slot, char *buf, size_t len)
 	}
 }
 
+/* No option the command refuses, every slot it needs, one 'one' at most. */
+static int table_ok(const struct lbadm_req *r)
+{
+	unsigned int one = r->given_ids & idx.one[r->cmd];
+
+	if (!idx.ready)
+		index_opts();
+	return !(r->given_ids & ~idx.accepts[r->cmd]) &&
+	       !(idx.needs[r->cmd] & ~r->slots) && !(one & (one - 1));
+}
+
 static int check_table(struct lbadm_req *r, struct lbadm_err *e)
 {
 	const struct lbadm_opt *o, *one = NULL;
 	unsigned int bit = B(r->cmd);
 	char a[64], b[64], names[128];
 
+	if (table_ok(r))
+		return 0;
 	for (o = lbadm_opts; o->longname; o++) {
 		if (o->cmd != LC_NONE)
 			continue;

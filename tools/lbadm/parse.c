@@ -48,9 +48,13 @@ static int str_to_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 		return -1;
 	if (*s == '-')
 		return -2;	/* a negative number: out of range, say so */
-	errno = 0;
-	v = strtoull(digits, NULL, 10);
-	if (errno == ERANGE || v < min || v > max)
+	/* As strtoull() but without its cost per call (-R reads 110,000). */
+	for (v = 0; *digits; digits++) {
+		v = v * 10 + (unsigned int)(*digits - '0');
+		if (v > UINT32_MAX)
+			return -2;
+	}
+	if (v < min || v > max)
 		return -2;
 	*out = (uint32_t)v;
 	return 0;
@@ -77,12 +81,43 @@ static int has_alpha(const char *s)
 	return 0;
 }
 
+/*
+ * inet_pton(AF_INET, s, a) == 1, without its cost per call (-R reads
+ * 220,000 addresses): four decimal numbers 0..255 without leading zeros,
+ * separated by dots, nothing else.
+ */
+static int pton4(const char *s, struct in_addr *a)
+{
+	uint8_t b[4];
+	unsigned int v;
+	int i, n;
+
+	for (i = 0; i < 4; i++) {
+		if (i && *s++ != '.')
+			return 0;
+		for (v = 0, n = 0; *s >= '0' && *s <= '9'; s++, n++) {
+			if (n && !v)
+				return 0;	/* leading zero */
+			v = v * 10 + (unsigned int)(*s - '0');
+			if (v > 255)
+				return 0;
+		}
+		if (!n)
+			return 0;
+		b[i] = (uint8_t)v;
+	}
+	if (*s)
+		return 0;
+	memcpy(&a->s_addr, b, 4);
+	return 1;
+}
+
 int lbadm_parse_addr(const char *s, struct lbadm_addr *a, struct lbadm_err *e)
 {
 	memset(a, 0, sizeof(*a));
 	if (!*s)
 		return lbadm_seterr(e, "empty address");
-	if (inet_pton(AF_INET, s, &a->v4) == 1) {
+	if (pton4(s, &a->v4)) {
 		a->af = AF_INET;
 		return 0;
 	}
@@ -179,7 +214,7 @@ int lbadm_parse_addrport(const char *s, struct lbadm_addr *a, uint16_t *port,
 		} else {
 			return lbadm_seterr(e, "invalid address \"%s\"", s);
 		}
-		if (inet_pton(AF_INET, host, &a->v4) != 1) {
+		if (!pton4(host, &a->v4)) {
 			if (!colon)
 				return lbadm_parse_addr(s, a, e);
 			if (!*host)

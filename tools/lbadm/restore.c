@@ -4,6 +4,7 @@
  * snapshot, send pipelined, and on a refusal put the snapshot back by
  * sending the difference between the kernel's table and the snapshot.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <netlink/genl/genl.h>
@@ -155,32 +156,44 @@ int lbadm_diff(struct lbadm_batch *b, const struct lbadm_table *now,
 	return rc;
 }
 
-/* The input, parsed: the original text of each request, for messages. */
+/*
+ * The input, read whole: text is kept as read, for messages; work is the
+ * copy that parsing cuts into words. line[i]: where request i's line
+ * starts in text.
+ */
 struct input {
-	char **text;
+	char *text, *work;
+	size_t len;
+	size_t *line;
 	size_t n, cap;
 };
 
 static void input_free(struct input *in)
 {
-	size_t i;
-
-	for (i = 0; i < in->n; i++)
-		free(in->text[i]);
 	free(in->text);
+	free(in->work);
+	free(in->line);
 }
 
+/* Words are separated by blanks, as strtok(line, " \t\r\n") cuts them. */
 static int split(char *line, char **words, int *n, struct lbadm_err *e)
 {
-	char *tok;
+	char *p = line;
 
 	*n = 0;
-	for (tok = strtok(line, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n")) {
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			p++;
+		if (!*p)
+			return 0;
 		if (*n == MAX_WORDS)
 			return lbadm_seterr(e, "more than %d words", MAX_WORDS);
-		words[(*n)++] = tok;
+		words[(*n)++] = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+			p++;
+		if (*p)
+			*p++ = '\0';
 	}
-	return 0;
 }
 
 /* Parses one line into r; 1 if blank or a comment, -1 on error. */
@@ -201,37 +214,78 @@ static int parse_line(char *line, struct lbadm_req *r, struct lbadm_err *e)
 	return 0;
 }
 
-static int keep_text(struct input *in, const char *line)
+static int keep_line(struct input *in, size_t off)
 {
-	char **t;
+	size_t *l;
 
 	if (in->n == in->cap) {
 		in->cap = in->cap ? in->cap * 2 : 1024;
-		t = realloc(in->text, in->cap * sizeof(*t));
-		if (!t)
+		l = realloc(in->line, in->cap * sizeof(*l));
+		if (!l)
 			return -1;
-		in->text = t;
+		in->line = l;
 	}
-	in->text[in->n] = strdup(line);
-	return in->text[in->n++] ? 0 : -1;
+	in->line[in->n++] = off;
+	return 0;
+}
+
+/* All of f into in->text and in->work (NUL-terminated). */
+static int slurp(FILE *f, struct input *in)
+{
+	size_t cap = 1 << 20, got;
+	char *p;
+
+	in->text = malloc(cap);
+	while (in->text) {
+		got = fread(in->text + in->len, 1, cap - in->len - 1, f);
+		in->len += got;
+		if (in->len < cap - 1) {
+			if (ferror(f))
+				return -1;
+			if (feof(f) || !got)
+				break;
+			continue;
+		}
+		cap *= 2;
+		p = realloc(in->text, cap);
+		if (!p)
+			return -1;
+		in->text = p;
+	}
+	if (!in->text)
+		return -1;
+	in->text[in->len] = '\0';
+	in->work = malloc(in->len + 1);
+	if (!in->work)
+		return -1;
+	memcpy(in->work, in->text, in->len + 1);
+	return 0;
 }
 
 /* Step 1: everything parsed and queued, nothing sent. */
 static int read_input(FILE *f, struct lbadm_batch *b, struct input *in)
 {
 	struct lbadm_err e = { "" };
-	char *line = NULL, *copy = NULL;
 	struct lbadm_req r;
 	struct nl_msg *m;
-	size_t cap = 0;
+	size_t off, next;
+	char *nl;
 	int lineno = 0, rc = LBADM_EXIT_OK, p;
 
-	while (!rc && getline(&line, &cap, f) >= 0) {
+	if (slurp(f, in)) {
+		fprintf(stderr, "lbadm: restore: cannot read the input: %s\n",
+			ferror(f) ? strerror(errno) : "out of memory");
+		return LBADM_EXIT_RUNTIME;
+	}
+	m = lbadm_nl_msg(b->nl, 0, 0);
+	for (off = 0; !rc && off < in->len; off = next) {
 		lineno++;
-		free(copy);
-		copy = strdup(line);
-		p = copy ? parse_line(line, &r, &e) :
-			   lbadm_seterr(&e, "out of memory");
+		nl = memchr(in->work + off, '\n', in->len - off);
+		next = nl ? (size_t)(nl - in->work) + 1 : in->len;
+		if (nl)
+			*nl = '\0';
+		p = m ? parse_line(in->work + off, &r, &e) :
+			lbadm_seterr(&e, "out of memory");
 		if (p > 0)
 			continue;
 		if (p < 0) {
@@ -240,31 +294,33 @@ static int read_input(FILE *f, struct lbadm_batch *b, struct input *in)
 			rc = LBADM_EXIT_USAGE;
 			break;
 		}
-		m = lbadm_nl_msg(b->nl, lbadm_req_cmd(&r), 0);
-		if (!m || lbadm_put_req(m, &r) || lbadm_batch_put(b, m, lineno) ||
-		    keep_text(in, copy)) {
+		if (lbadm_nl_msg_reuse(b->nl, m, lbadm_req_cmd(&r), 0) ||
+		    lbadm_put_req(m, &r) || lbadm_batch_put(b, m, lineno) ||
+		    keep_line(in, off)) {
 			fprintf(stderr, "lbadm: restore line %d: cannot build the netlink message\n",
 				lineno);
 			rc = LBADM_EXIT_RUNTIME;
 		}
-		nlmsg_free(m);
 	}
-	free(copy);
-	free(line);
+	nlmsg_free(m);
 	return rc;
 }
 
 /* "restore line N: add service ...: why" for the request that failed. */
 static void report_failure(const struct lbadm_batch *b, struct input *in)
 {
+	const char *line = in->text + in->line[b->fail_idx];
 	struct lbadm_err e = { "" };
 	char what[256] = "request";
 	struct lbadm_req r;
+	char *copy;
 
-	if (parse_line(in->text[b->fail_idx], &r, &e) == 0)
+	copy = strndup(line, strcspn(line, "\n"));
+	if (copy && parse_line(copy, &r, &e) == 0)
 		lbadm_describe(&r, what, sizeof(what));
 	fprintf(stderr, "lbadm: restore line %d: %s: %s\n",
 		b->tags[b->fail_idx], what, b->fail_msg);
+	free(copy);
 }
 
 struct snapshot {

@@ -574,18 +574,44 @@ static void *dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 			   &lbvs_genl, NLM_F_MULTI, cmd);
 }
 
+/*
+ * Dumps over every service go on from where the previous round stopped:
+ * args[0] counts the services done, args[2] is the service to go on at
+ * (or the list head) and args[3] the table generation it was saved at. A
+ * round under the same generation resumes there; after a change (the dump
+ * is then marked interrupted) it walks to the args[0]-th service again.
+ * Walking there every round made a dump of 110,000 servers quadratic.
+ */
+static struct lbvs_service *dump_resume(struct lbvs_net *ln, struct netlink_callback *cb)
+{
+	struct lbvs_service *svc;
+	long idx = 0;
+
+	cb->seq = ln->svcs.generation;
+	if (cb->args[2] && cb->args[3] == ln->svcs.generation)
+		return (struct lbvs_service *)cb->args[2];
+	list_for_each_entry(svc, &ln->svcs.list, list)
+		if (idx++ == cb->args[0])
+			break;
+	return svc;
+}
+
+static void dump_pause(struct lbvs_net *ln, struct netlink_callback *cb,
+		       struct lbvs_service *svc)
+{
+	cb->args[2] = (long)svc;
+	cb->args[3] = ln->svcs.generation;
+}
+
 static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
 	struct lbvs_service *svc;
-	long idx = 0;
 	void *hdr;
 
 	mutex_lock(&ln->config_lock);
-	cb->seq = ln->svcs.generation;
-	list_for_each_entry(svc, &ln->svcs.list, list) {
-		if (idx++ < cb->args[0])
-			continue;
+	svc = dump_resume(ln, cb);
+	list_for_each_entry_from(svc, &ln->svcs.list, list) {
 		hdr = dump_hdr(skb, cb, LBVS_CMD_GET_SERVICE);
 		if (!hdr)
 			break;
@@ -595,8 +621,9 @@ static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
 			break;
 		}
 		genlmsg_end(skb, hdr);
-		cb->args[0] = idx;
+		cb->args[0]++;
 	}
+	dump_pause(ln, cb, svc);
 	mutex_unlock(&ln->config_lock);
 	return skb->len;
 }
@@ -718,18 +745,16 @@ static int dump_all_items(struct sk_buff *skb, struct netlink_callback *cb,
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
 	struct lbvs_service *svc;
-	long si = 0;
 
 	mutex_lock(&ln->config_lock);
-	cb->seq = ln->svcs.generation;
-	list_for_each_entry(svc, &ln->svcs.list, list) {
-		if (si++ < cb->args[0])
-			continue;
+	svc = dump_resume(ln, cb);
+	list_for_each_entry_from(svc, &ln->svcs.list, list) {
 		if (put_items(skb, cb, svc, true))
 			break;
-		cb->args[0] = si;
+		cb->args[0]++;
 		cb->args[1] = 0;
 	}
+	dump_pause(ln, cb, svc);
 	mutex_unlock(&ln->config_lock);
 	return skb->len;
 }

@@ -43,7 +43,7 @@ int lbadm_cmp_svc_entry(const void *a, const void *b);
 int lbadm_cmp_dest(const void *a, const void *b);
 int lbadm_cmp_addr(const void *a, const void *b);	/* family, then bytes */
 void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n);
-/* qsort(), unless v is in order already (the kernel lists in creation order). */
+/* qsort(), unless v is already in order (the kernel lists in creation order) */
 void lbadm_sort(void *v, size_t n, size_t size,
 		int (*cmp)(const void *, const void *));
 

@@ -66,6 +66,7 @@ static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_PAD]			= { .type = NLA_REJECT },
 	[LBVS_ATTR_LADDR]		= NLA_POLICY_NESTED(laddr_policy),
 	[LBVS_ATTR_INFO_NO_LPORT]	= { .type = NLA_REJECT },
+	[LBVS_ATTR_NO_STATS]		= { .type = NLA_FLAG },
 };
 
 static struct lbvs_net *info_net(struct genl_info *info)
@@ -522,7 +523,13 @@ static int put_svc_key(struct sk_buff *skb, const struct lbvs_service *svc)
 	return 0;
 }
 
-static int put_svc(struct sk_buff *skb, struct lbvs_service *svc)
+/* Whether a request wants counters in its replies (LBVS_ATTR_NO_STATS). */
+static bool want_stats(struct nlattr **attrs)
+{
+	return !attrs[LBVS_ATTR_NO_STATS];
+}
+
+static int put_svc(struct sk_buff *skb, struct lbvs_service *svc, bool stats)
 {
 	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_SERVICE);
 
@@ -533,7 +540,7 @@ static int put_svc(struct sk_buff *skb, struct lbvs_service *svc)
 	    nla_put_u32(skb, LBVS_SVC_ATTR_FLAGS, svc->flags) ||
 	    nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
 	    nla_put_u8(skb, LBVS_SVC_ATTR_NETMASK, svc->netmask) ||
-	    put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats))
+	    (stats && put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats)))
 		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -542,7 +549,7 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static int put_dest(struct sk_buff *skb, struct lbvs_dest *d)
+static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 {
 	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_DEST);
 
@@ -558,7 +565,7 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d)
 	    nla_put_u32(skb, LBVS_DEST_ATTR_ACTIVE_CONNS, atomic_read(&d->active)) ||
 	    nla_put_u32(skb, LBVS_DEST_ATTR_INACT_CONNS, atomic_read(&d->inactive)) ||
 	    nla_put_u32(skb, LBVS_DEST_ATTR_PERSIST_CONNS, atomic_read(&d->persist)) ||
-	    put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats))
+	    (stats && put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats)))
 		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -606,6 +613,7 @@ static void dump_pause(struct lbvs_net *ln, struct netlink_callback *cb,
 static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	bool stats = want_stats(genl_dumpit_info(cb)->attrs);
 	struct lbvs_service *svc;
 	void *hdr;
 
@@ -616,7 +624,7 @@ static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
 		if (!hdr)
 			break;
 		nl_dump_check_consistent(cb, nlmsg_hdr(skb));
-		if (put_svc(skb, svc)) {
+		if (put_svc(skb, svc, stats)) {
 			genlmsg_cancel(skb, hdr);
 			break;
 		}
@@ -649,7 +657,7 @@ static int cmd_get_service(struct sk_buff *skb, struct genl_info *info)
 		goto err_free;
 	mutex_lock(&ln->config_lock);
 	svc = find_svc(ln, info, &conf.key);
-	err = svc ? put_svc(msg, svc) : -ESRCH;
+	err = svc ? put_svc(msg, svc, want_stats(info->attrs)) : -ESRCH;
 	mutex_unlock(&ln->config_lock);
 	if (err)
 		goto err_free;
@@ -699,6 +707,7 @@ static int dump_item_end(struct sk_buff *skb, struct netlink_callback *cb, void 
 static int put_dests(struct sk_buff *skb, struct netlink_callback *cb,
 		     struct lbvs_service *svc, bool key)
 {
+	bool stats = want_stats(genl_dumpit_info(cb)->attrs);
 	struct lbvs_dest *dest;
 	long idx = 0;
 	void *hdr;
@@ -707,7 +716,7 @@ static int put_dests(struct sk_buff *skb, struct netlink_callback *cb,
 		if (idx++ < cb->args[1])
 			continue;
 		if (dump_item_start(skb, cb, LBVS_CMD_GET_DEST, svc, key, &hdr) ||
-		    dump_item_end(skb, cb, hdr, put_dest(skb, dest)))
+		    dump_item_end(skb, cb, hdr, put_dest(skb, dest, stats)))
 			return -EMSGSIZE;
 	}
 	return 0;

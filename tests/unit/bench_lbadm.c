@@ -4,8 +4,9 @@
  * module cannot load on the build host): lbadm's -L / -S code runs as in
  * the tool (lbadm_run(): dumps, reply parsing, sorting, printing) against a
  * fake kernel, a child process on the other end of a socketpair that
- * answers the dumps the way kmod/netlink.c does, with N services of 10
- * real servers each (the layout of tests/e2e/310-scale.sh). Run under
+ * answers the dumps the way kmod/netlink.c does (LBVS_ATTR_NO_STATS
+ * included), with N services of 10 real servers each (the layout of
+ * tests/e2e/310-scale.sh). Run under
  * callgrind; the child's counts land in a file of their own.
  *
  *   make -C tests/unit bench_lbadm
@@ -71,7 +72,7 @@ static void put_stats(struct nl_msg *m, int attr)
 	nla_nest_end(m, nest);
 }
 
-static void put_key(struct nl_msg *m, unsigned int s, int full)
+static void put_key(struct nl_msg *m, unsigned int s, int full, int stats)
 {
 	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_SERVICE);
 	uint8_t a[4] = { 198, 18, s / 250, s % 250 + 1 };
@@ -85,12 +86,14 @@ static void put_key(struct nl_msg *m, unsigned int s, int full)
 		nla_put_u32(m, LBVS_SVC_ATTR_FLAGS, 0);
 		nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT, 300);
 		nla_put_u8(m, LBVS_SVC_ATTR_NETMASK, 32);
-		put_stats(m, LBVS_SVC_ATTR_STATS);
+		if (stats)
+			put_stats(m, LBVS_SVC_ATTR_STATS);
 	}
 	nla_nest_end(m, nest);
 }
 
-static void put_dest(struct nl_msg *m, unsigned int s, unsigned int d)
+static void put_dest(struct nl_msg *m, unsigned int s, unsigned int d,
+		     int stats)
 {
 	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_DEST);
 	uint8_t a[4] = { 198, 19, s % 250, d };
@@ -105,7 +108,8 @@ static void put_dest(struct nl_msg *m, unsigned int s, unsigned int d)
 	nla_put_u32(m, LBVS_DEST_ATTR_ACTIVE_CONNS, 0);
 	nla_put_u32(m, LBVS_DEST_ATTR_INACT_CONNS, 0);
 	nla_put_u32(m, LBVS_DEST_ATTR_PERSIST_CONNS, 0);
-	put_stats(m, LBVS_DEST_ATTR_STATS);
+	if (stats)
+		put_stats(m, LBVS_DEST_ATTR_STATS);
 	nla_nest_end(m, nest);
 }
 
@@ -145,24 +149,30 @@ static void send_ack(int fd, struct stream *s, uint32_t seq)
 	send(fd, &ack, sizeof(ack), 0);
 }
 
+/* The replies, [1] with counters, [0] without (LBVS_ATTR_NO_STATS). */
 static void fake_kernel(int fd, unsigned int n)
 {
-	struct stream svcs = { 0 }, dests = { 0 }, info = { 0 }, none = { 0 };
+	struct stream svcs[2] = { { 0 } }, dests[2] = { { 0 } };
+	struct stream info = { 0 }, none = { 0 };
+	struct nlattr *no_stats;
 	struct genlmsghdr *g;
 	struct nlmsghdr *h;
 	struct nl_msg *m;
 	char req[4096];
 	unsigned int s, d;
+	int k;
 
-	for (s = 0; s < n; s++) {
-		m = reply(LBVS_CMD_GET_SERVICE);
-		put_key(m, s, 1);
-		append(&svcs, m);
-		for (d = 1; d <= 10; d++) {
-			m = reply(LBVS_CMD_GET_DEST);
-			put_key(m, s, 0);
-			put_dest(m, s, d);
-			append(&dests, m);
+	for (k = 0; k < 2; k++) {
+		for (s = 0; s < n; s++) {
+			m = reply(LBVS_CMD_GET_SERVICE);
+			put_key(m, s, 1, k);
+			append(&svcs[k], m);
+			for (d = 1; d <= 10; d++) {
+				m = reply(LBVS_CMD_GET_DEST);
+				put_key(m, s, 0, k);
+				put_dest(m, s, d, k);
+				append(&dests[k], m);
+			}
 		}
 	}
 	m = reply(LBVS_CMD_GET_INFO);
@@ -172,12 +182,14 @@ static void fake_kernel(int fd, unsigned int n)
 	while (recv(fd, req, sizeof(req), 0) > 0) {
 		h = (struct nlmsghdr *)req;
 		g = nlmsg_data(h);
+		no_stats = nlmsg_find_attr(h, GENL_HDRLEN, LBVS_ATTR_NO_STATS);
+		k = !no_stats;
 		switch (g->cmd) {
 		case LBVS_CMD_GET_SERVICE:
-			send_dump(fd, &svcs, h->nlmsg_seq);
+			send_dump(fd, &svcs[k], h->nlmsg_seq);
 			break;
 		case LBVS_CMD_GET_DEST:
-			send_dump(fd, &dests, h->nlmsg_seq);
+			send_dump(fd, &dests[k], h->nlmsg_seq);
 			break;
 		case LBVS_CMD_GET_LADDR:
 			send_dump(fd, &none, h->nlmsg_seq);

@@ -210,19 +210,31 @@ static int got_timeouts(struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-/* A request carrying at most a service selector, replies through cb. */
+/*
+ * A request carrying at most a service selector, replies through cb;
+ * without counters if no_stats and the kernel knows LBVS_ATTR_NO_STATS
+ * (an older one refuses the attribute: -EINVAL, asked again without).
+ */
 static int query(struct lbadm_nl *nl, int cmd, int dump,
-		 const struct lbadm_svc *sel, lbadm_nl_cb cb, void *arg,
-		 struct lbadm_err *e)
+		 const struct lbadm_svc *sel, int no_stats, lbadm_nl_cb cb,
+		 void *arg, struct lbadm_err *e)
 {
 	struct nl_msg *m = lbadm_nl_msg(nl, cmd, dump);
+	int rc;
 
-	if (!m || (sel && lbadm_put_svc(m, sel, 0) < 0)) {
+	no_stats = no_stats && nl->no_stats >= 0;
+	if (!m || (sel && lbadm_put_svc(m, sel, 0) < 0) ||
+	    (no_stats && nla_put_flag(m, LBVS_ATTR_NO_STATS))) {
 		nlmsg_free(m);
 		lbadm_seterr(e, "cannot build the netlink message");
 		return -1;
 	}
-	return lbadm_nl_exec(nl, m, cb, arg, e);
+	rc = lbadm_nl_exec(nl, m, cb, arg, e);
+	if (rc == -EINVAL && no_stats) {
+		nl->no_stats = -1;
+		rc = query(nl, cmd, dump, sel, 0, cb, arg, e);
+	}
+	return rc;
 }
 
 void lbadm_table_free(struct lbadm_table *t)
@@ -239,11 +251,11 @@ void lbadm_table_free(struct lbadm_table *t)
 
 /* The dump cmd for service se alone (its selector), into se by add. */
 static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_svc_entry *se,
-		     add_fn add, struct lbadm_err *e)
+		     add_fn add, int no_stats, struct lbadm_err *e)
 {
 	struct filer f = { .v = &se, .n = 1, .add = add };
 
-	return query(nl, cmd, 1, &se->svc, got_item, &f, e);
+	return query(nl, cmd, 1, &se->svc, no_stats, got_item, &f, e);
 }
 
 /*
@@ -252,7 +264,7 @@ static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_svc_entry *se,
  * kernel only dumps one service at a time.
  */
 static int fetch_all(struct lbadm_nl *nl, int cmd, struct lbadm_table *t,
-		     add_fn add, struct lbadm_err *e)
+		     add_fn add, int no_stats, struct lbadm_err *e)
 {
 	struct filer f = { .n = t->n, .add = add };
 	size_t i;
@@ -266,20 +278,20 @@ static int fetch_all(struct lbadm_nl *nl, int cmd, struct lbadm_table *t,
 	for (i = 0; i < t->n; i++)
 		f.v[i] = &t->v[i];
 	lbadm_sort(f.v, f.n, sizeof(*f.v), cmp_ref);
-	rc = query(nl, cmd, 1, NULL, got_item, &f, e);
+	rc = query(nl, cmd, 1, NULL, no_stats, got_item, &f, e);
 	free(f.v);
 	return rc;
 }
 
 /* The servers of the services of t: one dump if it can, else one each. */
 static int fetch_dests(struct lbadm_nl *nl, struct lbadm_table *t,
-		       struct lbadm_err *e)
+		       int no_stats, struct lbadm_err *e)
 {
 	size_t i;
 	int rc = 0;
 
 	if (t->n > 1 && nl->all_dests >= 0) {
-		rc = fetch_all(nl, LBVS_CMD_GET_DEST, t, add_dest, e);
+		rc = fetch_all(nl, LBVS_CMD_GET_DEST, t, add_dest, no_stats, e);
 		if (rc != -EINVAL)
 			return rc;
 		nl->all_dests = -1;	/* not supported: one dump each */
@@ -288,7 +300,8 @@ static int fetch_dests(struct lbadm_nl *nl, struct lbadm_table *t,
 		rc = 0;
 	}
 	for (i = 0; !rc && i < t->n; i++)
-		rc = fetch_one(nl, LBVS_CMD_GET_DEST, &t->v[i], add_dest, e);
+		rc = fetch_one(nl, LBVS_CMD_GET_DEST, &t->v[i], add_dest,
+			       no_stats, e);
 	return rc;
 }
 
@@ -302,9 +315,10 @@ static int fetch_laddrs(struct lbadm_nl *nl, struct lbadm_table *t,
 	int rc = 0;
 
 	if (t->n == 1)
-		rc = fetch_one(nl, LBVS_CMD_GET_LADDR, &t->v[0], add_laddr, e);
+		rc = fetch_one(nl, LBVS_CMD_GET_LADDR, &t->v[0], add_laddr, 0,
+			       e);
 	else if (t->n > 1)
-		rc = fetch_all(nl, LBVS_CMD_GET_LADDR, t, add_laddr, e);
+		rc = fetch_all(nl, LBVS_CMD_GET_LADDR, t, add_laddr, 0, e);
 	return rc == -EOPNOTSUPP && (what & LBADM_FETCH_LADDRS_IF) ? 0 : rc;
 }
 
@@ -313,11 +327,12 @@ static int fetch_once(struct lbadm_nl *nl, const struct lbadm_svc *sel,
 		      struct lbadm_table *t, unsigned int what,
 		      struct lbadm_err *e)
 {
-	int rc;
+	int no_stats = !(what & LBADM_FETCH_STATS), rc;
 
-	rc = query(nl, LBVS_CMD_GET_SERVICE, !sel, sel, got_svc, t, e);
+	rc = query(nl, LBVS_CMD_GET_SERVICE, !sel, sel, no_stats, got_svc, t,
+		   e);
 	if (!rc && (what & LBADM_FETCH_DESTS))
-		rc = fetch_dests(nl, t, e);
+		rc = fetch_dests(nl, t, no_stats, e);
 	if (!rc && (what & (LBADM_FETCH_LADDRS | LBADM_FETCH_LADDRS_IF)))
 		rc = fetch_laddrs(nl, t, what, e);
 	return rc;
@@ -350,8 +365,8 @@ int lbadm_fetch(struct lbadm_nl *nl, const struct lbadm_svc *sel,
 int lbadm_fetch_timeouts(struct lbadm_nl *nl, struct lbadm_timeouts *t,
 			 struct lbadm_err *e)
 {
-	return query(nl, LBVS_CMD_GET_CONFIG, 0, NULL, got_timeouts, t, e) ?
-		-1 : 0;
+	return query(nl, LBVS_CMD_GET_CONFIG, 0, NULL, 0, got_timeouts, t,
+		     e) ? -1 : 0;
 }
 
 /* -L (services), -S (rules) and -G (pools): fetch all, then print. */
@@ -366,12 +381,16 @@ static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 	struct lbadm_table t;
 	struct lbadm_info info = { 0 };
 	int banner = !r->has_svc && r->cmd == LC_LIST;
+	unsigned int stats = r->fmt & (LBADM_FMT_STATS | LBADM_FMT_RATE |
+				       LBADM_FMT_JSON) ? LBADM_FETCH_STATS : 0;
 	char desc[128];
 
-	if (banner && query(nl, LBVS_CMD_GET_INFO, 0, NULL, got_info, &info, e))
+	if (banner &&
+	    query(nl, LBVS_CMD_GET_INFO, 0, NULL, 0, got_info, &info, e))
 		return fail(e, "get info");
 	lbadm_describe(r, desc, sizeof(desc));
-	if (lbadm_fetch(nl, r->has_svc ? &r->svc : NULL, &t, what[r->cmd], e))
+	if (lbadm_fetch(nl, r->has_svc ? &r->svc : NULL, &t,
+			what[r->cmd] | stats, e))
 		return fail(e, desc);
 	if (r->cmd == LC_GETLADDR)
 		lbadm_print_laddrs(out, t.v, t.n, r->fmt);
@@ -404,7 +423,7 @@ static int run_conns(struct lbadm_nl *nl, const struct lbadm_req *r,
 	struct conn_list l = { 0 };
 	int rc = LBADM_EXIT_OK;
 
-	if (query(nl, LBVS_CMD_GET_CONN, 1, NULL, got_conn, &l, e))
+	if (query(nl, LBVS_CMD_GET_CONN, 1, NULL, 0, got_conn, &l, e))
 		rc = fail(e, "list connections");
 	else
 		lbadm_print_conns(out, l.v, l.n, r->fmt);

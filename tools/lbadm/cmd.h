@@ -30,6 +30,7 @@ struct lbadm_table {
 #define LBADM_FETCH_DESTS	0x1	/* real servers */
 #define LBADM_FETCH_LADDRS	0x2	/* FULLNAT local address pools */
 #define LBADM_FETCH_LADDRS_IF	0x4	/* pools, if the kernel has them */
+#define LBADM_FETCH_STATS	0x8	/* counters and rates (else left out) */
 
 /*
  * All services (sel NULL) or the one of sel, each with what `what` asks.

@@ -15,6 +15,7 @@ struct lbadm_nl {
 	int family;
 	uint32_t seq;		/* last sequence number used */
 	int all_dests;		/* -1: kernel lacks the all-servers dump */
+	int no_stats;		/* -1: kernel lacks LBVS_ATTR_NO_STATS */
 };
 
 /* Fills e and returns -1 if the socket fails or the family is missing. */

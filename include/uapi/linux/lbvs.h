@@ -128,6 +128,13 @@ enum lbvs_attr {
 	LBVS_ATTR_INFO_NO_LPORT,	/* u64, FULLNAT flows refused: no free
 					 * local port (pool exhausted or empty)
 					 */
+	LBVS_ATTR_NO_STATS,		/* flag, in a GET_SERVICE or GET_DEST
+					 * request: the replies leave out
+					 * LBVS_SVC_ATTR_STATS and
+					 * LBVS_DEST_ATTR_STATS (listings without
+					 * counters; 40% of a server's reply).
+					 * Ignored by other commands.
+					 */
 	__LBVS_ATTR_MAX
 };
 

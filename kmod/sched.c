@@ -50,19 +50,33 @@ static size_t set_state_offset(unsigned int n)
 	return ALIGN(struct_size_t(struct lbvs_sched_set, dests, n), sizeof(u64));
 }
 
+/*
+ * Views of up to this many servers are built on the stack: a restore
+ * rebuilds once per server added, and most services have a few servers.
+ */
+#define SCHED_STACK_VIEWS	16
+
+static void free_views(struct lbvs_sched_dest *views, struct lbvs_sched_dest *on_stack)
+{
+	if (views != on_stack)
+		kvfree(views);
+}
+
 int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *algo)
 {
+	struct lbvs_sched_dest stack_views[SCHED_STACK_VIEWS];
+	struct lbvs_sched_dest *views = stack_views;
 	struct lbvs_sched *s = &svc->sched;
 	struct lbvs_sched_set *set, *old;
-	struct lbvs_sched_dest *views;
 	unsigned int n = svc->ndests, i = 0;
 	struct lbvs_dest *d;
 
 	set = kvzalloc(set_state_offset(n) + algo->state_size(n), GFP_KERNEL);
-	views = kvcalloc(max(n, 1U), sizeof(*views), GFP_KERNEL);
+	if (n > SCHED_STACK_VIEWS)
+		views = kvcalloc(n, sizeof(*views), GFP_KERNEL);
 	if (!set || !views) {
 		kvfree(set);
-		kvfree(views);
+		free_views(views, stack_views);
 		return -ENOMEM;
 	}
 	set->n = n;
@@ -91,7 +105,7 @@ int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *a
 	spin_unlock_bh(&s->lock);
 
 	kvfree(old);
-	kvfree(views);
+	free_views(views, stack_views);
 	return 0;
 }
 

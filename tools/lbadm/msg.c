@@ -19,36 +19,57 @@ static int addr_len(int af)
  * builds 110,000 requests of a dozen attributes each): the same bytes,
  * padding zeroed. 0, or -1 when m is full.
  */
-static int put(struct nl_msg *m, int type, size_t len, const void *data)
+static void *reserve(struct nl_msg *m, int type, size_t len)
 {
 	struct nlmsghdr *h = nlmsg_hdr(m);
 	size_t off = NLMSG_ALIGN(h->nlmsg_len);
 	size_t size = NLA_ALIGN(NLA_HDRLEN + len);
-	struct nlattr *a = (struct nlattr *)((char *)h + off);
+	char *a = (char *)h + off;
+	struct nlattr hdr = { (uint16_t)(NLA_HDRLEN + len), (uint16_t)type };
+	uint32_t zero = 0;
 
 	if (off + size > nlmsg_get_max_size(m))
-		return -1;
-	a->nla_type = (uint16_t)type;
-	a->nla_len = (uint16_t)(NLA_HDRLEN + len);
-	memcpy((char *)a + NLA_HDRLEN, data, len);
-	memset((char *)a + NLA_HDRLEN + len, 0, size - NLA_HDRLEN - len);
+		return NULL;
+	memcpy(a + size - sizeof(zero), &zero, sizeof(zero));	/* padding */
+	memcpy(a, &hdr, sizeof(hdr));
 	h->nlmsg_len = (uint32_t)(off + size);
-	return 0;
+	return a + NLA_HDRLEN;
+}
+
+static int put(struct nl_msg *m, int type, size_t len, const void *data)
+{
+	void *p = reserve(m, type, len);
+
+	if (p)
+		memcpy(p, data, len);
+	return p ? 0 : -1;
 }
 
 static int put_u8(struct nl_msg *m, int type, uint8_t v)
 {
-	return put(m, type, sizeof(v), &v);
+	uint8_t *p = reserve(m, type, sizeof(v));
+
+	if (p)
+		*p = v;
+	return p ? 0 : -1;
 }
 
 static int put_u16(struct nl_msg *m, int type, uint16_t v)
 {
-	return put(m, type, sizeof(v), &v);
+	void *p = reserve(m, type, sizeof(v));
+
+	if (p)
+		memcpy(p, &v, sizeof(v));
+	return p ? 0 : -1;
 }
 
 static int put_u32(struct nl_msg *m, int type, uint32_t v)
 {
-	return put(m, type, sizeof(v), &v);
+	void *p = reserve(m, type, sizeof(v));
+
+	if (p)
+		memcpy(p, &v, sizeof(v));
+	return p ? 0 : -1;
 }
 
 int lbadm_put_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf)

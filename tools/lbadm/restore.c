@@ -178,18 +178,21 @@ static void input_free(struct input *in)
 /* Words are separated by blanks, as strtok(line, " \t\r\n") cuts them. */
 static int split(char *line, char **words, int *n, struct lbadm_err *e)
 {
-	char *p = line;
+	static const char blank[256] = {
+		[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['\0'] = 2,
+	};
+	unsigned char *p = (unsigned char *)line;
 
 	*n = 0;
 	for (;;) {
-		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		while (blank[*p] == 1)
 			p++;
 		if (!*p)
 			return 0;
 		if (*n == MAX_WORDS)
 			return lbadm_seterr(e, "more than %d words", MAX_WORDS);
-		words[(*n)++] = p;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+		words[(*n)++] = (char *)p;
+		while (!blank[*p])
 			p++;
 		if (*p)
 			*p++ = '\0';

@@ -14,8 +14,8 @@ ns_add fuzz
 nsx fuzz "$LBADM" -A -t 203.0.113.100:80 -s wrr
 nsx fuzz "$LBADM" -a -t 203.0.113.100:80 -r 192.0.2.11:80 -m -w 3
 seeds="1 2 3 4"
-# The debug kernel (it has kmemleak) is ~6x slower: one seed there.
-[ -e /sys/kernel/debug/kmemleak ] && seeds=1
+# One seed on the debug kernel, ~6x slower.
+debug_kernel && seeds=1
 for seed in $seeds; do
 	out=$(nsx fuzz python3 "$LBVS_TOP/tests/e2e/py/nlfuzz.py" "$seed" 1000) ||
 		fail "seed $seed: a message went unanswered: $out"

@@ -59,15 +59,10 @@ ask()
 		echo "$tag" | nsx client socat -t 2 - "$fam:$a:80,sourceport=$sport,reuseaddr" \
 			>/dev/null 2>&1 || true
 	fi
-	for i in $(seq 100); do
-		LINE=$(grep " data=$tag\$" "$LBVS_OUT/server-8004.log" || true)
-		[ -n "$LINE" ] && break
-		sleep 0.1
-	done
-	[ -n "$LINE" ] || fail "$tag: the real server did not report the connection"
+	LINE=$(wait_grep "$LBVS_OUT/server-8004.log" " data=$tag\$") ||
+		fail "$tag: the real server did not report the connection"
 	log "$tag to $vip from port $sport $*: $LINE"
 }
-field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$LINE"; }
 # expect PEER SYN: accept() and getpeername() say PEER (a regex), the saved
 # SYN's option says SYN.
 expect()

@@ -64,15 +64,10 @@ conn()
 	if [ "$fam" = 4 ]; then set -- --src $C4 --dst $S4 "$@"; else set -- --src $C6 --dst $S6 "$@"; fi
 	nsx client python3 "$PY/toa_client.py" --port "$port" --data "$tag" "$@" >/dev/null ||
 		fail "$tag: handshake failed: $*"
-	for i in $(seq 100); do
-		LINE=$(grep " data=$tag\$" "$LBVS_OUT/server-$port.log" || true)
-		[ -n "$LINE" ] && break
-		sleep 0.1
-	done
-	[ -n "$LINE" ] || fail "$tag: the server on $port did not report the connection ($*)"
+	LINE=$(wait_grep "$LBVS_OUT/server-$port.log" " data=$tag\$") ||
+		fail "$tag: the server on $port did not report the connection ($*)"
 	log "$tag -> $port $*: $LINE"
 }
-field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$LINE"; }
 # expect WHO SYN: accept() and getpeername() say WHO (real: the client's
 # own address, any port), the saved SYN's option says SYN.
 expect()

@@ -36,6 +36,9 @@ lbvs_unload() { rmmod lbvs || fail "rmmod lbvs failed"; }
 
 lbvs_loaded() { grep -q '^lbvs ' /proc/modules; }
 
+# The debug kernel (KASAN, lockdep, kmemleak) runs every exec ~6x slower.
+debug_kernel() { [ -e /sys/kernel/debug/kmemleak ]; }
+
 # --- assertions -----------------------------------------------------------
 
 assert_eq()
@@ -101,6 +104,20 @@ veth()
 	ip -n "$3" link set "$4" up
 }
 
+# wait_grep FILE REGEX [SECS]: print FILE's first line matching REGEX as
+# soon as there is one; fail (status 1) after SECS (15).
+wait_grep()
+{
+	local end=$((SECONDS + ${3:-15}))
+	until grep -m 1 -- "$2" "$1" 2>/dev/null; do
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+}
+
+# field NAME: the value of NAME=VALUE in $LINE (a server's report line).
+field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$LINE"; }
+
 # --- servers --------------------------------------------------------------
 
 # Port (decimal) is bound in NS, TCP listening or UDP?
@@ -112,14 +129,15 @@ _port_bound()
 		awk -v p="$hex" '$2 ~ p "$" && ($4 == "0A" || $4 == "07") { f = 1 } END { exit !f }'
 }
 
+# wait_port NS PORT: up to 60 s (a Python server starts in ~5 s on the
+# debug kernel).
 wait_port()
 {
-	local i
-	for i in $(seq 150); do
-		_port_bound "$1" "$2" && return
+	local end=$((SECONDS + 60))
+	until _port_bound "$1" "$2"; do
+		[ "$SECONDS" -lt "$end" ] || fail "nothing listens on port $2 in netns $1"
 		sleep 0.2
 	done
-	fail "nothing listens on port $2 in netns $1"
 }
 
 # Python servers answer with NAME: HTTP GET -> "NAME\n", UDP datagram ->

@@ -3,15 +3,13 @@
 #
 # Traffic helpers for data-path tests, sourced after lib.sh.
 
-# tally NS N URL: N requests with curl, one connection each; prints
-# "NAME COUNT" per answering server, sorted by name ("-" counts failures).
-tally()
-{
-	local ns=$1 n=$2 url=$3 i
-	for i in $(seq "$n"); do
-		nsx "$ns" curl -sS -m 5 "$url" 2>/dev/null || echo -
-	done | sort | uniq -c | awk '{ print $2, $1 }'
-}
+TALLY=$LBVS_TOP/tests/e2e/py/tally.py
+
+# tally NS N URL: N GETs, one connection each; prints "NAME COUNT" per
+# answering server, sorted by name ("-" counts failures).
+tally() { nsx "$1" python3 "$TALLY" http "$3" "$2" | _count; }
+
+_count() { sort | uniq -c | awk '{ print $2, $1 }'; }
 
 # count_of NAME TALLY: how often NAME answered.
 count_of() { awk -v n="$1" '$1 == n { c = $2 } END { print c + 0 }' <<<"$2"; }
@@ -70,10 +68,7 @@ PY
 # each; prints "NAME COUNT" per answering server, as tally.
 udp_tally()
 {
-	local sp
-	for sp in $(seq 40001 $((40000 + $4))); do
-		udp_ask "$1" "$2" "$3" "$sp"
-	done | sort | uniq -c | awk '{ print $2, $1 }'
+	nsx "$1" python3 "$TALLY" udp "$2" "$3" "$4" 40001 | _count
 }
 
 # uploads_whole NS PORT ADDR...: two 1 MB uploads to a sink_server through
@@ -126,33 +121,39 @@ hold_open()
 	_HOLD_FD[$id]=$fd
 }
 
-# hold_wait ID TEXT: wait until the connection's output has a line TEXT.
+# hold_wait ID TEXT [SECS]: wait up to SECS (15) for a line TEXT in the
+# connection's output. Deadlines, not iteration counts, and bash builtins
+# for the check: every exec costs ~0.4 s on the debug kernel.
 hold_wait()
 {
-	local i
-	for i in $(seq 150); do
-		grep -qx -- "$2" "$LBVS_OUT/hold-$1.out" 2>/dev/null && return 0
-		sleep 0.1
+	local end=$((SECONDS + ${3:-15})) lines l
+	while :; do
+		mapfile -t lines 2>/dev/null <"$LBVS_OUT/hold-$1.out"
+		for l in "${lines[@]}"; do [ "$l" = "$2" ] && return 0; done
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.2
 	done
-	return 1
 }
 
-# hold_name ID: the server's greeting (first line), or "-" if none came.
+# hold_name ID: the server's greeting (first line), or "-" if none came
+# within 15 s.
 hold_name()
 {
-	local i
-	for i in $(seq 150); do
-		[ -s "$LBVS_OUT/hold-$1.out" ] && { head -n 1 "$LBVS_OUT/hold-$1.out"; return; }
-		sleep 0.1
+	local end=$((SECONDS + 15)) line
+	while :; do
+		read -r line 2>/dev/null <"$LBVS_OUT/hold-$1.out" && { echo "$line"; return; }
+		[ "$SECONDS" -lt "$end" ] || break
+		sleep 0.2
 	done
 	echo -
 }
 
-# hold_echo ID TEXT: send TEXT and succeed if it comes back.
+# hold_echo ID TEXT [SECS]: send TEXT and succeed if it comes back within
+# SECS (15); a check that expects silence passes a short SECS.
 hold_echo()
 {
 	echo "$2" >&"${_HOLD_FD[$1]}"
-	hold_wait "$1" "$2"
+	hold_wait "$1" "$2" "${3:-15}"
 }
 
 # hold_close ID: close our side; the connection ends with FINs.

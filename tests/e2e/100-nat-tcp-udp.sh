@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 # timeout: 600
 #
 # NAT: TCP and UDP, IPv4 and IPv6, with port mapping (vport 80 -> rport

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 # timeout: 900
 #
 # DR (direct routing): director and two real servers on one switch, the

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: no (stock only: the debug subset covers its code paths)
-# timeout: 300
+# debug: yes
+# timeout: 600
 #
 # One service, four real servers, four forwarding methods: rs1 by direct
 # routing on the director's switch, rs2 by NAT behind the director (its

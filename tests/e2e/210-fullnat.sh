@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: the debug subset covers its code paths)
 # timeout: 900
 #
 # FULLNAT: two real servers behind a router ("back") that has no route to

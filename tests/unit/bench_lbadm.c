@@ -97,17 +97,15 @@ static void put_dest(struct nl_msg *m, unsigned int s, unsigned int d,
 {
 	struct nlattr *nest = nla_nest_start(m, LBVS_ATTR_DEST);
 	uint8_t a[4] = { 198, 19, s % 250, d };
+	/* FWD, WEIGHT, then thresholds and counts, all 0 */
+	uint32_t v[] = { LBVS_FWD_NAT, d, 0, 0, 0, 0, 0 };
+	unsigned int i;
 
 	nla_put_u16(m, LBVS_DEST_ATTR_AF, AF_INET);
 	nla_put(m, LBVS_DEST_ATTR_ADDR, 4, a);
 	nla_put_u16(m, LBVS_DEST_ATTR_PORT, htons(8080));
-	nla_put_u32(m, LBVS_DEST_ATTR_FWD, LBVS_FWD_NAT);
-	nla_put_u32(m, LBVS_DEST_ATTR_WEIGHT, d);
-	nla_put_u32(m, LBVS_DEST_ATTR_U_THRESH, 0);
-	nla_put_u32(m, LBVS_DEST_ATTR_L_THRESH, 0);
-	nla_put_u32(m, LBVS_DEST_ATTR_ACTIVE_CONNS, 0);
-	nla_put_u32(m, LBVS_DEST_ATTR_INACT_CONNS, 0);
-	nla_put_u32(m, LBVS_DEST_ATTR_PERSIST_CONNS, 0);
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		nla_put_u32(m, LBVS_DEST_ATTR_FWD + i, v[i]);
 	if (stats)
 		put_stats(m, LBVS_DEST_ATTR_STATS);
 	nla_nest_end(m, nest);

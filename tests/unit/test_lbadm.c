@@ -816,6 +816,60 @@ START_TEST(t_print_list)
 }
 END_TEST
 
+/*
+ * The hand-written fast paths agree with what they replace: inet_pton()
+ * for IPv4 input, inet_ntop() and snprintf() for output.
+ */
+START_TEST(t_fast_paths)
+{
+	static const char *const v4[] = {
+		"0.0.0.0", "255.255.255.255", "1.2.3.4", "01.2.3.4", "1.2.3.00",
+		"256.1.1.1", "1.2.3", "1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4.5",
+		"1.2.3.-4", "1.2.3.4 ", "+1.2.3.4", "1.2.3.0x4", "999.1.1.1",
+		"1.2.3.4:80", "", "10.0.0.255", "100.200.250.251",
+	};
+	struct lbadm_addr a = { .af = AF_INET };
+	struct lbadm_err e;
+	struct in_addr want;
+	char buf[64], ref[64];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(v4) / sizeof(v4[0]); i++) {
+		int ok = inet_pton(AF_INET, v4[i], &want) == 1;
+
+		ck_assert_msg((lbadm_parse_addr(v4[i], &a, &e) == 0 &&
+			       a.af == AF_INET) == ok, "%s", v4[i]);
+		if (ok)
+			ck_assert_int_eq(a.v4.s_addr, want.s_addr);
+	}
+	for (i = 0; i < 256; i++) {
+		a.af = AF_INET;
+		a.v4.s_addr = htonl(i << 24 | (255 - i) << 16 | i % 10 << 8 |
+				    i * 7 % 256);
+		inet_ntop(AF_INET, &a.v4, ref, sizeof(ref));
+		lbadm_fmt_addr(&a, 1, buf, sizeof(buf));
+		ck_assert_str_eq(buf, ref);
+		snprintf(ref + strlen(ref), sizeof(ref) - strlen(ref), ":%u",
+			 i * 257);
+		lbadm_fmt_addrport(&a, (uint16_t)(i * 257), buf, sizeof(buf));
+		ck_assert_str_eq(buf, ref);
+		/* Too small a buffer: truncated as snprintf() truncates. */
+		lbadm_fmt_addrport(&a, (uint16_t)(i * 257), buf, 8);
+		ref[7] = '\0';
+		ck_assert_str_eq(buf, ref);
+	}
+	ck_assert_int_eq(lbadm_parse_u32("n", "4294967295", 0, UINT32_MAX,
+					 &want.s_addr, &e), 0);
+	ck_assert_uint_eq(want.s_addr, UINT32_MAX);
+	ck_assert_int_eq(lbadm_parse_u32("n", "4294967296", 0, UINT32_MAX,
+					 &want.s_addr, &e), -1);
+	ck_assert_str_eq(e.msg, "n 4294967296 out of range 0..4294967295");
+	ck_assert_int_eq(lbadm_parse_u32("n", "00000000000000000000000007", 0,
+					 9, &want.s_addr, &e), 0);
+	ck_assert_uint_eq(want.s_addr, 7);
+}
+END_TEST
+
 START_TEST(t_print_v6_fwm)
 {
 	struct lbadm_info info = { .version = 0x000100, .conn_tab_size = 256 };
@@ -1512,6 +1566,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_table);
 	tcase_add_test(tc, t_largenum);
 	tcase_add_test(tc, t_print_list);
+	tcase_add_test(tc, t_fast_paths);
 	tcase_add_test(tc, t_print_v6_fwm);
 	tcase_add_test(tc, t_print_stats);
 	tcase_add_test(tc, t_print_json);

@@ -4,102 +4,25 @@
  * weighted average of the per-second rates, sampled every two seconds
  * (weight 1/4, as IPVS's estimator), in fixed point.
  */
-#include <linux/slab.h>
-
 #include "stats.h"
-
-/*
- * The per-CPU counters of services and real servers are slots of blocks
- * of STATS_PER_BLOCK: one alloc_percpu() each was a sixth of adding a real
- * server (timed in a TCG guest, e2e 310: the per-CPU allocations took
- * 2.3 s of a 100,000-server restore, half of them these). Blocks with a
- * free slot are on partial_blocks; a block goes back to the per-CPU
- * allocator when its last slot is freed. pool_lock is taken with BH off:
- * slots are freed from RCU callbacks.
- */
-#define STATS_PER_BLOCK		BITS_PER_LONG
-
-struct lbvs_stats_block {
-	struct lbvs_cpu_stats __percpu *cpu;	/* STATS_PER_BLOCK of them */
-	unsigned long used;			/* a bit per slot taken */
-	struct list_head partial;		/* on partial_blocks unless full */
-};
-
-static DEFINE_SPINLOCK(pool_lock);
-static LIST_HEAD(partial_blocks);
-
-static struct lbvs_stats_block *block_new(void)
-{
-	struct lbvs_stats_block *b = kzalloc(sizeof(*b), GFP_KERNEL);
-
-	if (!b)
-		return NULL;
-	b->cpu = (struct lbvs_cpu_stats __percpu *)
-		 __alloc_percpu(sizeof(struct lbvs_cpu_stats) * STATS_PER_BLOCK,
-				__alignof__(struct lbvs_cpu_stats));
-	if (!b->cpu) {
-		kfree(b);
-		return NULL;
-	}
-	return b;
-}
 
 int lbvs_stats_init(struct lbvs_stats *s)
 {
-	struct lbvs_stats_block *b;
 	int cpu;
 
 	memset(s, 0, sizeof(*s));
 	spin_lock_init(&s->lock);
-	spin_lock_bh(&pool_lock);
-	b = list_first_entry_or_null(&partial_blocks, struct lbvs_stats_block, partial);
-	if (!b) {
-		/* A new block gets its first slot here, so none sits empty. */
-		spin_unlock_bh(&pool_lock);
-		b = block_new();
-		if (!b)
-			return -ENOMEM;
-		spin_lock_bh(&pool_lock);
-		list_add(&b->partial, &partial_blocks);
-	}
-	s->slot = ffz(b->used);
-	b->used |= BIT(s->slot);
-	if (b->used == ~0UL)
-		list_del_init(&b->partial);
-	spin_unlock_bh(&pool_lock);
-
-	s->block = b;
-	s->cpu = b->cpu + s->slot;
-	/* A slot may have counted for a freed object: start from zero. */
-	for_each_possible_cpu(cpu) {
-		struct lbvs_cpu_stats *c = per_cpu_ptr(s->cpu, cpu);
-
-		memset(c, 0, sizeof(*c));
-		u64_stats_init(&c->syncp);
-	}
+	s->cpu = alloc_percpu(struct lbvs_cpu_stats);
+	if (!s->cpu)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu)
+		u64_stats_init(&per_cpu_ptr(s->cpu, cpu)->syncp);
 	return 0;
 }
 
 void lbvs_stats_free(struct lbvs_stats *s)
 {
-	struct lbvs_stats_block *b = s->block;
-
-	if (!b)
-		return;
-	spin_lock_bh(&pool_lock);
-	if (b->used == ~0UL)
-		list_add(&b->partial, &partial_blocks);
-	b->used &= ~BIT(s->slot);
-	if (b->used)
-		b = NULL;
-	else
-		list_del(&b->partial);
-	spin_unlock_bh(&pool_lock);
-	if (b) {
-		free_percpu(b->cpu);
-		kfree(b);
-	}
-	s->block = NULL;
+	free_percpu(s->cpu);
 	s->cpu = NULL;
 }
 

@@ -23,12 +23,8 @@ struct lbvs_cpu_stats {
 	struct u64_stats_sync syncp;
 };
 
-struct lbvs_stats_block;
-
 struct lbvs_stats {
-	struct lbvs_cpu_stats __percpu *cpu;	/* a slot of block (stats.c) */
-	struct lbvs_stats_block *block;
-	unsigned int slot;
+	struct lbvs_cpu_stats __percpu *cpu;
 	/*
 	 * lock protects the rest: the zero baseline (-Z subtracts it instead of
 	 * touching every CPU's counters) and the estimator's state, written by

@@ -48,7 +48,7 @@ lint()
 part lint lint
 part unit make -s unit
 part e2e-stock tests/qemu/run.sh --kernel stock --timeout 3000
-part e2e-debug tests/qemu/run.sh --kernel debug --timeout 2100
+part e2e-debug tests/qemu/run.sh --kernel debug --timeout 2400
 
 [ "$fail" -eq 0 ] || rc=1
 echo

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: every debug test deletes its namespaces with lbvs loaded)
 # timeout: 300
 #
 # Configuration is per network namespace: what A has, B and the initial

@@ -38,10 +38,8 @@ done
 # (a's client retransmits its unanswered line) removes its entry, and
 # deleting a server removes its entries at once.
 nsx director sysctl -qw net.lbvs.expire_nodest_conn=1
-end=$((SECONDS + 150))	# the retransmission backs off up to 120 s
-until n=$(conn_count); [ "$n" -eq $((before + 2)) ] || [ "$SECONDS" -ge "$end" ]; do
-	sleep 0.5
-done
+# Up to 150 s: the retransmissions back off to 120 s apart.
+n=$(wait_conns -eq $((before + 2)) 150)
 assert_eq "$n" $((before + 2)) "a's entry goes with its next packet (expire_nodest_conn=1)"
 nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
 hold_open c client "$VIP4" 9000

@@ -44,10 +44,7 @@ for round in $(seq "$rounds"); do
 	load6=$!
 	_PIDS+=("$load" "$load6")
 	# Unload only once both loads are balanced (held + >= 4 new flows).
-	end=$((SECONDS + 60))
-	until n=$(conn_count); [ "$n" -ge 5 ] || [ "$SECONDS" -ge "$end" ]; do
-		sleep 0.2
-	done
+	n=$(wait_conns -ge 5)
 	[ "$n" -ge 5 ] || fail "round $round: $n connections after 60 s: the load did not flow"
 	log "round $round: $n connections before rmmod"
 	lbvs_unload

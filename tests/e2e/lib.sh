@@ -104,16 +104,22 @@ veth()
 	ip -n "$3" link set "$4" up
 }
 
-# wait_grep FILE REGEX [SECS]: print FILE's first line matching REGEX as
-# soon as there is one; fail (status 1) after SECS (15).
-wait_grep()
+# wait_until SECS CMD...: run CMD every 0.2 s until it succeeds (status 0)
+# or SECS have passed (status 1). A deadline, not a count of tries: every
+# exec costs ~0.4 s on the debug kernel.
+wait_until()
 {
-	local end=$((SECONDS + ${3:-15}))
-	until grep -m 1 -- "$2" "$1" 2>/dev/null; do
+	local end=$((SECONDS + $1))
+	shift
+	until "$@"; do
 		[ "$SECONDS" -lt "$end" ] || return 1
-		sleep 0.1
+		sleep 0.2
 	done
 }
+
+# wait_grep FILE REGEX [SECS]: print FILE's first line matching REGEX as
+# soon as there is one; fail (status 1) after SECS (15).
+wait_grep() { wait_until "${3:-15}" grep -s -m 1 -- "$2" "$1"; }
 
 # field NAME: the value of NAME=VALUE in $LINE (a server's report line).
 field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$LINE"; }
@@ -133,11 +139,7 @@ _port_bound()
 # debug kernel).
 wait_port()
 {
-	local end=$((SECONDS + 60))
-	until _port_bound "$1" "$2"; do
-		[ "$SECONDS" -lt "$end" ] || fail "nothing listens on port $2 in netns $1"
-		sleep 0.2
-	done
+	wait_until 60 _port_bound "$1" "$2" || fail "nothing listens on port $2 in netns $1"
 }
 
 # Python servers answer with NAME: HTTP GET -> "NAME\n", UDP datagram ->

@@ -122,30 +122,25 @@ hold_open()
 }
 
 # hold_wait ID TEXT [SECS]: wait up to SECS (15) for a line TEXT in the
-# connection's output. Deadlines, not iteration counts, and bash builtins
-# for the check: every exec costs ~0.4 s on the debug kernel.
-hold_wait()
+# connection's output (checked with builtins).
+hold_wait() { wait_until "${3:-15}" _hold_has "$1" "$2"; }
+
+_hold_has()
 {
-	local end=$((SECONDS + ${3:-15})) lines l
-	while :; do
-		mapfile -t lines 2>/dev/null <"$LBVS_OUT/hold-$1.out"
-		for l in "${lines[@]}"; do [ "$l" = "$2" ] && return 0; done
-		[ "$SECONDS" -lt "$end" ] || return 1
-		sleep 0.2
-	done
+	local lines l
+	mapfile -t lines 2>/dev/null <"$LBVS_OUT/hold-$1.out"
+	for l in "${lines[@]}"; do [ "$l" = "$2" ] && return 0; done
+	return 1
 }
 
 # hold_name ID: the server's greeting (first line), or "-" if none came
 # within 15 s.
-hold_name()
+hold_name() { wait_until 15 _hold_first "$1" || echo -; }
+
+_hold_first()
 {
-	local end=$((SECONDS + 15)) line
-	while :; do
-		read -r line 2>/dev/null <"$LBVS_OUT/hold-$1.out" && { echo "$line"; return; }
-		[ "$SECONDS" -lt "$end" ] || break
-		sleep 0.2
-	done
-	echo -
+	local line
+	read -r line 2>/dev/null <"$LBVS_OUT/hold-$1.out" && echo "$line"
 }
 
 # hold_echo ID TEXT [SECS]: send TEXT and succeed if it comes back within
@@ -200,6 +195,11 @@ sorted() { printf '%s\n' "$@" | sort -u | xargs; }
 
 # conn_count: entries in the director's connection table.
 conn_count() { nsx director cat /proc/sys/net/lbvs/conn_count; }
+
+# wait_conns OP N [SECS]: wait up to SECS (60) until conn_count OP N (OP: a
+# test(1) comparison, -eq or -ge); prints the count then.
+wait_conns() { wait_until "${3:-60}" _conns "$1" "$2"; conn_count; }
+_conns() { [ "$(conn_count)" "$1" "$2" ]; }
 
 # --- DR and TUN topologies --------------------------------------------------
 #

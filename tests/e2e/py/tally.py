@@ -26,7 +26,8 @@ def http_get(host, port, path):
         while chunk := s.recv(4096):
             data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
-    if not head.startswith(b"HTTP/1.") or b" 200 " not in head.split(b"\r\n")[0] + b" ":
+    status = head.split(b"\r\n")[0].split()
+    if len(status) < 2 or not status[0].startswith(b"HTTP/1.") or status[1] != b"200":
         raise ValueError("bad answer")
     return body.decode().splitlines()[0]
 

@@ -67,6 +67,8 @@ static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_LADDR]		= NLA_POLICY_NESTED(laddr_policy),
 	[LBVS_ATTR_INFO_NO_LPORT]	= { .type = NLA_REJECT },
 	[LBVS_ATTR_NO_STATS]		= { .type = NLA_FLAG },
+	[LBVS_ATTR_DEST_LIST]		= NLA_POLICY_NESTED_ARRAY(dest_policy),
+	[LBVS_ATTR_INFO_FEATURES]	= { .type = NLA_REJECT },
 };
 
 static struct lbvs_net *info_net(struct genl_info *info)
@@ -192,32 +194,28 @@ static struct lbvs_service *find_svc(struct lbvs_net *ln, struct genl_info *info
 	return svc;
 }
 
-static int parse_dest(struct genl_info *info, const struct lbvs_service *svc,
-		      struct lbvs_dest_conf *dc, u32 *set)
+/* One LBVS_ATTR_DEST nest, already validated against dest_policy. */
+static int parse_dest(const struct nlattr *nest, const struct lbvs_service *svc,
+		      struct lbvs_dest_conf *dc, u32 *set, struct netlink_ext_ack *extack)
 {
 	struct nlattr *a[LBVS_DEST_ATTR_MAX + 1];
 	int err;
 
-	if (!info->attrs[LBVS_ATTR_DEST]) {
-		NL_SET_ERR_MSG(info->extack, "real server attribute missing");
-		return -EINVAL;
-	}
-	err = nla_parse_nested(a, LBVS_DEST_ATTR_MAX, info->attrs[LBVS_ATTR_DEST],
-			       dest_policy, info->extack);
+	err = nla_parse_nested(a, LBVS_DEST_ATTR_MAX, nest, dest_policy, extack);
 	if (err)
 		return err;
 	memset(dc, 0, sizeof(*dc));
 	dc->af = svc->af;
 	if (a[LBVS_DEST_ATTR_AF]) {
-		err = parse_af(a[LBVS_DEST_ATTR_AF], &dc->af, info->extack);
+		err = parse_af(a[LBVS_DEST_ATTR_AF], &dc->af, extack);
 		if (err)
 			return err;
 	}
 	if (!a[LBVS_DEST_ATTR_ADDR]) {
-		NL_SET_ERR_MSG(info->extack, "real server address missing");
+		NL_SET_ERR_MSG_ATTR(extack, nest, "real server address missing");
 		return -EINVAL;
 	}
-	err = parse_addr(a[LBVS_DEST_ATTR_ADDR], dc->af, &dc->addr, info->extack);
+	err = parse_addr(a[LBVS_DEST_ATTR_ADDR], dc->af, &dc->addr, extack);
 	if (err)
 		return err;
 	dc->port = a[LBVS_DEST_ATTR_PORT] ? nla_get_be16(a[LBVS_DEST_ATTR_PORT]) : svc->port;
@@ -314,19 +312,79 @@ static int with_svc(struct genl_info *info, svc_op_t op)
 	return err;
 }
 
+/*
+ * NEW_DEST with LBVS_ATTR_DEST_LIST: every server parsed first, then added
+ * together (service.c undoes them all on a refusal). A refusal points the
+ * extended ACK into the server refused, for the sender to name it.
+ */
+static int dest_add_list(struct lbvs_net *ln, struct lbvs_service *svc,
+			 struct genl_info *info)
+{
+	const struct nlattr *list = info->attrs[LBVS_ATTR_DEST_LIST], *nla;
+	struct lbvs_dest_conf *dcs;
+	unsigned int n = 0, bad = 0;
+	int rem, err = 0;
+	u32 set;
+
+	nla_for_each_nested(nla, list, rem)
+		n++;
+	if (!n) {
+		NL_SET_ERR_MSG_ATTR(info->extack, list, "real server list is empty");
+		return -EINVAL;
+	}
+	dcs = kvmalloc_array(n, sizeof(*dcs), GFP_KERNEL);
+	if (!dcs)
+		return -ENOMEM;
+	n = 0;
+	nla_for_each_nested(nla, list, rem) {
+		if (nla_type(nla) != LBVS_ATTR_DEST) {
+			NL_SET_ERR_MSG_ATTR(info->extack, nla,
+					    "a real server list holds LBVS_ATTR_DEST entries only");
+			err = -EINVAL;
+		}
+		err = err ?: parse_dest(nla, svc, &dcs[n++], &set, info->extack);
+		if (err)
+			goto out;
+	}
+	err = lbvs_dest_add(ln, svc, dcs, n, &bad, info->extack);
+	if (err && bad < n) {
+		nla_for_each_nested(nla, list, rem)
+			if (!bad--)
+				break;
+		if (!info->extack->bad_attr)
+			NL_SET_BAD_ATTR(info->extack, nla);
+	}
+out:
+	kvfree(dcs);
+	return err;
+}
+
 /* NEW_DEST, SET_DEST, DEL_DEST, by the request's command. */
 static int dest_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_info *info)
 {
+	const struct nlattr *nest = info->attrs[LBVS_ATTR_DEST];
 	struct lbvs_dest_conf dc;
 	struct lbvs_dest *dest;
+	unsigned int bad;
 	u32 set;
 	int err;
 
-	err = parse_dest(info, svc, &dc, &set);
+	if (info->attrs[LBVS_ATTR_DEST_LIST]) {
+		if (info->genlhdr->cmd == LBVS_CMD_NEW_DEST && !nest)
+			return dest_add_list(ln, svc, info);
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[LBVS_ATTR_DEST_LIST],
+				    "a real server list goes alone, and only in NEW_DEST");
+		return -EINVAL;
+	}
+	if (!nest) {
+		NL_SET_ERR_MSG(info->extack, "real server attribute missing");
+		return -EINVAL;
+	}
+	err = parse_dest(nest, svc, &dc, &set, info->extack);
 	if (err)
 		return err;
 	if (info->genlhdr->cmd == LBVS_CMD_NEW_DEST)
-		return lbvs_dest_add(ln, svc, &dc, info->extack);
+		return lbvs_dest_add(ln, svc, &dc, 1, &bad, info->extack);
 	dest = lbvs_dest_find(svc, &dc);
 	if (!dest) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[LBVS_ATTR_DEST],
@@ -935,6 +993,7 @@ static int fill_info(struct sk_buff *msg, struct lbvs_net *ln)
 	size = tbl->size;
 	rcu_read_unlock();
 	return nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
+	       nla_put_u32(msg, LBVS_ATTR_INFO_FEATURES, LBVS_FEAT_DEST_LIST) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_TAB_SIZE, size) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_MAX, READ_ONCE(ln->sysctl.conn_max)) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_COUNT, atomic_read(&ln->conns.count)) ||

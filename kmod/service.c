@@ -286,34 +286,35 @@ static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, 
 		WRITE_ONCE(dest->l_thresh, dc->l_thresh);
 }
 
-int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
-		  const struct lbvs_dest_conf *dc, struct netlink_ext_ack *extack)
+/*
+ * A new server of svc, not yet linked nor in the scheduler's set, with its
+ * counters in slot i of block.
+ */
+static struct lbvs_dest *dest_new(struct lbvs_service *svc, const struct lbvs_dest_conf *dc,
+				  u32 set, struct lbvs_stats_block *block, unsigned int i,
+				  struct netlink_ext_ack *extack)
 {
-	u32 set = LBVS_SET_FWD | LBVS_SET_WEIGHT | LBVS_SET_U_THRESH | LBVS_SET_L_THRESH;
 	struct lbvs_dest *dest;
 	int err;
 
 	if (dc->af != svc->af) {
 		NL_SET_ERR_MSG(extack, "real server address family differs from the service's");
-		return -EAFNOSUPPORT;
+		return ERR_PTR(-EAFNOSUPPORT);
 	}
 	if (lbvs_dest_find(svc, dc)) {
 		NL_SET_ERR_MSG(extack, "real server already exists in this service");
-		return -EEXIST;
+		return ERR_PTR(-EEXIST);
 	}
 	err = dest_check(svc, dc, set, extack) ?:
 	      thresh_check(dc->u_thresh, dc->l_thresh, extack);
 	if (err)
-		return err;
+		return ERR_PTR(err);
 	dest = kzalloc(sizeof(*dest), GFP_KERNEL);
 	if (!dest)
-		return -ENOMEM;
-	err = dst_cache_init(&dest->rt_cache, GFP_KERNEL);
-	if (err)
-		goto err_free;
-	err = lbvs_stats_init(&dest->stats);
-	if (err)
-		goto err_cache;
+		return ERR_PTR(-ENOMEM);
+	/* The cache's slots come with the first packet (route.c). */
+	dest->rt_cache.reset_ts = jiffies;
+	lbvs_stats_init_in(&dest->stats, block, i);
 	refcount_set(&dest->refcnt, 1);
 	refcount_inc(&svc->refcnt);
 	dest->svc = svc;
@@ -323,24 +324,52 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 	dest->available = true;
 	dest->sched_idx = -1;
 	dest_apply(dest, dc, set);
+	return dest;
+}
 
-	list_add_tail(&dest->list, &svc->dests);
-	svc->ndests++;
-	err = lbvs_sched_rebuild(svc, svc->sched.algo);
-	if (err)
-		goto err_unlink;
-	svc_changed(ln);
-	return 0;
+/*
+ * Adds the n servers of dcs, or none: each is linked as it passes its
+ * checks (so a later duplicate of it is refused), and the scheduler's set
+ * is rebuilt once at the end. Until then the packet path cannot reach them,
+ * so undoing is only unlinking. On a refusal, *bad is the index refused
+ * (n if the rebuild failed).
+ */
+int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
+		  const struct lbvs_dest_conf *dcs, unsigned int n, unsigned int *bad,
+		  struct netlink_ext_ack *extack)
+{
+	u32 set = LBVS_SET_FWD | LBVS_SET_WEIGHT | LBVS_SET_U_THRESH | LBVS_SET_L_THRESH;
+	struct lbvs_stats_block *block;
+	struct lbvs_dest *dest;
+	unsigned int i;
+	int err = 0;
 
-err_unlink:
-	list_del(&dest->list);
-	svc->ndests--;
-	lbvs_dest_put(dest);
-	return err;
-err_cache:
-	dst_cache_destroy(&dest->rt_cache);
-err_free:
-	kfree(dest);
+	*bad = n;
+	block = lbvs_stats_block_new(n);
+	if (!block)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		dest = dest_new(svc, &dcs[i], set, block, i, extack);
+		if (IS_ERR(dest)) {
+			err = PTR_ERR(dest);
+			break;
+		}
+		list_add_tail(&dest->list, &svc->dests);
+		svc->ndests++;
+	}
+	lbvs_stats_block_put(block);
+	*bad = i;
+	if (!err)
+		err = lbvs_sched_rebuild(svc, svc->sched.algo);
+	if (!err) {
+		svc_changed(ln);
+		return 0;
+	}
+	while (i--) {
+		dest = list_last_entry(&svc->dests, struct lbvs_dest, list);
+		dest_unlink(dest);
+		lbvs_dest_put(dest);
+	}
 	return err;
 }
 

@@ -83,8 +83,9 @@ struct lbvs_dest {
 
 	/*
 	 * The route to addr, one slot per CPU, for every packet sent to this
-	 * server (lbvs_route_dest(), route.c). Lifetime: dst_cache_init() at
-	 * creation, dst_cache_destroy() in the RCU free path (dest_free_rcu),
+	 * server (lbvs_route_dest(), route.c). Lifetime: its per-CPU slots
+	 * are allocated with the first packet (cache_ready(), route.c; NULL
+	 * until then), dst_cache_destroy() in the RCU free path (dest_free_rcu),
 	 * so it lives as long as any connection's reference. Locking: only the
 	 * packet path (BH disabled) reads and fills it, each CPU its own slot;
 	 * the kernel drops a stale route at lookup (dst_check: route, device,
@@ -167,7 +168,8 @@ void lbvs_svc_flush(struct lbvs_net *ln);
 
 struct lbvs_dest *lbvs_dest_find(struct lbvs_service *svc, const struct lbvs_dest_conf *dc);
 int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
-		  const struct lbvs_dest_conf *dc, struct netlink_ext_ack *extack);
+		  const struct lbvs_dest_conf *dcs, unsigned int n, unsigned int *bad,
+		  struct netlink_ext_ack *extack);
 int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 		   const struct lbvs_dest_conf *dc, u32 set,
 		   struct netlink_ext_ack *extack);

@@ -4,26 +4,76 @@
  * weighted average of the per-second rates, sampled every two seconds
  * (weight 1/4, as IPVS's estimator), in fixed point.
  */
+#include <linux/slab.h>
+
 #include "stats.h"
+
+static struct lbvs_cpu_stats __percpu *cpu_stats_new(unsigned int n)
+{
+	struct lbvs_cpu_stats __percpu *c;
+	unsigned int i;
+	int cpu;
+
+	c = __alloc_percpu(n * sizeof(*c), __alignof__(*c));
+	if (!c)
+		return NULL;
+	for_each_possible_cpu(cpu)
+		for (i = 0; i < n; i++)
+			u64_stats_init(&per_cpu_ptr(c + i, cpu)->syncp);
+	return c;
+}
+
+static void stats_init(struct lbvs_stats *s, struct lbvs_cpu_stats __percpu *c)
+{
+	memset(s, 0, sizeof(*s));
+	spin_lock_init(&s->lock);
+	s->cpu = c;
+}
 
 int lbvs_stats_init(struct lbvs_stats *s)
 {
-	int cpu;
+	stats_init(s, cpu_stats_new(1));
+	return s->cpu ? 0 : -ENOMEM;
+}
 
-	memset(s, 0, sizeof(*s));
-	spin_lock_init(&s->lock);
-	s->cpu = alloc_percpu(struct lbvs_cpu_stats);
-	if (!s->cpu)
-		return -ENOMEM;
-	for_each_possible_cpu(cpu)
-		u64_stats_init(&per_cpu_ptr(s->cpu, cpu)->syncp);
-	return 0;
+struct lbvs_stats_block *lbvs_stats_block_new(unsigned int n)
+{
+	struct lbvs_stats_block *b = kmalloc(sizeof(*b), GFP_KERNEL);
+
+	if (!b)
+		return NULL;
+	b->cpu = cpu_stats_new(n);
+	if (!b->cpu) {
+		kfree(b);
+		return NULL;
+	}
+	refcount_set(&b->ref, 1);
+	return b;
+}
+
+void lbvs_stats_block_put(struct lbvs_stats_block *b)
+{
+	if (!refcount_dec_and_test(&b->ref))
+		return;
+	free_percpu(b->cpu);
+	kfree(b);
+}
+
+void lbvs_stats_init_in(struct lbvs_stats *s, struct lbvs_stats_block *b, unsigned int i)
+{
+	stats_init(s, b->cpu + i);
+	s->block = b;
+	refcount_inc(&b->ref);
 }
 
 void lbvs_stats_free(struct lbvs_stats *s)
 {
-	free_percpu(s->cpu);
+	if (s->block)
+		lbvs_stats_block_put(s->block);
+	else
+		free_percpu(s->cpu);
 	s->cpu = NULL;
+	s->block = NULL;
 }
 
 static void stats_sum(struct lbvs_stats *s, u64 *sum)

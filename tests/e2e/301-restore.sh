@@ -102,3 +102,46 @@ assert_eq "$(l -S -n)" "$before" "rules after a malformed restore"
 # Comments and blank lines only: success, nothing changes.
 printf '# nothing\n\n' | l -R
 assert_eq "$(l -S -n)" "$before" "rules after an empty restore"
+
+# 4. Servers travel in lists (LBVS_ATTR_DEST_LIST, up to 256 a request):
+# the kernel's refusal of one server in the middle of a list names its line,
+# the whole restore is undone; runs interleaved between services, and runs
+# longer than one list, restore exactly.
+l -C
+l -A -t "$VIP4:81" -s rr
+{
+	echo "-A -t $VIP4:82 -s wrr"
+	for i in $(seq 1 300); do
+		echo "-a -t $VIP4:82 -r 198.18.$((i / 250)).$((i % 250 + 1)):80 -m -w $i"
+	done
+	echo "-a -t $VIP4:81 -r 192.0.2.21:80 -m -w 1"
+	echo "-a -t $VIP4:82 -r 198.19.0.1:80 -m -w 1"
+	echo "-a -t $VIP4:81 -r 192.0.2.22:80 -m -w 2"
+} >"$tmp/lists"
+l -R <"$tmp/lists"
+assert_eq "$(l -S -n | grep -c -- "-a -t $VIP4:82 ")" 301 "servers of the service with 301"
+assert_eq "$(l -S -n | grep -c -- "-a -t $VIP4:81 ")" 2 "servers of the interleaved service"
+l -S -n >"$tmp/lists.saved"
+nsx lbvs2 "$LBADM" -C
+nsx lbvs2 "$LBADM" -R <"$tmp/lists.saved"
+assert_eq "$(nsx lbvs2 "$LBADM" -S -n)" "$(cat "$tmp/lists.saved")" "round trip of 303 servers"
+
+before=$(l -S -n)
+# Line 280 repeats line 272's server: both in the second list of the run
+# (lines 3-258 are the first), after a list of another service and a
+# whole list of this one were accepted.
+{
+	echo "-a -t $VIP4:81 -r 192.0.2.23:80 -m"
+	echo "-A -t $VIP4:83 -s rr"
+	for i in $(seq 1 300); do
+		j=$i
+		[ "$i" != 278 ] || j=270
+		echo "-a -t $VIP4:83 -r 198.18.$((j / 250)).$((j % 250 + 1)):80 -m"
+	done
+} >"$tmp/dup"
+rc=0
+err=$(l -R <"$tmp/dup" 2>&1) || rc=$?
+log "refused list: $err"
+assert_eq "$rc" 1 "exit status of a restore with a duplicate server"
+assert_eq "$err" "lbadm: restore line 280: add real server 198.18.1.21:80 to TCP $VIP4:83: real server already exists in this service" "the error names the duplicate's line"
+assert_eq "$(l -S -n)" "$before" "rules after a list refused in its middle"

@@ -17,6 +17,7 @@
 #define CHUNK		(32 * 1024)	/* bytes per sendmsg() */
 #define SOCKBUF		(4 * 1024 * 1024)
 #define SEQ_BASE	0x40000000u
+#define LIST_MAX	256		/* servers per list: ~16 KiB, one message */
 
 void lbadm_batch_init(struct lbadm_batch *b, struct lbadm_nl *nl, int stop)
 {
@@ -30,8 +31,12 @@ void lbadm_batch_free(struct lbadm_batch *b)
 {
 	free(b->buf);
 	free(b->tags);
+	free(b->first);
+	free(b->item_off);
 	b->buf = NULL;
 	b->tags = NULL;
+	b->first = NULL;
+	b->item_off = NULL;
 }
 
 static int reserve(void **p, size_t *cap, size_t need, size_t unit)
@@ -69,12 +74,30 @@ int lbadm_batch_put(struct lbadm_batch *b, struct nl_msg *m, int tag)
 	return 0;
 }
 
+/* The queued message that request k's refusal is about. */
+static uint32_t refused(const struct lbadm_batch *b, uint32_t k,
+			const struct nlmsghdr *h)
+{
+	uint32_t i, off;
+
+	if (!b->first)
+		return k;
+	i = b->first[k];
+	if (b->first[k + 1] - i > 1 && !lbadm_nl_ack_offset(h, &off))
+		while (i + 1 < b->first[k + 1] && b->item_off[i + 1] <= off)
+			i++;
+	return i;
+}
+
 static void record_error(struct lbadm_batch *b, const struct nlmsghdr *h)
 {
 	const struct nlmsgerr *err = nlmsg_data(h);
 	uint32_t idx = h->nlmsg_seq - b->seq0;
 
-	if (idx >= b->n || (b->failed && idx >= b->fail_idx))
+	if (idx >= b->nsent)
+		return;
+	idx = refused(b, idx, h);
+	if (b->failed && idx >= b->fail_idx)
 		return;
 	b->failed = 1;
 	b->fail_idx = idx;
@@ -192,11 +215,130 @@ static int send_sync(struct lbadm_batch *b, uint32_t seq, struct lbadm_err *e)
 	return rc;
 }
 
+/*
+ * A NEW_DEST request as lbadm builds it: the service's selector, then one
+ * server. *svc and *dest point at the two attributes.
+ */
+static int new_dest_parts(const struct nlmsghdr *h, const struct nlattr **svc,
+			  const struct nlattr **dest)
+{
+	const struct genlmsghdr *g = nlmsg_data(h);
+	const struct nlattr *a = (const void *)((const char *)g + GENL_HDRLEN);
+	int left = (int)h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
+
+	if (left < 0 || g->cmd != LBVS_CMD_NEW_DEST || !nla_ok(a, left) ||
+	    nla_type(a) != LBVS_ATTR_SERVICE)
+		return 0;
+	*svc = a;
+	a = nla_next(a, &left);
+	if (!nla_ok(a, left) || nla_type(a) != LBVS_ATTR_DEST)
+		return 0;
+	*dest = a;
+	a = nla_next(a, &left);
+	return !nla_ok(a, left);
+}
+
+static void *put_bytes(char *to, size_t *len, const void *p, size_t n)
+{
+	memcpy(to + *len, p, n);
+	*len += NLMSG_ALIGN(n);
+	return to + *len - NLMSG_ALIGN(n);
+}
+
+/*
+ * Writes queued messages from i on as one request at out + *len: a run of
+ * NEW_DEST for one service becomes a LBVS_ATTR_DEST_LIST. Returns the index
+ * after the run.
+ */
+static uint32_t put_run(struct lbadm_batch *b, uint32_t i, size_t *in_off,
+			char *out, size_t *len)
+{
+	const struct nlmsghdr *h = (const void *)(b->buf + *in_off);
+	const struct nlattr *svc, *dest, *s2;
+	size_t start = *len, hlen;
+	struct nlmsghdr *nh;
+	struct nlattr *list;
+	uint32_t j = i;
+
+	if (!new_dest_parts(h, &svc, &dest)) {
+		put_bytes(out, len, h, h->nlmsg_len);
+		*in_off += NLMSG_ALIGN(h->nlmsg_len);
+		return i + 1;
+	}
+	hlen = (const char *)dest - (const char *)h;
+	nh = put_bytes(out, len, h, hlen);
+	list = put_bytes(out, len, &(struct nlattr){
+		.nla_type = NLA_F_NESTED | LBVS_ATTR_DEST_LIST }, NLA_HDRLEN);
+	for (;;) {
+		b->item_off[j] = (uint32_t)(*len - start);
+		put_bytes(out, len, dest, dest->nla_len);
+		*in_off += NLMSG_ALIGN(h->nlmsg_len);
+		h = (const void *)(b->buf + *in_off);
+		if (++j == b->n || j - i == LIST_MAX ||
+		    !new_dest_parts(h, &s2, &dest) || s2->nla_len != svc->nla_len ||
+		    memcmp(s2, svc, svc->nla_len))
+			break;
+	}
+	list->nla_len = (uint16_t)(out + *len - (char *)list);
+	nh->nlmsg_len = (uint32_t)(*len - start);
+	return j;
+}
+
+/* Turns runs of NEW_DEST into lists (see struct lbadm_batch). */
+static int make_lists(struct lbadm_batch *b)
+{
+	size_t in_off = 0, len = 0;
+	uint32_t i = 0;
+	char *out;
+
+	/* A list is never longer than its messages: LIST + at most one hdr. */
+	out = malloc(b->len + NLA_HDRLEN);
+	b->first = calloc(b->n + 1, sizeof(*b->first));
+	b->item_off = calloc(b->n + 1, sizeof(*b->item_off));
+	if (!out || !b->first || !b->item_off) {
+		free(out);
+		return -1;
+	}
+	b->nsent = 0;
+	while (i < b->n) {
+		b->first[b->nsent++] = i;
+		i = put_run(b, i, &in_off, out, &len);
+	}
+	b->first[b->nsent] = b->n;
+	free(b->buf);
+	b->buf = out;
+	b->len = len;
+	b->cap = b->len + NLA_HDRLEN;
+	return 0;
+}
+
+/* Sequence numbers: request k of the ones sent is seq0 + k. */
+static void number(struct lbadm_batch *b)
+{
+	struct nlmsghdr *h;
+	size_t off;
+	uint32_t k = 0;
+
+	for (off = 0; off < b->len; off += NLMSG_ALIGN(h->nlmsg_len)) {
+		h = (struct nlmsghdr *)(b->buf + off);
+		h->nlmsg_seq = b->seq0 + k++;
+	}
+}
+
 int lbadm_batch_run(struct lbadm_batch *b, struct lbadm_err *e)
 {
 	int fd = nl_socket_get_fd(b->nl->sk);
 	size_t off = 0, end;
-	uint32_t sync = b->seq0 + b->n;
+	uint32_t sync;
+
+	if (!b->first)
+		b->nsent = b->n;
+	if (b->lists && !b->first) {
+		if (make_lists(b))
+			return lbadm_seterr(e, "out of memory");
+		number(b);
+	}
+	sync = b->seq0 + b->nsent;
 
 	/* Capped by net.core.[rw]mem_max; a bigger buffer only saves syscalls. */
 	nl_socket_set_buffer_size(b->nl->sk, SOCKBUF, SOCKBUF);

@@ -20,9 +20,18 @@ struct lbadm_batch {
 	uint32_t n;		/* messages queued */
 	int *tags;		/* caller's tag (input line) per message */
 	size_t tagcap;
+	/*
+	 * With lists (the kernel has LBVS_FEAT_DEST_LIST), runs of NEW_DEST
+	 * requests for one service leave as one request each: nsent
+	 * requests, request k made of queued messages first[k] ..
+	 * first[k + 1] - 1, queued message i at item_off[i] bytes into it.
+	 */
+	int lists;
+	uint32_t nsent;
+	uint32_t *first, *item_off;
 	int stop;		/* stop sending after the first error */
 	int failed;		/* a request failed: fields below */
-	uint32_t fail_idx;	/* lowest failing message */
+	uint32_t fail_idx;	/* lowest failing queued message */
 	int fail_err;		/* its negative errno */
 	char fail_msg[256];	/* its extended ACK text, or strerror */
 };

@@ -369,6 +369,13 @@ int lbadm_fetch_timeouts(struct lbadm_nl *nl, struct lbadm_timeouts *t,
 		     e) ? -1 : 0;
 }
 
+int lbadm_fetch_info(struct lbadm_nl *nl, struct lbadm_info *i,
+		     struct lbadm_err *e)
+{
+	memset(i, 0, sizeof(*i));
+	return query(nl, LBVS_CMD_GET_INFO, 0, NULL, 0, got_info, i, e) ? -1 : 0;
+}
+
 /* -L (services), -S (rules) and -G (pools): fetch all, then print. */
 static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 		    struct lbadm_err *e)
@@ -385,8 +392,7 @@ static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 				       LBADM_FMT_JSON) ? LBADM_FETCH_STATS : 0;
 	char desc[128];
 
-	if (banner &&
-	    query(nl, LBVS_CMD_GET_INFO, 0, NULL, 0, got_info, &info, e))
+	if (banner && lbadm_fetch_info(nl, &info, e))
 		return fail(e, "get info");
 	lbadm_describe(r, desc, sizeof(desc));
 	if (lbadm_fetch(nl, r->has_svc ? &r->svc : NULL, &t,

@@ -42,5 +42,7 @@ int lbadm_fetch(struct lbadm_nl *nl, const struct lbadm_svc *sel,
 void lbadm_table_free(struct lbadm_table *t);
 int lbadm_fetch_timeouts(struct lbadm_nl *nl, struct lbadm_timeouts *t,
 			 struct lbadm_err *e);
+int lbadm_fetch_info(struct lbadm_nl *nl, struct lbadm_info *i,
+		     struct lbadm_err *e);
 
 #endif /* LBADM_CMD_H */

@@ -86,6 +86,7 @@ struct lbadm_info {
 	uint32_t conn_count;
 	uint64_t conn_dropped;
 	uint64_t no_lport;	/* FULLNAT flows refused: no free local port */
+	uint32_t features;	/* LBVS_FEAT_* */
 };
 
 struct lbadm_timeouts {

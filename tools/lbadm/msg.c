@@ -173,6 +173,7 @@ static struct nla_policy top_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_INFO_CONN_DROPPED] = { .type = NLA_U64 },
 	[LBVS_ATTR_LADDR] = { .type = NLA_NESTED },
 	[LBVS_ATTR_INFO_NO_LPORT] = { .type = NLA_U64 },
+	[LBVS_ATTR_INFO_FEATURES] = { .type = NLA_U32 },
 };
 
 /*
@@ -481,6 +482,7 @@ void lbadm_get_info(struct nlattr **tb, struct lbadm_info *i)
 	i->conn_count = get_u32(tb[LBVS_ATTR_INFO_CONN_COUNT]);
 	i->conn_dropped = get_u64(tb[LBVS_ATTR_INFO_CONN_DROPPED]);
 	i->no_lport = get_u64(tb[LBVS_ATTR_INFO_NO_LPORT]);
+	i->features = get_u32(tb[LBVS_ATTR_INFO_FEATURES]);
 }
 
 void lbadm_get_timeouts(struct nlattr **tb, struct lbadm_timeouts *t)

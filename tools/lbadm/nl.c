@@ -81,15 +81,15 @@ struct nl_msg *lbadm_nl_msg(struct lbadm_nl *nl, int cmd, int dump)
 	return m;
 }
 
-void lbadm_nl_ack_msg(const struct nlmsghdr *nlh, char *buf, size_t len)
+/* The extended ACK's attributes of nlh into tb; -1 if it has none. */
+static int ack_tlvs(const struct nlmsghdr *nlh, struct nlattr **tb)
 {
 	const struct nlmsgerr *err = nlmsg_data(nlh);
-	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
 	size_t off = sizeof(*err);
 	int left;
 
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return;
+		return -1;
 	/* NLMSG_DONE carries an int, NLMSG_ERROR a struct nlmsgerr. */
 	if (nlh->nlmsg_type == NLMSG_DONE)
 		off = sizeof(int);
@@ -98,10 +98,28 @@ void lbadm_nl_ack_msg(const struct nlmsghdr *nlh, char *buf, size_t len)
 	left = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)off;
 	if (left <= 0 ||
 	    nla_parse(tb, NLMSGERR_ATTR_MAX,
-		      (struct nlattr *)((char *)err + off), left, NULL) ||
-	    !tb[NLMSGERR_ATTR_MSG])
-		return;
-	nla_strlcpy(buf, tb[NLMSGERR_ATTR_MSG], len);
+		      (struct nlattr *)((char *)err + off), left, NULL))
+		return -1;
+	return 0;
+}
+
+void lbadm_nl_ack_msg(const struct nlmsghdr *nlh, char *buf, size_t len)
+{
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+
+	if (!ack_tlvs(nlh, tb) && tb[NLMSGERR_ATTR_MSG])
+		nla_strlcpy(buf, tb[NLMSGERR_ATTR_MSG], len);
+}
+
+int lbadm_nl_ack_offset(const struct nlmsghdr *nlh, uint32_t *off)
+{
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+
+	if (ack_tlvs(nlh, tb) || !tb[NLMSGERR_ATTR_OFFS] ||
+	    nla_len(tb[NLMSGERR_ATTR_OFFS]) < (int)sizeof(*off))
+		return -1;
+	*off = nla_get_u32(tb[NLMSGERR_ATTR_OFFS]);
+	return 0;
 }
 
 /*

@@ -39,5 +39,7 @@ int lbadm_nl_exec(struct lbadm_nl *nl, struct nl_msg *m, lbadm_nl_cb cb,
 
 /* The extended-ACK text of an NLMSG_ERROR message into buf, if it has one. */
 void lbadm_nl_ack_msg(const struct nlmsghdr *nlh, char *buf, size_t len);
+/* The extended ACK's offset of the bad attribute into the request. */
+int lbadm_nl_ack_offset(const struct nlmsghdr *nlh, uint32_t *off);
 
 #endif /* LBADM_NL_H */

@@ -329,11 +329,17 @@ static void report_failure(const struct lbadm_batch *b, struct input *in)
 struct snapshot {
 	struct lbadm_table t;
 	struct lbadm_timeouts to;
+	int lists;		/* the kernel takes LBVS_ATTR_DEST_LIST */
 };
 
 static int take_snapshot(struct lbadm_nl *nl, struct snapshot *s,
 			 struct lbadm_err *e)
 {
+	struct lbadm_info info;
+
+	if (lbadm_fetch_info(nl, &info, e))
+		return -1;
+	s->lists = !!(info.features & LBVS_FEAT_DEST_LIST);
 	if (lbadm_fetch_timeouts(nl, &s->to, e) ||
 	    lbadm_fetch(nl, NULL, &s->t,
 			LBADM_FETCH_DESTS | LBADM_FETCH_LADDRS_IF, e))
@@ -362,6 +368,7 @@ static int roll_back(struct lbadm_nl *nl, const struct snapshot *s,
 	lbadm_batch_init(&b, nl, 0);
 	if (take_snapshot(nl, &now, e))
 		goto out;
+	b.lists = now.lists;
 	if ((memcmp(&now.to, &s->to, sizeof(now.to)) &&
 	     put_timeouts(&b, &s->to)) || lbadm_diff(&b, &now.t, &s->t)) {
 		lbadm_seterr(e, "out of memory");
@@ -393,6 +400,7 @@ int lbadm_restore(struct lbadm_nl *nl, FILE *f)
 		fprintf(stderr, "lbadm: restore: %s\n", e.msg);
 		goto out;
 	}
+	b.lists = snap.lists;
 	if (!lbadm_batch_run(&b, &e)) {
 		rc = LBADM_EXIT_OK;
 		goto out;

@@ -53,6 +53,12 @@ enum lbvs_fwd {
 
 #define LBVS_FWD_MAX (__LBVS_FWD_MAX - 1)
 
+/*
+ * Features (LBVS_ATTR_INFO_FEATURES in GET_INFO's reply), for requests an
+ * older kernel would misread rather than refuse.
+ */
+#define LBVS_FEAT_DEST_LIST	0x0001	/* LBVS_ATTR_DEST_LIST */
+
 /* Connection flags (LBVS_CONN_ATTR_FLAGS). */
 #define LBVS_CONN_F_TEMPLATE	0x0001	/* persistence template */
 
@@ -135,6 +141,19 @@ enum lbvs_attr {
 					 * counters; 40% of a server's reply).
 					 * Ignored by other commands.
 					 */
+	LBVS_ATTR_DEST_LIST,		/* nest of LBVS_ATTR_DEST nests, in a
+					 * NEW_DEST request instead of one
+					 * LBVS_ATTR_DEST: adds every server of
+					 * the list, or none (one scheduler
+					 * update, one message: a restore's
+					 * servers cost a tenth). A refusal's
+					 * extended ACK offset
+					 * (NLMSGERR_ATTR_OFFS) lies inside the
+					 * server refused. Only kernels whose
+					 * LBVS_ATTR_INFO_FEATURES has
+					 * LBVS_FEAT_DEST_LIST take it.
+					 */
+	LBVS_ATTR_INFO_FEATURES,	/* u32, LBVS_FEAT_* this kernel has */
 	__LBVS_ATTR_MAX
 };
 

@@ -85,6 +85,16 @@ def nested(r, depth=0):
     return body
 
 
+def almost_valid_dest(r, alen):
+    dest = attr(2, bytes([192, 0, 2, r.randrange(8)]) + b"\0" * (alen - 4))
+    dest += attr(3, struct.pack(">H", r.choice([80, 8080, 0])))
+    for typ, vals in ((4, [0, 1, 2, 3, 4, 5, 99]), (5, [0, 1, 3, 65535, 65536, 1 << 31]),
+                      (6, [0, 1, 10, 1 << 31]), (7, [0, 1, 5])):
+        if r.random() < 0.6:
+            dest += attr(typ, struct.pack("I", r.choice(vals)))
+    return dest
+
+
 def almost_valid(r):
     """A well-formed service (+ real server) request with random values."""
     v6 = r.random() < 0.3
@@ -108,13 +118,13 @@ def almost_valid(r):
         svc += attr(9, struct.pack("B", r.choice([0, 24, 32, 64, 128, 129, 255])))
     body = attr(1 | NLA_F_NESTED, svc)
     if r.random() < 0.6:
-        dest = attr(2, bytes([192, 0, 2, r.randrange(8)]) + b"\0" * (alen - 4))
-        dest += attr(3, struct.pack(">H", r.choice([80, 8080, 0])))
-        for typ, vals in ((4, [0, 1, 2, 3, 4, 5, 99]), (5, [0, 1, 3, 65535, 65536, 1 << 31]),
-                          (6, [0, 1, 10, 1 << 31]), (7, [0, 1, 5])):
-            if r.random() < 0.6:
-                dest += attr(typ, struct.pack("I", r.choice(vals)))
-        body += attr(2 | NLA_F_NESTED, dest)
+        body += attr(2 | NLA_F_NESTED, almost_valid_dest(r, alen))
+    if r.random() < 0.3:
+        # LBVS_ATTR_DEST_LIST: 0-5 servers, duplicates, stray entry types.
+        items = b"".join(attr(r.choice([2, 2, 2, 1, 0]) | NLA_F_NESTED,
+                              almost_valid_dest(r, alen))
+                         for _ in range(r.randrange(6)))
+        body += attr(16 | (NLA_F_NESTED if r.random() < 0.9 else 0), items)
     if r.random() < 0.2:
         body += attr(r.choice([4, 5, 6]), struct.pack("I", r.choice([0, 1, 1 << 30])))
     return body

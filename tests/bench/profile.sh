@@ -3,7 +3,7 @@
 # timeout: 600
 #
 # Where the director's time goes, per load balancer: pktgen drives the NAT
-# packet-rate workload of tests/bench/guest.sh (1 real server; NAT, DR) while
+# packet-rate workload of tests/bench/guest.sh (1 real server; NAT, DR, TUN) while
 # `perf record -e cpu-clock` samples the whole guest (TCG has no PMU).
 #   tests/qemu/run.sh --kernel stock --script tests/bench/profile.sh
 . "$LBVS_TOP/tests/e2e/lib.sh"
@@ -16,6 +16,7 @@ nsx rs1 nft -f - <<-EOF2
 		chain in {
 			type filter hook ingress device eth0 priority 0;
 			udp dport 9000 drop
+			ip protocol 4 drop
 		}
 	}
 EOF2
@@ -37,7 +38,7 @@ profile()
 		--percent-limit 0.7 2>/dev/null | sed 's/ *$//'
 	echo "=== $name: inclusive time of the load balancer's functions and routing"
 	perf report -q -i "/tmp/perf.$name" --children --sort sym --stdio -g none 2>/dev/null |
-		grep -E '\] (in_hook|fwd_hook|lbvs_|ip_vs_|ip_route_output|fib_table_lookup|rt_dst_alloc|dst_alloc|dst_release|ip_forward|ip_local_deliver|nf_hook_slow|ip_rcv)' |
+		grep -E '\] (in_hook|fwd_hook|lbvs_|ip_vs_|iptunnel_|__ip_select_ident|ip_route_output|fib_table_lookup|rt_dst_alloc|dst_alloc|dst_release|ip_forward|ip_local_deliver|nf_hook_slow|ip_rcv)' |
 		sed 's/ *$//' | head -30
 }
 
@@ -65,6 +66,6 @@ profile_lb()
 }
 
 profile route "${RIP4[1]}"
-profile_lb "$LBADM" lbvs m g
+profile_lb "$LBADM" lbvs m g i
 lbvs_unload
-profile_lb ipvsadm ipvs m g
+profile_lb ipvsadm ipvs m g i

@@ -1380,6 +1380,242 @@ START_TEST(t_msg_laddr)
 }
 END_TEST
 
+/*
+ * Requests as libnl's own calls build them, for the byte comparison with
+ * lbadm_put_req(), which writes them by hand.
+ */
+static void ref_addr(struct nl_msg *m, int type, int af, const uint8_t *b)
+{
+	nla_put(m, type, af == AF_INET6 ? 16 : 4, b);
+}
+
+static void ref_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf)
+{
+	struct nlattr *n = nla_nest_start(m, LBVS_ATTR_SERVICE);
+
+	nla_put_u16(m, LBVS_SVC_ATTR_AF, s->af);
+	if (s->fwmark) {
+		nla_put_u32(m, LBVS_SVC_ATTR_FWMARK, s->fwmark);
+	} else {
+		nla_put_u16(m, LBVS_SVC_ATTR_PROTOCOL, s->protocol);
+		ref_addr(m, LBVS_SVC_ATTR_ADDR, s->af, s->addr.b);
+		nla_put_u16(m, LBVS_SVC_ATTR_PORT, htons(s->port));
+	}
+	if (conf) {
+		nla_put_string(m, LBVS_SVC_ATTR_SCHED_NAME, s->sched);
+		nla_put_u32(m, LBVS_SVC_ATTR_FLAGS, s->flags);
+		nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT, s->timeout);
+		nla_put_u8(m, LBVS_SVC_ATTR_NETMASK, s->netmask);
+	}
+	nla_nest_end(m, n);
+}
+
+static void ref_req(struct nl_msg *m, const struct lbadm_req *r)
+{
+	const struct lbadm_dest *d = &r->dest;
+	struct nlattr *n;
+
+	if (r->cmd == LC_SET) {
+		nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP, r->to.tcp);
+		nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, r->to.tcp_fin);
+		nla_put_u32(m, LBVS_ATTR_TIMEOUT_UDP, r->to.udp);
+		return;
+	}
+	if (r->has_svc)
+		ref_svc(m, &r->svc, r->cmd == LC_ADD || r->cmd == LC_EDIT);
+	if (r->given[O_REAL]) {
+		n = nla_nest_start(m, LBVS_ATTR_DEST);
+		nla_put_u16(m, LBVS_DEST_ATTR_AF, d->addr.af);
+		ref_addr(m, LBVS_DEST_ATTR_ADDR, d->addr.af, d->addr.b);
+		nla_put_u16(m, LBVS_DEST_ATTR_PORT, htons(d->port));
+		if (r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) {
+			nla_put_u32(m, LBVS_DEST_ATTR_FWD, d->fwd);
+			nla_put_u32(m, LBVS_DEST_ATTR_WEIGHT, d->weight);
+			nla_put_u32(m, LBVS_DEST_ATTR_U_THRESH, d->u_thresh);
+			nla_put_u32(m, LBVS_DEST_ATTR_L_THRESH, d->l_thresh);
+		}
+		nla_nest_end(m, n);
+	}
+	if (r->given[O_LADDR]) {
+		n = nla_nest_start(m, LBVS_ATTR_LADDR);
+		nla_put_u16(m, LBVS_LADDR_ATTR_AF, r->laddr.af);
+		ref_addr(m, LBVS_LADDR_ATTR_ADDR, r->laddr.af, r->laddr.b);
+		nla_nest_end(m, n);
+	}
+}
+
+static const char *const msg_lines[] = {
+	"-A -t 203.0.113.1:80 -s rr -p 600 -M 255.255.255.0",
+	"-A -u 203.0.113.1:53 -s lblcr -p",
+	"-A -t [2001:db8::1]:443 -s twos -p 30 -M 64",
+	"-A -f 0x10 -6 -s mh",
+	"-E -f 4294967295 -s wlc",
+	"-D -t 203.0.113.1:80",
+	"-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -m -w 7",
+	"-a -t 203.0.113.1:80 -r 198.51.100.1 -g",
+	"-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type ipip -x 9 -y 3",
+	"-a -t 203.0.113.1:80 -r 198.51.100.2:81 -b -w 0 -x 100",
+	"-a -t [2001:db8::1]:443 -r [2001:db8::2]:8443 -m -w 65535",
+	"-a -f 7 -6 -r [2001:db8::2]:0 -g",
+	"-e -u 203.0.113.1:53 -r 198.51.100.1:5353 -m -w 3",
+	"-d -t 203.0.113.1:80 -r 198.51.100.1",
+	"-P -t 203.0.113.1:80 -z 198.51.100.254",
+	"-Q -f 9 -6 -z 2001:db8::fe",
+	"--set 900 120 300",
+	"-Z -t [2001:db8::1]:443",
+	"-Z",
+	"-C",
+};
+
+/* lbadm_put_req() and lbadm_req_msg() write what libnl would, byte for byte. */
+START_TEST(t_msg_bytes)
+{
+	struct nl_msg *m, *ref;
+	struct lbadm_req r;
+	struct lbadm_err e;
+	size_t i;
+	int cmd;
+
+	for (i = 0; i < sizeof(msg_lines) / sizeof(msg_lines[0]); i++) {
+		ck_assert_msg(pa(&r, &e, msg_lines[i]) == 0, "%s: %s",
+			      msg_lines[i], e.msg);
+		cmd = lbadm_req_cmd(&r);
+		ck_assert_int_ge(cmd, 0);
+		ref = nlmsg_alloc();
+		ck_assert_ptr_nonnull(genlmsg_put(ref, NL_AUTO_PORT, NL_AUTO_SEQ,
+						  0x20, 0, 0, cmd,
+						  LBVS_GENL_VERSION));
+		ref_req(ref, &r);
+
+		m = nlmsg_alloc_size(1024);
+		ck_assert_int_eq(lbadm_req_msg(m, 0x20, &r), 0);
+		ck_assert_uint_eq(nlmsg_hdr(m)->nlmsg_len,
+				  nlmsg_hdr(ref)->nlmsg_len);
+		ck_assert_msg(!memcmp(nlmsg_hdr(m), nlmsg_hdr(ref),
+				      nlmsg_hdr(ref)->nlmsg_len), "%s",
+			      msg_lines[i]);
+		nlmsg_free(m);
+
+		m = nlmsg_alloc();
+		ck_assert_ptr_nonnull(genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ,
+						  0x20, 0, 0, cmd,
+						  LBVS_GENL_VERSION));
+		ck_assert_int_eq(lbadm_put_req(m, &r), 0);
+		ck_assert_msg(!memcmp(nlmsg_hdr(m), nlmsg_hdr(ref),
+				      nlmsg_hdr(ref)->nlmsg_len), "%s",
+			      msg_lines[i]);
+		nlmsg_free(m);
+		nlmsg_free(ref);
+	}
+}
+END_TEST
+
+/*
+ * A request that does not fit fails and leaves the message as it was; one
+ * that fits exactly is whole. Buffers of every size around the request.
+ */
+START_TEST(t_msg_room)
+{
+	static const char *const lines[] = {
+		"-A -t [2001:db8::1]:443 -s lblcr -p 30 -M 64",
+		"-a -t [2001:db8::1]:443 -r [2001:db8::2]:8443 -m -w 9 -x 5",
+		"--set 900 120 300",
+	};
+	struct nl_msg *m, *ref;
+	struct lbadm_req r;
+	struct lbadm_err e;
+	size_t i, size, need;
+	int rc;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		ck_assert_int_eq(pa(&r, &e, lines[i]), 0);
+		ref = nlmsg_alloc();
+		genlmsg_put(ref, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0, 1,
+			    LBVS_GENL_VERSION);
+		ref_req(ref, &r);
+		need = nlmsg_hdr(ref)->nlmsg_len;
+		for (size = NLMSG_HDRLEN + GENL_HDRLEN; size < need + 300;
+		     size++) {
+			m = nlmsg_alloc_size(size);
+			genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0, 1,
+				    LBVS_GENL_VERSION);
+			rc = lbadm_put_req(m, &r);
+			if (size < need) {
+				ck_assert_int_eq(rc, -1);
+				ck_assert_uint_eq(nlmsg_hdr(m)->nlmsg_len,
+						  NLMSG_HDRLEN + GENL_HDRLEN);
+			} else {
+				ck_assert_int_eq(rc, 0);
+				ck_assert_mem_eq(nlmsg_hdr(m), nlmsg_hdr(ref),
+						 need);
+			}
+			nlmsg_free(m);
+			m = nlmsg_alloc_size(size);
+			ck_assert_int_eq(lbadm_req_msg(m, 0x20, &r),
+					 size < need ? -1 : 0);
+			nlmsg_free(m);
+		}
+		nlmsg_free(ref);
+	}
+}
+END_TEST
+
+/* The service address of the line before is reused only for its own text. */
+START_TEST(t_svc_reuse)
+{
+	struct lbadm_req r;
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+
+	OK(&r, "-a -t 192.0.2.1:80 -r 198.51.100.1:80 -m");
+	OK(&r, "-a -u 192.0.2.1:80 -r 198.51.100.2:80 -m");
+	ck_assert_uint_eq(r.svc.protocol, IPPROTO_UDP);
+	ck_assert_uint_eq(ntohl(r.svc.addr.v4.s_addr), 0xc0000201);
+	ck_assert_uint_eq(r.svc.port, 80);
+	REJECTS("-a -t 192.0.2.1:8x -r 198.51.100.2:80",
+		"invalid port \"8x\" in \"192.0.2.1:8x\"");
+	REJECTS("-a -t 192.0.2.1:80 -6 -r 198.51.100.2:80",
+		"-6/--ipv6 is for fwmark services (-f) only; \"192.0.2.1:80\" already names the family");
+	OK(&r, "-a -t 192.0.2.1:81 -r 198.51.100.2:81 -m");
+	ck_assert_uint_eq(r.svc.port, 81);
+	OK(&r, "-a -t [2001:db8::1]:80 -r [2001:db8::2]:80 -g");
+	OK(&r, "-a -t [2001:db8::1]:80 -r [2001:db8::3]:80 -g");
+	ck_assert_int_eq(r.svc.af, AF_INET6);
+	ck_assert_mem_eq(r.svc.addr.b, v6, 16);
+	OK(&r, "-A -t 192.0.2.1 -p");
+	ck_assert_int_eq(r.svc.af, AF_INET);
+	ck_assert_uint_eq(r.svc.port, 0);
+	OK(&r, "-a -t 192.0.2.1 -r 198.51.100.2 -g");
+	ck_assert_uint_eq(r.svc.port, 0);
+	ck_assert_uint_eq(r.dest.port, 0);
+}
+END_TEST
+
+/* The one-pass dotted quad agrees with inet_pton() on digits and dots. */
+START_TEST(t_addr_v4_like_pton)
+{
+	static const char chars[] = "0123456789..";
+	struct in_addr want;
+	struct lbadm_addr a;
+	struct lbadm_err e;
+	char s[24];
+	unsigned int seed = 1;
+	int i, j, n, ok;
+
+	for (i = 0; i < 200000; i++) {
+		n = rand_r(&seed) % 18;
+		for (j = 0; j < n; j++)
+			s[j] = chars[rand_r(&seed) % (sizeof(chars) - 1)];
+		s[n] = '\0';
+		ok = inet_pton(AF_INET, s, &want) == 1;
+		ck_assert_msg((lbadm_parse_addr(s, &a, &e) == 0) == ok, "%s", s);
+		if (ok) {
+			ck_assert_int_eq(a.af, AF_INET);
+			ck_assert_uint_eq(a.v4.s_addr, want.s_addr);
+		}
+	}
+}
+END_TEST
+
 /* An empty GET_LADDR reply, to fill. */
 static struct nl_msg *laddr_reply(void)
 {
@@ -1578,6 +1814,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_msg_laddr);
 	tcase_add_test(tc, t_msg_laddr_replies);
 	tcase_add_test(tc, t_msg_replies);
+	tcase_add_test(tc, t_msg_bytes);
+	tcase_add_test(tc, t_msg_room);
+	tcase_add_test(tc, t_svc_reuse);
+	tcase_add_test(tc, t_addr_v4_like_pton);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -242,6 +242,36 @@ START_TEST(t_restore_laddr_input)
 }
 END_TEST
 
+/* Words are cut at blanks only: other control characters are in words. */
+START_TEST(t_restore_words)
+{
+	static const char head[] =
+		"-A\t-t 203.0.113.1:80  -s rr \r\n"
+		"  -a -t 203.0.113.1:80\t-r 192.0.2.1:80 -g\n";
+	char text[1024];
+	int i, n;
+
+	snprintf(text, sizeof(text), "%s-a -t 203.0.113.1:80 -r 192.0.2.2 -g\v\n",
+		 head);
+	ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE),
+			 "lbadm: restore line 3: unknown option \"-\v\" in \"-g\v\"\n");
+	snprintf(text, sizeof(text), "%s-a -t 203.0.113.1:80 -r 192.0.2.2 -w\t\n",
+		 head);
+	ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE),
+			 "lbadm: restore line 3: option -w/--weight needs a value\n");
+	/* 64 words are parsed (and refused), 65 are too many. */
+	n = snprintf(text, sizeof(text), "%s-a", head);
+	for (i = 1; i < 64; i++)
+		n += snprintf(text + n, sizeof(text) - n, " -g");
+	snprintf(text + n, sizeof(text) - n, "\n");
+	ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE),
+			 "lbadm: restore line 3: option -g/--gatewaying given twice\n");
+	snprintf(text + n, sizeof(text) - n, " -g\n");
+	ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE),
+			 "lbadm: restore line 3: more than 64 words\n");
+}
+END_TEST
+
 /* How kernel refusals of -P/-Q/-G name the request. */
 START_TEST(t_describe_laddr)
 {
@@ -293,6 +323,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_batch_put);
 	tcase_add_test(tc, t_restore_input);
 	tcase_add_test(tc, t_restore_laddr_input);
+	tcase_add_test(tc, t_restore_words);
 	tcase_add_test(tc, t_describe_laddr);
 	suite_add_tcase(s, tc);
 	return s;

@@ -23,10 +23,42 @@ int lbadm_put_laddr(struct nl_msg *m, const struct lbadm_addr *a);
 
 /*
  * The LBVS_CMD_* and attributes for a state-changing command (-A -E -D -C
- * -a -e -d -P -Q -Z --set). Returns the command, or -1 if r is not one.
+ * -a -e -d -P -Q -Z --set). Returns the command, or -1 if r is not one
+ * (inline: -R asks twice for each of its 110,000 lines).
  */
-int lbadm_req_cmd(const struct lbadm_req *r);
+static inline int lbadm_req_cmd(const struct lbadm_req *r)
+{
+	switch (r->cmd) {
+	case LC_ADD:		return LBVS_CMD_NEW_SERVICE;
+	case LC_EDIT:		return LBVS_CMD_SET_SERVICE;
+	case LC_DEL:		return LBVS_CMD_DEL_SERVICE;
+	case LC_FLUSH:		return LBVS_CMD_FLUSH;
+	case LC_ADDDEST:	return LBVS_CMD_NEW_DEST;
+	case LC_EDITDEST:	return LBVS_CMD_SET_DEST;
+	case LC_DELDEST:	return LBVS_CMD_DEL_DEST;
+	case LC_SET:		return LBVS_CMD_SET_CONFIG;
+	case LC_ZERO:		return LBVS_CMD_ZERO;
+	case LC_ADDLADDR:	return LBVS_CMD_NEW_LADDR;
+	case LC_DELLADDR:	return LBVS_CMD_DEL_LADDR;
+	default:		return -1;
+	}
+}
+
 int lbadm_put_req(struct nl_msg *m, const struct lbadm_req *r);
+
+/*
+ * The netlink and generic netlink headers of a request at h, as
+ * genlmsg_put() writes them (without its three calls into libnl); the
+ * message then holds them alone.
+ */
+void lbadm_put_hdr(struct nlmsghdr *h, int family, int cmd, int flags);
+
+/*
+ * m emptied and made r's whole request for family: lbadm_put_hdr() and
+ * lbadm_put_req() in one pass (-R builds 110,000). 0, or -1 if r is not a
+ * request or m is too small.
+ */
+int lbadm_req_msg(struct nl_msg *m, int family, const struct lbadm_req *r);
 
 /* Replies; each takes the top-level attribute table (LBVS_ATTR_MAX + 1). */
 int lbadm_parse_top(struct nl_msg *m, struct nlattr **tb);

@@ -16,6 +16,7 @@
 #include <netlink/genl/genl.h>
 #include <netlink/genl/ctrl.h>
 
+#include "msg.h"
 #include "nl.h"
 
 #ifndef SOL_NETLINK
@@ -63,10 +64,10 @@ void lbadm_nl_close(struct lbadm_nl *nl)
 int lbadm_nl_msg_reuse(struct lbadm_nl *nl, struct nl_msg *m, int cmd,
 		       int dump)
 {
-	nlmsg_hdr(m)->nlmsg_len = NLMSG_HDRLEN;
-	return genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0,
-			   dump ? NLM_F_DUMP : 0, cmd, LBVS_GENL_VERSION) ?
-		0 : -1;
+	if (nlmsg_get_max_size(m) < NLMSG_HDRLEN + GENL_HDRLEN)
+		return -1;
+	lbadm_put_hdr(nlmsg_hdr(m), nl->family, cmd, dump ? NLM_F_DUMP : 0);
+	return 0;
 }
 
 struct nl_msg *lbadm_nl_msg(struct lbadm_nl *nl, int cmd, int dump)

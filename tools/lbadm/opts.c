@@ -118,7 +118,8 @@ const char *lbadm_opt_name(const struct lbadm_opt *o, char *buf, size_t len)
  * What check_table() and find_short() look up, indexed once (-R parses
  * 110,000 lines): per command, the options it accepts, the slots it needs
  * and its 'one' options (bit per enum lbadm_opt_id / lbadm_slot); per
- * character, the first row with that short name.
+ * character, the first row with that short name, and that row again in
+ * plain[] if "-c" alone needs nothing but take(): no optional value, not -h.
  */
 _Static_assert(LC__MAX <= 32 && O__MAX <= 32 && S__MAX <= 32,
 	       "command, option and slot sets are 32-bit masks");
@@ -127,6 +128,7 @@ static struct {
 	int ready;
 	unsigned int accepts[LC__MAX], needs[LC__MAX], one[LC__MAX];
 	const struct lbadm_opt *by_short[256];
+	const struct lbadm_opt *plain[256];
 } idx;
 
 static void index_opts(void)
@@ -135,8 +137,12 @@ static void index_opts(void)
 	int c;
 
 	for (o = lbadm_opts; o->longname; o++) {
-		if (o->shortname && !idx.by_short[(unsigned char)o->shortname])
-			idx.by_short[(unsigned char)o->shortname] = o;
+		c = (unsigned char)o->shortname;
+		if (c && !idx.by_short[c] && o->arg != ARG_OPT &&
+		    o->cmd != LC_HELP)
+			idx.plain[c] = o;
+		if (c && !idx.by_short[c])
+			idx.by_short[c] = o;
 		if (o->cmd != LC_NONE)
 			continue;
 		for (c = 0; c < LC__MAX; c++) {
@@ -151,10 +157,9 @@ static void index_opts(void)
 	idx.ready = 1;
 }
 
+/* Needs the index: lbadm_parse_args() builds it first. */
 static const struct lbadm_opt *find_short(char c)
 {
-	if (!idx.ready)
-		index_opts();
 	return c ? idx.by_short[(unsigned char)c] : NULL;
 }
 
@@ -169,8 +174,8 @@ static const struct lbadm_opt *find_long(const char *name, size_t n)
 }
 
 /* Records one occurrence of o with value val (NULL if none). */
-static int take(struct lbadm_req *r, const struct lbadm_opt *o,
-		const char *val, struct lbadm_err *e)
+static int take_any(struct lbadm_req *r, const struct lbadm_opt *o,
+		    const char *val, struct lbadm_err *e)
 {
 	const struct lbadm_opt *prev = r->slot_opt[o->slot];
 	char a[64], b[64];
@@ -199,6 +204,28 @@ static int take(struct lbadm_req *r, const struct lbadm_opt *o,
 			r->cmd = o->cmd;
 			r->cmd_opt = o;
 		}
+		return 0;
+	}
+	r->given[o->id] = 1;
+	r->given_ids |= B(o->id);
+	r->arg[o->id] = val;
+	return 0;
+}
+
+/*
+ * take_any() for the usual case, inlined: a first option of its slot, no
+ * -h anywhere (-R takes some 600,000 options).
+ */
+static inline int take(struct lbadm_req *r, const struct lbadm_opt *o,
+		       const char *val, struct lbadm_err *e)
+{
+	if (o->cmd == LC_HELP || r->cmd == LC_HELP || (r->slots & B(o->slot)))
+		return take_any(r, o, val, e);
+	r->slot_opt[o->slot] = o;
+	r->slots |= B(o->slot);
+	if (o->cmd != LC_NONE) {
+		r->cmd = o->cmd;
+		r->cmd_opt = o;
 		return 0;
 	}
 	r->given[o->id] = 1;
@@ -283,27 +310,34 @@ static int collect_short(int argc, char **argv, int *i, struct lbadm_req *r,
 static int collect(int argc, char **argv, struct lbadm_req *r,
 		   struct lbadm_err *e)
 {
+	const struct lbadm_opt *o;
 	int i, only_pos = 0;
 
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		int rc;
 
-		if (!only_pos && !strcmp(a, "--")) {
-			only_pos = 1;
-			continue;
-		}
-		if (only_pos || a[0] != '-' || !a[1]) {
+		o = a[0] == '-' && !only_pos ? idx.plain[(unsigned char)a[1]] :
+					       NULL;
+		if (o && !a[2]) {
+			/* "-a", "-t addr": what -R input is made of */
+			if (o->arg == ARG_REQ && i + 1 >= argc)
+				return need_value(o, e);
+			if (take(r, o, o->arg == ARG_REQ ? argv[++i] : NULL, e))
+				return -1;
+		} else if (only_pos || a[0] != '-' || !a[1]) {
 			if (r->npos >= (int)(sizeof(r->pos) / sizeof(r->pos[0])))
 				return lbadm_seterr(e, "unexpected argument \"%s\"",
 						    a);
 			r->pos[r->npos++] = a;
-			continue;
+		} else if (a[1] != '-') {
+			if (collect_short(argc, argv, &i, r, e))
+				return -1;
+		} else if (a[2]) {
+			if (collect_long(argc, argv, &i, r, e))
+				return -1;
+		} else {
+			only_pos = 1;	/* "--" */
 		}
-		rc = a[1] == '-' ? collect_long(argc, argv, &i, r, e) :
-				   collect_short(argc, argv, &i, r, e);
-		if (rc)
-			return -1;
 	}
 	return 0;
 }
@@ -335,20 +369,17 @@ static int table_ok(const struct lbadm_req *r)
 {
 	unsigned int one = r->given_ids & idx.one[r->cmd];
 
-	if (!idx.ready)
-		index_opts();
 	return !(r->given_ids & ~idx.accepts[r->cmd]) &&
 	       !(idx.needs[r->cmd] & ~r->slots) && !(one & (one - 1));
 }
 
+/* Why !table_ok(r): the first offending row, in table order. */
 static int check_table(struct lbadm_req *r, struct lbadm_err *e)
 {
 	const struct lbadm_opt *o, *one = NULL;
 	unsigned int bit = B(r->cmd);
 	char a[64], b[64], names[128];
 
-	if (table_ok(r))
-		return 0;
 	for (o = lbadm_opts; o->longname; o++) {
 		if (o->cmd != LC_NONE)
 			continue;
@@ -376,16 +407,49 @@ static int check_table(struct lbadm_req *r, struct lbadm_err *e)
 	return 0;
 }
 
+/*
+ * The last service address parsed and what it gave: ipvsadm-save repeats
+ * a service's address on the line of each of its real servers, so -R
+ * would parse the same text some ten times over. Only successes are kept
+ * (errors are reported from scratch).
+ */
+static struct {
+	char text[64];
+	struct lbadm_addr addr;
+	uint16_t port;
+} last_svc;
+
+static int parse_svc_addr(const char *v, struct lbadm_svc *s,
+			  struct lbadm_err *e)
+{
+	size_t n;
+	int has_port;
+
+	if (v[0] && !strcmp(v, last_svc.text)) {
+		s->addr = last_svc.addr;
+		s->port = last_svc.port;
+		return 0;
+	}
+	if (lbadm_parse_addrport(v, &s->addr, &s->port, &has_port, e))
+		return -1;
+	n = strlen(v);
+	if (n < sizeof(last_svc.text)) {
+		memcpy(last_svc.text, v, n + 1);
+		last_svc.addr = s->addr;
+		last_svc.port = s->port;
+	}
+	return 0;
+}
+
 static int conv_service(struct lbadm_req *r, struct lbadm_err *e)
 {
 	struct lbadm_svc *s = &r->svc;
 	const char *v;
-	int has_port;
 
 	if (r->given[O_TCP] || r->given[O_UDP]) {
 		v = r->given[O_TCP] ? r->arg[O_TCP] : r->arg[O_UDP];
 		s->protocol = r->given[O_TCP] ? IPPROTO_TCP : IPPROTO_UDP;
-		if (lbadm_parse_addrport(v, &s->addr, &s->port, &has_port, e))
+		if (parse_svc_addr(v, s, e))
 			return -1;
 		if (r->given[O_IPV6])
 			return lbadm_seterr(e, "-6/--ipv6 is for fwmark services (-f) only; \"%s\" already names the family",
@@ -407,7 +471,7 @@ static int conv_svc_conf(struct lbadm_req *r, struct lbadm_err *e)
 	struct lbadm_svc *s = &r->svc;
 	const char *mask = r->arg[O_NETMASK];
 
-	snprintf(s->sched, sizeof(s->sched), "%s", LBADM_DEF_SCHED);
+	memcpy(s->sched, LBADM_DEF_SCHED, sizeof(LBADM_DEF_SCHED));
 	if (r->given[O_SCHED] && lbadm_parse_sched(r->arg[O_SCHED], s->sched, e))
 		return -1;
 	if (r->given[O_PERSIST]) {
@@ -550,13 +614,23 @@ static const struct {
 	{ O_NOSORT, LBADM_FMT_NOSORT }, { O_JSON, LBADM_FMT_JSON },
 };
 
-static int convert(struct lbadm_req *r, struct lbadm_err *e)
+static void set_fmt(struct lbadm_req *r)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(fmt_opts) / sizeof(fmt_opts[0]); i++)
 		if (r->given[fmt_opts[i].id])
 			r->fmt |= fmt_opts[i].fmt;
+}
+
+/* The options set_fmt() looks for: most lines have none. */
+#define FMT_IDS		(B(O_NUMERIC) | B(O_STATS) | B(O_RATE) | B(O_THRESH) | \
+			 B(O_PCONN) | B(O_EXACT) | B(O_NOSORT) | B(O_JSON))
+
+static int convert(struct lbadm_req *r, struct lbadm_err *e)
+{
+	if (r->given_ids & FMT_IDS)
+		set_fmt(r);
 	if (r->cmd == LC_SAVE)
 		r->fmt |= LBADM_FMT_RULE;
 	if (r->cmd == LC_LIST && (r->given[O_CONN] || r->given[O_TIMEOUT]) &&
@@ -579,10 +653,23 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 	return 0;
 }
 
+/*
+ * memset() behind a call gcc does not look through: at this constant size
+ * it would inline it as rep stosq, an instruction per 8 bytes, where
+ * libc's vector memset() takes about half as many (-R parses 110,000
+ * lines into a struct lbadm_req).
+ */
+__attribute__((noipa)) static void zero(void *p, size_t n)
+{
+	memset(p, 0, n);
+}
+
 int lbadm_parse_args(int argc, char **argv, struct lbadm_req *req,
 		     struct lbadm_err *e)
 {
-	memset(req, 0, sizeof(*req));
+	if (!idx.ready)
+		index_opts();
+	zero(req, sizeof(*req));
 	if (collect(argc, argv, req, e))
 		return -1;
 	if (req->cmd == LC_HELP || req->cmd == LC_VERSION)
@@ -595,7 +682,7 @@ int lbadm_parse_args(int argc, char **argv, struct lbadm_req *req,
 		}
 		return lbadm_seterr(e, "no command given (one of -A -E -D -C -a -e -d -P -Q -G -L -Z --set -S -R -h)");
 	}
-	if (check_table(req, e))
+	if (!table_ok(req) && check_table(req, e))
 		return -1;
 	return convert(req, e);
 }

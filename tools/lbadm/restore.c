@@ -175,28 +175,38 @@ static void input_free(struct input *in)
 	free(in->line);
 }
 
-/* Words are separated by blanks, as strtok(line, " \t\r\n") cuts them. */
+/*
+ * Words are separated by blanks, as strtok(line, " \t\r\n") cuts them. A
+ * word's characters are mostly above ' ', which one comparison tells (-R
+ * cuts 5 MB of input), two at a time; the table decides for the others.
+ */
 static int split(char *line, char **words, int *n, struct lbadm_err *e)
 {
 	static const char blank[256] = {
 		[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['\0'] = 2,
 	};
 	unsigned char *p = (unsigned char *)line;
+	int k = 0;		/* not *n: the stores below may alias it */
 
 	*n = 0;
 	for (;;) {
 		while (blank[*p] == 1)
 			p++;
 		if (!*p)
-			return 0;
-		if (*n == MAX_WORDS)
+			break;
+		if (k == MAX_WORDS)
 			return lbadm_seterr(e, "more than %d words", MAX_WORDS);
-		words[(*n)++] = (char *)p;
-		while (!blank[*p])
+		words[k++] = (char *)p++;
+		while (p[0] > ' ' && p[1] > ' ')	/* p[1] after no NUL */
+			p += 2;
+		while (*p > ' ' || !blank[*p])
 			p++;
-		if (*p)
-			*p++ = '\0';
+		if (!*p)
+			break;
+		*p++ = '\0';
 	}
+	*n = k;
+	return 0;
 }
 
 /* Parses one line into r; 1 if blank or a comment, -1 on error. */
@@ -297,9 +307,8 @@ static int read_input(FILE *f, struct lbadm_batch *b, struct input *in)
 			rc = LBADM_EXIT_USAGE;
 			break;
 		}
-		if (lbadm_nl_msg_reuse(b->nl, m, lbadm_req_cmd(&r), 0) ||
-		    lbadm_put_req(m, &r) || lbadm_batch_put(b, m, lineno) ||
-		    keep_line(in, off)) {
+		if (lbadm_req_msg(m, b->nl->family, &r) ||
+		    lbadm_batch_put(b, m, lineno) || keep_line(in, off)) {
 			fprintf(stderr, "lbadm: restore line %d: cannot build the netlink message\n",
 				lineno);
 			rc = LBADM_EXIT_RUNTIME;

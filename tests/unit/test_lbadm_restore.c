@@ -160,6 +160,80 @@ START_TEST(t_batch_put)
 }
 END_TEST
 
+/*
+ * Lists: the servers of one service leave as LBVS_ATTR_DEST_LIST requests
+ * of at most 256; first[] and item_off[] lead from a request and an offset
+ * in it back to the queued message (the input line) of each server.
+ */
+START_TEST(t_batch_lists)
+{
+	static struct lbadm_dest d80[300], d82[3];
+	struct lbadm_dest d81[] = { dest("192.0.2.1", 1) };
+	struct lbadm_svc_entry v[] = {
+		{ .svc = svc(80, "rr"), .dests = d80, .n_dests = 300 },
+		{ .svc = svc(81, "rr"), .dests = d81, .n_dests = 1 },
+		{ .svc = svc(82, "rr"), .dests = d82, .n_dests = 3 },
+	};
+	const uint32_t first[] = { 0, 1, 257, 301, 302, 303, 304, 307 };
+	const unsigned int items[] = { 0, 256, 44, 0, 1, 0, 3 };
+	struct lbadm_table empty = { NULL, 0, 0 }, want = { v, 3, 3 };
+	struct lbadm_nl nl = { 0 };
+	const struct nlmsghdr *h;
+	const struct nlattr *a;
+	struct lbadm_batch b;
+	char got[256], expect[256], ip[32];
+	unsigned int k, i, n;
+	size_t off;
+	int left;
+
+	for (i = 0; i < 300; i++) {
+		snprintf(ip, sizeof(ip), "198.18.%u.%u", i / 250, i % 250 + 1);
+		d80[i] = dest(ip, i);
+	}
+	for (i = 0; i < 3; i++) {
+		snprintf(ip, sizeof(ip), "192.0.2.%u", i + 10);
+		d82[i] = dest(ip, 1);
+	}
+	lbadm_batch_init(&b, &nl, 1);
+	ck_assert_int_eq(lbadm_diff(&b, &empty, &want), 0);
+	ck_assert_uint_eq(b.n, 307);
+	ck_assert_int_eq(lbadm_batch_lists(&b), 0);
+	ck_assert_uint_eq(b.nsent, 7);
+	snprintf(expect, sizeof(expect), "%d %d %d %d %d %d %d",
+		 LBVS_CMD_NEW_SERVICE, LBVS_CMD_NEW_DEST, LBVS_CMD_NEW_DEST,
+		 LBVS_CMD_NEW_SERVICE, LBVS_CMD_NEW_DEST, LBVS_CMD_NEW_SERVICE,
+		 LBVS_CMD_NEW_DEST);
+	cmds(&b, got, sizeof(got));
+	ck_assert_str_eq(got, expect);
+	for (k = 0, off = 0; k < b.nsent; k++, off += NLMSG_ALIGN(h->nlmsg_len)) {
+		h = (const void *)(b.buf + off);
+		ck_assert_uint_eq(h->nlmsg_seq, b.seq0 + k);
+		ck_assert_uint_eq(b.first[k], first[k]);
+		if (!items[k])
+			continue;
+		/* The service's selector, then the list and nothing else. */
+		a = (const void *)((const char *)NLMSG_DATA(h) + GENL_HDRLEN);
+		left = (int)h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
+		ck_assert_int_eq(nla_type(a), LBVS_ATTR_SERVICE);
+		a = nla_next(a, &left);
+		ck_assert_int_eq(nla_type(a), LBVS_ATTR_DEST_LIST);
+		ck_assert_int_eq(nla_len(a) + NLA_HDRLEN, left);
+		/* Each item where item_off says, in the queued order. */
+		n = 0;
+		for (const struct nlattr *d = nla_data(a); nla_ok(d, left - NLA_HDRLEN);
+		     d = nla_next(d, &left)) {
+			ck_assert_int_eq(nla_type(d), LBVS_ATTR_DEST);
+			ck_assert_uint_eq(b.item_off[first[k] + n],
+					  (size_t)((const char *)d - (const char *)h));
+			n++;
+		}
+		ck_assert_uint_eq(n, items[k]);
+	}
+	ck_assert_uint_eq(off, b.len);
+	lbadm_batch_free(&b);
+}
+END_TEST
+
 /* Malformed input: exit 2, and the socket was never opened. */
 static int restore_text(const char *text)
 {
@@ -321,6 +395,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_diff);
 	tcase_add_test(tc, t_diff_laddrs);
 	tcase_add_test(tc, t_batch_put);
+	tcase_add_test(tc, t_batch_lists);
 	tcase_add_test(tc, t_restore_input);
 	tcase_add_test(tc, t_restore_laddr_input);
 	tcase_add_test(tc, t_restore_words);

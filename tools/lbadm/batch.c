@@ -18,6 +18,7 @@
 #define SOCKBUF		(4 * 1024 * 1024)
 #define SEQ_BASE	0x40000000u
 #define LIST_MAX	256		/* servers per list: ~16 KiB, one message */
+#define LIST_BYTES	0xffff		/* a list is one attribute: u16 length */
 
 void lbadm_batch_init(struct lbadm_batch *b, struct lbadm_nl *nl, int stop)
 {
@@ -241,6 +242,7 @@ static int new_dest_parts(const struct nlmsghdr *h, const struct nlattr **svc,
 static void *put_bytes(char *to, size_t *len, const void *p, size_t n)
 {
 	memcpy(to + *len, p, n);
+	memset(to + *len + n, 0, NLMSG_ALIGN(n) - n);
 	*len += NLMSG_ALIGN(n);
 	return to + *len - NLMSG_ALIGN(n);
 }
@@ -276,40 +278,13 @@ static uint32_t put_run(struct lbadm_batch *b, uint32_t i, size_t *in_off,
 		h = (const void *)(b->buf + *in_off);
 		if (++j == b->n || j - i == LIST_MAX ||
 		    !new_dest_parts(h, &s2, &dest) || s2->nla_len != svc->nla_len ||
-		    memcmp(s2, svc, svc->nla_len))
+		    memcmp(s2, svc, svc->nla_len) ||
+		    out + *len - (char *)list + NLA_ALIGN(dest->nla_len) > LIST_BYTES)
 			break;
 	}
 	list->nla_len = (uint16_t)(out + *len - (char *)list);
 	nh->nlmsg_len = (uint32_t)(*len - start);
 	return j;
-}
-
-/* Turns runs of NEW_DEST into lists (see struct lbadm_batch). */
-static int make_lists(struct lbadm_batch *b)
-{
-	size_t in_off = 0, len = 0;
-	uint32_t i = 0;
-	char *out;
-
-	/* A list is never longer than its messages: LIST + at most one hdr. */
-	out = malloc(b->len + NLA_HDRLEN);
-	b->first = calloc(b->n + 1, sizeof(*b->first));
-	b->item_off = calloc(b->n + 1, sizeof(*b->item_off));
-	if (!out || !b->first || !b->item_off) {
-		free(out);
-		return -1;
-	}
-	b->nsent = 0;
-	while (i < b->n) {
-		b->first[b->nsent++] = i;
-		i = put_run(b, i, &in_off, out, &len);
-	}
-	b->first[b->nsent] = b->n;
-	free(b->buf);
-	b->buf = out;
-	b->len = len;
-	b->cap = b->len + NLA_HDRLEN;
-	return 0;
 }
 
 /* Sequence numbers: request k of the ones sent is seq0 + k. */
@@ -325,6 +300,34 @@ static void number(struct lbadm_batch *b)
 	}
 }
 
+int lbadm_batch_lists(struct lbadm_batch *b)
+{
+	/* A run of one server grows by the list's header; longer ones shrink. */
+	size_t cap = b->len + (size_t)b->n * NLA_HDRLEN, in_off = 0, len = 0;
+	uint32_t i = 0;
+	char *out;
+
+	out = malloc(cap);
+	b->first = calloc(b->n + 1, sizeof(*b->first));
+	b->item_off = calloc(b->n + 1, sizeof(*b->item_off));
+	if (!out || !b->first || !b->item_off) {
+		free(out);
+		return -1;
+	}
+	b->nsent = 0;
+	while (i < b->n) {
+		b->first[b->nsent++] = i;
+		i = put_run(b, i, &in_off, out, &len);
+	}
+	b->first[b->nsent] = b->n;
+	free(b->buf);
+	b->buf = out;
+	b->len = len;
+	b->cap = cap;
+	number(b);
+	return 0;
+}
+
 int lbadm_batch_run(struct lbadm_batch *b, struct lbadm_err *e)
 {
 	int fd = nl_socket_get_fd(b->nl->sk);
@@ -333,11 +336,8 @@ int lbadm_batch_run(struct lbadm_batch *b, struct lbadm_err *e)
 
 	if (!b->first)
 		b->nsent = b->n;
-	if (b->lists && !b->first) {
-		if (make_lists(b))
-			return lbadm_seterr(e, "out of memory");
-		number(b);
-	}
+	if (b->lists && !b->first && lbadm_batch_lists(b))
+		return lbadm_seterr(e, "out of memory");
 	sync = b->seq0 + b->nsent;
 
 	/* Capped by net.core.[rw]mem_max; a bigger buffer only saves syscalls. */

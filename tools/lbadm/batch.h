@@ -43,6 +43,13 @@ void lbadm_batch_free(struct lbadm_batch *b);
 int lbadm_batch_put(struct lbadm_batch *b, struct nl_msg *m, int tag);
 
 /*
+ * Turns runs of NEW_DEST for one service into LBVS_ATTR_DEST_LIST requests
+ * (see lists above); lbadm_batch_run() does it when b->lists. Returns 0 or
+ * -1 (memory).
+ */
+int lbadm_batch_lists(struct lbadm_batch *b);
+
+/*
  * Sends what is queued and waits until the kernel processed it. Returns 0
  * if every request succeeded; -1 if one failed (b->failed set, the first
  * failure in fail_*) or the transport failed (e says why, b->failed unset).

@@ -5,6 +5,7 @@
  * compatibility fails here.
  */
 #include <check.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1781,6 +1782,729 @@ START_TEST(t_msg_replies)
 }
 END_TEST
 
+/* ---- formatters against libc ---- */
+
+static uint64_t rnd64(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 0x2545f4914f6cdd1dULL;
+}
+
+/*
+ * Loops of many values check with EXPECT_STR(), not ck_assert_*(): those
+ * report to check's parent process at every call.
+ */
+#define EXPECT_STR(got, want) do {					\
+	if (strcmp(got, want))						\
+		ck_abort_msg("\"%s\" != \"%s\"", got, want);		\
+} while (0)
+
+/* Numbers of every length, and each power of ten and its neighbours. */
+START_TEST(t_fmt_numbers)
+{
+	uint64_t seed = 1, v, p;
+	char buf[32], ref[32];
+	size_t n;
+	int i;
+
+	for (i = 0; i < 400000; i++) {
+		v = rnd64(&seed) >> (rnd64(&seed) % 64);
+		if (i < 3 * 20) {
+			for (p = 1, n = 0; n < (size_t)i / 3; n++)
+				p *= 10;
+			v = p + i % 3 - 1;
+		}
+		snprintf(ref, sizeof(ref), "%" PRIu64, v);
+		n = lbadm_fmt_u64(buf, v);
+		buf[n] = '\0';
+		EXPECT_STR(buf, ref);
+		snprintf(ref, sizeof(ref), "%u", (uint32_t)v);
+		n = lbadm_fmt_u32(buf, (uint32_t)v);
+		buf[n] = '\0';
+		EXPECT_STR(buf, ref);
+	}
+	n = lbadm_fmt_u64(buf, UINT64_MAX);
+	buf[n] = '\0';
+	ck_assert_str_eq(buf, "18446744073709551615");
+	n = lbadm_fmt_u32(buf, UINT32_MAX);
+	buf[n] = '\0';
+	ck_assert_str_eq(buf, "4294967295");
+}
+END_TEST
+
+/* IPv6 words of the kinds inet_ntop() treats apart: zero runs, ::ffff. */
+static void rnd_v6(uint64_t *seed, uint8_t *b)
+{
+	static const uint16_t w[] = { 0, 0, 0, 0, 1, 0xffff, 0xa, 0xfffe };
+	unsigned int i, kind = rnd64(seed) % 8;
+	uint16_t x;
+
+	for (i = 0; i < 8; i++) {
+		x = rnd64(seed) % 3 ? w[rnd64(seed) % 8] : (uint16_t)rnd64(seed);
+		b[2 * i] = x >> 8;
+		b[2 * i + 1] = (uint8_t)x;
+	}
+	if (kind == 0)			/* ::ffff:a.b.c.d */
+		memcpy(b, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12);
+	else if (kind == 1)		/* ::a.b.c.d */
+		memset(b, 0, 12);
+	else if (kind == 2)		/* ::ffff:0:a.b.c.d, ::1, :: */
+		memset(b, 0, 8 + rnd64(seed) % 9);
+}
+
+/* The first n bytes of want, as snprintf() into n + 1 bytes cuts it. */
+static void expect_cut(const char *got, const char *want, size_t n)
+{
+	if (n > strlen(want))
+		n = strlen(want);
+	if (strlen(got) != n || strncmp(got, want, n))
+		ck_abort_msg("\"%s\" is not \"%s\" cut to %zu", got, want, n);
+}
+
+/*
+ * lbadm_addr_text() and the functions on it against inet_ntop() (and
+ * snprintf() for brackets, ports and buffers too small).
+ */
+START_TEST(t_fmt_addrs)
+{
+	struct lbadm_addr a;
+	uint64_t seed = 7;
+	char buf[80], ref[80], tmp[INET6_ADDRSTRLEN];
+	uint16_t port;
+	size_t n, len;
+	int i, j;
+
+	for (i = 0; i < 300000; i++) {
+		memset(&a, 0, sizeof(a));
+		a.af = i % 3 ? AF_INET6 : AF_INET;
+		if (a.af == AF_INET6) {
+			rnd_v6(&seed, a.b);
+		} else {
+			a.v4.s_addr = (uint32_t)rnd64(&seed);
+			for (j = 0; j < 4; j++)
+				if (rnd64(&seed) % 3 == 0)
+					a.b[j] = (uint8_t)(rnd64(&seed) % 12);
+		}
+		port = rnd64(&seed) % 4 ? (uint16_t)rnd64(&seed) :
+					  (uint16_t)(rnd64(&seed) % 12);
+		if (!inet_ntop(a.af, a.b, tmp, sizeof(tmp)))
+			ck_abort_msg("inet_ntop");
+		n = lbadm_addr_text(buf, &a, 0);
+		buf[n] = '\0';
+		EXPECT_STR(buf, tmp);
+		snprintf(ref, sizeof(ref), a.af == AF_INET6 ? "[%s]" : "%s",
+			 tmp);
+		n = lbadm_addr_text(buf, &a, 1);
+		buf[n] = '\0';
+		EXPECT_STR(buf, ref);
+		lbadm_fmt_addr(&a, 1, buf, sizeof(buf));
+		EXPECT_STR(buf, ref);
+		snprintf(ref + strlen(ref), sizeof(ref) - strlen(ref), ":%u",
+			 port);
+		n = lbadm_addrport_text(buf, &a, port);
+		buf[n] = '\0';
+		EXPECT_STR(buf, ref);
+		/* Cut as snprintf() cuts, in buffers of every size. */
+		len = rnd64(&seed) % (strlen(ref) + 2);
+		memset(buf, 'x', sizeof(buf));
+		lbadm_fmt_addrport(&a, port, buf, len);
+		if (len)
+			expect_cut(buf, ref, len - 1);
+		else if (buf[0] != 'x')
+			ck_abort_msg("written into 0 bytes");
+		if (a.af == AF_INET6 && len) {
+			lbadm_fmt_addr(&a, 0, buf, len);
+			expect_cut(buf, tmp, len - 1);
+		}
+	}
+}
+END_TEST
+
+/* ipvsadm's print_largenum(), as lbadm printed it with printf. */
+static void ref_largenum(FILE *f, uint64_t i, unsigned int fmt)
+{
+	char tmp[32];
+	int len;
+
+	if (fmt & LBADM_FMT_EXACT) {
+		len = snprintf(tmp, sizeof(tmp), "%" PRIu64, i);
+		fprintf(f, "%*" PRIu64, len <= 8 ? 9 : len + 1, i);
+		return;
+	}
+	if (i < 100000000ULL)
+		fprintf(f, "%9" PRIu64, i);
+	else if (i < 1000000000ULL)
+		fprintf(f, "%8" PRIu64 "K", i / 1000);
+	else if (i < 100000000000ULL)
+		fprintf(f, "%8" PRIu64 "M", i / 1000000);
+	else if (i < 100000000000000ULL)
+		fprintf(f, "%8" PRIu64 "G", i / UINT64_C(1000000000));
+	else
+		fprintf(f, "%8" PRIu64 "T", i / UINT64_C(1000000000000));
+}
+
+START_TEST(t_largenum_like_printf)
+{
+	char *buf = NULL, *ref = NULL;
+	size_t len, rlen;
+	uint64_t seed = 3, v;
+	FILE *f, *r;
+	int i;
+
+	f = open_memstream(&buf, &len);
+	r = open_memstream(&ref, &rlen);
+	for (i = 0; i < 100000; i++) {
+		v = rnd64(&seed) >> (rnd64(&seed) % 64);
+		if (i == 0)
+			v = UINT64_MAX;
+		lbadm_print_largenum(f, v, i % 2 ? LBADM_FMT_EXACT : 0);
+		ref_largenum(r, v, i % 2 ? LBADM_FMT_EXACT : 0);
+		fputc('\n', f);
+		fputc('\n', r);
+	}
+	fclose(f);
+	fclose(r);
+	ck_assert_str_eq(buf, ref);
+	free(buf);
+	free(ref);
+}
+END_TEST
+
+/*
+ * ---- reply parsing against the code it replaced ----
+ *
+ * lbadm's parser as it was before the layouts the kernel sends got fast
+ * paths: nla_parse() with nla_policy tables, and the accessors on it.
+ * Replies built as the kernel builds them, then damaged at random, must
+ * give the same result and the same structs either way.
+ */
+static int ref_parse(struct nlattr **tb, int max, struct nlattr *head, int len,
+		     const struct nla_policy *policy)
+{
+	static const uint16_t minlen[NLA_TYPE_MAX + 1] = {
+		[NLA_U8] = 1, [NLA_U16] = 2, [NLA_U32] = 4, [NLA_U64] = 8,
+		[NLA_STRING] = 1,
+	};
+	const struct nla_policy *pt;
+	struct nlattr *a = head;
+	int type, n;
+
+	memset(tb, 0, sizeof(*tb) * (max + 1));
+	while (len >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) &&
+	       a->nla_len <= len) {
+		n = a->nla_len - NLA_HDRLEN;
+		type = a->nla_type & NLA_TYPE_MASK;
+		if (type <= max && policy) {
+			pt = &policy[type];
+			if (n < (pt->minlen ? pt->minlen : minlen[pt->type]) ||
+			    (pt->maxlen && n > pt->maxlen))
+				return -NLE_RANGE;
+			if (pt->type == NLA_STRING &&
+			    ((const char *)a)[NLA_HDRLEN + n - 1])
+				return -NLE_INVAL;
+		}
+		if (type <= max)
+			tb[type] = a;
+		len -= NLA_ALIGN(a->nla_len);
+		a = (struct nlattr *)((char *)a + NLA_ALIGN(a->nla_len));
+	}
+	return 0;
+}
+
+static int ref_nested(struct nlattr **tb, int max, struct nlattr *nest,
+		      const struct nla_policy *policy)
+{
+	return ref_parse(tb, max, (struct nlattr *)((char *)nest + NLA_HDRLEN),
+			 nest->nla_len - NLA_HDRLEN, policy);
+}
+
+static struct nla_policy ref_top_policy[LBVS_ATTR_MAX + 1] = {
+	[LBVS_ATTR_SERVICE] = { .type = NLA_NESTED },
+	[LBVS_ATTR_DEST] = { .type = NLA_NESTED },
+	[LBVS_ATTR_CONN] = { .type = NLA_NESTED },
+	[LBVS_ATTR_TIMEOUT_TCP] = { .type = NLA_U32 },
+	[LBVS_ATTR_TIMEOUT_TCP_FIN] = { .type = NLA_U32 },
+	[LBVS_ATTR_TIMEOUT_UDP] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_VERSION] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_TAB_SIZE] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_MAX] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_COUNT] = { .type = NLA_U32 },
+	[LBVS_ATTR_INFO_CONN_DROPPED] = { .type = NLA_U64 },
+	[LBVS_ATTR_LADDR] = { .type = NLA_NESTED },
+	[LBVS_ATTR_INFO_NO_LPORT] = { .type = NLA_U64 },
+	[LBVS_ATTR_INFO_FEATURES] = { .type = NLA_U32 },
+};
+
+static int ref_parse_top(struct nlmsghdr *h, struct nlattr **tb)
+{
+	int hdr = NLMSG_HDRLEN + GENL_HDRLEN;
+
+	if (h->nlmsg_len < (uint32_t)hdr)
+		return -NLE_MSG_TOOSHORT;
+	return ref_parse(tb, LBVS_ATTR_MAX, (struct nlattr *)((char *)h + hdr),
+			 (int)h->nlmsg_len - hdr, ref_top_policy);
+}
+
+static uint32_t ref_u32(struct nlattr *a)
+{
+	uint32_t v = 0;
+
+	if (a)
+		memcpy(&v, nla_data(a), sizeof(v));
+	return v;
+}
+
+static uint16_t ref_u16(struct nlattr *a)
+{
+	uint16_t v = 0;
+
+	if (a)
+		memcpy(&v, nla_data(a), sizeof(v));
+	return v;
+}
+
+static uint64_t ref_u64(struct nlattr *a)
+{
+	uint64_t v;
+
+	if (!a || nla_len(a) < 8)
+		return ref_u32(a);
+	memcpy(&v, nla_data(a), sizeof(v));
+	return v;
+}
+
+static int ref_alen(int af)
+{
+	return af == AF_INET6 ? 16 : 4;
+}
+
+static int ref_get_addr(struct nlattr *a, int af, struct lbadm_addr *out)
+{
+	if (!a || nla_len(a) < ref_alen(af))
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->af = af;
+	memcpy(out->b, nla_data(a), ref_alen(af));
+	return 0;
+}
+
+static void ref_stats(struct nlattr *nest, struct lbadm_stats *s)
+{
+	struct nlattr *tb[LBVS_STATS_ATTR_MAX + 1];
+
+	memset(s, 0, sizeof(*s));
+	if (!nest || ref_nested(tb, LBVS_STATS_ATTR_MAX, nest, NULL))
+		return;
+	s->conns = ref_u64(tb[LBVS_STATS_ATTR_CONNS]);
+	s->inpkts = ref_u64(tb[LBVS_STATS_ATTR_INPKTS]);
+	s->outpkts = ref_u64(tb[LBVS_STATS_ATTR_OUTPKTS]);
+	s->inbytes = ref_u64(tb[LBVS_STATS_ATTR_INBYTES]);
+	s->outbytes = ref_u64(tb[LBVS_STATS_ATTR_OUTBYTES]);
+	s->cps = ref_u64(tb[LBVS_STATS_ATTR_CPS]);
+	s->inpps = ref_u64(tb[LBVS_STATS_ATTR_INPPS]);
+	s->outpps = ref_u64(tb[LBVS_STATS_ATTR_OUTPPS]);
+	s->inbps = ref_u64(tb[LBVS_STATS_ATTR_INBPS]);
+	s->outbps = ref_u64(tb[LBVS_STATS_ATTR_OUTBPS]);
+}
+
+static int ref_af(struct nlattr *a, int dflt)
+{
+	int af = a ? ref_u16(a) : dflt;
+
+	return af == AF_INET || af == AF_INET6 ? af : -1;
+}
+
+static struct nla_policy ref_svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
+	[LBVS_SVC_ATTR_AF] = { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_PROTOCOL] = { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_PORT] = { .type = NLA_U16 },
+	[LBVS_SVC_ATTR_FWMARK] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_SCHED_NAME] = { .type = NLA_STRING },
+	[LBVS_SVC_ATTR_FLAGS] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_TIMEOUT] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_NETMASK] = { .type = NLA_U8 },
+	[LBVS_SVC_ATTR_STATS] = { .type = NLA_NESTED },
+};
+
+static int ref_get_svc(struct nlattr **top, struct lbadm_svc *s)
+{
+	struct nlattr *tb[LBVS_SVC_ATTR_MAX + 1];
+
+	memset(s, 0, sizeof(*s));
+	if (!top[LBVS_ATTR_SERVICE] ||
+	    ref_nested(tb, LBVS_SVC_ATTR_MAX, top[LBVS_ATTR_SERVICE],
+		       ref_svc_policy))
+		return -1;
+	s->af = ref_af(tb[LBVS_SVC_ATTR_AF], -1);
+	if (s->af < 0)
+		return -1;
+	s->fwmark = ref_u32(tb[LBVS_SVC_ATTR_FWMARK]);
+	if (!s->fwmark) {
+		s->protocol = ref_u16(tb[LBVS_SVC_ATTR_PROTOCOL]);
+		if (ref_get_addr(tb[LBVS_SVC_ATTR_ADDR], s->af, &s->addr))
+			return -1;
+		s->port = ntohs(ref_u16(tb[LBVS_SVC_ATTR_PORT]));
+	}
+	if (tb[LBVS_SVC_ATTR_SCHED_NAME])
+		nla_strlcpy(s->sched, tb[LBVS_SVC_ATTR_SCHED_NAME],
+			    sizeof(s->sched));
+	s->flags = ref_u32(tb[LBVS_SVC_ATTR_FLAGS]);
+	s->timeout = ref_u32(tb[LBVS_SVC_ATTR_TIMEOUT]);
+	s->netmask = tb[LBVS_SVC_ATTR_NETMASK] ?
+		nla_get_u8(tb[LBVS_SVC_ATTR_NETMASK]) :
+		(s->af == AF_INET6 ? 128 : 32);
+	ref_stats(tb[LBVS_SVC_ATTR_STATS], &s->stats);
+	return 0;
+}
+
+static struct nla_policy ref_dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
+	[LBVS_DEST_ATTR_AF] = { .type = NLA_U16 },
+	[LBVS_DEST_ATTR_PORT] = { .type = NLA_U16 },
+	[LBVS_DEST_ATTR_FWD] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_WEIGHT] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_U_THRESH] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_L_THRESH] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_ACTIVE_CONNS] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_INACT_CONNS] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_PERSIST_CONNS] = { .type = NLA_U32 },
+	[LBVS_DEST_ATTR_STATS] = { .type = NLA_NESTED },
+};
+
+static int ref_get_dest(struct nlattr **top, struct lbadm_dest *d)
+{
+	struct nlattr *tb[LBVS_DEST_ATTR_MAX + 1];
+	struct lbadm_svc svc;
+	int af;
+
+	memset(d, 0, sizeof(*d));
+	if (!top[LBVS_ATTR_DEST] ||
+	    ref_nested(tb, LBVS_DEST_ATTR_MAX, top[LBVS_ATTR_DEST],
+		       ref_dest_policy))
+		return -1;
+	af = tb[LBVS_DEST_ATTR_AF] ? ref_af(tb[LBVS_DEST_ATTR_AF], 0) :
+	     top[LBVS_ATTR_SERVICE] && !ref_get_svc(top, &svc) ? svc.af :
+	     AF_INET;
+	if (af < 0 || ref_get_addr(tb[LBVS_DEST_ATTR_ADDR], af, &d->addr))
+		return -1;
+	d->port = ntohs(ref_u16(tb[LBVS_DEST_ATTR_PORT]));
+	d->fwd = ref_u32(tb[LBVS_DEST_ATTR_FWD]);
+	d->weight = ref_u32(tb[LBVS_DEST_ATTR_WEIGHT]);
+	d->u_thresh = ref_u32(tb[LBVS_DEST_ATTR_U_THRESH]);
+	d->l_thresh = ref_u32(tb[LBVS_DEST_ATTR_L_THRESH]);
+	d->active = ref_u32(tb[LBVS_DEST_ATTR_ACTIVE_CONNS]);
+	d->inactive = ref_u32(tb[LBVS_DEST_ATTR_INACT_CONNS]);
+	d->persist = ref_u32(tb[LBVS_DEST_ATTR_PERSIST_CONNS]);
+	ref_stats(tb[LBVS_DEST_ATTR_STATS], &d->stats);
+	return 0;
+}
+
+static struct nla_policy ref_conn_policy[LBVS_CONN_ATTR_MAX + 1] = {
+	[LBVS_CONN_ATTR_AF] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_PROTOCOL] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_CPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_VPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_LPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_DPORT] = { .type = NLA_U16 },
+	[LBVS_CONN_ATTR_STATE] = { .type = NLA_U8 },
+	[LBVS_CONN_ATTR_EXPIRES] = { .type = NLA_U32 },
+	[LBVS_CONN_ATTR_FWD] = { .type = NLA_U32 },
+	[LBVS_CONN_ATTR_FLAGS] = { .type = NLA_U32 },
+};
+
+static int ref_get_conn(struct nlattr **top, struct lbadm_conn *c)
+{
+	struct nlattr *tb[LBVS_CONN_ATTR_MAX + 1];
+
+	memset(c, 0, sizeof(*c));
+	if (!top[LBVS_ATTR_CONN] ||
+	    ref_nested(tb, LBVS_CONN_ATTR_MAX, top[LBVS_ATTR_CONN],
+		       ref_conn_policy))
+		return -1;
+	c->af = ref_af(tb[LBVS_CONN_ATTR_AF], -1);
+	if (c->af < 0 ||
+	    ref_get_addr(tb[LBVS_CONN_ATTR_CADDR], c->af, &c->caddr) ||
+	    ref_get_addr(tb[LBVS_CONN_ATTR_VADDR], c->af, &c->vaddr) ||
+	    ref_get_addr(tb[LBVS_CONN_ATTR_DADDR], c->af, &c->daddr))
+		return -1;
+	if (tb[LBVS_CONN_ATTR_LADDR])
+		ref_get_addr(tb[LBVS_CONN_ATTR_LADDR],
+			     nla_len(tb[LBVS_CONN_ATTR_LADDR]) == 16 ?
+			     AF_INET6 : AF_INET, &c->laddr);
+	c->protocol = ref_u16(tb[LBVS_CONN_ATTR_PROTOCOL]);
+	c->cport = ntohs(ref_u16(tb[LBVS_CONN_ATTR_CPORT]));
+	c->vport = ntohs(ref_u16(tb[LBVS_CONN_ATTR_VPORT]));
+	c->lport = ntohs(ref_u16(tb[LBVS_CONN_ATTR_LPORT]));
+	c->dport = ntohs(ref_u16(tb[LBVS_CONN_ATTR_DPORT]));
+	c->state = tb[LBVS_CONN_ATTR_STATE] ?
+		nla_get_u8(tb[LBVS_CONN_ATTR_STATE]) : 0;
+	c->expires_ms = ref_u32(tb[LBVS_CONN_ATTR_EXPIRES]);
+	c->fwd = ref_u32(tb[LBVS_CONN_ATTR_FWD]);
+	c->flags = ref_u32(tb[LBVS_CONN_ATTR_FLAGS]);
+	return 0;
+}
+
+static struct nla_policy ref_laddr_policy[LBVS_LADDR_ATTR_MAX + 1] = {
+	[LBVS_LADDR_ATTR_AF] = { .type = NLA_U16 },
+};
+
+static int ref_get_laddr(struct nlattr **top, struct lbadm_addr *a)
+{
+	struct nlattr *tb[LBVS_LADDR_ATTR_MAX + 1];
+	struct lbadm_svc svc;
+	int af;
+
+	if (!top[LBVS_ATTR_LADDR] ||
+	    ref_nested(tb, LBVS_LADDR_ATTR_MAX, top[LBVS_ATTR_LADDR],
+		       ref_laddr_policy))
+		return -1;
+	af = tb[LBVS_LADDR_ATTR_AF] ? ref_af(tb[LBVS_LADDR_ATTR_AF], 0) :
+	     top[LBVS_ATTR_SERVICE] && !ref_get_svc(top, &svc) ? svc.af :
+	     AF_INET;
+	return af < 0 ? -1 : ref_get_addr(tb[LBVS_LADDR_ATTR_ADDR], af, a);
+}
+
+/* A GET_CONN reply as put_conn() writes it, or a GET_LADDR one. */
+static void put_rnd_conn_laddr(struct nl_msg *m, uint64_t *seed)
+{
+	int af = rnd64(seed) % 2 ? AF_INET6 : AF_INET, i;
+	struct nlattr *n;
+	uint8_t a[16];
+
+	if (rnd64(seed) % 2) {
+		n = nla_nest_start(m, LBVS_ATTR_LADDR);
+		if (rnd64(seed) % 4)
+			nla_put_u16(m, LBVS_LADDR_ATTR_AF, af);
+		rnd_v6(seed, a);
+		nla_put(m, LBVS_LADDR_ATTR_ADDR, af == AF_INET6 ? 16 : 4, a);
+		nla_nest_end(m, n);
+		return;
+	}
+	n = nla_nest_start(m, LBVS_ATTR_CONN);
+	nla_put_u16(m, LBVS_CONN_ATTR_AF, af);
+	nla_put_u16(m, LBVS_CONN_ATTR_PROTOCOL, IPPROTO_UDP);
+	for (i = LBVS_CONN_ATTR_CADDR; i <= LBVS_CONN_ATTR_DPORT; i += 2) {
+		rnd_v6(seed, a);
+		nla_put(m, i, af == AF_INET6 ? 16 : 4, a);
+		nla_put_u16(m, i + 1, (uint16_t)rnd64(seed));
+	}
+	nla_put_u8(m, LBVS_CONN_ATTR_STATE, (uint8_t)rnd64(seed));
+	nla_put_u32(m, LBVS_CONN_ATTR_EXPIRES, (uint32_t)rnd64(seed));
+	nla_put_u32(m, LBVS_CONN_ATTR_FWD, (uint32_t)rnd64(seed));
+	nla_put_u32(m, LBVS_CONN_ATTR_FLAGS, (uint32_t)rnd64(seed));
+	nla_nest_end(m, n);
+}
+
+/* Counters, in the kernel's order or by type, maybe with padding. */
+static void put_rnd_stats(struct nl_msg *m, uint64_t *seed, int attr)
+{
+	static const int kernel[10] = { 1, 6, 2, 7, 3, 8, 4, 9, 5, 10 };
+	struct nlattr *nest = nla_nest_start(m, attr);
+	int i, order = rnd64(seed) % 3;
+
+	for (i = 0; i < 10; i++) {
+		if (order == 2 && rnd64(seed) % 4 == 0)
+			nla_put(m, LBVS_STATS_ATTR_PAD, 0, NULL);
+		nla_put_u64(m, order ? kernel[i] : i + 1,
+			    rnd64(seed) >> (rnd64(seed) % 64));
+	}
+	nla_nest_end(m, nest);
+}
+
+/* A GET_DEST reply as the kernel's put_svc_key() and put_dest() write it. */
+static struct nl_msg *rnd_dest_reply(uint64_t *seed)
+{
+	struct nl_msg *m = nlmsg_alloc();
+	struct nlattr *n;
+	int af = rnd64(seed) % 2 ? AF_INET6 : AF_INET, i;
+	uint8_t a[16];
+
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, NLM_F_MULTI,
+		    LBVS_CMD_GET_DEST, LBVS_GENL_VERSION);
+	rnd_v6(seed, a);
+	n = nla_nest_start(m, LBVS_ATTR_SERVICE);
+	nla_put_u16(m, LBVS_SVC_ATTR_AF, af);
+	if (rnd64(seed) % 4 == 0) {
+		nla_put_u32(m, LBVS_SVC_ATTR_FWMARK, (uint32_t)rnd64(seed));
+	} else {
+		nla_put_u16(m, LBVS_SVC_ATTR_PROTOCOL, IPPROTO_TCP);
+		nla_put(m, LBVS_SVC_ATTR_ADDR, af == AF_INET6 ? 16 : 4, a);
+		nla_put_u16(m, LBVS_SVC_ATTR_PORT, (uint16_t)rnd64(seed));
+	}
+	if (rnd64(seed) % 4 == 0) {
+		nla_put_string(m, LBVS_SVC_ATTR_SCHED_NAME, "wrr");
+		nla_put_u32(m, LBVS_SVC_ATTR_FLAGS, LBVS_SVC_F_PERSISTENT);
+		nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT, 300);
+		nla_put_u8(m, LBVS_SVC_ATTR_NETMASK, 24);
+		put_rnd_stats(m, seed, LBVS_SVC_ATTR_STATS);
+	}
+	nla_nest_end(m, n);
+	rnd_v6(seed, a);
+	n = nla_nest_start(m, LBVS_ATTR_DEST);
+	nla_put_u16(m, LBVS_DEST_ATTR_AF, af);
+	nla_put(m, LBVS_DEST_ATTR_ADDR, af == AF_INET6 ? 16 : 4, a);
+	nla_put_u16(m, LBVS_DEST_ATTR_PORT, (uint16_t)rnd64(seed));
+	for (i = LBVS_DEST_ATTR_FWD; i <= LBVS_DEST_ATTR_PERSIST_CONNS; i++)
+		nla_put_u32(m, i, (uint32_t)rnd64(seed));
+	if (rnd64(seed) % 2)
+		put_rnd_stats(m, seed, LBVS_DEST_ATTR_STATS);
+	nla_nest_end(m, n);
+	if (rnd64(seed) % 4 == 0)
+		put_rnd_conn_laddr(m, seed);
+	return m;
+}
+
+/*
+ * Damage: bytes of the attributes changed, lengths and types most often
+ * (a header every 4 bytes), or the message cut short. Its bytes stay in
+ * buf, with slack past its end zeroed as a receive buffer's would be.
+ */
+static void damage(uint64_t *seed, char *buf, struct nlmsghdr *h)
+{
+	uint32_t attrs = NLMSG_HDRLEN + GENL_HDRLEN, len = h->nlmsg_len;
+	uint32_t k, n = rnd64(seed) % 4, at;
+
+	for (k = 0; k < n; k++) {
+		at = attrs + rnd64(seed) % (len - attrs);
+		switch (rnd64(seed) % 4) {
+		case 0:
+			buf[at] = (char)rnd64(seed);
+			break;
+		case 1:		/* a length: +-1..8, or any */
+			at &= ~3u;
+			if (rnd64(seed) % 2)
+				buf[at] += (char)(rnd64(seed) % 17) - 8;
+			else
+				buf[at] = (char)rnd64(seed);
+			break;
+		case 2:		/* a type, or its flags */
+			at = (at & ~3u) + 2 + rnd64(seed) % 2;
+			buf[at] ^= (char)(1 << rnd64(seed) % 8);
+			break;
+		default:
+			h->nlmsg_len = attrs + rnd64(seed) % (len - attrs + 1);
+		}
+	}
+}
+
+START_TEST(t_replies_like_before)
+{
+	struct nlattr *tb[LBVS_ATTR_MAX + 1], *rtb[LBVS_ATTR_MAX + 1];
+	static char buf[4096];
+	struct lbadm_dest d, rd;
+	struct lbadm_svc s, rs;
+	struct lbadm_conn c, rc_;
+	struct lbadm_addr a, ra;
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	uint64_t seed = 11;
+	struct nl_msg *m;
+	int i, rc, fast = 0;
+
+	for (i = 0; i < 200000; i++) {
+		m = rnd_dest_reply(&seed);
+		memset(buf, 0, sizeof(buf));
+		ck_assert_uint_le(nlmsg_hdr(m)->nlmsg_len, sizeof(buf) - 64);
+		memcpy(buf, nlmsg_hdr(m), nlmsg_hdr(m)->nlmsg_len);
+		nlmsg_free(m);
+		if (i % 8)
+			damage(&seed, buf, h);
+		rc = ref_parse_top(h, rtb);
+		if (lbadm_parse_top_hdr(h, tb) != rc)
+			ck_abort_msg("reply %d: top-level result", i);
+		if (rc)
+			continue;
+		if (memcmp(tb, rtb, sizeof(tb)))
+			ck_abort_msg("reply %d: top-level attributes", i);
+		memset(&d, 0x55, sizeof(d));
+		rc = ref_get_dest(rtb, &rd);
+		if (lbadm_get_dest(tb, &d) != rc || memcmp(&d, &rd, sizeof(d)))
+			ck_abort_msg("reply %d: server", i);
+		memset(&s, 0x55, sizeof(s));
+		rc = ref_get_svc(rtb, &rs);
+		if (lbadm_get_svc(tb, &s) != rc || memcmp(&s, &rs, sizeof(s)))
+			ck_abort_msg("reply %d: service", i);
+		memset(&c, 0x55, sizeof(c));
+		if (lbadm_get_conn(tb, &c) != ref_get_conn(rtb, &rc_) ||
+		    memcmp(&c, &rc_, sizeof(c)))
+			ck_abort_msg("reply %d: connection", i);
+		memset(&a, 0x55, sizeof(a));
+		memset(&ra, 0x55, sizeof(ra));
+		if (lbadm_get_laddr(tb, &a) != ref_get_laddr(rtb, &ra) ||
+		    memcmp(&a, &ra, sizeof(a)))
+			ck_abort_msg("reply %d: pool address", i);
+		fast += i % 8 == 0 && !rc;
+	}
+	ck_assert_int_eq(fast, 25000);
+}
+END_TEST
+
+/* Damage the fast paths must leave to the general code, by hand. */
+START_TEST(t_dest_reply_edges)
+{
+	struct nlattr *tb[LBVS_ATTR_MAX + 1], *n, *st;
+	struct lbadm_dest d;
+	struct nl_msg *m;
+	uint8_t v4[4] = { 192, 0, 2, 1 };
+	int i;
+
+	/* Duplicates: the last of each counts; an AF of 6 with 4 bytes. */
+	m = nlmsg_alloc();
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_DEST, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_DEST);
+	nla_put_u16(m, LBVS_DEST_ATTR_AF, AF_INET);
+	nla_put(m, LBVS_DEST_ATTR_ADDR, 4, v4);
+	nla_put_u16(m, LBVS_DEST_ATTR_PORT, htons(80));
+	for (i = LBVS_DEST_ATTR_FWD; i <= LBVS_DEST_ATTR_PERSIST_CONNS; i++)
+		nla_put_u32(m, i, i);
+	nla_put_u32(m, LBVS_DEST_ATTR_WEIGHT, 77);
+	st = nla_nest_start(m, LBVS_DEST_ATTR_STATS);
+	nla_put_u64(m, LBVS_STATS_ATTR_CONNS, 1);
+	nla_put_u64(m, LBVS_STATS_ATTR_CONNS, 2);
+	nla_put_u32(m, LBVS_STATS_ATTR_INPKTS, 3);	/* 4 bytes: read */
+	nla_nest_end(m, st);
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, tb), 0);
+	ck_assert_int_eq(lbadm_get_dest(tb, &d), 0);
+	ck_assert_uint_eq(d.weight, 77);
+	ck_assert_uint_eq(d.persist, LBVS_DEST_ATTR_PERSIST_CONNS);
+	ck_assert_uint_eq(d.stats.conns, 2);
+	ck_assert_uint_eq(d.stats.inpkts, 3);
+	nlmsg_free(m);
+
+	/* A server's u32 of 2 bytes is refused, as the policy has it. */
+	m = nlmsg_alloc();
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_DEST, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_DEST);
+	nla_put_u16(m, LBVS_DEST_ATTR_AF, AF_INET);
+	nla_put(m, LBVS_DEST_ATTR_ADDR, 4, v4);
+	nla_put_u16(m, LBVS_DEST_ATTR_PORT, htons(80));
+	nla_put_u16(m, LBVS_DEST_ATTR_FWD, 1);
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, tb), 0);
+	ck_assert_int_eq(lbadm_get_dest(tb, &d), -1);
+	nlmsg_free(m);
+}
+END_TEST
+
+/* Scheduler names are escaped in JSON; addresses need not be. */
+START_TEST(t_json_escapes)
+{
+	struct lbadm_svc_entry e;
+	char *out;
+
+	memset(&e, 0, sizeof(e));
+	e.svc = SVC(IPPROTO_UDP, "2001:db8::1", 53, "a\"b\\c\x01\x1f");
+	out = capture_list(NULL, &e, 1, LBADM_FMT_JSON);
+	ck_assert_ptr_nonnull(strstr(out,
+		"\"protocol\":\"udp\",\"address\":\"2001:db8::1\",\"port\":53,"
+		"\"fwmark\":null,\"scheduler\":\"a\\\"b\\\\c\\u0001\\u001f\","));
+	free(out);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("lbadm");
@@ -1818,6 +2542,12 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_msg_room);
 	tcase_add_test(tc, t_svc_reuse);
 	tcase_add_test(tc, t_addr_v4_like_pton);
+	tcase_add_test(tc, t_fmt_numbers);
+	tcase_add_test(tc, t_fmt_addrs);
+	tcase_add_test(tc, t_largenum_like_printf);
+	tcase_add_test(tc, t_replies_like_before);
+	tcase_add_test(tc, t_dest_reply_edges);
+	tcase_add_test(tc, t_json_escapes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -102,7 +102,7 @@ static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
  * Appends a zeroed element of size bytes to the array *vp of *n elements
  * (capacity *cap): its address, or NULL (out of memory, array unchanged).
  */
-static void *push(void *vp, size_t *n, size_t *cap, size_t size)
+static inline void *push(void *vp, size_t *n, size_t *cap, size_t size)
 {
 	void **v = vp;
 	void *q;
@@ -159,8 +159,11 @@ typedef int (*add_fn)(struct lbadm_svc_entry *se, struct nlattr **tb);
 struct filer {
 	struct lbadm_svc_entry **v;
 	size_t n;
+	struct lbadm_svc_entry *tab;	/* the n in the order of the dumps */
 	add_fn add;
 	struct lbadm_svc_entry *last;	/* replies come grouped by service */
+	uint16_t key_len;		/* last's key as the replies carry it */
+	char key[64];
 };
 
 static int cmp_ref(const void *a, const void *b)
@@ -168,25 +171,63 @@ static int cmp_ref(const void *a, const void *b)
 	return lbadm_cmp_svc_entry(*(void *const *)a, *(void *const *)b);
 }
 
+/*
+ * Whether nest holds the same bytes as the key of the last reply's: then
+ * it names the same service, and need not be parsed and looked up again
+ * (a listing's 100,000 servers come in runs of one service's).
+ */
+static int same_key(const struct filer *f, const struct nlattr *nest)
+{
+	return f->key_len && nest && nest->nla_len == f->key_len &&
+	       !memcmp(nest, f->key, f->key_len);
+}
+
+static void keep_key(struct filer *f, const struct nlattr *nest)
+{
+	f->key_len = 0;
+	if (nest && nest->nla_len <= sizeof(f->key)) {
+		memcpy(f->key, nest, nest->nla_len);
+		f->key_len = nest->nla_len;
+	}
+}
+
+/*
+ * The service of key: the last one's, or the next in the order of the
+ * dumps (the kernel lists services in one order), or else one found by
+ * its key. NULL if none has it.
+ */
+static struct lbadm_svc_entry *find(const struct filer *f,
+				    struct lbadm_svc_entry *key)
+{
+	struct lbadm_svc_entry *next = f->last ? f->last + 1 : f->tab, **hit;
+
+	if (f->last && !lbadm_cmp_svc_entry(f->last, key))
+		return f->last;
+	if (next < f->tab + f->n && !lbadm_cmp_svc_entry(next, key))
+		return next;
+	hit = bsearch(&key, f->v, f->n, sizeof(*f->v), cmp_ref);
+	return hit ? *hit : NULL;
+}
+
 static int got_item(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[LBVS_ATTR_MAX + 1];
-	struct lbadm_svc_entry key, *kp = &key, **hit;
+	struct lbadm_svc_entry key;
 	struct filer *f = arg;
 
 	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
 	if (f->n == 1)
 		return f->add(f->v[0], tb);
+	if (same_key(f, tb[LBVS_ATTR_SERVICE]))
+		return f->add(f->last, tb);
 	memset(&key, 0, sizeof(key));
 	if (lbadm_get_svc(tb, &key.svc))
 		return -1;
-	if (!f->last || lbadm_cmp_svc_entry(f->last, &key)) {
-		hit = bsearch(&kp, f->v, f->n, sizeof(*f->v), cmp_ref);
-		if (!hit)
-			return -1;
-		f->last = *hit;
-	}
+	f->last = find(f, &key);
+	if (!f->last)
+		return -1;
+	keep_key(f, tb[LBVS_ATTR_SERVICE]);
 	return f->add(f->last, tb);
 }
 
@@ -266,7 +307,7 @@ static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_svc_entry *se,
 static int fetch_all(struct lbadm_nl *nl, int cmd, struct lbadm_table *t,
 		     add_fn add, int no_stats, struct lbadm_err *e)
 {
-	struct filer f = { .n = t->n, .add = add };
+	struct filer f = { .n = t->n, .tab = t->v, .add = add };
 	size_t i;
 	int rc;
 

@@ -80,91 +80,187 @@ const char *lbadm_proto_name(uint16_t proto)
 }
 
 /*
- * One output line built by hand: the text layouts below are ipvsadm's
- * printf formats, and printf dominated listing 110,000 servers. put_pad()
- * is "%-*s", put_u() "%-*u" (w 0: "%u"); a line is written with one fwrite.
+ * Output built by hand in one buffer, written out when nearly full: the
+ * text layouts below are ipvsadm's printf formats (and JSON's are ours),
+ * and printf, with a write call per line, dominated listing 110,000
+ * servers. Every line (every JSON server) is far shorter than OUT_LINE,
+ * and one starts only with that much room left, so only put_mem(), which
+ * copies what it is given, checks for room; the writers of numbers,
+ * addresses and padding, all of bounded length, don't.
  */
-struct line {
-	char b[512];
+#define OUT_SIZE	(64 * 1024)
+#define OUT_LINE	2048
+#define PAD_MAX		64	/* the widest padded field, and then some */
+
+struct out {
+	FILE *f;
 	size_t n;
+	char b[OUT_SIZE];
 };
 
-static void put_mem(struct line *l, const char *s, size_t n)
+static void out_init(struct out *o, FILE *f)
 {
-	if (n > sizeof(l->b) - l->n)
-		n = sizeof(l->b) - l->n;
-	memcpy(l->b + l->n, s, n);
-	l->n += n;
+	o->f = f;
+	o->n = 0;
 }
 
-static void put_pad(struct line *l, const char *s, size_t w)
+static void out_flush(struct out *o)
 {
-	size_t n = strlen(s);
+	fwrite(o->b, 1, o->n, o->f);
+	o->n = 0;
+}
 
-	put_mem(l, s, n);
-	if (n < w && w - n <= sizeof(l->b) - l->n) {
-		memset(l->b + l->n, ' ', w - n);
-		l->n += w - n;
+static inline void put_mem(struct out *o, const char *s, size_t n)
+{
+	if (n > sizeof(o->b) - o->n)
+		n = sizeof(o->b) - o->n;
+	memcpy(o->b + o->n, s, n);
+	o->n += n;
+}
+
+/* Inlined, so that a literal's length is a constant. */
+static inline __attribute__((always_inline))
+void put_s(struct out *o, const char *s)
+{
+	put_mem(o, s, strlen(s));
+}
+
+static void put_c(struct out *o, char c)
+{
+	o->b[o->n++] = c;
+}
+
+/* Ends a line, and makes room for the next. */
+static void put_nl(struct out *o)
+{
+	put_c(o, '\n');
+	if (o->n > sizeof(o->b) - OUT_LINE)
+		out_flush(o);
+}
+
+/*
+ * Pads the field written from start on to w columns ("%-*s", w at most
+ * PAD_MAX): the spaces go in one store of constant size past its end, not
+ * a memset() call of the length missing.
+ */
+static inline void pad_from(struct out *o, size_t start, size_t w)
+{
+	memset(o->b + o->n, ' ', PAD_MAX);
+	if (o->n - start < w)
+		o->n = start + w;
+}
+
+static void put_pad(struct out *o, const char *s, size_t w)
+{
+	size_t start = o->n;
+
+	put_s(o, s);
+	pad_from(o, start, w);
+}
+
+/* "%-*u" (w 0: "%u"), and "%" PRIu64. */
+static void put_u(struct out *o, uint32_t v, size_t w)
+{
+	size_t start = o->n;
+
+	o->n += lbadm_fmt_u32(o->b + o->n, v);
+	pad_from(o, start, w);
+}
+
+static void put_u64(struct out *o, uint64_t v)
+{
+	o->n += lbadm_fmt_u64(o->b + o->n, v);
+}
+
+/* "%-*s" of an address and port, IPv6 in brackets. */
+static void put_addrport(struct out *o, const struct lbadm_addr *a,
+			 uint16_t port, size_t w)
+{
+	size_t start = o->n;
+
+	o->n += lbadm_addrport_text(o->b + o->n, a, port);
+	pad_from(o, start, w);
+}
+
+/* "%*" PRIu64 at buf: its length. */
+static size_t rjust(char *buf, uint64_t v, size_t w)
+{
+	char d[20];
+	size_t n = lbadm_fmt_u64(d, v), k = n < w ? w - n : 0;
+
+	memset(buf, ' ', k);
+	memcpy(buf + k, d, n);
+	return k + n;
+}
+
+/* ipvsadm's print_largenum() at buf (at most 21 bytes): its length. */
+static size_t largenum_text(char *buf, uint64_t i, unsigned int fmt)
+{
+	static const struct {
+		uint64_t below, unit;
+		char name;
+	} units[] = {
+		{ 1000000000ULL, 1000, 'K' },
+		{ 100000000000ULL, 1000000, 'M' },
+		{ 100000000000000ULL, UINT64_C(1000000000), 'G' },
+		{ UINT64_MAX, UINT64_C(1000000000000), 'T' },
+	};
+	size_t k, n;
+
+	if (fmt & LBADM_FMT_EXACT) {
+		/* "%*" PRIu64, width 9, or the length + 1 */
+		buf[0] = ' ';
+		return 1 + rjust(buf + 1, i, 8);
 	}
-}
-
-static void put_s(struct line *l, const char *s)
-{
-	put_pad(l, s, 0);
-}
-
-static void put_u(struct line *l, uint32_t v, size_t w)
-{
-	char d[12];
-
-	d[lbadm_fmt_u32(d, v)] = '\0';
-	put_pad(l, d, w);
-}
-
-static void put_line(FILE *f, struct line *l)
-{
-	put_mem(l, "\n", 1);
-	fwrite(l->b, 1, l->n, f);
-	l->n = 0;
+	if (i < 100000000ULL)
+		return rjust(buf, i, 9);
+	for (k = 0; k < 3 && i >= units[k].below; k++)
+		;
+	n = rjust(buf, i / units[k].unit, 8);
+	buf[n] = units[k].name;
+	return n + 1;
 }
 
 void lbadm_print_largenum(FILE *f, uint64_t i, unsigned int fmt)
 {
-	char tmp[32];
-	int len;
+	char buf[24];
 
-	if (fmt & LBADM_FMT_EXACT) {
-		len = snprintf(tmp, sizeof(tmp), "%" PRIu64, i);
-		fprintf(f, "%*" PRIu64, len <= 8 ? 9 : len + 1, i);
-		return;
-	}
-	if (i < 100000000ULL)
-		fprintf(f, "%9" PRIu64, i);
-	else if (i < 1000000000ULL)
-		fprintf(f, "%8" PRIu64 "K", i / 1000);
-	else if (i < 100000000000ULL)
-		fprintf(f, "%8" PRIu64 "M", i / 1000000);
-	else if (i < 100000000000000ULL)
-		fprintf(f, "%8" PRIu64 "G", i / UINT64_C(1000000000));
-	else
-		fprintf(f, "%8" PRIu64 "T", i / UINT64_C(1000000000000));
+	fwrite(buf, 1, largenum_text(buf, i, fmt), f);
 }
 
-/* Sorting, as ipvsadm's ipvs_cmp_services() / ipvs_cmp_dests(). */
-static int cmp_num(uint64_t a, uint64_t b)
+static void put_largenum(struct out *o, uint64_t v, unsigned int fmt)
+{
+	o->n += largenum_text(o->b + o->n, v, fmt);
+}
+
+/* " %8" PRIu64 */
+static void put_u64_8(struct out *o, uint64_t v)
+{
+	put_c(o, ' ');
+	o->n += rjust(o->b + o->n, v, 8);
+}
+
+/*
+ * Sorting, as ipvsadm's ipvs_cmp_services() / ipvs_cmp_dests(). Inline,
+ * so that the checks whether a listing is already in order (it usually
+ * is) compare without a call per pair.
+ */
+static inline int cmp_num(uint64_t a, uint64_t b)
 {
 	return a < b ? -1 : a > b;
 }
 
-static int cmp_addr(const struct lbadm_addr *a, const struct lbadm_addr *b)
+/* The bytes in order, as memcmp(); a's family gives the length. */
+static inline int cmp_addr(const struct lbadm_addr *a,
+			   const struct lbadm_addr *b)
 {
-	return memcmp(a->b, b->b, a->af == AF_INET6 ? 16 : 4);
+	if (a->af == AF_INET6)
+		return memcmp(a->b, b->b, 16);
+	return cmp_num(ntohl(a->v4.s_addr), ntohl(b->v4.s_addr));
 }
 
-int lbadm_cmp_svc_entry(const void *pa, const void *pb)
+static inline int cmp_svc(const struct lbadm_svc *a, const struct lbadm_svc *b)
 {
-	const struct lbadm_svc *a = &((const struct lbadm_svc_entry *)pa)->svc;
-	const struct lbadm_svc *b = &((const struct lbadm_svc_entry *)pb)->svc;
 	int r;
 
 	if ((r = cmp_num(a->fwmark, b->fwmark)) || (r = cmp_num(a->af, b->af)) ||
@@ -174,20 +270,36 @@ int lbadm_cmp_svc_entry(const void *pa, const void *pb)
 	return cmp_num(a->port, b->port);
 }
 
-int lbadm_cmp_addr(const void *pa, const void *pb)
+static inline int cmp_addr_af(const struct lbadm_addr *a,
+			      const struct lbadm_addr *b)
 {
-	const struct lbadm_addr *a = pa, *b = pb;
 	int r = cmp_num(a->af, b->af);
 
 	return r ? r : cmp_addr(a, b);
 }
 
-int lbadm_cmp_dest(const void *pa, const void *pb)
+static inline int cmp_dest(const struct lbadm_dest *a,
+			   const struct lbadm_dest *b)
 {
-	const struct lbadm_dest *a = pa, *b = pb;
-	int r = lbadm_cmp_addr(&a->addr, &b->addr);
+	int r = cmp_addr_af(&a->addr, &b->addr);
 
 	return r ? r : cmp_num(a->port, b->port);
+}
+
+int lbadm_cmp_svc_entry(const void *pa, const void *pb)
+{
+	return cmp_svc(&((const struct lbadm_svc_entry *)pa)->svc,
+		       &((const struct lbadm_svc_entry *)pb)->svc);
+}
+
+int lbadm_cmp_addr(const void *pa, const void *pb)
+{
+	return cmp_addr_af(pa, pb);
+}
+
+int lbadm_cmp_dest(const void *pa, const void *pb)
+{
+	return cmp_dest(pa, pb);
 }
 
 void lbadm_sort(void *v, size_t n, size_t size,
@@ -204,14 +316,38 @@ void lbadm_sort(void *v, size_t n, size_t size,
 	}
 }
 
+/* lbadm_sort() of servers and services, the check for order inlined. */
+static void sort_dests(struct lbadm_dest *d, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		if (cmp_dest(&d[i - 1], &d[i]) > 0) {
+			qsort(d, n, sizeof(*d), lbadm_cmp_dest);
+			return;
+		}
+	}
+}
+
+static void sort_svcs(struct lbadm_svc_entry *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		if (cmp_svc(&v[i - 1].svc, &v[i].svc) > 0) {
+			qsort(v, n, sizeof(*v), lbadm_cmp_svc_entry);
+			return;
+		}
+	}
+}
+
 void lbadm_sort_services(struct lbadm_svc_entry *v, size_t n)
 {
 	size_t i;
 
-	lbadm_sort(v, n, sizeof(*v), lbadm_cmp_svc_entry);
+	sort_svcs(v, n);
 	for (i = 0; i < n; i++) {
-		lbadm_sort(v[i].dests, v[i].n_dests, sizeof(*v[i].dests),
-			   lbadm_cmp_dest);
+		sort_dests(v[i].dests, v[i].n_dests);
 		lbadm_sort(v[i].laddrs, v[i].n_laddrs, sizeof(*v[i].laddrs),
 			   lbadm_cmp_addr);
 	}
@@ -241,40 +377,59 @@ static void print_title(FILE *f, unsigned int fmt)
 		      f);
 }
 
-static void svc_name(const struct lbadm_svc *s, unsigned int fmt, char *buf,
-		     size_t len)
-{
-	char ap[64];
+/* A service's name in a listing. */
+struct svc_name {
+	char b[80];
+	size_t n;
+};
 
-	if (s->fwmark) {
-		if (fmt & LBADM_FMT_RULE)
-			snprintf(buf, len, "-f %u%s", s->fwmark,
-				 s->af == AF_INET6 ? " -6" : "");
-		else
-			snprintf(buf, len, "FWM  %u%s", s->fwmark,
-				 s->af == AF_INET6 ? " IPv6" : "");
-		return;
-	}
-	lbadm_fmt_addrport(&s->addr, s->port, ap, sizeof(ap));
-	if (fmt & LBADM_FMT_RULE) {
-		snprintf(buf, len, "%s %s",
-			 s->protocol == IPPROTO_TCP ? "-t" : "-u", ap);
-	} else {
-		snprintf(buf, len, "%-4s %s", lbadm_proto_name(s->protocol), ap);
-		if (s->af != AF_INET6 && len > 33)
-			buf[33] = '\0';
-	}
+static char *put_str(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
 }
 
-static void print_stats5(FILE *f, const uint64_t *v, unsigned int fmt)
+/*
+ * "FWM  7 IPv6" / "-f 7 -6", "TCP  192.0.2.1:80" / "-t 192.0.2.1:80" (not
+ * TCP: "-u"); as ipvsadm, "%-4s %s" cut at 33 bytes unless IPv6.
+ */
+static void svc_name(const struct lbadm_svc *s, unsigned int fmt,
+		     struct svc_name *name)
+{
+	int rule = fmt & LBADM_FMT_RULE;
+	char *p = name->b;
+
+	if (s->fwmark) {
+		p = put_str(p, rule ? "-f " : "FWM  ");
+		p += lbadm_fmt_u32(p, s->fwmark);
+		if (s->af == AF_INET6)
+			p = put_str(p, rule ? " -6" : " IPv6");
+	} else if (rule) {
+		p = put_str(p, s->protocol == IPPROTO_TCP ? "-t " : "-u ");
+		p += lbadm_addrport_text(p, &s->addr, s->port);
+	} else {
+		p = put_str(p, lbadm_proto_name(s->protocol));
+		while (p - name->b < 4)
+			*p++ = ' ';
+		*p++ = ' ';
+		p += lbadm_addrport_text(p, &s->addr, s->port);
+		if (s->af != AF_INET6 && p - name->b > 33)
+			p = name->b + 33;
+	}
+	name->n = (size_t)(p - name->b);
+}
+
+static void put_stats5(struct out *o, const uint64_t *v, unsigned int fmt)
 {
 	int i;
 
 	for (i = 0; i < 5; i++)
-		lbadm_print_largenum(f, v[i], fmt);
+		put_largenum(o, v[i], fmt);
 }
 
-static void put_mask(struct line *l, const struct lbadm_svc *s, const char *kw)
+static void put_mask(struct out *o, const struct lbadm_svc *s, const char *kw)
 {
 	char m[INET_ADDRSTRLEN];
 
@@ -285,14 +440,14 @@ static void put_mask(struct line *l, const struct lbadm_svc *s, const char *kw)
 	} else {
 		return;
 	}
-	put_s(l, " ");
-	put_s(l, kw);
-	put_s(l, " ");
-	put_s(l, m);
+	put_c(o, ' ');
+	put_s(o, kw);
+	put_c(o, ' ');
+	put_s(o, m);
 }
 
-static void print_svc_line(FILE *f, const struct lbadm_svc *s,
-			   const char *name, unsigned int fmt)
+static void print_svc_line(struct out *o, const struct lbadm_svc *s,
+			   const struct svc_name *name, unsigned int fmt)
 {
 	const struct lbadm_stats *st = &s->stats;
 	const uint64_t counts[5] = { st->conns, st->inpkts, st->outpkts,
@@ -300,146 +455,186 @@ static void print_svc_line(FILE *f, const struct lbadm_svc *s,
 	const uint64_t rates[5] = { st->cps, st->inpps, st->outpps, st->inbps,
 				    st->outbps };
 	int rule = fmt & LBADM_FMT_RULE;
-	struct line l = { .n = 0 };
 
 	if (!rule && (fmt & (LBADM_FMT_STATS | LBADM_FMT_RATE))) {
-		fprintf(f, "%-33s", name);
-		print_stats5(f, fmt & LBADM_FMT_STATS ? counts : rates, fmt);
-		fputc('\n', f);
+		put_mem(o, name->b, name->n);
+		pad_from(o, o->n - name->n, 33);
+		put_stats5(o, fmt & LBADM_FMT_STATS ? counts : rates, fmt);
+		put_nl(o);
 		return;
 	}
 	/* "-A NAME -s SCHED -p T -M MASK" or "NAME SCHED persistent T mask M" */
-	put_s(&l, rule ? "-A " : "");
-	put_s(&l, name);
-	put_s(&l, rule ? " -s " : " ");
-	put_s(&l, s->sched);
+	if (rule)
+		put_s(o, "-A ");
+	put_mem(o, name->b, name->n);
+	put_s(o, rule ? " -s " : " ");
+	put_s(o, s->sched);
 	if (s->flags & LBVS_SVC_F_PERSISTENT) {
-		put_s(&l, rule ? " -p " : " persistent ");
-		put_u(&l, s->timeout, 0);
-		put_mask(&l, s, rule ? "-M" : "mask");
+		put_s(o, rule ? " -p " : " persistent ");
+		put_u(o, s->timeout, 0);
+		put_mask(o, s, rule ? "-M" : "mask");
 	}
-	put_line(f, &l);
+	put_nl(o);
 }
 
-static void print_dest_line(FILE *f, const struct lbadm_dest *d,
-			    const char *svcname, unsigned int fmt)
+/* "-a %s -r %s %s -w %u" [--tun-type ipip] [-x %u] [-y %u] */
+static void print_dest_rule(struct out *o, const struct lbadm_dest *d,
+			    const struct svc_name *name)
+{
+	put_s(o, "-a ");
+	put_mem(o, name->b, name->n);
+	put_s(o, " -r ");
+	put_addrport(o, &d->addr, d->port, 0);
+	put_c(o, ' ');
+	put_s(o, fwd_switch(d->fwd));
+	put_s(o, " -w ");
+	put_u(o, d->weight, 0);
+	if (d->fwd == LBVS_FWD_TUN)	/* as ipvsadm 1.31 saves it */
+		put_s(o, " --tun-type ipip");
+	if (d->u_thresh) {
+		put_s(o, " -x ");
+		put_u(o, d->u_thresh, 0);
+	}
+	if (d->l_thresh) {
+		put_s(o, " -y ");
+		put_u(o, d->l_thresh, 0);
+	}
+	put_nl(o);
+}
+
+/* " %-7s " of the forwarding method, in a copy of constant size. */
+static void put_fwd_col(struct out *o, uint32_t fwd)
+{
+	static const char cols[][10] = {
+		[LBVS_FWD_NAT] = " Masq    ", [LBVS_FWD_DR] = " Route   ",
+		[LBVS_FWD_TUN] = " Tunnel  ", [LBVS_FWD_FULLNAT] = " FullNat ",
+	};
+	const char *c = fwd <= LBVS_FWD_MAX && cols[fwd][0] ? cols[fwd] :
+			" ?       ";
+
+	memcpy(o->b + o->n, c, 9);
+	o->n += 9;
+}
+
+/*
+ * "  -> %-28s" then the columns of fmt. ipvsadm cuts the address at 28
+ * bytes unless IPv6; an IPv4 address:port never is that long.
+ */
+static void print_dest_line(struct out *o, const struct lbadm_dest *d,
+			    unsigned int fmt)
 {
 	const struct lbadm_stats *st = &d->stats;
 	const uint64_t counts[5] = { st->conns, st->inpkts, st->outpkts,
 				     st->inbytes, st->outbytes };
-	char dname[64];
 
-	struct line l = { .n = 0 };
-
-	lbadm_fmt_addrport(&d->addr, d->port, dname, sizeof(dname));
-	if (fmt & LBADM_FMT_RULE) {
-		/* "-a %s -r %s %s -w %u" [--tun-type ipip] [-x %u] [-y %u] */
-		put_s(&l, "-a ");
-		put_s(&l, svcname);
-		put_s(&l, " -r ");
-		put_s(&l, dname);
-		put_s(&l, " ");
-		put_s(&l, fwd_switch(d->fwd));
-		put_s(&l, " -w ");
-		put_u(&l, d->weight, 0);
-		if (d->fwd == LBVS_FWD_TUN)	/* as ipvsadm 1.31 saves it */
-			put_s(&l, " --tun-type ipip");
-		if (d->u_thresh) {
-			put_s(&l, " -x ");
-			put_u(&l, d->u_thresh, 0);
-		}
-		if (d->l_thresh) {
-			put_s(&l, " -y ");
-			put_u(&l, d->l_thresh, 0);
-		}
-		put_line(f, &l);
-		return;
-	}
-	if (d->addr.af != AF_INET6)
-		dname[28] = '\0';
+	put_s(o, "  -> ");
+	put_addrport(o, &d->addr, d->port, 28);
 	if (fmt & LBADM_FMT_STATS) {
-		fprintf(f, "  -> %-28s", dname);
-		print_stats5(f, counts, fmt);
-		fputc('\n', f);
+		put_stats5(o, counts, fmt);
 	} else if (fmt & LBADM_FMT_RATE) {
-		fprintf(f, "  -> %-28s %8" PRIu64 " %8" PRIu64 " %8" PRIu64,
-			dname, st->cps, st->inpps, st->outpps);
-		lbadm_print_largenum(f, st->inbps, fmt);
-		lbadm_print_largenum(f, st->outbps, fmt);
-		fputc('\n', f);
+		put_u64_8(o, st->cps);
+		put_u64_8(o, st->inpps);
+		put_u64_8(o, st->outpps);
+		put_largenum(o, st->inbps, fmt);
+		put_largenum(o, st->outbps, fmt);
 	} else if (fmt & LBADM_FMT_THRESH) {
-		fprintf(f, "  -> %-28s %-10u %-10u %-10u %-10u\n", dname,
-			d->u_thresh, d->l_thresh, d->active, d->inactive);
+		/* " %-10u %-10u %-10u %-10u" */
+		put_c(o, ' ');
+		put_u(o, d->u_thresh, 10);
+		put_c(o, ' ');
+		put_u(o, d->l_thresh, 10);
+		put_c(o, ' ');
+		put_u(o, d->active, 10);
+		put_c(o, ' ');
+		put_u(o, d->inactive, 10);
 	} else if (fmt & LBADM_FMT_PCONN) {
-		fprintf(f, "  -> %-28s %-9u %-11u %-10u %-10u\n", dname,
-			d->weight, d->persist, d->active, d->inactive);
+		/* " %-9u %-11u %-10u %-10u" */
+		put_c(o, ' ');
+		put_u(o, d->weight, 9);
+		put_c(o, ' ');
+		put_u(o, d->persist, 11);
+		put_c(o, ' ');
+		put_u(o, d->active, 10);
+		put_c(o, ' ');
+		put_u(o, d->inactive, 10);
 	} else {
-		/* "  -> %-28s %-7s %-6u %-10u %-10u\n" */
-		put_s(&l, "  -> ");
-		put_pad(&l, dname, 28);
-		put_s(&l, " ");
-		put_pad(&l, lbadm_fwd_name(d->fwd), 7);
-		put_s(&l, " ");
-		put_u(&l, d->weight, 6);
-		put_s(&l, " ");
-		put_u(&l, d->active, 10);
-		put_s(&l, " ");
-		put_u(&l, d->inactive, 10);
-		put_line(f, &l);
+		/* " %-7s %-6u %-10u %-10u" */
+		put_fwd_col(o, d->fwd);
+		put_u(o, d->weight, 6);
+		put_c(o, ' ');
+		put_u(o, d->active, 10);
+		put_c(o, ' ');
+		put_u(o, d->inactive, 10);
 	}
+	put_nl(o);
 }
 
 /* One line per pool address: prefix, then the address (IPv6 bracketed). */
-static void print_laddr_lines(FILE *f, const struct lbadm_svc_entry *se,
-			      const char *prefix)
+static void print_laddr_lines(struct out *o, const struct lbadm_svc_entry *se,
+			      const char *prefix, size_t len)
 {
-	char a[INET6_ADDRSTRLEN + 2];
 	size_t i;
 
 	for (i = 0; i < se->n_laddrs; i++) {
-		lbadm_fmt_addr(&se->laddrs[i], 1, a, sizeof(a));
-		fprintf(f, "%s%s\n", prefix, a);
+		put_mem(o, prefix, len);
+		o->n += lbadm_addr_text(o->b + o->n, &se->laddrs[i], 1);
+		put_nl(o);
 	}
 }
 
-static void print_entry_text(FILE *f, const struct lbadm_svc_entry *se,
+static void print_entry_text(struct out *o, const struct lbadm_svc_entry *se,
 			     unsigned int fmt)
 {
-	char name[80], prefix[96];
-	size_t i;
+	struct svc_name name;
+	char prefix[96];
+	size_t i, n;
 
-	svc_name(&se->svc, fmt, name, sizeof(name));
-	print_svc_line(f, &se->svc, name, fmt);
-	for (i = 0; i < se->n_dests; i++)
-		print_dest_line(f, &se->dests[i], name, fmt);
-	if (fmt & LBADM_FMT_RULE) {
-		snprintf(prefix, sizeof(prefix), "-P %s -z ", name);
-		print_laddr_lines(f, se, prefix);
+	svc_name(&se->svc, fmt, &name);
+	print_svc_line(o, &se->svc, &name, fmt);
+	for (i = 0; i < se->n_dests; i++) {
+		if (fmt & LBADM_FMT_RULE)
+			print_dest_rule(o, &se->dests[i], &name);
+		else
+			print_dest_line(o, &se->dests[i], fmt);
+	}
+	if ((fmt & LBADM_FMT_RULE) && se->n_laddrs) {
+		/* "-P %s -z " */
+		memcpy(prefix, "-P ", 3);
+		memcpy(prefix + 3, name.b, name.n);
+		n = 3 + name.n;
+		memcpy(prefix + n, " -z ", 4);
+		print_laddr_lines(o, se, prefix, n + 4);
 	}
 }
 
 /* JSON. */
 
-static void json_str(FILE *f, const char *s)
+static void json_str(struct out *o, const char *s)
 {
-	fputc('"', f);
+	static const char hex[] = "0123456789abcdef";
+
+	put_c(o, '"');
 	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(f, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(f, "\\u%04x", *s);
-		else
-			fputc(*s, f);
+		if (*s == '"' || *s == '\\') {
+			put_c(o, '\\');
+			put_c(o, *s);
+		} else if ((unsigned char)*s < 0x20) {
+			put_s(o, "\\u00");
+			put_c(o, hex[*s >> 4]);
+			put_c(o, hex[*s & 15]);
+		} else {
+			put_c(o, *s);
+		}
 	}
-	fputc('"', f);
+	put_c(o, '"');
 }
 
-static void json_addr(FILE *f, const struct lbadm_addr *a)
+/* An address needs no escapes. */
+static void json_addr(struct out *o, const struct lbadm_addr *a)
 {
-	char buf[INET6_ADDRSTRLEN];
-
-	lbadm_fmt_addr(a, 0, buf, sizeof(buf));
-	json_str(f, buf);
+	put_c(o, '"');
+	o->n += lbadm_addr_text(o->b + o->n, a, 0);
+	put_c(o, '"');
 }
 
 static const char *family_json(int af)
@@ -447,94 +642,163 @@ static const char *family_json(int af)
 	return af == AF_INET6 ? "inet6" : "inet";
 }
 
-static void json_stats(FILE *f, const struct lbadm_stats *s)
-{
-	fprintf(f, "{\"conns\":%" PRIu64 ",\"inpkts\":%" PRIu64
-		",\"outpkts\":%" PRIu64 ",\"inbytes\":%" PRIu64
-		",\"outbytes\":%" PRIu64 ",\"cps\":%" PRIu64
-		",\"inpps\":%" PRIu64 ",\"outpps\":%" PRIu64
-		",\"inbps\":%" PRIu64 ",\"outbps\":%" PRIu64 "}",
-		s->conns, s->inpkts, s->outpkts, s->inbytes, s->outbytes,
-		s->cps, s->inpps, s->outpps, s->inbps, s->outbps);
-}
+/*
+ * JSON keys before numbers, each copied in a store of constant size (a
+ * listing writes 16 per server).
+ */
+struct json_key {
+	char s[31];
+	uint8_t n;
+};
 
-static void json_dest(FILE *f, const struct lbadm_dest *d)
-{
-	fputs("{\"address\":", f);
-	json_addr(f, &d->addr);
-	fprintf(f, ",\"port\":%u,\"forward\":\"%s\",\"weight\":%u,"
-		"\"u_threshold\":%u,\"l_threshold\":%u,\"active_conns\":%u,"
-		"\"inactive_conns\":%u,\"persistent_conns\":%u,\"stats\":",
-		d->port, fwd_json(d->fwd), d->weight, d->u_thresh, d->l_thresh,
-		d->active, d->inactive, d->persist);
-	json_stats(f, &d->stats);
-	fputc('}', f);
-}
+#define KEY(k)	{ k, sizeof(k) - 1 }
 
-/* A service's key: "{family,protocol,address,port,fwmark," (object open). */
-static void json_svc_key(FILE *f, const struct lbadm_svc *s)
+static void json_u64s(struct out *o, const struct json_key *keys,
+		      const uint64_t *v, int n)
 {
-	fprintf(f, "{\"family\":\"%s\",", family_json(s->af));
-	if (s->fwmark) {
-		fprintf(f, "\"protocol\":null,\"address\":null,\"port\":null,"
-			"\"fwmark\":%u,", s->fwmark);
-	} else {
-		fprintf(f, "\"protocol\":\"%s\",\"address\":",
-			s->protocol == IPPROTO_TCP ? "tcp" : "udp");
-		json_addr(f, &s->addr);
-		fprintf(f, ",\"port\":%u,\"fwmark\":null,", s->port);
+	int i;
+
+	for (i = 0; i < n; i++) {
+		memcpy(o->b + o->n, keys[i].s, sizeof(keys[i].s));
+		o->n += keys[i].n;
+		put_u64(o, v[i]);
 	}
 }
 
-static void json_entry(FILE *f, const struct lbadm_svc_entry *se)
+static void json_stats(struct out *o, const struct lbadm_stats *s)
+{
+	static const struct json_key keys[] = {
+		KEY("{\"conns\":"), KEY(",\"inpkts\":"), KEY(",\"outpkts\":"),
+		KEY(",\"inbytes\":"), KEY(",\"outbytes\":"), KEY(",\"cps\":"),
+		KEY(",\"inpps\":"), KEY(",\"outpps\":"), KEY(",\"inbps\":"),
+		KEY(",\"outbps\":"),
+	};
+	const uint64_t v[] = { s->conns, s->inpkts, s->outpkts, s->inbytes,
+			       s->outbytes, s->cps, s->inpps, s->outpps,
+			       s->inbps, s->outbps };
+
+	json_u64s(o, keys, v, 10);
+	put_c(o, '}');
+}
+
+static void json_dest(struct out *o, const struct lbadm_dest *d)
+{
+	static const struct json_key keys[] = {
+		KEY(",\"weight\":"), KEY(",\"u_threshold\":"),
+		KEY(",\"l_threshold\":"), KEY(",\"active_conns\":"),
+		KEY(",\"inactive_conns\":"), KEY(",\"persistent_conns\":"),
+	};
+	const uint64_t v[] = { d->weight, d->u_thresh, d->l_thresh, d->active,
+			       d->inactive, d->persist };
+
+	put_s(o, "{\"address\":");
+	json_addr(o, &d->addr);
+	put_s(o, ",\"port\":");
+	put_u(o, d->port, 0);
+	put_s(o, ",\"forward\":\"");
+	put_s(o, fwd_json(d->fwd));
+	put_c(o, '"');
+	json_u64s(o, keys, v, 6);
+	put_s(o, ",\"stats\":");
+	json_stats(o, &d->stats);
+	put_c(o, '}');
+}
+
+/* A service's key: "{family,protocol,address,port,fwmark," (object open). */
+static void json_svc_key(struct out *o, const struct lbadm_svc *s)
+{
+	put_s(o, "{\"family\":\"");
+	put_s(o, family_json(s->af));
+	put_s(o, "\",");
+	if (s->fwmark) {
+		put_s(o, "\"protocol\":null,\"address\":null,\"port\":null,"
+		      "\"fwmark\":");
+		put_u(o, s->fwmark, 0);
+		put_c(o, ',');
+	} else {
+		put_s(o, s->protocol == IPPROTO_TCP ?
+		      "\"protocol\":\"tcp\",\"address\":" :
+		      "\"protocol\":\"udp\",\"address\":");
+		json_addr(o, &s->addr);
+		put_s(o, ",\"port\":");
+		put_u(o, s->port, 0);
+		put_s(o, ",\"fwmark\":null,");
+	}
+}
+
+/* Lines of JSON: one document, with room kept for its next object. */
+static void json_next(struct out *o)
+{
+	if (o->n > sizeof(o->b) - OUT_LINE)
+		out_flush(o);
+}
+
+static void json_entry(struct out *o, const struct lbadm_svc_entry *se)
 {
 	const struct lbadm_svc *s = &se->svc;
 	size_t i;
 
-	json_svc_key(f, s);
-	fputs("\"scheduler\":", f);
-	json_str(f, s->sched);
-	fprintf(f, ",\"persistent\":%s,\"timeout\":%u,\"netmask\":%u,\"stats\":",
-		s->flags & LBVS_SVC_F_PERSISTENT ? "true" : "false",
-		s->timeout, s->netmask);
-	json_stats(f, &s->stats);
-	fputs(",\"servers\":[", f);
+	json_svc_key(o, s);
+	put_s(o, "\"scheduler\":");
+	json_str(o, s->sched);
+	put_s(o, s->flags & LBVS_SVC_F_PERSISTENT ?
+	      ",\"persistent\":true,\"timeout\":" :
+	      ",\"persistent\":false,\"timeout\":");
+	put_u(o, s->timeout, 0);
+	put_s(o, ",\"netmask\":");
+	put_u(o, s->netmask, 0);
+	put_s(o, ",\"stats\":");
+	json_stats(o, &s->stats);
+	put_s(o, ",\"servers\":[");
 	for (i = 0; i < se->n_dests; i++) {
+		json_next(o);
 		if (i)
-			fputc(',', f);
-		json_dest(f, &se->dests[i]);
+			put_c(o, ',');
+		json_dest(o, &se->dests[i]);
 	}
-	fputs("]}", f);
+	put_s(o, "]}");
 }
 
-static void print_list_json(FILE *f, const struct lbadm_info *info,
+static void print_list_json(struct out *o, const struct lbadm_info *info,
 			    const struct lbadm_svc_entry *v, size_t n)
 {
 	size_t i;
 
-	fputc('{', f);
-	if (info)
-		fprintf(f, "\"version\":\"%u.%u.%u\",\"conn_tab_size\":%u,",
-			info->version >> 16, (info->version >> 8) & 0xff,
-			info->version & 0xff, info->conn_tab_size);
-	fputs("\"services\":[", f);
-	for (i = 0; i < n; i++) {
-		if (i)
-			fputc(',', f);
-		json_entry(f, &v[i]);
+	put_c(o, '{');
+	if (info) {
+		put_s(o, "\"version\":\"");
+		put_u(o, info->version >> 16, 0);
+		put_c(o, '.');
+		put_u(o, (info->version >> 8) & 0xff, 0);
+		put_c(o, '.');
+		put_u(o, info->version & 0xff, 0);
+		put_s(o, "\",\"conn_tab_size\":");
+		put_u(o, info->conn_tab_size, 0);
+		put_c(o, ',');
 	}
-	fputs("]}\n", f);
+	put_s(o, "\"services\":[");
+	for (i = 0; i < n; i++) {
+		json_next(o);
+		if (i)
+			put_c(o, ',');
+		json_entry(o, &v[i]);
+	}
+	put_s(o, "]}");
+	put_nl(o);
 }
 
 void lbadm_print_list(FILE *f, const struct lbadm_info *info,
 		      struct lbadm_svc_entry *v, size_t n, unsigned int fmt)
 {
+	struct out o;
 	size_t i;
 
+	out_init(&o, f);
 	if (!(fmt & LBADM_FMT_NOSORT))
 		lbadm_sort_services(v, n);
 	if (fmt & LBADM_FMT_JSON) {
-		print_list_json(f, info, v, n);
+		print_list_json(&o, info, v, n);
+		out_flush(&o);
 		return;
 	}
 	if (info && !(fmt & LBADM_FMT_RULE))
@@ -543,89 +807,144 @@ void lbadm_print_list(FILE *f, const struct lbadm_info *info,
 			info->version & 0xff, info->conn_tab_size);
 	print_title(f, fmt);
 	for (i = 0; i < n; i++)
-		print_entry_text(f, &v[i], fmt);
+		print_entry_text(&o, &v[i], fmt);
+	out_flush(&o);
 }
 
 /* -G: {"services":[{KEY...,"local_addresses":[ADDR...]}]}. */
-static void print_laddrs_json(FILE *f, const struct lbadm_svc_entry *v,
+static void print_laddrs_json(struct out *o, const struct lbadm_svc_entry *v,
 			      size_t n)
 {
 	size_t i, k;
 
-	fputs("{\"services\":[", f);
+	put_s(o, "{\"services\":[");
 	for (i = 0; i < n; i++) {
-		fputs(i ? "," : "", f);
-		json_svc_key(f, &v[i].svc);
-		fputs("\"local_addresses\":[", f);
+		json_next(o);
+		if (i)
+			put_c(o, ',');
+		json_svc_key(o, &v[i].svc);
+		put_s(o, "\"local_addresses\":[");
 		for (k = 0; k < v[i].n_laddrs; k++) {
-			fputs(k ? "," : "", f);
-			json_addr(f, &v[i].laddrs[k]);
+			json_next(o);
+			if (k)
+				put_c(o, ',');
+			json_addr(o, &v[i].laddrs[k]);
 		}
-		fputs("]}", f);
+		put_s(o, "]}");
 	}
-	fputs("]}\n", f);
+	put_s(o, "]}");
+	put_nl(o);
 }
 
 void lbadm_print_laddrs(FILE *f, struct lbadm_svc_entry *v, size_t n,
 			unsigned int fmt)
 {
-	char name[80];
+	struct svc_name name;
+	struct out o;
 	size_t i;
 
+	out_init(&o, f);
 	lbadm_sort_services(v, n);
 	if (fmt & LBADM_FMT_JSON) {
-		print_laddrs_json(f, v, n);
+		print_laddrs_json(&o, v, n);
+		out_flush(&o);
 		return;
 	}
-	fputs("Prot LocalAddress:Port\n  -> FullNatLocalAddress\n", f);
+	put_s(&o, "Prot LocalAddress:Port\n  -> FullNatLocalAddress\n");
 	for (i = 0; i < n; i++) {
-		svc_name(&v[i].svc, 0, name, sizeof(name));
-		fprintf(f, "%s\n", name);
-		print_laddr_lines(f, &v[i], "  -> ");
+		svc_name(&v[i].svc, 0, &name);
+		put_mem(&o, name.b, name.n);
+		put_nl(&o);
+		print_laddr_lines(&o, &v[i], "  -> ", 5);
 	}
+	out_flush(&o);
 }
 
-static void json_ep(FILE *f, const char *key, const struct lbadm_addr *a,
+/* ,"KEY":{"address":ADDR,"port":N} */
+static void json_ep(struct out *o, const char *key, const struct lbadm_addr *a,
 		    uint16_t port)
 {
-	fprintf(f, ",\"%s\":{\"address\":", key);
-	json_addr(f, a);
-	fprintf(f, ",\"port\":%u}", port);
+	put_s(o, ",\"");
+	put_s(o, key);
+	put_s(o, "\":{\"address\":");
+	json_addr(o, a);
+	put_s(o, ",\"port\":");
+	put_u(o, port, 0);
+	put_c(o, '}');
 }
 
-static void print_conns_json(FILE *f, const struct lbadm_conn *c, size_t n)
+static void print_conn_json(struct out *o, const struct lbadm_conn *c)
+{
+	put_s(o, "{\"protocol\":\"");
+	put_s(o, c->protocol == IPPROTO_TCP ? "tcp" :
+	      c->protocol == IPPROTO_UDP ? "udp" : "other");
+	put_s(o, "\",\"family\":\"");
+	put_s(o, family_json(c->af));
+	put_s(o, "\",\"state\":\"");
+	put_s(o, lbadm_state_name(c->state));
+	put_s(o, "\",\"expires_ms\":");
+	put_u(o, c->expires_ms, 0);
+	put_s(o, ",\"forward\":\"");
+	put_s(o, fwd_json(c->fwd));
+	put_c(o, '"');
+	json_ep(o, "client", &c->caddr, c->cport);
+	json_ep(o, "virtual", &c->vaddr, c->vport);
+	if (c->fwd == LBVS_FWD_FULLNAT && c->laddr.af)
+		json_ep(o, "local", &c->laddr, c->lport);
+	else
+		put_s(o, ",\"local\":null");
+	json_ep(o, "server", &c->daddr, c->dport);
+	put_c(o, '}');
+}
+
+static void print_conns_json(struct out *o, const struct lbadm_conn *c,
+			     size_t n)
 {
 	size_t i;
 
-	fputs("{\"connections\":[", f);
-	for (i = 0; i < n; i++, c++) {
-		fprintf(f, "%s{\"protocol\":\"%s\",\"family\":\"%s\",\"state\":\"%s\","
-			"\"expires_ms\":%u,\"forward\":\"%s\"", i ? "," : "",
-			c->protocol == IPPROTO_TCP ? "tcp" :
-			c->protocol == IPPROTO_UDP ? "udp" : "other",
-			family_json(c->af), lbadm_state_name(c->state),
-			c->expires_ms, fwd_json(c->fwd));
-		json_ep(f, "client", &c->caddr, c->cport);
-		json_ep(f, "virtual", &c->vaddr, c->vport);
-		if (c->fwd == LBVS_FWD_FULLNAT && c->laddr.af)
-			json_ep(f, "local", &c->laddr, c->lport);
-		else
-			fputs(",\"local\":null", f);
-		json_ep(f, "server", &c->daddr, c->dport);
-		fputc('}', f);
+	put_s(o, "{\"connections\":[");
+	for (i = 0; i < n; i++) {
+		json_next(o);
+		if (i)
+			put_c(o, ',');
+		print_conn_json(o, &c[i]);
 	}
-	fputs("]}\n", f);
+	put_s(o, "]}");
+	put_nl(o);
+}
+
+/* "%-3s %-6s %-11s %-18s %-18s %s\n" */
+static void print_conn_line(struct out *o, const struct lbadm_conn *c)
+{
+	unsigned int secs = c->expires_ms / 1000;
+	char exp[16];
+
+	put_pad(o, lbadm_proto_name(c->protocol), 3);
+	put_c(o, ' ');
+	/* "%02u:%02u" */
+	snprintf(exp, sizeof(exp), "%02u:%02u", secs / 60, secs % 60);
+	put_pad(o, exp, 6);
+	put_c(o, ' ');
+	put_pad(o, lbadm_state_name(c->state), 11);
+	put_c(o, ' ');
+	put_addrport(o, &c->caddr, c->cport, 18);
+	put_c(o, ' ');
+	put_addrport(o, &c->vaddr, c->vport, 18);
+	put_c(o, ' ');
+	put_addrport(o, &c->daddr, c->dport, 0);
+	put_nl(o);
 }
 
 void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
 		       unsigned int fmt)
 {
-	char cn[64], vn[64], dn[64], exp[16];
-	unsigned int secs;
+	struct out o;
 	size_t i;
 
+	out_init(&o, f);
 	if (fmt & LBADM_FMT_JSON) {
-		print_conns_json(f, c, n);
+		print_conns_json(&o, c, n);
+		out_flush(&o);
 		return;
 	}
 	fputs("IPVS connection entries\n", f);
@@ -636,16 +955,9 @@ void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
 	else
 		fprintf(f, "pro expire %-11s %-18s %-18s %s\n", "state",
 			"source", "virtual", "destination");
-	for (i = 0; i < n; i++, c++) {
-		lbadm_fmt_addrport(&c->caddr, c->cport, cn, sizeof(cn));
-		lbadm_fmt_addrport(&c->vaddr, c->vport, vn, sizeof(vn));
-		lbadm_fmt_addrport(&c->daddr, c->dport, dn, sizeof(dn));
-		secs = c->expires_ms / 1000;
-		snprintf(exp, sizeof(exp), "%02u:%02u", secs / 60, secs % 60);
-		fprintf(f, "%-3s %-6s %-11s %-18s %-18s %s\n",
-			lbadm_proto_name(c->protocol), exp,
-			lbadm_state_name(c->state), cn, vn, dn);
-	}
+	for (i = 0; i < n; i++)
+		print_conn_line(&o, &c[i]);
+	out_flush(&o);
 }
 
 void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,

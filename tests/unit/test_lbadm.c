@@ -2069,7 +2069,9 @@ static uint64_t ref_u64(struct nlattr *a)
 {
 	uint64_t v;
 
-	if (!a || nla_len(a) < 8)
+	if (!a || nla_len(a) < 4)
+		return 0;
+	if (nla_len(a) < 8)
 		return ref_u32(a);
 	memcpy(&v, nla_data(a), sizeof(v));
 	return v;

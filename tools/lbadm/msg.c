@@ -386,7 +386,10 @@ static uint64_t get_u64(struct nlattr *a)
 {
 	uint64_t v;
 
-	if (!a || attr_len(a) < 8)
+	/* Counters may come as u32; shorter ones are not counters. */
+	if (!a || attr_len(a) < 4)
+		return 0;
+	if (attr_len(a) < 8)
 		return get_u32(a);
 	memcpy(&v, attr_data(a), sizeof(v));
 	return v;

@@ -173,6 +173,24 @@ static const struct lbadm_opt *find_long(const char *name, size_t n)
 	return NULL;
 }
 
+/* o, allowed in its slot, with value val (NULL if none). */
+static inline void record(struct lbadm_req *r, const struct lbadm_opt *o,
+			  const char *val)
+{
+	r->slot_opt[o->slot] = o;
+	r->slots |= B(o->slot);
+	if (o->cmd != LC_NONE) {
+		if (r->cmd != LC_HELP) {	/* -h wins over everything */
+			r->cmd = o->cmd;
+			r->cmd_opt = o;
+		}
+		return;
+	}
+	r->given[o->id] = 1;
+	r->given_ids |= B(o->id);
+	r->arg[o->id] = val;
+}
+
 /* Records one occurrence of o with value val (NULL if none). */
 static int take_any(struct lbadm_req *r, const struct lbadm_opt *o,
 		    const char *val, struct lbadm_err *e)
@@ -197,18 +215,7 @@ static int take_any(struct lbadm_req *r, const struct lbadm_opt *o,
 				    lbadm_opt_name(prev, a, sizeof(a)),
 				    lbadm_opt_name(o, b, sizeof(b)));
 	}
-	r->slot_opt[o->slot] = o;
-	r->slots |= B(o->slot);
-	if (o->cmd != LC_NONE) {
-		if (r->cmd != LC_HELP) {
-			r->cmd = o->cmd;
-			r->cmd_opt = o;
-		}
-		return 0;
-	}
-	r->given[o->id] = 1;
-	r->given_ids |= B(o->id);
-	r->arg[o->id] = val;
+	record(r, o, val);
 	return 0;
 }
 
@@ -221,16 +228,7 @@ static inline int take(struct lbadm_req *r, const struct lbadm_opt *o,
 {
 	if (o->cmd == LC_HELP || r->cmd == LC_HELP || (r->slots & B(o->slot)))
 		return take_any(r, o, val, e);
-	r->slot_opt[o->slot] = o;
-	r->slots |= B(o->slot);
-	if (o->cmd != LC_NONE) {
-		r->cmd = o->cmd;
-		r->cmd_opt = o;
-		return 0;
-	}
-	r->given[o->id] = 1;
-	r->given_ids |= B(o->id);
-	r->arg[o->id] = val;
+	record(r, o, val);
 	return 0;
 }
 

@@ -84,6 +84,7 @@ static void __net_exit lbvs_net_exit(struct net *net)
 	lbvs_sysctl_unregister(ln);
 	mutex_lock(&ln->config_lock);
 	lbvs_svc_flush(ln);
+	lbvs_stats_pool_release(&ln->stats_pool);
 	mutex_unlock(&ln->config_lock);
 	lbvs_conn_table_destroy(ln);
 }

@@ -36,6 +36,7 @@ struct lbvs_net {
 	 */
 	struct mutex config_lock;
 	struct lbvs_svc_table svcs;	/* config_lock for writers, RCU readers */
+	struct lbvs_stats_pool stats_pool;	/* config_lock */
 
 	struct lbvs_conn_table conns;	/* its own locking, see conn.h */
 

@@ -143,7 +143,7 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	svc = kzalloc(sizeof(*svc), GFP_KERNEL);
 	if (!svc)
 		return -ENOMEM;
-	err = lbvs_stats_init(&svc->stats);
+	err = lbvs_stats_init(&svc->stats, &ln->stats_pool);
 	if (err)
 		goto err_free;
 	INIT_LIST_HEAD(&svc->dests);
@@ -286,12 +286,9 @@ static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, 
 		WRITE_ONCE(dest->l_thresh, dc->l_thresh);
 }
 
-/*
- * A new server of svc, not yet linked nor in the scheduler's set, with its
- * counters in slot i of block.
- */
-static struct lbvs_dest *dest_new(struct lbvs_service *svc, const struct lbvs_dest_conf *dc,
-				  u32 set, struct lbvs_stats_block *block, unsigned int i,
+/* A new server of svc, not yet linked nor in the scheduler's set. */
+static struct lbvs_dest *dest_new(struct lbvs_net *ln, struct lbvs_service *svc,
+				  const struct lbvs_dest_conf *dc, u32 set,
 				  struct netlink_ext_ack *extack)
 {
 	struct lbvs_dest *dest;
@@ -312,9 +309,12 @@ static struct lbvs_dest *dest_new(struct lbvs_service *svc, const struct lbvs_de
 	dest = kzalloc(sizeof(*dest), GFP_KERNEL);
 	if (!dest)
 		return ERR_PTR(-ENOMEM);
+	if (lbvs_stats_init(&dest->stats, &ln->stats_pool)) {
+		kfree(dest);
+		return ERR_PTR(-ENOMEM);
+	}
 	/* The cache's slots come with the first packet (route.c). */
 	dest->rt_cache.reset_ts = jiffies;
-	lbvs_stats_init_in(&dest->stats, block, i);
 	refcount_set(&dest->refcnt, 1);
 	refcount_inc(&svc->refcnt);
 	dest->svc = svc;
@@ -339,17 +339,12 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 		  struct netlink_ext_ack *extack)
 {
 	u32 set = LBVS_SET_FWD | LBVS_SET_WEIGHT | LBVS_SET_U_THRESH | LBVS_SET_L_THRESH;
-	struct lbvs_stats_block *block;
 	struct lbvs_dest *dest;
 	unsigned int i;
 	int err = 0;
 
-	*bad = n;
-	block = lbvs_stats_block_new(n);
-	if (!block)
-		return -ENOMEM;
 	for (i = 0; i < n; i++) {
-		dest = dest_new(svc, &dcs[i], set, block, i, extack);
+		dest = dest_new(ln, svc, &dcs[i], set, extack);
 		if (IS_ERR(dest)) {
 			err = PTR_ERR(dest);
 			break;
@@ -357,7 +352,6 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 		list_add_tail(&dest->list, &svc->dests);
 		svc->ndests++;
 	}
-	lbvs_stats_block_put(block);
 	*bad = i;
 	if (!err)
 		err = lbvs_sched_rebuild(svc, svc->sched.algo);

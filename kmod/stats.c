@@ -30,13 +30,7 @@ static void stats_init(struct lbvs_stats *s, struct lbvs_cpu_stats __percpu *c)
 	s->cpu = c;
 }
 
-int lbvs_stats_init(struct lbvs_stats *s)
-{
-	stats_init(s, cpu_stats_new(1));
-	return s->cpu ? 0 : -ENOMEM;
-}
-
-struct lbvs_stats_block *lbvs_stats_block_new(unsigned int n)
+static struct lbvs_stats_block *block_new(unsigned int n)
 {
 	struct lbvs_stats_block *b = kmalloc(sizeof(*b), GFP_KERNEL);
 
@@ -51,7 +45,7 @@ struct lbvs_stats_block *lbvs_stats_block_new(unsigned int n)
 	return b;
 }
 
-void lbvs_stats_block_put(struct lbvs_stats_block *b)
+static void block_put(struct lbvs_stats_block *b)
 {
 	if (!refcount_dec_and_test(&b->ref))
 		return;
@@ -59,19 +53,35 @@ void lbvs_stats_block_put(struct lbvs_stats_block *b)
 	kfree(b);
 }
 
-void lbvs_stats_init_in(struct lbvs_stats *s, struct lbvs_stats_block *b, unsigned int i)
+int lbvs_stats_init(struct lbvs_stats *s, struct lbvs_stats_pool *pool)
 {
-	stats_init(s, b->cpu + i);
+	struct lbvs_stats_block *b = pool->cur;
+
+	if (!b || pool->used == LBVS_STATS_SLOTS) {
+		b = block_new(LBVS_STATS_SLOTS);
+		if (!b)
+			return -ENOMEM;
+		lbvs_stats_pool_release(pool);
+		pool->cur = b;
+		pool->used = 0;
+	}
+	stats_init(s, b->cpu + pool->used++);
 	s->block = b;
 	refcount_inc(&b->ref);
+	return 0;
+}
+
+void lbvs_stats_pool_release(struct lbvs_stats_pool *pool)
+{
+	if (pool->cur)
+		block_put(pool->cur);
+	pool->cur = NULL;
 }
 
 void lbvs_stats_free(struct lbvs_stats *s)
 {
 	if (s->block)
-		lbvs_stats_block_put(s->block);
-	else
-		free_percpu(s->cpu);
+		block_put(s->block);
 	s->cpu = NULL;
 	s->block = NULL;
 }

@@ -25,20 +25,30 @@ struct lbvs_cpu_stats {
 };
 
 /*
- * Per-CPU counters of several owners in one allocation: the servers of one
- * LBVS_ATTR_DEST_LIST. A per-CPU allocation costs ~5 us under TCG whatever
- * its size, half of what adding a server cost. Each owner's lbvs_stats
- * holds a reference; the last one frees the block, so a deleted server's
- * slot stays until the rest of its list is gone.
+ * Per-CPU counters of several owners in one allocation, handed out slot by
+ * slot from a namespace's lbvs_stats_pool. A per-CPU allocation costs ~5 us
+ * under TCG whatever its size: one for every service and list of servers
+ * was a tenth of restoring 10,000 services. Each owner's lbvs_stats holds a
+ * reference, and so does the pool while it hands out slots; the last one
+ * frees the block, so a deleted owner's slot stays until the other owners
+ * of its block are gone (slots are not reused).
  */
 struct lbvs_stats_block {
 	refcount_t ref;
 	struct lbvs_cpu_stats __percpu *cpu;
 };
 
+#define LBVS_STATS_SLOTS	64
+
+/* Where a namespace's counters come from. config_lock. */
+struct lbvs_stats_pool {
+	struct lbvs_stats_block *cur;	/* holds a reference; NULL: none yet */
+	unsigned int used;		/* slots of cur handed out */
+};
+
 struct lbvs_stats {
-	struct lbvs_cpu_stats __percpu *cpu;
-	struct lbvs_stats_block *block;	/* cpu's owner, or NULL: ours */
+	struct lbvs_cpu_stats __percpu *cpu;	/* a slot of block */
+	struct lbvs_stats_block *block;
 	/*
 	 * lock protects the rest: the zero baseline (-Z subtracts it instead of
 	 * touching every CPU's counters) and the estimator's state, written by
@@ -58,11 +68,9 @@ struct lbvs_stats_snap {
 	u64 rate[LBVS_CNT_NUM];
 };
 
-int lbvs_stats_init(struct lbvs_stats *s);
-struct lbvs_stats_block *lbvs_stats_block_new(unsigned int n);
-void lbvs_stats_block_put(struct lbvs_stats_block *b);
-/* s gets slot i of b, and a reference to b. */
-void lbvs_stats_init_in(struct lbvs_stats *s, struct lbvs_stats_block *b, unsigned int i);
+/* s gets the next slot of pool's block (a new block if it has none left). */
+int lbvs_stats_init(struct lbvs_stats *s, struct lbvs_stats_pool *pool);
+void lbvs_stats_pool_release(struct lbvs_stats_pool *pool);
 void lbvs_stats_free(struct lbvs_stats *s);
 void lbvs_stats_zero(struct lbvs_stats *s);
 void lbvs_stats_read(struct lbvs_stats *s, struct lbvs_stats_snap *snap);

@@ -83,7 +83,8 @@ START_TEST(t_diff)
 		{ .svc = svc(80, "wrr"), .dests = d_want, .n_dests = 2 },
 		{ .svc = svc(82, "sh"), .dests = d_c, .n_dests = 1 },
 	};
-	struct lbadm_table now = { now_v, 2, 2 }, want = { want_v, 2, 2 };
+	struct lbadm_table now = { .v = now_v, .n = 2, .cap = 2 },
+			   want = { .v = want_v, .n = 2, .cap = 2 };
 	char expect[128];
 
 	/* Service 80: edited, server .1 edited, .2 deleted, .3 added;
@@ -123,7 +124,8 @@ START_TEST(t_diff_laddrs)
 		{ .svc = svc(82, "rr"), .dests = d, .n_dests = 1,
 		  .laddrs = p_want, .n_laddrs = 2 },
 	};
-	struct lbadm_table now = { now_v, 2, 2 }, want = { want_v, 2, 2 };
+	struct lbadm_table now = { .v = now_v, .n = 2, .cap = 2 },
+			   want = { .v = want_v, .n = 2, .cap = 2 };
 	char expect[128];
 
 	snprintf(expect, sizeof(expect), "%d %d %d %d %d %d %d %d %d",
@@ -142,7 +144,7 @@ END_TEST
 START_TEST(t_batch_put)
 {
 	struct lbadm_svc_entry v[] = { { .svc = svc(80, "rr") } };
-	struct lbadm_table empty = { NULL, 0, 0 }, one = { v, 1, 1 };
+	struct lbadm_table empty = { 0 }, one = { .v = v, .n = 1, .cap = 1 };
 	struct lbadm_nl nl = { 0 };
 	const struct nlmsghdr *h;
 	struct lbadm_batch b;
@@ -176,7 +178,7 @@ START_TEST(t_batch_lists)
 	};
 	const uint32_t first[] = { 0, 1, 257, 301, 302, 303, 304, 307 };
 	const unsigned int items[] = { 0, 256, 44, 0, 1, 0, 3 };
-	struct lbadm_table empty = { NULL, 0, 0 }, want = { v, 3, 3 };
+	struct lbadm_table empty = { 0 }, want = { .v = v, .n = 3, .cap = 3 };
 	struct lbadm_nl nl = { 0 };
 	const struct nlmsghdr *h;
 	const struct nlattr *a;

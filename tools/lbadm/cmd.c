@@ -131,25 +131,57 @@ static int got_svc(struct nlmsghdr *h, void *arg)
 	return se && !lbadm_get_svc(tb, &se->svc) ? 0 : -1;
 }
 
-/* Appends the server of reply tb to se. */
-static int add_dest(struct lbadm_svc_entry *se, struct nlattr **tb)
+/* Copies se's run of servers to the end of t->dests (a hole stays behind). */
+static int move_run(struct lbadm_table *t, struct lbadm_svc_entry *se)
 {
-	struct lbadm_dest *d = push(&se->dests, &se->n_dests, &se->dest_cap,
-				    sizeof(*d));
+	size_t from = se->dest_first, k;
+	struct lbadm_dest *d;
 
-	return d && !lbadm_get_dest(tb, d) ? 0 : -1;
+	se->dest_first = t->n_dests;
+	for (k = 0; k < se->n_dests; k++) {
+		d = push(&t->dests, &t->n_dests, &t->dest_cap, sizeof(*d));
+		if (!d)
+			return -1;
+		*d = t->dests[from + k];
+	}
+	return 0;
+}
+
+/*
+ * Appends the server of reply tb to se's run in t->dests. The array moves
+ * as it grows, so the run is an index until link_dests(). Replies come
+ * grouped by service, so se's run is the last one; should they not be, the
+ * run moves to the end.
+ */
+static int add_dest(struct lbadm_table *t, struct lbadm_svc_entry *se,
+		    struct nlattr **tb)
+{
+	struct lbadm_dest *d;
+
+	if (!se->n_dests)
+		se->dest_first = t->n_dests;
+	else if (se->dest_first + se->n_dests != t->n_dests && move_run(t, se))
+		return -1;
+	d = push(&t->dests, &t->n_dests, &t->dest_cap, sizeof(*d));
+	if (!d)
+		return -1;
+	se->n_dests++;
+	return lbadm_get_dest(tb, d) ? -1 : 0;
 }
 
 /* Appends the pool address of reply tb to se. */
-static int add_laddr(struct lbadm_svc_entry *se, struct nlattr **tb)
+static int add_laddr(struct lbadm_table *t, struct lbadm_svc_entry *se,
+		     struct nlattr **tb)
 {
 	struct lbadm_addr *a = push(&se->laddrs, &se->n_laddrs,
 				    &se->laddr_cap, sizeof(*a));
 
+	(void)t;	/* only servers go to the table's shared array */
 	return a && !lbadm_get_laddr(tb, a) ? 0 : -1;
 }
 
-typedef int (*add_fn)(struct lbadm_svc_entry *se, struct nlattr **tb);
+typedef int (*add_fn)(struct lbadm_table *t, struct lbadm_svc_entry *se,
+		      struct nlattr **tb);
 
 /*
  * Where the replies of a dump go: the one service of a dump with a
@@ -157,6 +189,7 @@ typedef int (*add_fn)(struct lbadm_svc_entry *se, struct nlattr **tb);
  * filed by the service key it carries.
  */
 struct filer {
+	struct lbadm_table *t;
 	struct lbadm_svc_entry **v;
 	size_t n;
 	struct lbadm_svc_entry *tab;	/* the n in the order of the dumps */
@@ -218,9 +251,9 @@ static int got_item(struct nlmsghdr *h, void *arg)
 	if (lbadm_parse_top_hdr(h, tb))
 		return -1;
 	if (f->n == 1)
-		return f->add(f->v[0], tb);
+		return f->add(f->t, f->v[0], tb);
 	if (same_key(f, tb[LBVS_ATTR_SERVICE]))
-		return f->add(f->last, tb);
+		return f->add(f->t, f->last, tb);
 	memset(&key, 0, sizeof(key));
 	if (lbadm_get_svc(tb, &key.svc))
 		return -1;
@@ -228,7 +261,7 @@ static int got_item(struct nlmsghdr *h, void *arg)
 	if (!f->last)
 		return -1;
 	keep_key(f, tb[LBVS_ATTR_SERVICE]);
-	return f->add(f->last, tb);
+	return f->add(f->t, f->last, tb);
 }
 
 static int got_info(struct nlmsghdr *h, void *arg)
@@ -282,19 +315,19 @@ void lbadm_table_free(struct lbadm_table *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++) {
-		free(t->v[i].dests);
+	for (i = 0; i < t->n; i++)
 		free(t->v[i].laddrs);
-	}
 	free(t->v);
+	free(t->dests);
 	memset(t, 0, sizeof(*t));
 }
 
-/* The dump cmd for service se alone (its selector), into se by add. */
-static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_svc_entry *se,
-		     add_fn add, int no_stats, struct lbadm_err *e)
+/* The dump cmd for service se of t alone (its selector), into se by add. */
+static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_table *t,
+		     struct lbadm_svc_entry *se, add_fn add, int no_stats,
+		     struct lbadm_err *e)
 {
-	struct filer f = { .v = &se, .n = 1, .add = add };
+	struct filer f = { .t = t, .v = &se, .n = 1, .add = add };
 
 	return query(nl, cmd, 1, &se->svc, no_stats, got_item, &f, e);
 }
@@ -307,7 +340,7 @@ static int fetch_one(struct lbadm_nl *nl, int cmd, struct lbadm_svc_entry *se,
 static int fetch_all(struct lbadm_nl *nl, int cmd, struct lbadm_table *t,
 		     add_fn add, int no_stats, struct lbadm_err *e)
 {
-	struct filer f = { .n = t->n, .tab = t->v, .add = add };
+	struct filer f = { .t = t, .n = t->n, .tab = t->v, .add = add };
 	size_t i;
 	int rc;
 
@@ -338,12 +371,23 @@ static int fetch_dests(struct lbadm_nl *nl, struct lbadm_table *t,
 		nl->all_dests = -1;	/* not supported: one dump each */
 		for (i = 0; i < t->n; i++)
 			t->v[i].n_dests = 0;
+		t->n_dests = 0;
 		rc = 0;
 	}
 	for (i = 0; !rc && i < t->n; i++)
-		rc = fetch_one(nl, LBVS_CMD_GET_DEST, &t->v[i], add_dest,
+		rc = fetch_one(nl, LBVS_CMD_GET_DEST, t, &t->v[i], add_dest,
 			       no_stats, e);
 	return rc;
+}
+
+/* t->dests has stopped moving: each service's run index becomes dests. */
+static void link_dests(struct lbadm_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		t->v[i].dests = t->v[i].n_dests ?
+				t->dests + t->v[i].dest_first : NULL;
 }
 
 /*
@@ -356,8 +400,8 @@ static int fetch_laddrs(struct lbadm_nl *nl, struct lbadm_table *t,
 	int rc = 0;
 
 	if (t->n == 1)
-		rc = fetch_one(nl, LBVS_CMD_GET_LADDR, &t->v[0], add_laddr, 0,
-			       e);
+		rc = fetch_one(nl, LBVS_CMD_GET_LADDR, t, &t->v[0], add_laddr,
+			       0, e);
 	else if (t->n > 1)
 		rc = fetch_all(nl, LBVS_CMD_GET_LADDR, t, add_laddr, 0, e);
 	return rc == -EOPNOTSUPP && (what & LBADM_FETCH_LADDRS_IF) ? 0 : rc;
@@ -374,6 +418,8 @@ static int fetch_once(struct lbadm_nl *nl, const struct lbadm_svc *sel,
 		   e);
 	if (!rc && (what & LBADM_FETCH_DESTS))
 		rc = fetch_dests(nl, t, no_stats, e);
+	if (!rc)
+		link_dests(t);
 	if (!rc && (what & (LBADM_FETCH_LADDRS | LBADM_FETCH_LADDRS_IF)))
 		rc = fetch_laddrs(nl, t, what, e);
 	return rc;

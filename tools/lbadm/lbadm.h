@@ -96,9 +96,9 @@ struct lbadm_timeouts {
 /* A service with its real servers and FULLNAT local addresses, as listed. */
 struct lbadm_svc_entry {
 	struct lbadm_svc svc;
-	struct lbadm_dest *dests;
+	struct lbadm_dest *dests;	/* a run of the table's dests (cmd.h) */
 	size_t n_dests;
-	size_t dest_cap;	/* allocated */
+	size_t dest_first;	/* while fetching: the run's index there */
 	struct lbadm_addr *laddrs;	/* the local address pool */
 	size_t n_laddrs;
 	size_t laddr_cap;

@@ -14,9 +14,11 @@ for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
 nsx director "$LBADM" -A -t "$VIP4:9000" -s rr
 for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m -w 1; done
 
+# b opens once a is answered: rr's order is then the order of the tests.
 hold_open a client "$VIP4" 9000
+ra=$(hold_name a)
 hold_open b client "$VIP4" 9000
-ra=$(hold_name a); rb=$(hold_name b)
+rb=$(hold_name b)
 assert_eq "$ra $rb" "rs1 rs2" "rr placed one held connection on each"
 
 nsx director "$LBADM" -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 0

@@ -162,10 +162,61 @@ START_TEST(t_batch_put)
 }
 END_TEST
 
+/* The queued message number i of buf. */
+static const struct nlmsghdr *nth_msg(const char *buf, uint32_t i)
+{
+	const struct nlmsghdr *h = (const void *)buf;
+
+	while (i--)
+		h = (const void *)((const char *)h + NLMSG_ALIGN(h->nlmsg_len));
+	return h;
+}
+
+/*
+ * After lbadm_batch_lists(), each request made of one queued message is
+ * that message as queued (queued: a copy of b->buf from before), but for
+ * its sequence number; a NEW_DEST's server is where item_off says.
+ */
+static void check_plain(const struct lbadm_batch *b, const char *queued)
+{
+	const struct nlmsghdr *h = (const void *)b->buf, *q;
+	struct nlmsghdr copy;
+	uint32_t k;
+
+	for (k = 0; k < b->nsent; k++) {
+		if (b->first[k + 1] - b->first[k] == 1) {
+			q = nth_msg(queued, b->first[k]);
+			ck_assert_uint_eq(h->nlmsg_len, q->nlmsg_len);
+			copy = *q;
+			copy.nlmsg_seq = h->nlmsg_seq;
+			ck_assert_mem_eq(h, &copy, sizeof(copy));
+			ck_assert_mem_eq(h + 1, q + 1, q->nlmsg_len - sizeof(copy));
+			if (((const struct genlmsghdr *)NLMSG_DATA(q))->cmd ==
+			    LBVS_CMD_NEW_DEST)
+				ck_assert_int_eq(nla_type((const void *)((const char *)h +
+					b->item_off[b->first[k]])), LBVS_ATTR_DEST);
+		}
+		h = (const void *)((const char *)h + NLMSG_ALIGN(h->nlmsg_len));
+	}
+}
+
+/* lbadm_batch_lists() on b, with check_plain(). */
+static void make_lists(struct lbadm_batch *b)
+{
+	char *queued = malloc(b->len);
+
+	ck_assert_ptr_nonnull(queued);
+	memcpy(queued, b->buf, b->len);
+	ck_assert_int_eq(lbadm_batch_lists(b), 0);
+	check_plain(b, queued);
+	free(queued);
+}
+
 /*
  * Lists: the servers of one service leave as LBVS_ATTR_DEST_LIST requests
  * of at most 256; first[] and item_off[] lead from a request and an offset
- * in it back to the queued message (the input line) of each server.
+ * in it back to the queued message (the input line) of each server. A
+ * lone server leaves as the NEW_DEST it is (a list would be longer).
  */
 START_TEST(t_batch_lists)
 {
@@ -177,7 +228,7 @@ START_TEST(t_batch_lists)
 		{ .svc = svc(82, "rr"), .dests = d82, .n_dests = 3 },
 	};
 	const uint32_t first[] = { 0, 1, 257, 301, 302, 303, 304, 307 };
-	const unsigned int items[] = { 0, 256, 44, 0, 1, 0, 3 };
+	const unsigned int items[] = { 0, 256, 44, 0, 0, 0, 3 };
 	struct lbadm_table empty = { 0 }, want = { .v = v, .n = 3, .cap = 3 };
 	struct lbadm_nl nl = { 0 };
 	const struct nlmsghdr *h;
@@ -199,7 +250,7 @@ START_TEST(t_batch_lists)
 	lbadm_batch_init(&b, &nl, 1);
 	ck_assert_int_eq(lbadm_diff(&b, &empty, &want), 0);
 	ck_assert_uint_eq(b.n, 307);
-	ck_assert_int_eq(lbadm_batch_lists(&b), 0);
+	make_lists(&b);
 	ck_assert_uint_eq(b.nsent, 7);
 	snprintf(expect, sizeof(expect), "%d %d %d %d %d %d %d",
 		 LBVS_CMD_NEW_SERVICE, LBVS_CMD_NEW_DEST, LBVS_CMD_NEW_DEST,
@@ -232,6 +283,55 @@ START_TEST(t_batch_lists)
 		ck_assert_uint_eq(n, items[k]);
 	}
 	ck_assert_uint_eq(off, b.len);
+	lbadm_batch_free(&b);
+}
+END_TEST
+
+/*
+ * Runs of one: first of all (nothing moved yet), after a full list (the
+ * 257th server of a service) and last; the lists between still right.
+ */
+START_TEST(t_batch_lists_one)
+{
+	static struct lbadm_dest d81[257];
+	struct lbadm_dest d80[] = { dest("192.0.2.1", 1) };
+	struct lbadm_dest d82[] = { dest("192.0.2.2", 1) };
+	struct lbadm_svc_entry v[] = {
+		{ .svc = svc(80, "rr"), .dests = d80, .n_dests = 1 },
+		{ .svc = svc(81, "rr"), .dests = d81, .n_dests = 257 },
+		{ .svc = svc(82, "rr"), .dests = d82, .n_dests = 1 },
+	};
+	const uint32_t first[] = { 0, 1, 2, 3, 259, 260, 261, 262 };
+	struct lbadm_table empty = { 0 }, want = { .v = v, .n = 3, .cap = 3 };
+	struct lbadm_nl nl = { 0 };
+	const struct nlmsghdr *h;
+	struct lbadm_batch b;
+	char got[256], expect[256], ip[32];
+	unsigned int i;
+
+	for (i = 0; i < 257; i++) {
+		snprintf(ip, sizeof(ip), "198.18.%u.%u", i / 250, i % 250 + 1);
+		d81[i] = dest(ip, i);
+	}
+	lbadm_batch_init(&b, &nl, 1);
+	ck_assert_int_eq(lbadm_diff(&b, &empty, &want), 0);
+	ck_assert_uint_eq(b.n, 262);
+	make_lists(&b);
+	ck_assert_uint_eq(b.nsent, 7);
+	for (i = 0; i <= b.nsent; i++)
+		ck_assert_uint_eq(b.first[i], first[i]);
+	snprintf(expect, sizeof(expect), "%d %d %d %d %d %d %d",
+		 LBVS_CMD_NEW_SERVICE, LBVS_CMD_NEW_DEST, LBVS_CMD_NEW_SERVICE,
+		 LBVS_CMD_NEW_DEST, LBVS_CMD_NEW_DEST, LBVS_CMD_NEW_SERVICE,
+		 LBVS_CMD_NEW_DEST);
+	cmds(&b, got, sizeof(got));
+	ck_assert_str_eq(got, expect);
+	/* The list of 256: its last server where item_off says. */
+	h = nth_msg(b.buf, 3);
+	ck_assert_uint_eq(b.item_off[258] + nla_total_size(nla_len((const void *)
+			  ((const char *)h + b.item_off[258]))), h->nlmsg_len);
+	for (i = 0; i < b.nsent; i++)
+		ck_assert_uint_eq(nth_msg(b.buf, i)->nlmsg_seq, b.seq0 + i);
 	lbadm_batch_free(&b);
 }
 END_TEST
@@ -398,6 +498,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_diff_laddrs);
 	tcase_add_test(tc, t_batch_put);
 	tcase_add_test(tc, t_batch_lists);
+	tcase_add_test(tc, t_batch_lists_one);
 	tcase_add_test(tc, t_restore_input);
 	tcase_add_test(tc, t_restore_laddr_input);
 	tcase_add_test(tc, t_restore_words);

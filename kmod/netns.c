@@ -18,16 +18,8 @@ MODULE_PARM_DESC(conn_max, "default of net.lbvs.conn_max for new namespaces");
 static void est_run(struct work_struct *work)
 {
 	struct lbvs_net *ln = container_of(to_delayed_work(work), struct lbvs_net, est_work);
-	struct lbvs_service *svc;
-	struct lbvs_dest *dest;
 
-	mutex_lock(&ln->config_lock);
-	list_for_each_entry(svc, &ln->svcs.list, list) {
-		lbvs_stats_estimate(&svc->stats);
-		list_for_each_entry(dest, &svc->dests, list)
-			lbvs_stats_estimate(&dest->stats);
-	}
-	mutex_unlock(&ln->config_lock);
+	lbvs_svc_estimate(ln);
 	queue_delayed_work(system_power_efficient_wq, &ln->est_work, LBVS_EST_INTERVAL);
 }
 

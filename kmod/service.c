@@ -5,6 +5,7 @@
  */
 #include <linux/jhash.h>
 #include <linux/slab.h>
+#include <net/ipv6.h>
 
 #include "conn.h"
 #include "hooks.h"
@@ -45,8 +46,10 @@ static bool svc_match(const struct lbvs_service *svc, const struct lbvs_svc_key 
 		return false;
 	if (k->fwmark)
 		return true;
+	/* Inline compares: memcmp() was 2% of restoring 10,000 services. */
 	return svc->protocol == k->protocol && svc->port == k->port &&
-	       !memcmp(&svc->addr, &k->addr, addr_len(k->af));
+	       (k->af == AF_INET6 ? ipv6_addr_equal(&svc->addr.in6, &k->addr.in6) :
+				    svc->addr.ip == k->addr.ip);
 }
 
 struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, const struct lbvs_svc_key *key)
@@ -206,7 +209,7 @@ void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc)
 	struct lbvs_dest *dest, *tmp;
 
 	hlist_del_rcu(&svc->hnode);
-	list_del(&svc->list);
+	list_del_init(&svc->list);	/* empty: deleted, for lbvs_svc_estimate() */
 	ln->svcs.count--;
 	svc_changed(ln);
 	lbvs_sched_free(&svc->sched);
@@ -223,6 +226,44 @@ void lbvs_svc_flush(struct lbvs_net *ln)
 
 	list_for_each_entry_safe(svc, tmp, &ln->svcs.list, list)
 		lbvs_svc_del(ln, svc);
+}
+
+/*
+ * 110,000 entries take ~100 ms under TCG: holding config_lock all along
+ * stalled lbadm (5% of restoring 10,000 services x 10 servers was spent
+ * spinning on it). The walk lets the lock go every EST_BATCH entries,
+ * holding the service it stopped after; if that one is deleted meanwhile,
+ * the rest of the round waits for the next (their next sample then spans
+ * two intervals, as after a late round).
+ */
+#define EST_BATCH	256
+
+void lbvs_svc_estimate(struct lbvs_net *ln)
+{
+	struct lbvs_service *svc;
+	struct lbvs_dest *dest;
+	unsigned int n = 0;
+	bool gone;
+
+	mutex_lock(&ln->config_lock);
+	list_for_each_entry(svc, &ln->svcs.list, list) {
+		lbvs_stats_estimate(&svc->stats);
+		list_for_each_entry(dest, &svc->dests, list)
+			lbvs_stats_estimate(&dest->stats);
+		n += 1 + svc->ndests;
+		if (n < EST_BATCH)
+			continue;
+		n = 0;
+		refcount_inc(&svc->refcnt);
+		mutex_unlock(&ln->config_lock);
+		cond_resched();
+		mutex_lock(&ln->config_lock);
+		gone = list_empty(&svc->list);
+		svc_put(svc);
+		if (gone)
+			break;
+	}
+	mutex_unlock(&ln->config_lock);
 }
 
 struct lbvs_dest *lbvs_dest_find(struct lbvs_service *svc, const struct lbvs_dest_conf *dc)

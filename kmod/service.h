@@ -47,7 +47,7 @@ struct lbvs_svc_table {
 
 struct lbvs_service {
 	struct hlist_node hnode;	/* svc_table.hash, RCU */
-	struct list_head list;		/* svc_table.list, config_lock */
+	struct list_head list;		/* svc_table.list (empty once deleted), config_lock */
 	struct list_head dests;		/* lbvs_dest.list, config_lock */
 	unsigned int ndests;		/* config_lock */
 	refcount_t refcnt;
@@ -169,6 +169,8 @@ int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
 		  struct netlink_ext_ack *extack);
 void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc);
 void lbvs_svc_flush(struct lbvs_net *ln);
+/* A round of the rate estimator over every service and server; takes config_lock. */
+void lbvs_svc_estimate(struct lbvs_net *ln);
 
 struct lbvs_dest *lbvs_dest_find(struct lbvs_service *svc, const struct lbvs_dest_conf *dc);
 int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,

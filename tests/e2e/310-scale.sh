@@ -34,16 +34,7 @@ ns_add scale
 
 rules=$(mktemp /tmp/scale-rules.XXXXXX)
 at_exit "rm -f $rules $rules.saved /tmp/scale-list /tmp/scale-stats"
-# Service s: 198.18.x.y:80, servers 198.19.x.y+d:8080 (d = 1..10), the
-# order ipvsadm -S -n prints (services and servers sorted).
-awk -v n="$SERVICES" 'BEGIN {
-	for (s = 0; s < n; s++) {
-		vip = sprintf("198.18.%d.%d:80", int(s / 250), s % 250 + 1)
-		printf "-A -t %s -s wrr\n", vip
-		for (d = 1; d <= 10; d++)
-			printf "-a -t %s -r 198.19.%d.%d:8080 -m -w %d\n", vip, s % 250, d, d
-	}
-}' >"$rules"
+scale_rules "$SERVICES" >"$rules"
 log "$(wc -l <"$rules") lines of rules"
 
 # timed VAR IN OUT CMD...: runs CMD <IN >OUT in the namespace, sets VAR to

@@ -21,14 +21,7 @@ ns_add est
 tmp=$(mktemp -d /tmp/est-churn.XXXXXX)
 at_exit "rm -rf $tmp"
 vip() { printf '198.18.%d.%d:80' $(($1 / 250)) $(($1 % 250 + 1)); }
-awk -v n=$N 'BEGIN {
-	for (s = 0; s < n; s++) {
-		vip = sprintf("198.18.%d.%d:80", int(s / 250), s % 250 + 1)
-		printf "-A -t %s -s wrr\n", vip
-		for (d = 1; d <= 10; d++)
-			printf "-a -t %s -r 198.19.%d.%d:8080 -m -w %d\n", vip, s % 250, d, d
-	}
-}' >"$tmp/add"
+scale_rules $N >"$tmp/add"
 for ((s = 0; s < N; s += 2)); do
 	echo "-D -t $(vip $s)"
 done >"$tmp/del"

@@ -198,6 +198,21 @@ udp_server() { _server udp "$1" "$2" "$3" "${4:-::}"; }
 
 # --- cleanup --------------------------------------------------------------
 
+# scale_rules N: -R input for N services of 10 servers. Service s is
+# 198.18.x.y:80, its servers 198.19.x.y+d:8080 (d = 1..10, weight d), in the
+# order ipvsadm -S -n prints (services and servers sorted).
+scale_rules()
+{
+	awk -v n="$1" 'BEGIN {
+		for (s = 0; s < n; s++) {
+			vip = sprintf("198.18.%d.%d:80", int(s / 250), s % 250 + 1)
+			printf "-A -t %s -s wrr\n", vip
+			for (d = 1; d <= 10; d++)
+				printf "-a -t %s -r 198.19.%d.%d:8080 -m -w %d\n", vip, s % 250, d, d
+		}
+	}'
+}
+
 # at_exit CMD...: run CMD (as one eval'd string) when the test ends.
 at_exit() { _ATEXIT+=("$*"); }
 

@@ -202,11 +202,6 @@ static void fix_icmp_csum(struct sk_buff *skb, const struct icmp_err *e)
 	skb->ip_summed = CHECKSUM_NONE;
 }
 
-static bool addr_eq(u16 af, const void *a, const void *b)
-{
-	return !memcmp(a, b, af == AF_INET ? sizeof(__be32) : sizeof(struct in6_addr));
-}
-
 static const void *outer_saddr(struct sk_buff *skb, u16 af)
 {
 	return af == AF_INET ? (void *)&ip_hdr(skb)->saddr : (void *)&ipv6_hdr(skb)->saddr;
@@ -228,7 +223,7 @@ static void translate(struct sk_buff *skb, const struct icmp_err *e,
 	u16 af = e->quote.af;
 
 	if (to_client) {
-		if (addr_eq(af, outer_saddr(skb, af), lbvs_conn_addr(c, LBVS_A_D)))
+		if (lbvs_addr_eq(af, outer_saddr(skb, af), lbvs_conn_addr(c, LBVS_A_D)))
 			set_outer(skb, af, true, lbvs_conn_addr(c, LBVS_A_V));
 		set_quote(skb, e, false, lbvs_conn_addr(c, LBVS_A_V), c->vport);
 		if (full) {

@@ -53,7 +53,8 @@ timed()
 	_t=$(awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.3f", a[2] - a[1] }')
 }
 
-within() { awk -v t="$1" -v max="$2" -v k="$SLACK" 'BEGIN { exit !(t <= max * k) }'; }
+# within T MAX [K]: T <= MAX x K (default SLACK).
+within() { awk -v t="$1" -v max="$2" -v k="${3:-$SLACK}" 'BEGIN { exit !(t <= max * k) }'; }
 
 # round: a fresh module, then -R and -L -n timed (appended to the lists
 # t_restores and t_lists).
@@ -93,7 +94,7 @@ echo "scale: restore=${t_restores[*]// /,}s list=${t_lists[*]// /,}s save=${t_sa
 versus()
 {
 	local how=over
-	awk -v t="$2" -v max="$3" 'BEGIN { exit !(t <= max) }' && how=within
+	within "$2" "$3" 1 && how=within
 	log "$1: best of $ROUNDS ${2}s, $how issue 5's $3 s"
 }
 versus restore "$t_restore" 2

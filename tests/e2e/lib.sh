@@ -196,8 +196,6 @@ _server()
 http_server() { _server http "$@"; }
 udp_server() { _server udp "$1" "$2" "$3" "${4:-::}"; }
 
-# --- cleanup --------------------------------------------------------------
-
 # scale_rules N: -R input for N services of 10 servers. Service s is
 # 198.18.x.y:80, its servers 198.19.x.y+d:8080 (d = 1..10, weight d), in the
 # order ipvsadm -S -n prints (services and servers sorted).
@@ -212,6 +210,8 @@ scale_rules()
 		}
 	}'
 }
+
+# --- cleanup --------------------------------------------------------------
 
 # at_exit CMD...: run CMD (as one eval'd string) when the test ends.
 at_exit() { _ATEXIT+=("$*"); }

@@ -143,33 +143,19 @@ struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tu
 	return d;
 }
 
-/*
- * IPVS's rule: a server at or over its upper threshold takes no new
- * connections until it falls to its lower threshold (3/4 of the upper one
- * when no lower threshold is set).
- */
-static bool overloaded(const struct lbvs_dest *d, bool now)
-{
-	u32 total = atomic_read(&d->active) + atomic_read(&d->inactive);
-	u32 upper = READ_ONCE(d->u_thresh), lower = READ_ONCE(d->l_thresh);
-
-	if (!upper)
-		return false;
-	if (total >= upper)
-		return true;
-	return now && total > (lower ? lower : upper * 3 / 4);
-}
-
 void lbvs_sched_load_changed(struct lbvs_dest *d)
 {
 	struct lbvs_sched *s = &d->svc->sched;
 	struct lbvs_sched_dest view;
+	u32 total;
 
 	if (!READ_ONCE(s->load_aware) && !READ_ONCE(d->u_thresh) &&
 	    !READ_ONCE(d->overloaded))
 		return;
+	total = atomic_read(&d->active) + atomic_read(&d->inactive);
 	spin_lock_bh(&s->lock);
-	d->overloaded = overloaded(d, d->overloaded);
+	d->overloaded = lbvs_sched_overloaded(total, READ_ONCE(d->u_thresh),
+					      READ_ONCE(d->l_thresh), d->overloaded);
 	if (s->set && d->sched_idx >= 0) {
 		dest_view(d, &view);
 		s->algo->update(s->set->state, d->sched_idx, &view);

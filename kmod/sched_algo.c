@@ -768,3 +768,13 @@ const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name)
 			return lbvs_sched_algos[k];
 	return NULL;
 }
+
+bool lbvs_sched_overloaded(u32 total, u32 upper, u32 lower, bool was)
+{
+	if (!upper)
+		return false;
+	if (total >= upper)
+		return true;
+	/* In 64 bits: upper goes up to 2^31 - 1, three times that does not fit. */
+	return was && total > (lower ?: (u32)((u64)upper * 3 / 4));
+}

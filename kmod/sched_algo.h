@@ -43,6 +43,14 @@ struct lbvs_sched_algo {
 	void (*update)(void *state, unsigned int i, const struct lbvs_sched_dest *d);
 };
 
+/*
+ * IPVS's threshold rule: a server at or over its upper threshold takes no
+ * new connections until it falls to its lower threshold, or to 3/4 of the
+ * upper one when no lower threshold is set. upper 0: no threshold; was:
+ * the server's state before this count.
+ */
+bool lbvs_sched_overloaded(u32 total, u32 upper, u32 lower, bool was);
+
 /* NULL if unknown. */
 const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name);
 /* addr: 4 or 16 bytes in network order; the same on every host. */

@@ -717,6 +717,25 @@ static void check_any(struct svc *s, bool fresh)
 	}
 }
 
+/* IPVS's threshold rule, and no overflow near the largest threshold. */
+START_TEST(test_thresholds)
+{
+	const u32 max = 0x7fffffff;
+
+	ck_assert(!lbvs_sched_overloaded(1000, 0, 0, true));
+	ck_assert(lbvs_sched_overloaded(8, 8, 0, false));
+	ck_assert(!lbvs_sched_overloaded(7, 8, 0, false));
+	ck_assert(lbvs_sched_overloaded(7, 8, 0, true));	/* 7 > 6 */
+	ck_assert(!lbvs_sched_overloaded(6, 8, 0, true));
+	ck_assert(lbvs_sched_overloaded(5, 8, 4, true));
+	ck_assert(!lbvs_sched_overloaded(4, 8, 4, true));
+	/* 3/4 of 2^31 - 1 is 1610612735; in 32 bits it came out 536870911. */
+	ck_assert(lbvs_sched_overloaded(1610612736, max, 0, true));
+	ck_assert(!lbvs_sched_overloaded(1610612735, max, 0, true));
+	ck_assert(!lbvs_sched_overloaded(1000000000, max, 0, true));
+}
+END_TEST
+
 START_TEST(test_exhaustive)
 {
 	unsigned int n, code, codes, i, v, j;
@@ -776,6 +795,7 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_table_stable, 0, 2);
 	tcase_add_loop_test(tc, test_table_big, 0, 2);
 	tcase_add_test(tc, test_hash);
+	tcase_add_test(tc, test_thresholds);
 	suite_add_tcase(su, tc);
 	return su;
 }

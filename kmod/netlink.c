@@ -1068,10 +1068,16 @@ static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
- * Everything needs CAP_NET_ADMIN in the user namespace owning the netns,
- * reading included: listings show client addresses.
+ * Everything needs CAP_NET_ADMIN in the initial user namespace, reading
+ * included (listings show client addresses), as IPVS. Not the user
+ * namespace owning the netns: with unprivileged user namespaces any local
+ * user owns one (unshare -Urn) and could then make services, servers and
+ * connections without bound, on memory no memcg is charged for: the
+ * connections are made in softirq, where the task interrupted is not the
+ * namespace's. Keeping the whole configuration with the host's
+ * administrator leaves nothing to account.
  */
-#define ADMIN GENL_UNS_ADMIN_PERM
+#define ADMIN GENL_ADMIN_PERM
 
 static const struct genl_ops lbvs_ops[] = {
 	{ .cmd = LBVS_CMD_NEW_SERVICE, .doit = cmd_new_service, .flags = ADMIN },

@@ -31,6 +31,9 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 	}
 	t.data = &v;
 	t.maxlen = sizeof(v);
+	/* No bounds: ours are not the unsigned longs the handler reads there. */
+	t.extra1 = NULL;
+	t.extra2 = NULL;
 	return proc_doulongvec_minmax(&t, write, buffer, lenp, ppos);
 }
 

@@ -31,8 +31,14 @@ static void sysctl_defaults(struct lbvs_sysctl *s)
 	s->expire_nodest_conn = 0;
 	s->expire_quiescent_template = 0;
 	s->conn_reuse_mode = 1;
+	/*
+	 * Below Linux's ip_local_port_range (32768 60999): the director's own
+	 * connections (health checks of the same RIP:rport from a pool
+	 * address) then never take a port a flow holds. Above it would leave
+	 * only 4536 ports; below 1024 are the well-known ones.
+	 */
 	s->fullnat_port_range[0] = 1024;
-	s->fullnat_port_range[1] = 65535;
+	s->fullnat_port_range[1] = 32767;
 	s->fullnat_toa = 1;
 	for (st = 0; st <= LBVS_S_MAX; st++)
 		s->timeout[st] = lbvs_state_default_timeout(st);

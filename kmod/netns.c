@@ -52,6 +52,7 @@ static int __net_init lbvs_net_init(struct net *net)
 	ln->net = net;
 	mutex_init(&ln->config_lock);
 	lbvs_svc_table_init(&ln->svcs);
+	lbvs_stats_pool_init(&ln->stats_pool);
 	sysctl_defaults(&ln->sysctl);
 
 	err = lbvs_conn_table_init(ln);

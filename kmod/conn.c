@@ -455,6 +455,20 @@ err_in:
 	return err;
 }
 
+u32 lbvs_conn_table_size(struct lbvs_net *ln)
+{
+	struct bucket_table *tbl;
+	u32 size;
+
+	if (!lbvs_net_started(ln))
+		return in_params.min_size;	/* what it will start with */
+	rcu_read_lock();
+	tbl = rht_dereference_rcu(ln->conns.in.tbl, &ln->conns.in);
+	size = tbl->size;
+	rcu_read_unlock();
+	return size;
+}
+
 void lbvs_conn_table_destroy(struct lbvs_net *ln)
 {
 	struct lbvs_conn_table *tab = &ln->conns;

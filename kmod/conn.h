@@ -118,9 +118,11 @@ struct lbvs_conn_table {
 int lbvs_conn_cache_init(void);
 void lbvs_conn_cache_exit(void);
 
-/* Table setup and teardown (netns init/exit). */
+/* Table setup (lbvs_net_start()) and teardown (netns exit). */
 int lbvs_conn_table_init(struct lbvs_net *ln);
 void lbvs_conn_table_destroy(struct lbvs_net *ln);
+/* Buckets of the client-side table (its first size if not set up yet). */
+u32 lbvs_conn_table_size(struct lbvs_net *ln);
 
 /* Packet path, under rcu_read_lock(). */
 struct lbvs_conn *lbvs_conn_in_get(struct lbvs_net *ln, const struct lbvs_tuple *t);

@@ -979,8 +979,11 @@ static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 static int conn_dump_start(struct netlink_callback *cb)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(cb->skb->sk));
-	struct rhashtable_iter *it = kmalloc(sizeof(*it), GFP_KERNEL);
+	struct rhashtable_iter *it;
 
+	if (!lbvs_net_started(ln))
+		return 0;	/* no table: dump_conns() sends nothing */
+	it = kmalloc(sizeof(*it), GFP_KERNEL);
 	if (!it)
 		return -ENOMEM;
 	rhashtable_walk_enter(&ln->conns.in, it);
@@ -1004,6 +1007,8 @@ static int dump_conns(struct sk_buff *skb, struct netlink_callback *cb)
 	struct conn_dump d = { .skb = skb, .cb = cb };
 	int err;
 
+	if (!cb->args[0])
+		return 0;
 	err = lbvs_conn_walk((struct rhashtable_iter *)cb->args[0], conn_dump_visit, &d);
 	if (err && err != -EMSGSIZE)
 		return err;
@@ -1039,13 +1044,8 @@ static int fill_config(struct sk_buff *msg, struct lbvs_net *ln)
 
 static int fill_info(struct sk_buff *msg, struct lbvs_net *ln)
 {
-	struct bucket_table *tbl;
-	u32 size;
+	u32 size = lbvs_conn_table_size(ln);
 
-	rcu_read_lock();
-	tbl = rht_dereference_rcu(ln->conns.in.tbl, &ln->conns.in);
-	size = tbl->size;
-	rcu_read_unlock();
 	return nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_FEATURES, LBVS_FEAT_DEST_LIST) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_TAB_SIZE, size) ||
@@ -1068,10 +1068,16 @@ static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
- * Everything needs CAP_NET_ADMIN in the user namespace owning the netns,
- * reading included: listings show client addresses.
+ * Everything needs CAP_NET_ADMIN in the initial user namespace, reading
+ * included (listings show client addresses), as IPVS. Not the user
+ * namespace owning the netns: with unprivileged user namespaces any local
+ * user owns one (unshare -Urn) and could then make services, servers and
+ * connections without bound, on memory no memcg is charged for: the
+ * connections are made in softirq, where the task interrupted is not the
+ * namespace's. Keeping the whole configuration with the host's
+ * administrator leaves nothing to account.
  */
-#define ADMIN GENL_UNS_ADMIN_PERM
+#define ADMIN GENL_ADMIN_PERM
 
 static const struct genl_ops lbvs_ops[] = {
 	{ .cmd = LBVS_CMD_NEW_SERVICE, .doit = cmd_new_service, .flags = ADMIN },

@@ -31,42 +31,61 @@ static void sysctl_defaults(struct lbvs_sysctl *s)
 	s->expire_nodest_conn = 0;
 	s->expire_quiescent_template = 0;
 	s->conn_reuse_mode = 1;
+	/*
+	 * Below Linux's ip_local_port_range (32768 60999): the director's own
+	 * connections (health checks of the same RIP:rport from a pool
+	 * address) then never take a port a flow holds. Above it would leave
+	 * only 4536 ports; below 1024 are the well-known ones.
+	 */
 	s->fullnat_port_range[0] = 1024;
-	s->fullnat_port_range[1] = 65535;
+	s->fullnat_port_range[1] = 32767;
 	s->fullnat_toa = 1;
 	for (st = 0; st <= LBVS_S_MAX; st++)
 		s->timeout[st] = lbvs_state_default_timeout(st);
 }
 
+/*
+ * What only a namespace with services needs: the connection tables, their
+ * collector (every second) and the rate estimator (every two): ~5 KB and
+ * 1.5 wakeups a second that a namespace without services does not pay.
+ * From the first service until the namespace exits, as the hooks: the
+ * connections outlive the services.
+ */
+int lbvs_net_start(struct lbvs_net *ln)
+{
+	int err;
+
+	lockdep_assert_held(&ln->config_lock);
+	if (ln->started)
+		return 0;
+	err = lbvs_conn_table_init(ln);
+	if (err)
+		return err;
+	queue_delayed_work(system_power_efficient_wq, &ln->est_work, LBVS_EST_INTERVAL);
+	/* Pairs with lbvs_net_started(): the tables are set up. */
+	smp_store_release(&ln->started, true);
+	return 0;
+}
+
 static int __net_init lbvs_net_init(struct net *net)
 {
 	struct lbvs_net *ln = lbvs_net(net);
-	int err;
 
 	ln->net = net;
 	mutex_init(&ln->config_lock);
 	lbvs_svc_table_init(&ln->svcs);
+	lbvs_stats_pool_init(&ln->stats_pool);
 	sysctl_defaults(&ln->sysctl);
-
-	err = lbvs_conn_table_init(ln);
-	if (err)
-		return err;
-	err = lbvs_sysctl_register(ln);
-	if (err)
-		goto err_conn;
-	/* Hooks come with the first service: lbvs_svc_add(). */
 	INIT_DELAYED_WORK(&ln->est_work, est_run);
-	queue_delayed_work(system_power_efficient_wq, &ln->est_work, LBVS_EST_INTERVAL);
-	return 0;
-
-err_conn:
-	lbvs_conn_table_destroy(ln);
-	return err;
+	/* The rest comes with the first service: lbvs_net_start(). */
+	return lbvs_sysctl_register(ln);
 }
 
 static void __net_exit lbvs_net_exit(struct net *net)
 {
 	struct lbvs_net *ln = lbvs_net(net);
+	/* No configuration can change any more: no lock needed to read it. */
+	bool started = ln->started;
 
 	/* No packet reaches us after this; then nothing can add to the tables. */
 	mutex_lock(&ln->config_lock);
@@ -78,7 +97,8 @@ static void __net_exit lbvs_net_exit(struct net *net)
 	lbvs_svc_flush(ln);
 	lbvs_stats_pool_release(&ln->stats_pool);
 	mutex_unlock(&ln->config_lock);
-	lbvs_conn_table_destroy(ln);
+	if (started)
+		lbvs_conn_table_destroy(ln);
 }
 
 static struct pernet_operations lbvs_net_ops = {

@@ -44,6 +44,12 @@ struct lbvs_net {
 	struct ctl_table_header *sysctl_hdr;
 
 	struct delayed_work est_work;	/* rate estimator, every 2 s */
+	/*
+	 * conns set up, est_work and the collector running: from the first
+	 * service until the namespace exits (lbvs_net_start()). Set under
+	 * config_lock; read without it through lbvs_net_started().
+	 */
+	bool started;
 	/* Netfilter hooks registered: from the first service until the
 	 * namespace exits (hooks.c). config_lock.
 	 */
@@ -55,6 +61,14 @@ extern unsigned int lbvs_net_id;
 static inline struct lbvs_net *lbvs_net(const struct net *net)
 {
 	return net_generic(net, lbvs_net_id);
+}
+
+int lbvs_net_start(struct lbvs_net *ln);
+
+static inline bool lbvs_net_started(const struct lbvs_net *ln)
+{
+	/* Pairs with lbvs_net_start(): true means the tables are set up. */
+	return smp_load_acquire(&ln->started);
 }
 
 int lbvs_netns_register(void);

@@ -135,6 +135,9 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 		return -EEXIST;
 	}
 	/* Before the service can match packets; they stay (hooks.c). */
+	err = lbvs_net_start(ln);
+	if (err)
+		return err;
 	err = lbvs_hooks_register(ln);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "cannot register the netfilter hooks");

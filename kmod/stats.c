@@ -4,6 +4,7 @@
  * weighted average of the per-second rates, sampled every two seconds
  * (weight 1/4, as IPVS's estimator), in fixed point.
  */
+#include <linux/bitops.h>
 #include <linux/slab.h>
 
 #include "stats.h"
@@ -32,7 +33,7 @@ static void stats_init(struct lbvs_stats *s, struct lbvs_cpu_stats __percpu *c)
 
 static struct lbvs_stats_block *block_new(unsigned int n)
 {
-	struct lbvs_stats_block *b = kmalloc(sizeof(*b), GFP_KERNEL);
+	struct lbvs_stats_block *b = kzalloc(sizeof(*b), GFP_KERNEL);
 
 	if (!b)
 		return NULL;
@@ -42,6 +43,7 @@ static struct lbvs_stats_block *block_new(unsigned int n)
 		return NULL;
 	}
 	refcount_set(&b->ref, 1);
+	spin_lock_init(&b->lock);
 	return b;
 }
 
@@ -53,19 +55,54 @@ static void block_put(struct lbvs_stats_block *b)
 	kfree(b);
 }
 
+/* A free slot of b, now taken; -1 if none. */
+static int block_take(struct lbvs_stats_block *b)
+{
+	int slot = -1;
+
+	spin_lock_bh(&b->lock);
+	if (~b->used) {
+		slot = __ffs64(~b->used);
+		b->used |= BIT_ULL(slot);
+	}
+	spin_unlock_bh(&b->lock);
+	return slot;
+}
+
+/* A reused slot still holds its last owner's counts, no longer written. */
+static void slot_zero(struct lbvs_cpu_stats __percpu *c)
+{
+	unsigned int i;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		for (i = 0; i < LBVS_CNT_NUM; i++)
+			u64_stats_set(&per_cpu_ptr(c, cpu)->cnt[i], 0);
+}
+
+void lbvs_stats_pool_init(struct lbvs_stats_pool *pool)
+{
+	INIT_LIST_HEAD(&pool->blocks);
+}
+
 int lbvs_stats_init(struct lbvs_stats *s, struct lbvs_stats_pool *pool)
 {
-	struct lbvs_stats_block *b = pool->cur;
+	struct lbvs_stats_block *b;
+	int slot;
 
-	if (!b || pool->used == LBVS_STATS_SLOTS) {
-		b = block_new(LBVS_STATS_SLOTS);
-		if (!b)
-			return -ENOMEM;
-		lbvs_stats_pool_release(pool);
-		pool->cur = b;
-		pool->used = 0;
+	list_for_each_entry(b, &pool->blocks, node) {
+		slot = block_take(b);
+		if (slot >= 0)
+			goto found;
 	}
-	stats_init(s, b->cpu + pool->used++);
+	b = block_new(LBVS_STATS_SLOTS);
+	if (!b)
+		return -ENOMEM;
+	list_add_tail(&b->node, &pool->blocks);
+	slot = block_take(b);
+found:
+	slot_zero(b->cpu + slot);
+	stats_init(s, b->cpu + slot);
 	s->block = b;
 	refcount_inc(&b->ref);
 	return 0;
@@ -73,15 +110,25 @@ int lbvs_stats_init(struct lbvs_stats *s, struct lbvs_stats_pool *pool)
 
 void lbvs_stats_pool_release(struct lbvs_stats_pool *pool)
 {
-	if (pool->cur)
-		block_put(pool->cur);
-	pool->cur = NULL;
+	struct lbvs_stats_block *b, *tmp;
+
+	list_for_each_entry_safe(b, tmp, &pool->blocks, node) {
+		list_del(&b->node);
+		block_put(b);
+	}
 }
 
+/* Any context: RCU callbacks free their owner's counters. */
 void lbvs_stats_free(struct lbvs_stats *s)
 {
-	if (s->block)
-		block_put(s->block);
+	struct lbvs_stats_block *b = s->block;
+
+	if (!b)
+		return;
+	spin_lock_bh(&b->lock);
+	b->used &= ~BIT_ULL(s->cpu - b->cpu);
+	spin_unlock_bh(&b->lock);
+	block_put(b);
 	s->cpu = NULL;
 	s->block = NULL;
 }

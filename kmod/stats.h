@@ -5,6 +5,7 @@
 #ifndef _LBVS_STATS_H
 #define _LBVS_STATS_H
 
+#include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/refcount.h>
 #include <linux/u64_stats_sync.h>
@@ -28,22 +29,29 @@ struct lbvs_cpu_stats {
  * Per-CPU counters of several owners in one allocation, handed out slot by
  * slot from a namespace's lbvs_stats_pool. A per-CPU allocation costs ~5 us
  * under TCG whatever its size: one for every service and list of servers
- * was a tenth of restoring 10,000 services. Each owner's lbvs_stats holds a
- * reference, and so does the pool while it hands out slots; the last one
- * frees the block, so a deleted owner's slot stays until the other owners
- * of its block are gone (slots are not reused).
+ * was a tenth of restoring 10,000 services. A deleted owner's slot is free
+ * again once its RCU callback ran (lbvs_stats_free()), and the next owner
+ * takes the first free slot of the first block that has one (zeroed), so
+ * a namespace holds no more blocks than its most owners at once needed
+ * (counting deleted ones whose grace period has not ended). Each owner
+ * holds a reference, and so does the pool until the namespace exits; the
+ * last one frees the block (owners may outlive the namespace's exit in RCU
+ * callbacks, so a block never points to its pool).
  */
 struct lbvs_stats_block {
+	struct list_head node;		/* lbvs_stats_pool.blocks, config_lock */
 	refcount_t ref;
+	/* lock: used, the slots handed out; freed ones from RCU callbacks. */
+	spinlock_t lock;
+	u64 used;
 	struct lbvs_cpu_stats __percpu *cpu;
 };
 
-#define LBVS_STATS_SLOTS	64
+#define LBVS_STATS_SLOTS	64	/* bits of lbvs_stats_block.used */
 
 /* Where a namespace's counters come from. config_lock. */
 struct lbvs_stats_pool {
-	struct lbvs_stats_block *cur;	/* holds a reference; NULL: none yet */
-	unsigned int used;		/* slots of cur handed out */
+	struct list_head blocks;	/* each holds a reference */
 };
 
 struct lbvs_stats {
@@ -68,7 +76,8 @@ struct lbvs_stats_snap {
 	u64 rate[LBVS_CNT_NUM];
 };
 
-/* s gets the next slot of pool's block (a new block if it has none left). */
+/* s gets a free slot of pool's blocks (a new block if none has one). */
+void lbvs_stats_pool_init(struct lbvs_stats_pool *pool);
 int lbvs_stats_init(struct lbvs_stats *s, struct lbvs_stats_pool *pool);
 void lbvs_stats_pool_release(struct lbvs_stats_pool *pool);
 void lbvs_stats_free(struct lbvs_stats *s);

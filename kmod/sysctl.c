@@ -4,6 +4,7 @@
  */
 #include <linux/slab.h>
 #include <linux/sysctl.h>
+#include <linux/user_namespace.h>
 
 #include "netns.h"
 #include "sysctl.h"
@@ -30,6 +31,9 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 	}
 	t.data = &v;
 	t.maxlen = sizeof(v);
+	/* No bounds: ours are not the unsigned longs the handler reads there. */
+	t.extra1 = NULL;
+	t.extra2 = NULL;
 	return proc_doulongvec_minmax(&t, write, buffer, lenp, ppos);
 }
 
@@ -103,6 +107,15 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[5].data = s->fullnat_port_range;
 	for (i = 6; i <= 8; i++)
 		t[i].extra1 = ln;
+	/*
+	 * As netlink (netlink.c's ADMIN), only the initial user namespace may
+	 * tune: root of a user namespace of its own owns its netns's sysctls
+	 * and would raise conn_max at will. IPVS hides them; read-only keeps
+	 * the values and counters in view.
+	 */
+	if (ln->net->user_ns != &init_user_ns)
+		for (i = 0; t[i].procname; i++)
+			t[i].mode &= ~0222;
 	ln->sysctl_hdr = register_net_sysctl(ln->net, "net/lbvs", t);
 	if (!ln->sysctl_hdr) {
 		kfree(t);

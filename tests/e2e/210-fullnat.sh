@@ -80,6 +80,9 @@ for c in json.load(sys.stdin)["connections"]:
 log "local endpoints: $(echo $locals)"
 assert_eq "$(wc -l <<<"$locals")" 20 "20 TCP flows listed with a local endpoint"
 assert_eq "$(uniq -d <<<"$locals")" "" "no local endpoint used twice"
+# The default range lies below Linux's ephemeral ports (32768-60999).
+assert_eq "$(awk '$2 < 1024 || $2 > 32767' <<<"$locals")" "" \
+	"local ports outside the default range 1024-32767"
 assert_eq "$(awk '{ print $1 }' <<<"$locals" | sort -u | xargs)" \
 	"$(sorted "${LIP4[@]}" "${LIP6[@]}")" "flows spread over every pool address"
 

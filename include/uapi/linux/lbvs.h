@@ -5,8 +5,8 @@
  * This header is the one definition of the wire format shared by the kernel
  * module (kmod/) and lbadm (tools/lbadm/). Append only: never renumber.
  *
- * Family "LBVS", version LBVS_GENL_VERSION. Every request that changes state
- * needs CAP_NET_ADMIN in the user namespace owning the network namespace.
+ * Family "LBVS", version LBVS_GENL_VERSION. Every request, reading ones
+ * included, needs CAP_NET_ADMIN in the initial user namespace (as IPVS).
  * Configuration is per network namespace.
  *
  * Addresses travel as 4 bytes (AF_INET) or 16 bytes (AF_INET6), in network

@@ -403,8 +403,7 @@ static int dest_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_in
 	}
 	if (info->genlhdr->cmd == LBVS_CMD_SET_DEST)
 		return lbvs_dest_edit(ln, dest, &dc, set, info->extack);
-	lbvs_dest_del(ln, dest);
-	return 0;
+	return lbvs_dest_del(ln, dest, info->extack);
 }
 
 static int cmd_dest(struct sk_buff *skb, struct genl_info *info)

@@ -433,17 +433,32 @@ int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 	return 0;
 }
 
-void lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest)
+/*
+ * The scheduler's new set is built while the server is out of the list but
+ * before anything else changes: if that fails, the server goes back where
+ * it was and the delete is refused. Releasing it with the old set still in
+ * place would let picks return it after it is freed.
+ */
+int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
+		  struct netlink_ext_ack *extack)
 {
 	struct lbvs_service *svc = dest->svc;
+	struct list_head *prev = dest->list.prev;
+	int err;
 
-	dest_unlink(dest);
-	/* If memory is too short to rebuild, the old set may still pick this
-	 * server; the packet path then treats it as any unavailable server.
-	 */
-	lbvs_sched_rebuild(svc, svc->sched.algo);
+	list_del(&dest->list);
+	svc->ndests--;
+	err = lbvs_sched_rebuild(svc, svc->sched.algo);
+	if (err) {
+		list_add(&dest->list, prev);
+		svc->ndests++;
+		NL_SET_ERR_MSG(extack, "cannot rebuild the scheduler: real server kept");
+		return err;
+	}
+	WRITE_ONCE(dest->available, false);
 	svc_changed(ln);
 	dest_release(ln, dest);
+	return 0;
 }
 
 static void dest_free_rcu(struct rcu_head *head)

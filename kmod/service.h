@@ -179,7 +179,8 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 		   const struct lbvs_dest_conf *dc, u32 set,
 		   struct netlink_ext_ack *extack);
-void lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest);
+int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
+		  struct netlink_ext_ack *extack);
 
 /* References held by connections. */
 static inline void lbvs_dest_hold(struct lbvs_dest *dest)

@@ -233,8 +233,12 @@ int lbadm_nl_exec(struct lbadm_nl *nl, struct nl_msg *m, lbadm_nl_cb cb,
 		rc = receive(fd, &x);
 		if (rc < 0) {
 			x.err = rc;
-			snprintf(x.msg, sizeof(x.msg), "netlink receive: %s",
-				 strerror(-rc));
+			/* The kernel could not allocate its answer: it may have
+			 * acted all the same.
+			 */
+			snprintf(x.msg, sizeof(x.msg), "netlink receive: %s%s",
+				 strerror(-rc), rc == -ENOBUFS ?
+				 " (the kernel's answer was lost: the request may have been applied)" : "");
 			break;
 		}
 	}

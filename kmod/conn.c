@@ -205,7 +205,8 @@ static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple
 	c->expires = deadline(ln, c->state);
 	c->cport = t->sport;
 	c->vport = t->dport;
-	c->dport = dest->port;
+	/* A fwmark service's server given without a port: as IPVS, keep the packet's. */
+	c->dport = dest->port ?: t->dport;
 	c->lport = t->sport;
 	memcpy(lbvs_conn_addr(c, LBVS_A_C), &t->saddr, alen);
 	memcpy(lbvs_conn_addr(c, LBVS_A_V), &t->daddr, alen);

@@ -17,6 +17,7 @@ table inet lbvsmark {
 		type filter hook prerouting priority mangle;
 		ip daddr $VIP4 tcp dport { 8000-8010 } meta mark set 7
 		ip6 daddr $VIP6 tcp dport { 8000-8010 } meta mark set 8
+		ip daddr $VIP4 tcp dport { 9001, 9002 } meta mark set 9
 	}
 }
 NFT
@@ -34,6 +35,14 @@ assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "3 3" "marked IPv4 traffic
 t=$(for p in 8006 8007 8008 8009; do nsx client curl -sS -m 5 "http://[$VIP6]:$p/"; done | sort | uniq -c | awk '{print $2, $1}')
 log "fwmark 8: $(echo $t)"
 assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "marked IPv6 traffic balanced"
+# A NAT server given without a port keeps each packet's port, as IPVS (it
+# was translated to port 0).
+for p in 9001 9002; do http_server rs1 $p "rs1-$p"; done
+nsx director "$LBADM" -A -f 9 -s rr
+nsx director "$LBADM" -a -f 9 -r "${RIP4[1]}" -m
+for p in 9001 9002; do
+	assert_eq "$(nsx client curl -sS -m 5 "http://$VIP4:$p/" 2>&1)" "rs1-$p" "port $p kept"
+done
 # An unmarked port is not balanced: the director has no listener there.
 nsx client curl -sS -m 3 "http://$VIP4:8020/" 2>/dev/null && fail "unmarked port was balanced"
 true

@@ -150,16 +150,39 @@ static void conn_free_rcu(struct rcu_head *head)
 	kmem_cache_free(c->v6 ? conn_cache6 : conn_cache4, c);
 }
 
+/*
+ * A template's reference dropped (n_control): freed at zero. When only the
+ * table's is left, its last connection has gone: its timeout runs from now.
+ */
+static void template_put(struct lbvs_conn *tc)
+{
+	int left = atomic_dec_return(&tc->n_control);
+
+	if (!left)
+		call_rcu(&tc->rcu, conn_free_rcu);
+	else if (left == 1)
+		lbvs_conn_touch(tc, READ_ONCE(tc->dest->svc->timeout));
+}
+
 /* Unhash and free; a no-op if somebody else already did. */
 static void conn_unlink(struct lbvs_conn_table *tab, struct lbvs_conn *c)
 {
+	struct lbvs_conn *control;
+
 	if (xchg(&c->dead, 1))
 		return;
 	rhashtable_remove_fast(&tab->in, &c->in_node, in_params);
 	if (c->out)
 		rhashtable_remove_fast(&tab->out, &c->out_node, out_params);
 	atomic_dec(&tab->count);
+	if (c->tmpl) {
+		template_put(c);
+		return;
+	}
+	control = c->control;
 	call_rcu(&c->rcu, conn_free_rcu);
+	if (control)
+		template_put(control);
 }
 
 static u8 initial_state(u8 proto)
@@ -257,7 +280,7 @@ out:
 
 static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				  struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
-				  u32 tmpl_timeout)
+				  struct lbvs_conn *control, u32 tmpl_timeout)
 {
 	struct lbvs_conn_table *tab = &ln->conns;
 	struct lbvs_conn *c;
@@ -279,6 +302,7 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 		c->tmpl = 1;
 		c->out = 0;
 		c->state = LBVS_S_NONE;
+		atomic_set(&c->n_control, 1);
 		lbvs_conn_touch(c, tmpl_timeout);
 	}
 	conn_count(c, c->state, 1);
@@ -297,6 +321,9 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 		conn_free_rcu(&c->rcu);
 		goto err_count;
 	}
+	/* A template being freed places nothing. */
+	if (control && atomic_inc_not_zero(&control->n_control))
+		c->control = control;
 	if (rhashtable_lookup_insert_key(&tab->in, t, &c->in_node, in_params)) {
 		/*
 		 * Lost a race with the same flow's other packet, or no memory.
@@ -317,15 +344,16 @@ err_count:
 }
 
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool)
+				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
+				struct lbvs_conn *control)
 {
-	return conn_new(ln, t, dest, pool, 0);
+	return conn_new(ln, t, dest, pool, control, 0);
 }
 
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout)
 {
-	return conn_new(ln, t, dest, NULL, max(timeout, 1U));
+	return conn_new(ln, t, dest, NULL, NULL, max(timeout, 1U));
 }
 
 void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout)

@@ -50,9 +50,26 @@ struct lbvs_tuple {
 
 struct lbvs_conn {
 	struct rhash_head in_node;
-	struct rhash_head out_node;
+	union {
+		struct rhash_head out_node;	/* c->out */
+		/*
+		 * A template (never in "out"): its own reference, held by the
+		 * table until it is unlinked, plus one per connection it
+		 * placed (c->control). It is freed at zero, and while any
+		 * such connection lives it does not expire (as IPVS's
+		 * n_control): persistence outlasts a long connection.
+		 */
+		atomic_t n_control;
+	};
 	struct lbvs_dest *dest;		/* holds a reference; constant */
-	struct rcu_head rcu;
+	union {
+		/* A connection placed by a template: holds a reference on
+		 * it. Set before the entry is hashed, read once by whoever
+		 * unlinks it, before call_rcu() reuses the space.
+		 */
+		struct lbvs_conn *control;
+		struct rcu_head rcu;
+	};
 	u32 expires;			/* jiffies (low 32 bits), WRITE_ONCE */
 	__be16 cport, vport, lport, dport;
 	u8 proto;
@@ -131,12 +148,14 @@ struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple
 /*
  * Create and hash a connection for tuple t (client -> virtual) to dest.
  * pool: the service's FULLNAT local addresses (only read for a FULLNAT
- * dest), from which a free (laddr, lport) is taken, see lport.h. Returns
+ * dest), from which a free (laddr, lport) is taken, see lport.h. control:
+ * the persistence template that chose dest, or NULL. Returns
  * NULL when the table is full or no local port is free (both counted) or
  * memory is short.
  */
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool);
+				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
+				struct lbvs_conn *control);
 /* A persistence template keyed by t (protocol 0), living timeout seconds. */
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout);
@@ -150,7 +169,9 @@ void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_dest *dest);
 
 static inline bool lbvs_conn_expired(const struct lbvs_conn *c)
 {
-	return time_after32((u32)jiffies, READ_ONCE(c->expires));
+	if (!time_after32((u32)jiffies, READ_ONCE(c->expires)))
+		return false;
+	return !c->tmpl || atomic_read(&c->n_control) <= 1;
 }
 
 /*

@@ -153,9 +153,9 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct sk_buff *skb,
 		.af = p->t.af, .protocol = p->t.proto, .port = p->t.dport,
 		.addr = p->t.daddr,
 	};
+	struct lbvs_conn *c, *tmpl = NULL;
 	struct lbvs_service *svc;
 	struct lbvs_dest *dest;
-	struct lbvs_conn *c;
 
 	*verdict = NF_ACCEPT;
 	svc = lbvs_svc_lookup(ln, &key);
@@ -170,14 +170,14 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct sk_buff *skb,
 
 	*verdict = NF_DROP;
 	if (READ_ONCE(svc->flags) & LBVS_SVC_F_PERSISTENT)
-		dest = lbvs_persist_pick(ln, svc, &p->t);
+		dest = lbvs_persist_pick(ln, svc, &p->t, &tmpl);
 	else
 		dest = lbvs_sched_pick(svc, &p->t);
 	if (!dest) {
 		no_server(skb, p->t.af);
 		return NULL;
 	}
-	c = lbvs_conn_new(ln, &p->t, dest, rcu_dereference(svc->laddrs));
+	c = lbvs_conn_new(ln, &p->t, dest, rcu_dereference(svc->laddrs), tmpl);
 	if (!c)
 		return NULL;
 	lbvs_stats_conn(&svc->stats);

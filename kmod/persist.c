@@ -7,7 +7,9 @@
  * address and both ports are 0 - that records which real server the client
  * network was sent to. New connections of that client go to the same server
  * while the template lives; each one pushes its deadline the service's
- * timeout further.
+ * timeout further, and, as IPVS, the template does not expire while a
+ * connection it placed lives (conn.h, n_control): the timeout counts from
+ * the last one's end.
  *
  * A template whose server was removed is dropped and the client scheduled
  * anew; one whose server was quiesced (weight 0) still holds, unless
@@ -60,7 +62,7 @@ static bool template_usable(struct lbvs_net *ln, const struct lbvs_conn *tc)
 }
 
 struct lbvs_dest *lbvs_persist_pick(struct lbvs_net *ln, struct lbvs_service *svc,
-				    const struct lbvs_tuple *t)
+				    const struct lbvs_tuple *t, struct lbvs_conn **tmpl)
 {
 	u32 timeout = READ_ONCE(svc->timeout);
 	struct lbvs_dest *dest;
@@ -71,13 +73,13 @@ struct lbvs_dest *lbvs_persist_pick(struct lbvs_net *ln, struct lbvs_service *sv
 	tc = lbvs_conn_in_get(ln, &tt);
 	if (tc && template_usable(ln, tc)) {
 		lbvs_conn_touch(tc, timeout);
+		*tmpl = tc;
 		return tc->dest;
 	}
 	if (tc)
 		lbvs_conn_expire_now(ln, tc);
 	dest = lbvs_sched_pick(svc, t);
 	/* Without a template the client is still served, only not pinned. */
-	if (dest)
-		lbvs_conn_new_template(ln, &tt, dest, timeout);
+	*tmpl = dest ? lbvs_conn_new_template(ln, &tt, dest, timeout) : NULL;
 	return dest;
 }

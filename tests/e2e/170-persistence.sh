@@ -46,3 +46,18 @@ nsx director "$LBADM" -d -t "$VIP4:80" -r "${RIP4[n]}:80"
 again=$(get 203.0.113.10)
 [ "$again" != "$net" ] || fail "a removed server still got the persistent client"
 assert_eq "$(get 203.0.113.20)" "$again" "the network sticks to its new server"
+
+# As IPVS, a template outlives its timeout while a connection it placed
+# lives: a client holding a connection past -p 2 s opens a second one to
+# the same server (rr would send it to the next).
+nsx director "$LBADM" -A -t "$VIP4:9000" -s rr -p 2
+for i in 1 2 3; do
+	echo_server "rs$i" 9000 "rs$i"
+	nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m
+done
+hold_open long client "$VIP4" 9000
+held=$(hold_name long)
+sleep 4
+hold_echo long "still here" || fail "the held connection broke"
+hold_open second client "$VIP4" 9000
+assert_eq "$(hold_name second)" "$held" "a second connection after the timeout, while the first lives"

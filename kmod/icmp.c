@@ -19,12 +19,15 @@
  *   encapsulated to RIP).
  *
  * The quoted transport checksum is left alone (the quote is often cut
- * short); the ICMP checksum is computed again over the whole message.
+ * short); the ICMP checksum is verified first (as IPVS: a corrupt error is
+ * dropped and counted, never given a valid checksum), then computed again
+ * over the whole message.
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
+#include <linux/netfilter.h>
 #include <net/checksum.h>
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
@@ -246,6 +249,23 @@ static int writable(struct sk_buff *skb, const struct icmp_err *e)
 	return skb_ensure_writable(skb, e->quote_l4 + 2 * sizeof(__be16));
 }
 
+/*
+ * Before an error is rewritten: the new checksum would hide a corrupt
+ * one. hook: where the packet is (CHECKSUM_COMPLETE is trusted only on
+ * input).
+ */
+static bool csum_bad(struct lbvs_net *ln, struct sk_buff *skb, const struct icmp_err *e,
+		     unsigned int hook)
+{
+	bool v4 = e->quote.af == AF_INET;
+
+	if (!nf_checksum(skb, hook, e->icmp_off, v4 ? IPPROTO_ICMP : IPPROTO_ICMPV6,
+			 v4 ? AF_INET : AF_INET6))
+		return false;
+	atomic64_inc(&ln->icmp_bad_csum);
+	return true;
+}
+
 int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int *verdict)
 {
 	struct lbvs_tuple t;
@@ -260,7 +280,7 @@ int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int 
 	if (!c || c->fwd != LBVS_FWD_NAT)
 		return -ENOENT;
 	*verdict = NF_DROP;
-	if (writable(skb, &e))
+	if (csum_bad(ln, skb, &e, NF_INET_FORWARD) || writable(skb, &e))
 		return 0;
 	translate(skb, &e, c, true);
 	*verdict = NF_ACCEPT;
@@ -281,14 +301,16 @@ static int forward_as_is(struct net *net, struct sk_buff *skb, const struct lbvs
 }
 
 /* Translated, the error goes on to the client or to the real server. */
-static int send_translated(struct net *net, struct sk_buff *skb, const struct icmp_err *e,
-			   const struct lbvs_conn *c, bool to_client, unsigned int *verdict)
+static int send_translated(struct lbvs_net *ln, struct sk_buff *skb,
+			   const struct icmp_err *e, const struct lbvs_conn *c,
+			   bool to_client, unsigned int *verdict)
 {
+	struct net *net = ln->net;
 	union nf_inet_addr daddr;
 	int err;
 
 	*verdict = NF_DROP;
-	if (writable(skb, e))
+	if (csum_bad(ln, skb, e, NF_INET_LOCAL_IN) || writable(skb, e))
 		return 0;
 	if (to_client) {
 		lbvs_conn_get_addr(c, LBVS_A_C, &daddr);
@@ -322,9 +344,9 @@ int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 p
 	if (c && (c->fwd == LBVS_FWD_DR || c->fwd == LBVS_FWD_TUN))
 		return forward_as_is(net, skb, c, &e, verdict);
 	if (c)
-		return send_translated(net, skb, &e, c, false, verdict);
+		return send_translated(ln, skb, &e, c, false, verdict);
 	c = lbvs_conn_out_get(ln, &t);
 	if (!c || c->fwd != LBVS_FWD_FULLNAT)
 		return -ENOENT;
-	return send_translated(net, skb, &e, c, true, verdict);
+	return send_translated(ln, skb, &e, c, true, verdict);
 }

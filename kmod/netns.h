@@ -39,6 +39,7 @@ struct lbvs_net {
 	struct lbvs_stats_pool stats_pool;	/* config_lock */
 
 	struct lbvs_conn_table conns;	/* its own locking, see conn.h */
+	atomic64_t icmp_bad_csum;	/* ICMP errors of flows dropped: bad checksum */
 
 	struct lbvs_sysctl sysctl;
 	struct ctl_table_header *sysctl_hdr;

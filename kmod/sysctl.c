@@ -9,7 +9,7 @@
 #include "netns.h"
 #include "sysctl.h"
 
-enum { CNT_CONNS, CNT_DROPPED, CNT_NO_LPORT };
+enum { CNT_CONNS, CNT_DROPPED, CNT_NO_LPORT, CNT_ICMP_CSUM };
 
 /* Read-only counters, computed when read; extra2 says which (CNT_*). */
 static int proc_counter(struct ctl_table *table, int write, void *buffer,
@@ -25,6 +25,9 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 		break;
 	case CNT_NO_LPORT:
 		v = atomic64_read(&ln->conns.no_lport);
+		break;
+	case CNT_ICMP_CSUM:
+		v = atomic64_read(&ln->icmp_bad_csum);
 		break;
 	default:
 		v = atomic_read(&ln->conns.count);
@@ -88,6 +91,7 @@ static const struct ctl_table template[] = {
 	COUNTER(conn_count, CNT_CONNS),
 	COUNTER(conn_dropped, CNT_DROPPED),
 	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
+	COUNTER(icmp_bad_csum, CNT_ICMP_CSUM),
 	{ }
 };
 
@@ -105,7 +109,8 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[3].data = &s->conn_reuse_mode;
 	t[4].data = &s->fullnat_toa;
 	t[5].data = s->fullnat_port_range;
-	for (i = 6; i <= 8; i++)
+	/* The counters, from index 6 on, read ln. */
+	for (i = 6; t[i].procname; i++)
 		t[i].extra1 = ln;
 	/*
 	 * As netlink (netlink.c's ADMIN), only the initial user namespace may

@@ -27,6 +27,22 @@ nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[1]}]:53" -m
 assert_eq "$(udp_refused client "$VIP4" 5353)" refused "IPv4 port unreachable translated back to the client"
 assert_eq "$(udp_refused client "$VIP6" 5353)" refused "IPv6 port unreachable translated back to the client"
 
+# A port unreachable with a corrupt checksum is dropped and counted, not
+# translated with a valid one; the same error intact goes through.
+for kind in good bad; do
+	port=$([ $kind = good ] && echo 5997 || echo 5998)
+	nsx rs1 python3 "$LBVS_TOP/tests/e2e/py/icmp_forger.py" "${RIP4[1]}" $port $kind \
+		>>"$LBVS_OUT/forger-$kind.log" 2>&1 &
+	_PIDS+=($!)
+	wait_port rs1 $port
+	nsx director "$LBADM" -A -u "$VIP4:$port" -s rr
+	nsx director "$LBADM" -a -u "$VIP4:$port" -r "${RIP4[1]}:$port" -m
+done
+assert_eq "$(udp_refused client "$VIP4" 5997)" refused "an intact forged error is translated"
+assert_eq "$(nsx director sysctl -n net.lbvs.icmp_bad_csum)" 0 "no bad checksum yet"
+assert_eq "$(udp_refused client "$VIP4" 5998)" timeout "an error with a corrupt checksum reached the client"
+assert_eq "$(nsx director sysctl -n net.lbvs.icmp_bad_csum)" 1 "the corrupt error counted"
+
 # Path MTU: the real servers' segment shrinks to 1280.
 ip -n director link set br0 mtu 1280
 ip -n rs1 link set eth0 mtu 1280

@@ -12,15 +12,17 @@
  *
  * There is nothing to rewrite, so no port mapping (the configuration
  * refuses one) and no checksum to touch: a CHECKSUM_PARTIAL or GSO packet
- * goes on as it came.
+ * goes on as it came. The one exception is a client's own client-address
+ * option, blanked as in every method (tcpedit.h).
  */
 #include "route.h"
+#include "tcpedit.h"
 #include "xmit.h"
 
 unsigned int lbvs_dr_in(struct net *net, struct sk_buff *skb,
 			const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	if (lbvs_route_dest(net, skb, c, 0, NULL))
+	if (lbvs_route_dest(net, skb, c, 0, NULL) || lbvs_toa_scrub(skb, p))
 		return NF_DROP;
 	return lbvs_send(net, skb);
 }

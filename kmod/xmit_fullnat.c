@@ -17,10 +17,8 @@
  * with NOPs in every segment of the flow, not only the first ones: nobody
  * vouches for himself, whatever the server takes as its handshake's end.
  *
- * Segments whose options change are checked first (a corrupt segment must
- * not leave with a valid checksum), then handed on with CHECKSUM_PARTIAL:
- * the check field holds the pseudo-header sum and the output path (or the
- * NIC) completes it, as for a locally sent segment.
+ * Segments whose options change are edited as tcpedit.h says; without the
+ * option (fullnat_toa 0), a client's own is blanked as in every method.
  */
 #include <linux/ipv6.h>
 #include <linux/tcp.h>
@@ -32,56 +30,13 @@
 #include "netns.h"
 #include "proto_state.h"
 #include "route.h"
+#include "tcpedit.h"
 #include "tcpopt.h"
 #include "xmit.h"
 
 static unsigned int toa_len(const struct lbvs_conn *c)
 {
 	return c->v6 ? LBVS_TOA_LEN6 : LBVS_TOA_LEN4;
-}
-
-static struct tcphdr *tcp_at(struct sk_buff *skb, const struct lbvs_pkt *p)
-{
-	return (struct tcphdr *)(skb->data + p->thoff);
-}
-
-/*
- * Make the TCP header editable, with headroom bytes to grow into; fails on
- * a bad checksum. *hdrlen: the header's length with its options.
- */
-static int tcp_edit_begin(struct sk_buff *skb, const struct lbvs_pkt *p,
-			  unsigned int headroom, unsigned int *hdrlen)
-{
-	u8 pf = p->t.af == AF_INET ? NFPROTO_IPV4 : NFPROTO_IPV6;
-
-	if (nf_checksum(skb, NF_INET_LOCAL_IN, p->thoff, IPPROTO_TCP, pf))
-		return -EBADMSG;
-	if (skb_ensure_writable(skb, p->thoff + sizeof(struct tcphdr)))
-		return -ENOMEM;
-	*hdrlen = tcp_at(skb, p)->doff * 4;
-	if (skb_ensure_writable(skb, p->thoff + *hdrlen))
-		return -ENOMEM;
-	return skb_cow_head(skb, headroom);
-}
-
-/* Leave the checksum to the output path: the pseudo-header sum, as now. */
-static void tcp_edit_end(struct sk_buff *skb, const struct lbvs_pkt *p)
-{
-	struct tcphdr *th = tcp_at(skb, p);
-	unsigned int len = skb->len - p->thoff;
-
-	if (p->t.af == AF_INET) {
-		const struct iphdr *iph = ip_hdr(skb);
-
-		th->check = ~tcp_v4_check(len, iph->saddr, iph->daddr, 0);
-	} else {
-		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
-
-		th->check = ~tcp_v6_check(len, &ip6h->saddr, &ip6h->daddr, 0);
-	}
-	skb->ip_summed = CHECKSUM_PARTIAL;
-	skb->csum_start = skb_headroom(skb) + p->thoff;
-	skb->csum_offset = offsetof(struct tcphdr, check);
 }
 
 /* Room for olen more bytes of options, in the header and on the path. */
@@ -107,7 +62,7 @@ static void toa_insert(struct sk_buff *skb, const struct lbvs_pkt *p,
 	skb_reset_network_header(skb);
 	skb_set_transport_header(skb, p->thoff);
 	lbvs_toa_put(skb->data + end, c->v6, lbvs_conn_addr(c, LBVS_A_C), &c->cport);
-	tcp_at(skb, p)->doff += olen / 4;
+	lbvs_tcp_at(skb, p)->doff += olen / 4;
 	if (p->t.af == AF_INET) {
 		struct iphdr *iph = ip_hdr(skb);
 
@@ -135,22 +90,6 @@ static bool toa_wanted(const struct lbvs_conn *c, const struct lbvs_pkt *p)
 	return (p->tcp_flags & LBVS_TCPF_SYN) || !c->toa_sent;
 }
 
-/* Does the client's segment carry an option of that kind? Cheap: no copy. */
-static bool toa_forged(struct sk_buff *skb, const struct lbvs_pkt *p)
-{
-	u8 buf[LBVS_TCPOPT_SPACE];
-	struct tcphdr _th;
-	const struct tcphdr *th = skb_header_pointer(skb, p->thoff, sizeof(_th), &_th);
-	unsigned int len;
-	const u8 *opts;
-
-	if (!th || th->doff * 4 <= sizeof(*th))
-		return false;
-	len = th->doff * 4 - sizeof(*th);
-	opts = skb_header_pointer(skb, p->thoff + sizeof(*th), len, buf);
-	return opts && lbvs_tcpopt_find(opts, len, LBVS_TOA_KIND, 0) >= 0;
-}
-
 /* Blank the client's own options of that kind; with insert, add ours. */
 static int toa_edit(struct sk_buff *skb, const struct lbvs_pkt *p, struct lbvs_conn *c,
 		    bool insert)
@@ -159,17 +98,17 @@ static int toa_edit(struct sk_buff *skb, const struct lbvs_pkt *p, struct lbvs_c
 	bool data;
 	int err;
 
-	err = tcp_edit_begin(skb, p, insert ? olen : 0, &hdrlen);
+	err = lbvs_tcp_edit_begin(skb, p, insert ? olen : 0, &hdrlen);
 	if (err)
 		return err;
 	data = skb->len > p->thoff + hdrlen;
-	if (lbvs_tcpopt_scrub((u8 *)(tcp_at(skb, p) + 1), hdrlen - sizeof(struct tcphdr)) &&
+	if (lbvs_tcpopt_scrub((u8 *)(lbvs_tcp_at(skb, p) + 1), hdrlen - sizeof(struct tcphdr)) &&
 	    insert && toa_fits(skb, hdrlen, olen)) {
 		toa_insert(skb, p, c, hdrlen, olen);
 		if (data && (p->tcp_flags & LBVS_TCPF_ACK))
 			c->toa_sent = 1;
 	}
-	tcp_edit_end(skb, p);
+	lbvs_tcp_edit_end(skb, p);
 	return 0;
 }
 
@@ -180,10 +119,10 @@ static int mss_lower(struct sk_buff *skb, const struct lbvs_pkt *p, const struct
 	u8 *opts;
 	int off, err;
 
-	err = tcp_edit_begin(skb, p, 0, &hdrlen);
+	err = lbvs_tcp_edit_begin(skb, p, 0, &hdrlen);
 	if (err)
 		return err;
-	opts = (u8 *)(tcp_at(skb, p) + 1);
+	opts = (u8 *)(lbvs_tcp_at(skb, p) + 1);
 	off = lbvs_tcpopt_find(opts, hdrlen - sizeof(struct tcphdr), LBVS_TCPOPT_MSS,
 			       LBVS_TCPOLEN_MSS);
 	if (off >= 0) {
@@ -191,7 +130,7 @@ static int mss_lower(struct sk_buff *skb, const struct lbvs_pkt *p, const struct
 		if (mss > olen + TCP_MIN_MSS)
 			put_unaligned_be16(mss - olen, opts + off + 2);
 	}
-	tcp_edit_end(skb, p);
+	lbvs_tcp_edit_end(skb, p);
 	return 0;
 }
 
@@ -233,8 +172,10 @@ unsigned int lbvs_fullnat_in(struct net *net, struct sk_buff *skb,
 	if (toa_on(net, p)) {
 		bool insert = toa_wanted(c, p);
 
-		if ((insert || toa_forged(skb, p)) && toa_edit(skb, p, c, insert))
+		if ((insert || lbvs_toa_forged(skb, p)) && toa_edit(skb, p, c, insert))
 			return NF_DROP;
+	} else if (lbvs_toa_scrub(skb, p)) {
+		return NF_DROP;
 	}
 	return rewrite_send(net, skb, p, c, LBVS_A_L, c->lport, LBVS_A_D, c->dport);
 }

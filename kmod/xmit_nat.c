@@ -17,6 +17,7 @@
 #include <net/ip.h>
 
 #include "route.h"
+#include "tcpedit.h"
 #include "xmit.h"
 
 static __sum16 *l4_check(struct sk_buff *skb, const struct lbvs_pkt *p)
@@ -74,7 +75,7 @@ void lbvs_nat_rewrite(struct sk_buff *skb, const struct lbvs_pkt *p, bool src,
 unsigned int lbvs_nat_in(struct net *net, struct sk_buff *skb,
 			 const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	if (lbvs_route_dest(net, skb, c, 0, NULL))
+	if (lbvs_route_dest(net, skb, c, 0, NULL) || lbvs_toa_scrub(skb, p))
 		return NF_DROP;
 	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
 		return NF_DROP;

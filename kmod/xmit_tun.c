@@ -27,6 +27,7 @@
 #include <net/ipv6.h>
 
 #include "route.h"
+#include "tcpedit.h"
 #include "xmit.h"
 
 static void push_outer4(struct net *net, struct sk_buff *skb,
@@ -84,7 +85,7 @@ unsigned int lbvs_tun_in(struct net *net, struct sk_buff *skb,
 	union nf_inet_addr daddr, saddr;
 
 	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
-	if (lbvs_route_dest(net, skb, c, hlen, &saddr))
+	if (lbvs_route_dest(net, skb, c, hlen, &saddr) || lbvs_toa_scrub(skb, p))
 		return NF_DROP;
 	/* Room for the outer header and the link header in front of it. */
 	if (skb_cow_head(skb, LL_RESERVED_SPACE(skb_dst(skb)->dev) + hlen))

@@ -33,10 +33,19 @@
  * insertion for a socket replaces whatever was filed under its pointer.
  * Readers are lockless (RCU); writers take a per-bucket spinlock with
  * interrupts off, since probe handlers may run in any context.
+ *
+ * Trust.  Anybody can put an option of that kind in a packet, so it is
+ * believed only when the packet comes from a source listed in the module
+ * parameter "trusted" (the directors' FULLNAT pool addresses or prefixes,
+ * e.g. trusted=198.51.100.0/24,2001:db8:3::/64); until it is set, none is.
+ * The directors blank whatever option of that kind their clients send,
+ * but a client that can reach the server without a director, or through
+ * another path, must not speak for itself.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/hash.h>
+#include <linux/inet.h>
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/ip.h>
@@ -255,6 +264,140 @@ static bool toa_parse(const struct sk_buff *skb, struct toa_addr *addr)
 	return false;
 }
 
+/* --- trusted sources ------------------------------------------------------ */
+
+struct toa_prefix {
+	struct in6_addr addr;		/* IPv4 as ::ffff:a.b.c.d */
+	u8 plen;			/* of the 128 bits */
+};
+
+/*
+ * The list, replaced whole by a write of the parameter (under kernel_param_
+ * lock, which serialises writers) and read under RCU by the probes.
+ */
+struct toa_trust {
+	struct rcu_head rcu;
+	unsigned int n;
+	struct toa_prefix p[];
+};
+
+static struct toa_trust __rcu *toa_trusted;
+
+#define TOA_TRUST_MAX	64
+
+/* One "addr" or "addr/plen", IPv4 or IPv6. */
+static int toa_prefix_parse(char *tok, struct toa_prefix *p)
+{
+	char *slash = strchr(tok, '/');
+	unsigned int max = 128, plen;
+	struct in6_addr addr;
+	__be32 a4;
+
+	if (slash)
+		*slash++ = '\0';
+	if (in4_pton(tok, -1, (u8 *)&a4, -1, NULL)) {
+		ipv6_addr_set_v4mapped(a4, &addr);
+		max = 32;
+	} else if (!in6_pton(tok, -1, addr.s6_addr, -1, NULL)) {
+		return -EINVAL;
+	}
+	plen = max;
+	if (slash && (kstrtouint(slash, 10, &plen) || plen > max))
+		return -EINVAL;
+	p->plen = plen + 128 - max;
+	/* Not in place: ipv6_addr_prefix() clears its destination first. */
+	ipv6_addr_prefix(&p->addr, &addr, p->plen);
+	return 0;
+}
+
+static int toa_trusted_set(const char *val, const struct kernel_param *kp)
+{
+	struct toa_trust *t, *old;
+	char *buf, *cur, *tok;
+	int err = 0;
+
+	t = kzalloc(struct_size(t, p, TOA_TRUST_MAX), GFP_KERNEL);
+	buf = kstrdup(val, GFP_KERNEL);
+	if (!t || !buf) {
+		err = -ENOMEM;
+		goto out;
+	}
+	cur = strim(buf);
+	while (!err && (tok = strsep(&cur, " ,\n"))) {
+		if (!*tok)
+			continue;
+		if (t->n == TOA_TRUST_MAX)
+			err = -E2BIG;
+		else
+			err = toa_prefix_parse(tok, &t->p[t->n++]);
+	}
+	if (err) {
+		pr_err("trusted: bad list \"%s\" (addresses or prefixes, comma-separated, at most %d)\n",
+		       val, TOA_TRUST_MAX);
+		goto out;
+	}
+	old = rcu_replace_pointer(toa_trusted, t, true);
+	t = NULL;
+	if (old)
+		kfree_rcu(old, rcu);
+out:
+	kfree(buf);
+	kfree(t);
+	return err;
+}
+
+static int toa_trusted_get(char *buf, const struct kernel_param *kp)
+{
+	const struct toa_trust *t;
+	const struct toa_prefix *p;
+	int len = 0;
+	unsigned int i;
+
+	rcu_read_lock();
+	t = rcu_dereference(toa_trusted);
+	for (i = 0; t && i < t->n; i++) {
+		p = &t->p[i];
+		if (ipv6_addr_v4mapped(&p->addr))
+			len += scnprintf(buf + len, PAGE_SIZE - len, "%s%pI4/%u", i ? "," : "",
+					 &p->addr.s6_addr32[3], p->plen - 96);
+		else
+			len += scnprintf(buf + len, PAGE_SIZE - len, "%s%pI6c/%u", i ? "," : "",
+					 &p->addr, p->plen);
+	}
+	rcu_read_unlock();
+	buf[len++] = '\n';
+	return len;
+}
+
+static const struct kernel_param_ops toa_trusted_ops = {
+	.set = toa_trusted_set,
+	.get = toa_trusted_get,
+};
+
+module_param_cb(trusted, &toa_trusted_ops, NULL, 0644);
+MODULE_PARM_DESC(trusted,
+		 "sources whose client-address option is believed: addresses or prefixes, comma-separated (default: none)");
+
+/* Does SKB (parsed by toa_parse()) come from a trusted source? */
+static bool toa_trusted_source(const struct sk_buff *skb)
+{
+	const struct toa_trust *t;
+	struct in6_addr src;
+	bool ok = false;
+	unsigned int i;
+
+	if (skb->protocol == htons(ETH_P_IP))
+		ipv6_addr_set_v4mapped(ip_hdr(skb)->saddr, &src);
+	else
+		src = ipv6_hdr(skb)->saddr;
+	rcu_read_lock();
+	t = rcu_dereference(toa_trusted);
+	for (i = 0; t && i < t->n && !ok; i++)
+		ok = ipv6_prefix_equal(&src, &t->p[i].addr, t->p[i].plen);
+	rcu_read_unlock();
+	return ok;
+}
+
 /* --- socket creation ------------------------------------------------------ */
 
 struct toa_syn_recv_data {
@@ -273,7 +416,7 @@ static int toa_syn_recv_entry(struct kretprobe_instance *ri, struct pt_regs *reg
 	struct sk_buff *skb = (struct sk_buff *)regs_get_kernel_argument(regs, 1);
 
 	d->own_req = (bool *)regs_get_kernel_argument(regs, 5);
-	if (!skb || !d->own_req || !toa_parse(skb, &d->addr))
+	if (!skb || !d->own_req || !toa_parse(skb, &d->addr) || !toa_trusted_source(skb))
 		return 1;	/* nothing to remember: no return handler */
 	return 0;
 }
@@ -513,6 +656,7 @@ out_destroy:
 
 static void __exit lbvs_toa_exit(void)
 {
+	struct toa_trust *trust;
 	unsigned int i;
 	int missed = 0;
 
@@ -523,6 +667,9 @@ static void __exit lbvs_toa_exit(void)
 	unregister_kprobe(&toa_destroy_probe);
 	/* No handler runs any more (unregistering waits for them). */
 	toa_free_all();
+	trust = rcu_replace_pointer(toa_trusted, NULL, true);
+	if (trust)
+		kfree_rcu(trust, rcu);
 	rcu_barrier();		/* the kfree_rcu()s above */
 	if (missed)
 		pr_info("%d new connections were missed (probe instances exhausted)\n", missed);

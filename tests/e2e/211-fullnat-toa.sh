@@ -84,8 +84,8 @@ mss=$(tcpdump -r "$LBVS_OUT/client.pcap" -n 2>/dev/null |
 log "SYN-ACK sources and MSS at the client: $mss"
 assert_eq "$mss" "$VIP4.80 1452 $VIP6.80 1420" "the MSS lowered by 8 (IPv4) and 20 (IPv6) bytes"
 
-insmod "$TOA_KO" || fail "insmod $TOA_KO failed"
-log "with lbvs_toa: getpeername() is the client"
+insmod "$TOA_KO" trusted="${LIP4[0]},${LIP6[0]}" || fail "insmod $TOA_KO failed"
+log "with lbvs_toa trusting the pool: getpeername() is the client"
 ask "$VIP4" 41003;	expect "^$CIP4:41003\$" "$CIP4:41003"
 ask "$VIP6" 41004;	expect "^\\[$CIP6\\]:41004\$" "[$CIP6]:41004"
 

@@ -89,7 +89,19 @@ conn 8006 6 --toa "$F6";	expect real6 "$F6"
 
 insmod "$TOA_KO" || fail "insmod $TOA_KO failed"
 toa_loaded || fail "lbvs_toa is not loaded"
-log "with lbvs_toa: the option's address"
+TRUSTED=/sys/module/lbvs_toa/parameters/trusted
+log "with lbvs_toa, no source trusted yet (the default): the real address"
+conn 8004 4 --toa $F4;	expect real4 $F4
+conn 8006 6 --toa "$F6";	expect real6 "$F6"
+echo "198.51.100.128/25, 2001:db8:40::2" >$TRUSTED
+assert_eq "$(cat $TRUSTED)" "198.51.100.128/25,2001:db8:40::2/128" "the trusted list reads back"
+conn 8004 4 --toa $F4;	expect real4 $F4		# C4 is outside the /25
+conn 8006 6 --toa "$F6";	expect real6 "$F6"
+echo "not-an-address" >$TRUSTED 2>/dev/null && fail "a bad trusted list was taken"
+assert_eq "$(cat $TRUSTED)" "198.51.100.128/25,2001:db8:40::2/128" "a bad list changes nothing"
+# Here the client plays the director.
+echo "198.51.100.0/25,$C6" >$TRUSTED
+log "with lbvs_toa, the client's addresses trusted: the option's address"
 conn 8004 4 --toa $F4;	expect $F4 $F4
 conn 8006 4 --toa $F4;	expect $F4 $F4		# ::ffff:198.18.0.7 on the socket
 conn 8006 6 --toa "$F6";	expect "$F6" "$F6"

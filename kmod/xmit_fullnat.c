@@ -46,6 +46,9 @@ static bool toa_fits(struct sk_buff *skb, unsigned int hdrlen, unsigned int olen
 
 	if (hdrlen + olen > sizeof(struct tcphdr) + LBVS_TCPOPT_SPACE || mtu <= olen)
 		return false;
+	/* A GRO packet near 64 KiB: its 16-bit IP length must not wrap. */
+	if (skb->len - skb_network_offset(skb) + olen > IP_MAX_MTU)
+		return false;
 	if (skb_is_gso(skb))
 		return skb_gso_validate_network_len(skb, mtu - olen);
 	return skb->len + olen <= mtu;

@@ -439,24 +439,58 @@ out:
 	queue_delayed_work(system_power_efficient_wq, &tab->gc_work, HZ);
 }
 
-static int flush_visit(struct lbvs_conn *c, void *arg)
-{
-	struct lbvs_net *ln = ((void **)arg)[0];
-	const struct lbvs_dest *dest = ((void **)arg)[1];
+/* Entries a sweep looks at between two chances for the CPU to go. */
+#define SWEEP_SLICE	1024
 
-	if (!dest || c->dest == dest)
-		conn_unlink(&ln->conns, c);
-	return 0;
+static bool any_conn(const struct lbvs_conn *c)
+{
+	return true;
 }
 
-void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_dest *dest)
+static bool server_gone(const struct lbvs_conn *c)
 {
-	void *arg[2] = { ln, (void *)dest };
-	struct rhashtable_iter it;
+	return !READ_ONCE(c->dest->available);
+}
 
-	rhashtable_walk_enter(&ln->conns.in, &it);
-	lbvs_conn_walk(&it, flush_visit, arg);
+/*
+ * Unlink every entry match() picks. rcu_read_lock() is held a slice at a
+ * time, so a table of millions neither stalls RCU nor holds the CPU.
+ * Process context.
+ */
+static void conn_sweep(struct lbvs_conn_table *tab, bool (*match)(const struct lbvs_conn *c))
+{
+	struct rhashtable_iter it;
+	struct lbvs_conn *c;
+	unsigned int n = 0;
+
+	rhashtable_walk_enter(&tab->in, &it);
+	rhashtable_walk_start(&it);
+	while ((c = rhashtable_walk_next(&it))) {
+		if (IS_ERR(c)) {
+			if (PTR_ERR(c) == -EAGAIN)
+				continue;
+			break;
+		}
+		if (!READ_ONCE(c->dead) && match(c))
+			conn_unlink(tab, c);
+		if (++n % SWEEP_SLICE)
+			continue;
+		rhashtable_walk_stop(&it);
+		cond_resched();
+		rhashtable_walk_start(&it);
+	}
+	rhashtable_walk_stop(&it);
 	rhashtable_walk_exit(&it);
+}
+
+static void conn_nodest_work(struct work_struct *work)
+{
+	conn_sweep(container_of(work, struct lbvs_conn_table, nodest_work), server_gone);
+}
+
+void lbvs_conn_expire_nodest(struct lbvs_net *ln)
+{
+	queue_work(system_unbound_wq, &ln->conns.nodest_work);
 }
 
 int lbvs_conn_table_init(struct lbvs_net *ln)
@@ -475,6 +509,7 @@ int lbvs_conn_table_init(struct lbvs_net *ln)
 	if (err)
 		goto err_in;
 	rhashtable_walk_enter(&tab->in, &tab->gc_iter);
+	INIT_WORK(&tab->nodest_work, conn_nodest_work);
 	INIT_DELAYED_WORK(&tab->gc_work, conn_gc);
 	queue_delayed_work(system_power_efficient_wq, &tab->gc_work, HZ);
 	return 0;
@@ -503,8 +538,9 @@ void lbvs_conn_table_destroy(struct lbvs_net *ln)
 	struct lbvs_conn_table *tab = &ln->conns;
 
 	cancel_delayed_work_sync(&tab->gc_work);
+	cancel_work_sync(&tab->nodest_work);
 	rhashtable_walk_exit(&tab->gc_iter);
-	lbvs_conn_flush(ln, NULL);
+	conn_sweep(tab, any_conn);
 	rhashtable_destroy(&tab->out);
 	rhashtable_destroy(&tab->in);
 }

@@ -130,6 +130,8 @@ struct lbvs_conn_table {
 	u32 lport_seed;			/* where FULLNAT port probing starts */
 	struct delayed_work gc_work;
 	struct rhashtable_iter gc_iter;	/* gc_work only */
+	/* lbvs_conn_expire_nodest(); cancelled before the table goes. */
+	struct work_struct nodest_work;
 };
 
 int lbvs_conn_cache_init(void);
@@ -164,8 +166,13 @@ void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout);
 /* Set state and refresh the deadline; updates the dest's counts. */
 void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state);
 void lbvs_conn_expire_now(struct lbvs_net *ln, struct lbvs_conn *c);
-/* Remove every entry bound to dest (NULL: every entry). Process context. */
-void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_dest *dest);
+/*
+ * net.lbvs.expire_nodest_conn: remove the entries of every server removed
+ * so far (dest->available false), in one deferred walk however many went
+ * since the last: deleting 1,000 servers costs one walk, and the caller
+ * (under config_lock) does not wait for it.
+ */
+void lbvs_conn_expire_nodest(struct lbvs_net *ln);
 
 static inline bool lbvs_conn_expired(const struct lbvs_conn *c)
 {

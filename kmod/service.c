@@ -200,7 +200,7 @@ static void dest_unlink(struct lbvs_dest *dest)
 static void dest_release(struct lbvs_net *ln, struct lbvs_dest *dest)
 {
 	if (READ_ONCE(ln->sysctl.expire_nodest_conn))
-		lbvs_conn_flush(ln, dest);
+		lbvs_conn_expire_nodest(ln);
 	lbvs_dest_put(dest);
 }
 

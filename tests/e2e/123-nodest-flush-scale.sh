@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: no (stock only: a timing bound; 121 covers the rule on debug)
+# timeout: 600
+#
+# net.lbvs.expire_nodest_conn=1 at scale: -C of a service of 1,000 real
+# servers holding 200,000 connections returns within 2 s, and the next
+# command is not held up, while one walk over the table removes the
+# entries in the background. (Each deleted server used to walk the whole
+# table under the configuration lock: servers x connections.)
+. "$(dirname "$0")/lib.sh"
+. "$LBVS_TOP/tests/bench/pktgen.sh"
+
+topo_nat 1
+lbvs_load
+nsx director sysctl -qw net.lbvs.expire_nodest_conn=1
+# The flows' sources: reachable through the client (no reverse-path drop).
+ip -n director route add 198.18.0.0/15 via "$CIP4"
+# 1,000 UDP servers on the real servers' link: 4 addresses x 250 ports.
+{
+	echo "-A -u $VIP4:9000 -s rr"
+	for a in 11 12 13 14; do
+		for p in $(seq 1001 1250); do echo "-a -u $VIP4:9000 -r 192.0.2.$a:$p -m"; done
+	done
+} | nsx director "$LBADM" -R
+assert_eq "$(nsx director "$LBADM" -L -n | grep -c -- '->  *192')" 1000 "1,000 servers"
+
+# 200,099 flows: 401 sources x 499 source ports (both prime: each pair
+# once), one datagram each, from pktgen in the client.
+# Not through nsx (a function): $! must be the process in the namespace.
+ip netns exec client sleep infinity &
+_PIDS+=($!)
+sleep 0.5
+pg_init $!
+pg_flows 198.18.0.1 198.18.1.145 10000 498 "$VIP4" "$VIP4"
+pg_start 200099
+pg_wait
+n=$(wait_conns -ge 190000 60)
+log "entries: $n"
+[ "$n" -ge 190000 ] || fail "only $n entries"
+
+# Timed inside the namespace by bash's own clock (no exec of date).
+timed() { nsx director bash -c 'TIMEFORMAT=%R; { time "$@" >/dev/null; } 2>&1' _ "$@"; }
+t_clear=$(timed "$LBADM" -C)
+t_next=$(timed "$LBADM" -A -u "$VIP4:9001" -s rr)
+log "-C took $t_clear s, the next -A $t_next s, with $n entries"
+awk -v t="$t_clear" 'BEGIN { exit !(t < 2) }' || fail "-C took $t_clear s (bound 2 s)"
+awk -v t="$t_next" 'BEGIN { exit !(t < 1) }' || fail "the next command took $t_next s (bound 1 s)"
+n=$(wait_conns -eq 0 120)
+assert_eq "$n" 0 "the walk removed every entry of the deleted servers"

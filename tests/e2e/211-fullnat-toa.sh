@@ -14,11 +14,8 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
-TOA_KO=$(dirname "$LBVS_KO")/toa/lbvs_toa.ko
 PY=$LBVS_TOP/tests/e2e/py
-[ -e "$TOA_KO" ] || fail "module not built: $TOA_KO"
-toa_loaded() { grep -q '^lbvs_toa ' /proc/modules; }
-at_exit 'toa_loaded && rmmod lbvs_toa'
+toa_module
 
 topo_fullnat 1
 lbvs_load
@@ -32,15 +29,7 @@ nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[1]}:8004" -b
 nsx director "$LBADM" -a -t "[$VIP6]:80" -r "[${RIP6[1]}]:8004" -b
 nsx director "$LBADM" -P -t "$VIP4:80" -z "${LIP4[0]}"
 nsx director "$LBADM" -P -t "[$VIP6]:80" -z "${LIP6[0]}"
-# The raw-socket client's own kernel would reset its handshakes.
-nsx client nft -f - <<'NFT'
-table inet toa {
-	chain out {
-		type filter hook output priority 0;
-		tcp flags & rst != 0 drop
-	}
-}
-NFT
+raw_client client
 
 n=0
 # ask VIP SPORT [CLIENT-ARGS...]: one connection from port SPORT through

@@ -14,10 +14,7 @@
 . "$(dirname "$0")/traffic.sh"
 
 PY=$LBVS_TOP/tests/e2e/py
-TOA_KO=$(dirname "$LBVS_KO")/toa/lbvs_toa.ko
-[ -e "$TOA_KO" ] || fail "module not built: $TOA_KO"
-toa_loaded() { grep -q '^lbvs_toa ' /proc/modules; }
-at_exit 'toa_loaded && rmmod lbvs_toa'
+toa_module
 FORGED=198.18.6.6:4242
 
 topo_dr 1
@@ -34,15 +31,7 @@ for i in 1 2 3 4; do
 	nsx director "$LBADM" -a -t "$VIP4:8004" -r "${RIP4[i]}" "${methods[i]}"
 done
 nsx director "$LBADM" -P -t "$VIP4:8004" -z "$DIP4"
-# The raw-socket client's own kernel would reset its handshakes.
-nsx client nft -f - <<'NFT'
-table inet toa {
-	chain out {
-		type filter hook output priority 0;
-		tcp flags & rst != 0 drop
-	}
-}
-NFT
+raw_client client
 
 n=0
 # round: one forged connection per server (rr); each server must report

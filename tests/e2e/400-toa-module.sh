@@ -14,15 +14,12 @@
 # and the real address again after it.
 . "$(dirname "$0")/lib.sh"
 
-TOA_KO=$(dirname "$LBVS_KO")/toa/lbvs_toa.ko
 PY=$LBVS_TOP/tests/e2e/py
 ENTRIES=/sys/module/lbvs_toa/parameters/entries
 C4=198.51.100.1 S4=198.51.100.2 C6=2001:db8:40::1 S6=2001:db8:40::2
 F4=198.18.0.7:4242 F6='[2001:db8:ff::7]:4243'	# what the option says
 
-[ -e "$TOA_KO" ] || fail "module not built: $TOA_KO"
-toa_loaded() { grep -q '^lbvs_toa ' /proc/modules; }
-at_exit 'toa_loaded && rmmod lbvs_toa'
+toa_module
 
 ns_add client
 ns_add server
@@ -31,16 +28,7 @@ ip -n client addr add $C4/24 dev eth0
 ip -n server addr add $S4/24 dev eth0
 ip -n client addr add $C6/64 dev eth0 nodad
 ip -n server addr add $S6/64 dev eth0 nodad
-# The client's kernel knows nothing of the raw socket's connections: it
-# would reset them when the SYN-ACK comes.
-nsx client nft -f - <<'EOF'
-table inet toa {
-	chain out {
-		type filter hook output priority 0;
-		tcp flags & rst != 0 drop
-	}
-}
-EOF
+raw_client client
 
 # 8004: IPv4 socket (inet_getname); 8006: dual-stack IPv6 socket
 # (inet6_getname, IPv4 clients as ::ffff:a.b.c.d); 8009: never accepts.

@@ -36,6 +36,30 @@ lbvs_unload() { rmmod lbvs || fail "rmmod lbvs failed"; }
 
 lbvs_loaded() { grep -q '^lbvs ' /proc/modules; }
 
+# lbvs_toa, the real servers' module (kmod/toa): toa_module checks that it
+# is built and has it unloaded at exit.
+TOA_KO=$(dirname "$LBVS_KO")/toa/lbvs_toa.ko
+toa_loaded() { grep -q '^lbvs_toa ' /proc/modules; }
+toa_module()
+{
+	[ -e "$TOA_KO" ] || fail "module not built: $TOA_KO"
+	at_exit 'toa_loaded && rmmod lbvs_toa'
+}
+
+# raw_client NS: py/toa_client.py does its handshakes on a raw socket;
+# NS's own kernel knows nothing of them and must not reset them.
+raw_client()
+{
+	nsx "$1" nft -f - <<'NFT'
+table inet toa {
+	chain out {
+		type filter hook output priority 0;
+		tcp flags & rst != 0 drop
+	}
+}
+NFT
+}
+
 # The debug kernel (KASAN, lockdep, kmemleak) runs every exec ~6x slower.
 debug_kernel() { [ -e /sys/kernel/debug/kmemleak ]; }
 

@@ -8,7 +8,7 @@ KDIR ?= $(shell ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n 1)
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all module lbadm unit e2e e2e-debug check demo bench deps \
+.PHONY: all module lbadm unit e2e e2e-debug check check-extended demo bench deps \
 	sparse checkpatch install clean
 
 all: module lbadm
@@ -33,6 +33,11 @@ e2e-debug: all
 
 check:
 	scripts/check.sh
+
+# What is too slow for `make check`: e2e 152's sweep over every command
+# with each allocation failing (debug kernel).
+check-extended: all
+	LBVS_EXTENDED=1 tests/qemu/run.sh --kernel debug --filter '^152' --timeout 3000
 
 demo:
 	scripts/demo.sh

@@ -15,10 +15,10 @@
 set -uo pipefail
 
 : "${LBVS_TOP:?}" "${LBVS_RESULTS:?}"
-# LBVS_KERNEL, LBVS_FILTER, LBVS_KO, written by run.sh.
+# LBVS_KERNEL, LBVS_FILTER, LBVS_KO, LBVS_EXTENDED, written by run.sh.
 # shellcheck source=/dev/null
 . "$LBVS_RESULTS/config"
-export LBVS_TOP LBVS_KO LBADM=$LBVS_TOP/tools/lbadm/lbadm
+export LBVS_TOP LBVS_KO LBVS_EXTENDED LBADM=$LBVS_TOP/tools/lbadm/lbadm
 RES=$LBVS_RESULTS
 KMEMLEAK=/sys/kernel/debug/kmemleak
 

@@ -163,6 +163,8 @@ flock -u 9
 	printf 'LBVS_KERNEL=%q\n' "$KERNEL"
 	printf 'LBVS_FILTER=%q\n' "$FILTER"
 	printf 'LBVS_SCRIPT=%q\n' "$SCRIPT"
+	# 1: tests run their long variants too (make check-extended).
+	printf 'LBVS_EXTENDED=%q\n' "${LBVS_EXTENDED:-0}"
 	# The guest sees this run's results directory at /tmp/lbvs-results.
 	printf 'LBVS_KO=%q\n' "${LBVS_KO/#$RES//tmp/lbvs-results}"
 } >"$RES/config"

@@ -55,18 +55,47 @@ static void block_put(struct lbvs_stats_block *b)
 	kfree(b);
 }
 
-/* A free slot of b, now taken; -1 if none. */
+/*
+ * A free slot of b, now taken; -1 if none. A full block is skipped without
+ * its lock: a stale "full" only delays that slot's reuse to the next pass.
+ */
 static int block_take(struct lbvs_stats_block *b)
 {
 	int slot = -1;
 
+	if (READ_ONCE(b->used) == ~0ULL)
+		return -1;
 	spin_lock_bh(&b->lock);
 	if (~b->used) {
 		slot = __ffs64(~b->used);
-		b->used |= BIT_ULL(slot);
+		WRITE_ONCE(b->used, b->used | BIT_ULL(slot));
 	}
 	spin_unlock_bh(&b->lock);
 	return slot;
+}
+
+static struct lbvs_stats_block *pool_next(struct lbvs_stats_pool *pool,
+					  struct lbvs_stats_block *b)
+{
+	if (list_is_last(&b->node, &pool->blocks))
+		return list_first_entry(&pool->blocks, struct lbvs_stats_block, node);
+	return list_next_entry(b, node);
+}
+
+/* One pass over the blocks from pool->hint, where the last slot came from. */
+static struct lbvs_stats_block *pool_take(struct lbvs_stats_pool *pool, int *slot)
+{
+	struct lbvs_stats_block *b = pool->hint;
+
+	if (!b)
+		return NULL;
+	do {
+		*slot = block_take(b);
+		if (*slot >= 0)
+			return b;
+		b = pool_next(pool, b);
+	} while (b != pool->hint);
+	return NULL;
 }
 
 /* A reused slot still holds its last owner's counts, no longer written. */
@@ -83,6 +112,7 @@ static void slot_zero(struct lbvs_cpu_stats __percpu *c)
 void lbvs_stats_pool_init(struct lbvs_stats_pool *pool)
 {
 	INIT_LIST_HEAD(&pool->blocks);
+	pool->hint = NULL;
 }
 
 int lbvs_stats_init(struct lbvs_stats *s, struct lbvs_stats_pool *pool)
@@ -90,17 +120,16 @@ int lbvs_stats_init(struct lbvs_stats *s, struct lbvs_stats_pool *pool)
 	struct lbvs_stats_block *b;
 	int slot;
 
-	list_for_each_entry(b, &pool->blocks, node) {
-		slot = block_take(b);
-		if (slot >= 0)
-			goto found;
-	}
+	b = pool_take(pool, &slot);
+	if (b)
+		goto found;
 	b = block_new(LBVS_STATS_SLOTS);
 	if (!b)
 		return -ENOMEM;
 	list_add_tail(&b->node, &pool->blocks);
 	slot = block_take(b);
 found:
+	pool->hint = b;
 	slot_zero(b->cpu + slot);
 	stats_init(s, b->cpu + slot);
 	s->block = b;
@@ -116,6 +145,7 @@ void lbvs_stats_pool_release(struct lbvs_stats_pool *pool)
 		list_del(&b->node);
 		block_put(b);
 	}
+	pool->hint = NULL;
 }
 
 /* Any context: RCU callbacks free their owner's counters. */
@@ -126,7 +156,7 @@ void lbvs_stats_free(struct lbvs_stats *s)
 	if (!b)
 		return;
 	spin_lock_bh(&b->lock);
-	b->used &= ~BIT_ULL(s->cpu - b->cpu);
+	WRITE_ONCE(b->used, b->used & ~BIT_ULL(s->cpu - b->cpu));
 	spin_unlock_bh(&b->lock);
 	block_put(b);
 	s->cpu = NULL;

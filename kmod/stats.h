@@ -27,21 +27,25 @@ struct lbvs_cpu_stats {
 
 /*
  * Per-CPU counters of several owners in one allocation, handed out slot by
- * slot from a namespace's lbvs_stats_pool. A per-CPU allocation costs ~5 us
- * under TCG whatever its size: one for every service and list of servers
- * was a tenth of restoring 10,000 services. A deleted owner's slot is free
- * again once its RCU callback ran (lbvs_stats_free()), and the next owner
- * takes the first free slot of the first block that has one (zeroed), so
- * a namespace holds no more blocks than its most owners at once needed
- * (counting deleted ones whose grace period has not ended). Each owner
- * holds a reference, and so does the pool until the namespace exits; the
- * last one frees the block (owners may outlive the namespace's exit in RCU
- * callbacks, so a block never points to its pool).
+ * slot from a namespace's lbvs_stats_pool: a per-CPU allocation costs the
+ * same whatever its size, and one per service and list of servers made a
+ * large restore slow. A deleted owner's slot is free again once its RCU
+ * callback ran (lbvs_stats_free()), and the next owner takes a free slot
+ * (zeroed) of the first block that has one, searched from the block the
+ * last slot came from (from the first block, adding n owners would walk
+ * n^2/128 full blocks), so a namespace holds no more blocks than its most
+ * owners at once needed (counting deleted ones whose grace period has not
+ * ended). Each owner holds a reference, and so does the pool until the
+ * namespace exits; the last one frees the block (owners may outlive the
+ * namespace's exit in RCU callbacks, so a block never points to its pool).
  */
 struct lbvs_stats_block {
 	struct list_head node;		/* lbvs_stats_pool.blocks, config_lock */
 	refcount_t ref;
-	/* lock: used, the slots handed out; freed ones from RCU callbacks. */
+	/*
+	 * lock: used, the slots handed out; freed ones from RCU callbacks.
+	 * Read without it (READ_ONCE) only to skip a full block.
+	 */
 	spinlock_t lock;
 	u64 used;
 	struct lbvs_cpu_stats __percpu *cpu;
@@ -52,6 +56,7 @@ struct lbvs_stats_block {
 /* Where a namespace's counters come from. config_lock. */
 struct lbvs_stats_pool {
 	struct list_head blocks;	/* each holds a reference */
+	struct lbvs_stats_block *hint;	/* one of blocks, or NULL if none */
 };
 
 struct lbvs_stats {

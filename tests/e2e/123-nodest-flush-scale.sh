@@ -10,6 +10,7 @@
 # table under the configuration lock: servers x connections.)
 . "$(dirname "$0")/lib.sh"
 . "$LBVS_TOP/tests/bench/pktgen.sh"
+. "$(dirname "$0")/traffic.sh"
 
 topo_nat 1
 lbvs_load

@@ -5,7 +5,8 @@
  *
  * LOCAL_IN sees what clients send to a virtual service (the VIP is a local
  * address) and FULLNAT replies (sent to a local pool address). FORWARD sees
- * NAT replies, routed through the director. Anything that belongs to no
+ * NAT replies, routed through the director. LOCAL_OUT sees what the
+ * director's own processes send, as clients. Anything that belongs to no
  * service and no connection is accepted untouched. Netfilter runs hooks
  * inside rcu_read_lock(), which covers every table lookup here.
  */
@@ -213,32 +214,34 @@ static unsigned int xmit_out(struct net *net, struct sk_buff *skb,
 	return lbvs_nat_out(skb, c, p);
 }
 
-static unsigned int in_hook(void *priv, struct sk_buff *skb,
-			    const struct nf_hook_state *state)
+/*
+ * A client's packet or a reply, on the director: NAT replies reach here
+ * only when the client is a process of the director (they are addressed
+ * to one of its addresses); FULLNAT's always do (to a pool address).
+ */
+static bool replies_here(const struct lbvs_conn *c)
 {
-	struct lbvs_net *ln = lbvs_net(state->net);
+	return c->fwd == LBVS_FWD_NAT || c->fwd == LBVS_FWD_FULLNAT;
+}
+
+static unsigned int handle(struct lbvs_net *ln, struct net *net,
+			   struct sk_buff *skb, const struct lbvs_pkt *p)
+{
 	unsigned int verdict;
 	struct lbvs_conn *c;
-	struct lbvs_pkt p;
 
-	if (parse(skb, state->pf, &p)) {
-		verdict = NF_ACCEPT;
-		lbvs_icmp_in(ln, state->net, skb, state->pf, &verdict);
-		return verdict;
-	}
-	c = lbvs_conn_in_get(ln, &p.t);
+	c = lbvs_conn_in_get(ln, &p->t);
 	if (!c) {
-		c = lbvs_conn_out_get(ln, &p.t);
+		c = lbvs_conn_out_get(ln, &p->t);
 		if (c)
-			return c->fwd == LBVS_FWD_FULLNAT ?
-			       xmit_out(state->net, skb, c, &p) : NF_ACCEPT;
+			return replies_here(c) ? xmit_out(net, skb, c, p) : NF_ACCEPT;
 	}
-	if (c && reused(ln, c, &p)) {
+	if (c && reused(ln, c, p)) {
 		lbvs_conn_expire_now(ln, c);
 		c = NULL;
 	}
 	if (!c) {
-		c = new_conn(ln, skb, &p, &verdict);
+		c = new_conn(ln, skb, p, &verdict);
 		if (!c)
 			return verdict;
 	}
@@ -248,9 +251,41 @@ static unsigned int in_hook(void *priv, struct sk_buff *skb,
 			lbvs_conn_expire_now(ln, c);
 		return NF_DROP;
 	}
-	track(ln, c, &p, c->out ? LBVS_DIR_IN : LBVS_DIR_IN_ONLY);
+	track(ln, c, p, c->out ? LBVS_DIR_IN : LBVS_DIR_IN_ONLY);
 	count(c, true, skb->len);
-	return xmit_in(state->net, skb, c, &p);
+	return xmit_in(net, skb, c, p);
+}
+
+static unsigned int in_hook(void *priv, struct sk_buff *skb,
+			    const struct nf_hook_state *state)
+{
+	struct lbvs_net *ln = lbvs_net(state->net);
+	unsigned int verdict;
+	struct lbvs_pkt p;
+
+	if (parse(skb, state->pf, &p)) {
+		verdict = NF_ACCEPT;
+		lbvs_icmp_in(ln, state->net, skb, state->pf, &verdict);
+		return verdict;
+	}
+	return handle(ln, state->net, skb, &p);
+}
+
+/*
+ * The director's own processes as clients, as IPVS's local requests: their
+ * packets to a service are taken before they reach the VIP on the loopback
+ * (the replies come back through LOCAL_IN). What we send ourselves never
+ * passes here (lbvs_send() goes to dst_output()), but the ICMP errors we
+ * make do: they are not TCP or UDP, and are left alone.
+ */
+static unsigned int out_hook(void *priv, struct sk_buff *skb,
+			     const struct nf_hook_state *state)
+{
+	struct lbvs_pkt p;
+
+	if (parse(skb, state->pf, &p))
+		return NF_ACCEPT;
+	return handle(lbvs_net(state->net), state->net, skb, &p);
 }
 
 static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
@@ -282,6 +317,11 @@ static const struct nf_hook_ops lbvs_nf_ops[] = {
 	  .priority = NF_IP6_PRI_NAT_SRC - 2 },
 	{ .hook = fwd_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_FORWARD,
 	  .priority = NF_IP6_PRI_NAT_SRC - 1 },
+	/* After the DNAT rules, as IPVS: they may make a packet ours. */
+	{ .hook = out_hook, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP_PRI_NAT_DST + 2 },
+	{ .hook = out_hook, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP6_PRI_NAT_DST + 2 },
 };
 
 /*

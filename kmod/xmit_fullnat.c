@@ -22,6 +22,7 @@
  */
 #include <linux/ipv6.h>
 #include <linux/tcp.h>
+#include <net/addrconf.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
 #include <net/tcp.h>
@@ -155,15 +156,38 @@ static int route_to(struct net *net, struct sk_buff *skb, const struct lbvs_pkt 
 	return lbvs_route(net, skb, p->t.af, &daddr, 0);
 }
 
+static int rewrite(struct sk_buff *skb, const struct lbvs_pkt *p,
+		   const struct lbvs_conn *c, int src, __be16 sport, int dst, __be16 dport)
+{
+	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
+		return -ENOMEM;
+	lbvs_nat_rewrite(skb, p, true, lbvs_conn_addr(c, src), sport);
+	lbvs_nat_rewrite(skb, p, false, lbvs_conn_addr(c, dst), dport);
+	return 0;
+}
+
 static unsigned int rewrite_send(struct net *net, struct sk_buff *skb,
 				 const struct lbvs_pkt *p, const struct lbvs_conn *c,
 				 int src, __be16 sport, int dst, __be16 dport)
 {
-	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
+	if (rewrite(skb, p, c, src, sport, dst, dport))
 		return NF_DROP;
-	lbvs_nat_rewrite(skb, p, true, lbvs_conn_addr(c, src), sport);
-	lbvs_nat_rewrite(skb, p, false, lbvs_conn_addr(c, dst), dport);
 	return lbvs_send(net, skb);
+}
+
+/*
+ * A client on the director itself (hooks.c's LOCAL_OUT hook took its
+ * packets): no route leads to a local address, and none is needed, the
+ * reply is in LOCAL_IN already. Looked at only when the route failed.
+ */
+static bool client_local(struct net *net, const struct lbvs_conn *c)
+{
+	union nf_inet_addr a;
+
+	lbvs_conn_get_addr(c, LBVS_A_C, &a);
+	if (!c->v6)
+		return inet_addr_type(net, a.ip) == RTN_LOCAL;
+	return ipv6_chk_addr(net, &a.in6, NULL, 0);
 }
 
 /* The route comes first: the option must fit the path to the server. */
@@ -186,7 +210,12 @@ unsigned int lbvs_fullnat_in(struct net *net, struct sk_buff *skb,
 unsigned int lbvs_fullnat_out(struct net *net, struct sk_buff *skb,
 			      const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	if (route_to(net, skb, p, c, LBVS_A_C))
+	int err = route_to(net, skb, p, c, LBVS_A_C);
+
+	if (err == -EHOSTUNREACH && client_local(net, c))
+		return rewrite(skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport) ?
+		       NF_DROP : NF_ACCEPT;
+	if (err)
 		return NF_DROP;
 	if (is_synack(p) && READ_ONCE(lbvs_net(net)->sysctl.fullnat_toa) &&
 	    mss_lower(skb, p, c))

@@ -69,3 +69,23 @@ assert_eq "$(stat_conns "$out" "[$VIP6]:53")" 4 "UDP/IPv6 service counter"
 conns=$(nsx director "$LBADM" -L -n -c)
 assert_match "$conns" "TCP .* $CIP4:[0-9]+ +$VIP4:80 +${RIP4[1]}:8080" "-L -c lists the TCP connections"
 assert_match "$conns" "UDP .* \\[$CIP6\\]:40001 +\\[$VIP6\\]:53 " "-L -c lists the UDP/IPv6 flows"
+
+# The director's own processes as clients (IPVS's local requests): their
+# packets are scheduled like anyone's and the replies translated back.
+t=$(tally director 4 "http://$VIP4/")
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr for a client on the director, TCP/IPv4"
+t=$(tally director 4 "http://[$VIP6]/")
+assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr for a client on the director, TCP/IPv6"
+for vip in "$VIP4" "$VIP6"; do
+	a=$(udp_ask director "$vip" 53)
+	assert_match "$a" "^rs[12]$" "UDP answer to a client on the director ($vip)"
+done
+# Bigger than the real servers' link MTU: the local socket's route to the
+# VIP is the loopback's (MTU 65536) until the director tells it otherwise.
+sink_server rs1 9000
+for vip in "$VIP4" "[$VIP6]"; do
+	nsx director "$LBADM" -A -t "$vip:9000" -s rr
+done
+nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
+nsx director "$LBADM" -a -t "[$VIP6]:9000" -r "[${RIP6[1]}]:9000" -m
+uploads_whole director 9000 "$VIP4" "$VIP6"

@@ -96,3 +96,12 @@ log "$out"
 assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
 assert_eq "$(stat_conns "$out" "[${RIP6[2]}]:8080")" 5 "real server connection counter"
 assert_eq "$(nsx director cat /proc/sys/net/lbvs/fullnat_no_lport)" 0 "no flow refused for want of a port"
+
+# A client on the director itself: its replies are delivered there, not
+# routed; bigger than the link's MTU too (its socket's route is local).
+for vip in "$VIP4" "[$VIP6]"; do
+	t=$(tally director 2 "http://$vip/")
+	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "1 1" "a client on the director, TCP to $vip"
+done
+assert_match "$(udp_ask director "$VIP4" 53)" "^rs[12]$" "UDP for a client on the director"
+uploads_whole director 9000 "$VIP4" "$VIP6"

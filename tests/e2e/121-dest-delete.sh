@@ -32,19 +32,25 @@ grep -q "${RIP4[1]}:9000" <<<"$out" && fail "rs1 still listed after -d"
 hold_echo a "to a removed server" 5 && fail "packets of a removed server's connection were forwarded"
 hold_echo b "to rs2" || fail "rs2's connection broke when rs1 was removed"
 assert_eq "$(conn_count)" "$before" "the removed server's entry stays until it expires"
+
+# expire_nodest_conn=1: the next packet of the removed server's connection
+# (a's client retransmits its unanswered line) removes its entry, and
+# deleting a server removes its entries at once. Set while a's
+# retransmissions are still seconds apart (they back off to 120 s).
+nsx director sysctl -qw net.lbvs.expire_nodest_conn=1
+n=$(wait_conns -eq $((before - 1)) 150)
+assert_eq "$n" $((before - 1)) "a's entry goes with its next packet (expire_nodest_conn=1)"
 for i in 1 2 3; do
 	hold_open "n$i" client "$VIP4" 9000
 	assert_eq "$(hold_name "n$i")" rs2 "new connection $i goes to the remaining server"
 done
-
-# expire_nodest_conn=1: the next packet of the removed server's connection
-# (a's client retransmits its unanswered line) removes its entry, and
-# deleting a server removes its entries at once.
-nsx director sysctl -qw net.lbvs.expire_nodest_conn=1
-# Up to 150 s: the retransmissions back off to 120 s apart.
-n=$(wait_conns -eq $((before + 2)) 150)
-assert_eq "$n" $((before + 2)) "a's entry goes with its next packet (expire_nodest_conn=1)"
+n=$(conn_count)
 nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
+# Its counters start at zero, though it takes the counter slot the first
+# rs1 (1 connection, its packets) left when its grace period ended.
+out=$(nsx director "$LBADM" -L -n --stats --exact)
+assert_eq "$(stat_conns "$out" "${RIP4[1]}:9000")" 0 "a re-added server's counters start at zero"
+assert_match "$out" "${RIP4[1]}:9000 +0 +0 +0 +0 +0" "and so do its packets and bytes"
 hold_open c client "$VIP4" 9000
 hold_open d client "$VIP4" 9000
 nc=$(hold_name c); nd=$(hold_name d)

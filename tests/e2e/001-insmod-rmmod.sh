@@ -3,13 +3,13 @@
 # debug: yes
 # timeout: 600
 #
-# Load and unload the module 20 times bare, then 20 times with a service and
+# Load and unload the module 10 times bare, then 10 times with a service and
 # a real server configured (module exit must tear the configuration down);
 # 5 times each on the debug kernel, where a cycle takes ~6 s.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-CYCLES=20
+CYCLES=10
 debug_kernel && CYCLES=5
 
 for i in $(seq "$CYCLES"); do

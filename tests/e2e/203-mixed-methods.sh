@@ -21,24 +21,25 @@ for i in 1 2 3 4; do
 	udp_server "rs$i" 53 "rs$i"
 done
 methods=(x -g -m -i -b)
-for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -t "$vip:80" -s rr
-	nsx director "$LBADM" -A -u "$vip:53" -s rr
-done
-for i in 1 2 3 4; do
-	for port in 80 53; do
-		proto=-t
-		[ $port = 53 ] && proto=-u
-		nsx director "$LBADM" -a $proto "$VIP4:$port" -r "${RIP4[i]}" "${methods[i]}"
-		nsx director "$LBADM" -a $proto "[$VIP6]:$port" -r "[${RIP6[i]}]" "${methods[i]}"
+# One restore: each exec through ip netns exec takes seconds on debug.
+{
+	for vip in "$VIP4" "[$VIP6]"; do
+		echo "-A -t $vip:80 -s rr"
+		echo "-A -u $vip:53 -s rr"
 	done
-done
-for port in 80 53; do
-	proto=-t
-	[ $port = 53 ] && proto=-u
-	nsx director "$LBADM" -P $proto "$VIP4:$port" -z "$DIP4"
-	nsx director "$LBADM" -P $proto "[$VIP6]:$port" -z "$DIP6"
-done
+	for i in 1 2 3 4; do
+		for p in "-t" "-u"; do
+			port=80
+			[ $p = -u ] && port=53
+			echo "-a $p $VIP4:$port -r ${RIP4[i]} ${methods[i]}"
+			echo "-a $p [$VIP6]:$port -r [${RIP6[i]}] ${methods[i]}"
+		done
+	done
+	echo "-P -t $VIP4:80 -z $DIP4"
+	echo "-P -u $VIP4:53 -z $DIP4"
+	echo "-P -t [$VIP6]:80 -z $DIP6"
+	echo "-P -u [$VIP6]:53 -z $DIP6"
+} | nsx director "$LBADM" -R
 log "$(lbadm_list director)"
 
 for vip in "$VIP4" "[$VIP6]"; do

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: yes
+# debug: no (stock only: on debug, 211 has lbvs_toa_scrub() blank a forgery)
 # timeout: 600
 #
 # A client cannot speak for itself: a client-address option it puts in its

@@ -32,13 +32,26 @@ stock_kernel()
 
 # tinyconfig + debug.config from Debian's linux-source-6.1, built once and
 # cached outside the tree, keyed by the fragment and the source version.
-debug_kernel()
+# Sets KDIR_DEBUG.
+debug_kernel_build()
 {
-	local key dir
+	local key
 	key=$({ cat "$HERE/debug.config"; dpkg-query -W -f='${Version}' linux-source-6.1; } |
 		sha256sum | cut -c1-16)
-	dir=$CACHE/kernel-$key
-	[ -e "$dir/done" ] || build_debug_kernel "$dir"
+	KDIR_DEBUG=$CACHE/kernel-$key
+	# Its own lock: a stock run does not wait for a build (make check
+	# builds in the background while the stock guest runs).
+	exec 8>"$CACHE/kernel.lock"
+	flock 8
+	[ -e "$KDIR_DEBUG/done" ] || build_debug_kernel "$KDIR_DEBUG"
+	flock -u 8
+}
+
+debug_kernel()
+{
+	local dir
+	debug_kernel_build
+	dir=$KDIR_DEBUG
 	KIMAGE=$dir/bzImage
 	KVER=$(cat "$dir/kernelrelease")
 	GUEST_MODDIR=$dir/lib/modules/$KVER

@@ -8,6 +8,7 @@
 #
 #   tests/qemu/run.sh --kernel stock|debug [--filter REGEX] [--timeout SECONDS]
 #   tests/qemu/run.sh --kernel stock|debug --script FILE   (one script, its output shown)
+#   tests/qemu/run.sh --kernel debug --build-only   (build the debug kernel if not cached)
 #   tests/qemu/run.sh --selftest-splat
 #
 # --timeout bounds the whole guest run (default 1800 s, debug 3600 s); each
@@ -29,13 +30,14 @@ die() { log "$*"; exit 1; }
 
 usage() { sed -n 's/^#   //p' "$0" >&2; exit 2; }
 
-KERNEL='' FILTER=. TIMEOUT='' SCRIPT=''
+KERNEL='' FILTER=. TIMEOUT='' SCRIPT='' BUILD_ONLY=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) KERNEL=${2:?}; shift 2 ;;
 	--filter) FILTER=${2:?}; shift 2 ;;
 	--timeout) TIMEOUT=${2:?}; shift 2 ;;
 	--script) SCRIPT=$(readlink -f "${2:?}"); shift 2 ;;
+	--build-only) BUILD_ONLY=1; shift ;;
 	--selftest-splat) exec "$HERE/splat.sh" --selftest ;;
 	*) usage ;;
 	esac
@@ -144,18 +146,23 @@ report()
 }
 
 [[ $TOP != *[[:space:]]* ]] || die "the repository path must not contain spaces: $TOP"
+mkdir -p "$CACHE"
+if [ -n "$BUILD_ONLY" ]; then
+	[ "$KERNEL" = debug ] || usage
+	debug_kernel_build
+	exit
+fi
 RES=$(mktemp -d /tmp/lbvs-e2e.XXXXXX)
 chmod 755 "$RES"
 touch "$RES/summary"
-mkdir -p "$CACHE"
-exec 9>"$CACHE/lock"
-flock 9		# one builder of the cache at a time
 case $KERNEL in
 stock) stock_kernel; TIMEOUT=${TIMEOUT:-1800} ;;
 debug) debug_kernel; TIMEOUT=${TIMEOUT:-3600} ;;
 *) usage ;;
 esac
 [ -x "$TOP/tools/lbadm/lbadm" ] || log "WARNING: tools/lbadm/lbadm is not built (run make)"
+exec 9>"$CACHE/lock"
+flock 9		# one builder of an initramfs at a time
 build_initramfs
 flock -u 9
 

@@ -83,9 +83,5 @@ done
 # Bigger than the real servers' link MTU: the local socket's route to the
 # VIP is the loopback's (MTU 65536) until the director tells it otherwise.
 sink_server rs1 9000
-for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -t "$vip:9000" -s rr
-done
-nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
-nsx director "$LBADM" -a -t "[$VIP6]:9000" -r "[${RIP6[1]}]:9000" -m
+service46 9000 1 9000 -m
 uploads_whole director 9000 "$VIP4" "$VIP6"

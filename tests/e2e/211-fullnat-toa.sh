@@ -22,11 +22,7 @@ lbvs_load
 nsx rs1 python3 "$PY/toa_server.py" 8004 >"$LBVS_OUT/server-8004.log" 2>&1 &
 _PIDS+=($!)
 wait_port rs1 8004
-for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -t "$vip:80" -s rr
-done
-nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[1]}:8004" -b
-nsx director "$LBADM" -a -t "[$VIP6]:80" -r "[${RIP6[1]}]:8004" -b
+service46 80 1 8004 -b
 nsx director "$LBADM" -P -t "$VIP4:80" -z "${LIP4[0]}"
 nsx director "$LBADM" -P -t "[$VIP6]:80" -z "${LIP6[0]}"
 raw_client client

@@ -85,6 +85,19 @@ uploads_whole()
 	done
 }
 
+# service46 PORT N RPORT METHOD: a TCP service (rr) on VIP4 and VIP6 at
+# PORT with rsN's addresses at RPORT by METHOD (-m, -b, ...), in one -R.
+service46()
+{
+	local port=$1 i=$2 rport=$3 m=$4
+	{
+		echo "-A -t $VIP4:$port -s rr"
+		echo "-A -t [$VIP6]:$port -s rr"
+		echo "-a -t $VIP4:$port -r ${RIP4[i]}:$rport $m"
+		echo "-a -t [$VIP6]:$port -r [${RIP6[i]}]:$rport $m"
+	} | nsx director "$LBADM" -R
+}
+
 # echo_server NS PORT NAME: TCP; says NAME on connect, then echoes lines.
 echo_server()
 {

@@ -34,9 +34,16 @@ _PIDS+=($!)
 sleep 0.5
 pg_init $!
 pg_flows 198.18.0.1 198.18.1.145 10000 498 "$VIP4" "$VIP4"
-pg_start 200099
-pg_wait
-n=$(wait_conns -ge 190000 60)
+# The director's backlog drops part of a burst when the host is busy (a
+# run saw 142,592 entries): each pass sends the same flows again, and
+# fills in those whose datagram was dropped.
+for pass in 1 2 3 4; do
+	pg_start 200099
+	pg_wait
+	n=$(wait_conns -ge 190000 10)
+	log "pass $pass: $n entries"
+	[ "$n" -lt 190000 ] || break
+done
 log "entries: $n"
 [ "$n" -ge 190000 ] || fail "only $n entries"
 

@@ -9,6 +9,7 @@
 #include <net/route.h>
 
 #include "laddr.h"
+#include "route.h"
 #include "netns.h"
 #include "service.h"
 
@@ -25,14 +26,6 @@ static int find(const struct lbvs_laddr_set *set, u16 af, const union nf_inet_ad
 		if (!memcmp(&set->addr[i], addr, alen))
 			return i;
 	return -1;
-}
-
-/* Replies must come back to the director itself, through LOCAL_IN. */
-static bool is_local(struct net *net, u16 af, const union nf_inet_addr *addr)
-{
-	if (af == AF_INET)
-		return inet_addr_type(net, addr->ip) == RTN_LOCAL;
-	return ipv6_chk_addr(net, &addr->in6, NULL, 0);
 }
 
 /* A copy of old without entry skip (-1: none) and with room for extra more. */
@@ -74,7 +67,7 @@ int lbvs_laddr_add(struct lbvs_net *ln, struct lbvs_service *svc,
 			       __stringify(LBVS_LADDR_MAX) " per service)");
 		return -ENOSPC;
 	}
-	if (!is_local(ln->net, svc->af, addr)) {
+	if (!lbvs_addr_local(ln->net, svc->af, addr)) {
 		NL_SET_ERR_MSG(extack, "local address not configured on this host");
 		return -EADDRNOTAVAIL;
 	}

@@ -261,6 +261,13 @@ int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn
 	return attach(net, skb, dest->af, dst, overhead, &src, saddr);
 }
 
+bool lbvs_addr_local(struct net *net, u16 af, const union nf_inet_addr *addr)
+{
+	if (af == AF_INET)
+		return inet_addr_type(net, addr->ip) == RTN_LOCAL;
+	return ipv6_chk_addr(net, &addr->in6, NULL, 0);
+}
+
 unsigned int lbvs_send(struct net *net, struct sk_buff *skb)
 {
 	/* Early demux may have matched a local socket before we rerouted. */

@@ -50,6 +50,13 @@ static inline int lbvs_route(struct net *net, struct sk_buff *skb, u16 af,
 int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
 		    unsigned int overhead, union nf_inet_addr *saddr);
 
+/*
+ * addr is one of the namespace's own addresses: FULLNAT's pool addresses
+ * must be (replies come back through LOCAL_IN), and a client there is a
+ * process of the director. No route leads to it.
+ */
+bool lbvs_addr_local(struct net *net, u16 af, const union nf_inet_addr *addr);
+
 /* Send a packet the hook has taken over; returns NF_STOLEN. */
 unsigned int lbvs_send(struct net *net, struct sk_buff *skb);
 

@@ -22,7 +22,6 @@
  */
 #include <linux/ipv6.h>
 #include <linux/tcp.h>
-#include <net/addrconf.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
 #include <net/tcp.h>
@@ -177,17 +176,16 @@ static unsigned int rewrite_send(struct net *net, struct sk_buff *skb,
 
 /*
  * A client on the director itself (hooks.c's LOCAL_OUT hook took its
- * packets): no route leads to a local address, and none is needed, the
- * reply is in LOCAL_IN already. Looked at only when the route failed.
+ * packets): no route leads to it, and the reply is delivered where it
+ * is, in LOCAL_IN. Looked at only when the route failed.
  */
-static bool client_local(struct net *net, const struct lbvs_conn *c)
+static bool client_local(struct net *net, const struct lbvs_conn *c,
+			 const struct lbvs_pkt *p)
 {
 	union nf_inet_addr a;
 
 	lbvs_conn_get_addr(c, LBVS_A_C, &a);
-	if (!c->v6)
-		return inet_addr_type(net, a.ip) == RTN_LOCAL;
-	return ipv6_chk_addr(net, &a.in6, NULL, 0);
+	return lbvs_addr_local(net, p->t.af, &a);
 }
 
 /* The route comes first: the option must fit the path to the server. */
@@ -212,7 +210,7 @@ unsigned int lbvs_fullnat_out(struct net *net, struct sk_buff *skb,
 {
 	int err = route_to(net, skb, p, c, LBVS_A_C);
 
-	if (err == -EHOSTUNREACH && client_local(net, c))
+	if (err == -EHOSTUNREACH && client_local(net, c, p))
 		return rewrite(skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport) ?
 		       NF_DROP : NF_ACCEPT;
 	if (err)

@@ -17,10 +17,13 @@ BENIGN_RE='RCU lockdep checking is enabled'
 
 scan()
 {
+	# The lines after a splat (its call trace) go to stderr, so that a
+	# report from a CI run can be read without its console log.
 	awk -v re="$SPLAT_RE" -v benign="$BENIGN_RE" '
 	/lbvs-e2e: BEGIN / { where = $NF; next }
 	/lbvs-e2e: END /   { where = "after " $(NF - 1); next }
-	$0 ~ re && $0 !~ benign { n++; print "splat in " where ": " $0 }
+	$0 ~ re && $0 !~ benign { n++; print "splat in " where ": " $0; ctx = 40; next }
+	ctx > 0 { ctx--; print "    | " $0 >"/dev/stderr" }
 	END { exit n > 0 }
 	' where=boot "$@"
 }
@@ -39,7 +42,7 @@ selftest()
 [    2.100000] lbvs: loaded
 [    3.000000] lbvs-e2e: END 001-insmod-rmmod PASS
 LOG
-	if ! got=$(scan "$dir/clean"); then
+	if ! got=$(scan "$dir/clean" 2>/dev/null); then
 		echo "selftest: clean log reported: $got"
 		rc=1
 	fi
@@ -59,13 +62,13 @@ LOG
 		' Call Trace:'; do
 		awk -v l="[    2.500000] $splat" '{ print } /BEGIN 001/ { print l }' \
 			"$dir/clean" >"$dir/bad"
-		if got=$(scan "$dir/bad") || [[ $got != "splat in 001-insmod-rmmod: "* ]]; then
+		if got=$(scan "$dir/bad" 2>/dev/null) || [[ $got != "splat in 001-insmod-rmmod: "* ]]; then
 			echo "selftest: missed or misattributed: $splat ($got)"
 			rc=1
 		fi
 	done
 	{ cat "$dir/clean"; echo '[    4.000000] WARNING: CPU: 0 PID: 1 at net/core/dev.c:1 x'; } >"$dir/after"
-	got=$(scan "$dir/after") || true
+	got=$(scan "$dir/after" 2>/dev/null) || true
 	[[ $got == "splat in after 001-insmod-rmmod: "* ]] || { echo "selftest: after-test splat: $got"; rc=1; }
 	[ $rc -eq 0 ] && echo "splat selftest: OK"
 	return $rc

@@ -9,6 +9,7 @@
 #   NAME/output.log    the test's stdout and stderr
 #   NAME/dmesg         the kernel log written during the test
 #   kmemleak           leaks reported at the end (debug kernel)
+#   boot-splat         a splat logged before the first test (then no test ran)
 #   done               written last: the run was complete
 # Marker lines in the kernel log (lbvs-e2e: BEGIN/END NAME) let the host
 # attribute console splats to tests.
@@ -73,6 +74,14 @@ if $debug && [ -w $KMEMLEAK ]; then
 	echo scan=off >$KMEMLEAK
 fi
 : >"$RES/summary"
+
+# A splat logged before the first test is the kernel's or the emulator's
+# (lbvs is not loaded yet). Stop here: run.sh reports it and boots again.
+if ! dmesg | bash "$LBVS_TOP/tests/qemu/splat.sh" /dev/stdin >"$RES/boot-splat" 2>&1; then
+	echo "guest-run: the kernel logged a splat while booting"
+	exit 0
+fi
+rm -f "$RES/boot-splat"
 
 if [ -n "${LBVS_SCRIPT:-}" ]; then
 	run_test "$LBVS_SCRIPT"	# the demo, a benchmark: one script, as asked

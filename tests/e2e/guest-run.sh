@@ -37,20 +37,23 @@ sweep()
 	fi
 }
 
+# Builtins where they do: each exec costs ~0.4 s on the debug kernel.
 run_test()
 {
-	local t=$1 name limit out rc status t0 t1
-	name=$(basename "$t" .sh)
-	limit=$(sed -n 's/^# timeout: *\([0-9]\+\).*/\1/p' "$t" | head -n 1)
-	limit=${limit:-120}
+	local t=$1 name limit=120 line out rc status t0 t1
+	name=${t##*/}
+	name=${name%.sh}
+	while IFS= read -r line; do
+		[[ $line =~ ^#\ timeout:\ *([0-9]+) ]] && { limit=${BASH_REMATCH[1]}; break; }
+	done <"$t"
 	out=$RES/$name
 	mkdir -p "$out"
 	echo "== $name"
 	kmsg "BEGIN $name"
-	t0=$(date +%s.%N)
+	t0=${EPOCHREALTIME/./}
 	LBVS_OUT=$out timeout -k 5 "$limit" bash "$t" >"$out/output.log" 2>&1 </dev/null
 	rc=$?
-	t1=$(date +%s.%N)
+	t1=$(((${EPOCHREALTIME/./} - t0) / 100000))
 	case $rc in
 	0) status=PASS ;;
 	77) status=SKIP ;;
@@ -60,8 +63,7 @@ run_test()
 	sweep >>"$out/output.log" 2>&1
 	kmsg "END $name $status"
 	dmesg | sed -n "/lbvs-e2e: BEGIN $name\$/,/lbvs-e2e: END $name /p" >"$out/dmesg"
-	awk -v s="$status" -v n="$name" -v a="$t0" -v b="$t1" \
-		'BEGIN { printf "%s %s %.1f\n", s, n, b - a }' >>"$RES/summary"
+	echo "$status $name $((t1 / 10)).$((t1 % 10))" >>"$RES/summary"
 }
 
 debug=false
@@ -86,10 +88,17 @@ rm -f "$RES/boot-splat"
 if [ -n "${LBVS_SCRIPT:-}" ]; then
 	run_test "$LBVS_SCRIPT"	# the demo, a benchmark: one script, as asked
 else
-	for t in "$LBVS_TOP"/tests/e2e/[0-9][0-9][0-9]-*.sh; do
+	# One grep for the whole list, not one for each file.
+	if $debug; then
+		# Not < <(...): the guest's /dev has no fd/ for it.
+		mapfile -t tests <<<"$(grep -l '^# debug: yes' "$LBVS_TOP"/tests/e2e/[0-9][0-9][0-9]-*.sh)"
+	else
+		tests=("$LBVS_TOP"/tests/e2e/[0-9][0-9][0-9]-*.sh)
+	fi
+	for t in "${tests[@]}"; do
 		[ -e "$t" ] || continue
-		[[ $(basename "$t" .sh) =~ $LBVS_FILTER ]] || continue
-		$debug && ! grep -q '^# debug: yes' "$t" && continue
+		name=${t##*/}
+		[[ ${name%.sh} =~ $LBVS_FILTER ]] || continue
 		run_test "$t"
 	done
 fi

@@ -41,72 +41,83 @@ hold_pid=$!
 _PIDS+=("$hold_pid")
 for p in 8004 8006 8009; do wait_port server $p; done
 
-n=0
-# conn PORT FAMILY CLIENT-ARGS...: one connection, its server line in LINE.
+# conn PORT FAMILY WHO SYN CLIENT-ARGS...: one connection, queued; conns
+# makes the queued ones with one client process (a python start takes ~5 s
+# on the debug kernel) and checks each: accept() and getpeername() say WHO
+# (real4/real6: the client's own address, any port), the saved SYN's
+# option says SYN.
+n=0 QUEUE=() WANT=()
 conn()
 {
-	local port=$1 fam=$2 tag i
-	shift 2
+	local port=$1 fam=$2 who=$3 syn=$4 ends
+	shift 4
 	n=$((n + 1))
-	tag=c$n
-	if [ "$fam" = 4 ]; then set -- --src $C4 --dst $S4 "$@"; else set -- --src $C6 --dst $S6 "$@"; fi
-	nsx client python3 "$PY/toa_client.py" --port "$port" --data "$tag" "$@" >/dev/null ||
-		fail "$tag: handshake failed: $*"
-	LINE=$(wait_grep "$LBVS_OUT/server-$port.log" " data=$tag\$") ||
-		fail "$tag: the server on $port did not report the connection ($*)"
-	log "$tag -> $port $*: $LINE"
+	if [ "$fam" = 4 ]; then ends="--src $C4 --dst $S4"; else ends="--src $C6 --dst $S6"; fi
+	QUEUE+=("$ends --port $port --data c$n $(printf '%q ' "$@")")
+	WANT+=("c$n $port $who $syn")
 }
-# expect WHO SYN: accept() and getpeername() say WHO (real: the client's
-# own address, any port), the saved SYN's option says SYN.
-expect()
+conns()
 {
-	local who=$1 syn=$2 f
-	for f in accept peer; do
-		case $who in
-		real4) assert_match "$(field $f)" "^$C4:[0-9]+\$" "c$n: $f= is the client's own address" ;;
-		real6) assert_match "$(field $f)" "^\\[$C6\\]:[0-9]+\$" "c$n: $f= is the client's own address" ;;
-		*) assert_eq "$(field $f)" "$who" "c$n: $f= is the option's address" ;;
-		esac
+	local w tag port who syn f
+	printf '%s\n' "${QUEUE[@]}" | nsx client python3 "$PY/toa_client.py" --batch >/dev/null ||
+		fail "a handshake failed"
+	for w in "${WANT[@]}"; do
+		read -r tag port who syn <<<"$w"
+		LINE=$(wait_grep "$LBVS_OUT/server-$port.log" " data=$tag\$") ||
+			fail "$tag: the server on $port did not report the connection"
+		log "$tag -> $port: $LINE"
+		for f in accept peer; do
+			case $who in
+			real4) assert_match "$(field $f)" "^$C4:[0-9]+\$" "$tag: $f= is the client's own address" ;;
+			real6) assert_match "$(field $f)" "^\\[$C6\\]:[0-9]+\$" "$tag: $f= is the client's own address" ;;
+			*) assert_eq "$(field $f)" "$who" "$tag: $f= is the option's address" ;;
+			esac
+		done
+		assert_eq "$(field syn)" "$syn" "$tag: the saved SYN's option"
 	done
-	assert_eq "$(field syn)" "$syn" "c$n: the saved SYN's option"
+	QUEUE=() WANT=()
 }
 
 log "without lbvs_toa: the real address; the saved SYN has the option"
-conn 8004 4 --toa $F4;	expect real4 $F4
-conn 8006 6 --toa "$F6";	expect real6 "$F6"
+conn 8004 4 real4 $F4 --toa $F4
+conn 8006 6 real6 "$F6" --toa "$F6"
+conns
 
 insmod "$TOA_KO" || fail "insmod $TOA_KO failed"
 toa_loaded || fail "lbvs_toa is not loaded"
 TRUSTED=/sys/module/lbvs_toa/parameters/trusted
 log "with lbvs_toa, no source trusted yet (the default): the real address"
-conn 8004 4 --toa $F4;	expect real4 $F4
-conn 8006 6 --toa "$F6";	expect real6 "$F6"
+conn 8004 4 real4 $F4 --toa $F4
+conn 8006 6 real6 "$F6" --toa "$F6"
+conns
 echo "198.51.100.128/25, 2001:db8:40::2" >$TRUSTED
 assert_eq "$(cat $TRUSTED)" "198.51.100.128/25,2001:db8:40::2/128" "the trusted list reads back"
-conn 8004 4 --toa $F4;	expect real4 $F4		# C4 is outside the /25
-conn 8006 6 --toa "$F6";	expect real6 "$F6"
+conn 8004 4 real4 $F4 --toa $F4		# C4 is outside the /25
+conn 8006 6 real6 "$F6" --toa "$F6"
+conns
 echo "not-an-address" >$TRUSTED 2>/dev/null && fail "a bad trusted list was taken"
 assert_eq "$(cat $TRUSTED)" "198.51.100.128/25,2001:db8:40::2/128" "a bad list changes nothing"
 # Here the client plays the director.
 echo "198.51.100.0/25,$C6" >$TRUSTED
 log "with lbvs_toa, the client's addresses trusted: the option's address"
-conn 8004 4 --toa $F4;	expect $F4 $F4
-conn 8006 4 --toa $F4;	expect $F4 $F4		# ::ffff:198.18.0.7 on the socket
-conn 8006 6 --toa "$F6";	expect "$F6" "$F6"
-conn 8006 4 --toa "$F6";	expect "$F6" "$F6"	# IPv6 client, IPv4 connection
+conn 8004 4 $F4 $F4 --toa $F4
+conn 8006 4 $F4 $F4 --toa $F4		# ::ffff:198.18.0.7 on the socket
+conn 8006 6 "$F6" "$F6" --toa "$F6"
+conn 8006 4 "$F6" "$F6" --toa "$F6"	# IPv6 client, IPv4 connection
 # An IPv6 client does not fit in an IPv4 socket's sockaddr_in.
-conn 8004 4 --toa "$F6";	expect real4 "$F6"
+conn 8004 4 real4 "$F6" --toa "$F6"
 # A kind-254 option of another length is skipped, the next one is used.
-conn 8004 4 --opt fe04aaaa --toa $F4;	expect $F4 $F4
+conn 8004 4 $F4 $F4 --opt fe04aaaa --toa $F4
 
 log "malformed option lists are ignored"
-conn 8004 4 --opt fe03aa;	expect real4 -			# length 3
-conn 8006 6 --opt "fe1e$(printf '11%.0s' $(seq 28))";	expect real6 -	# length 30
+conn 8004 4 real4 - --opt fe03aa			# length 3
+conn 8006 6 real6 - --opt "fe1e$(printf '11%.0s' $(seq 28))"	# length 30
 # Length 8 but only 2 bytes left in the header: the rest would be the
 # payload's first bytes (a valid port and address), which must not be read.
-conn 8006 4 --opt 010101010101fe08 --prefix 1092c61200070a;	expect real4 -
-conn 8004 4 --opt 010101fe;	expect real4 -			# no length byte
-conn 8006 6 --opt 0101fe00 --toa "$F6";	expect real6 -	# length 0 stops the walk
+conn 8006 4 real4 - --opt 010101010101fe08 --prefix 1092c61200070a
+conn 8004 4 real4 - --opt 010101fe			# no length byte
+conn 8006 6 real6 - --opt 0101fe00 --toa "$F6"	# length 0 stops the walk
+conns
 
 # Every server socket above was closed (reset): no entry is left.
 for i in $(seq 50); do
@@ -128,5 +139,6 @@ toa_loaded && fail "lbvs_toa is still loaded"
 kill $hold_pid	# its pending socket now goes without the module
 
 log "after rmmod: the real address again"
-conn 8004 4 --toa $F4;	expect real4 $F4
-conn 8006 6 --toa "$F6";	expect real6 "$F6"
+conn 8004 4 real4 $F4 --toa $F4
+conn 8006 6 real6 "$F6" --toa "$F6"
+conns

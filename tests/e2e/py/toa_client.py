@@ -7,6 +7,8 @@ data packet: the test of the real-server side without a director.
 
     toa_client.py --src ADDR --dst ADDR --port N [--sport N]
                   [--toa ADDR:PORT | --opt HEX] [--prefix HEX] [--data TEXT]
+    toa_client.py --batch    (one line of the options above per connection
+                              on stdin, made one after the other)
 
 --toa: the client-address option (kind 254, length 8 for an IPv4 ADDR, 20
 for IPv6; "[v6addr]:port").  --opt: raw option bytes (hex), put before it;
@@ -19,6 +21,7 @@ were sent; exits non-zero if no SYN-ACK came.  Stdlib only.
 import argparse
 import random
 import select
+import shlex
 import socket
 import struct
 import sys
@@ -93,20 +96,33 @@ class Conn:
                 return seq, ack, flags
 
 
-def main():
+def parser():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--src", required=True)
-    ap.add_argument("--dst", required=True)
-    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--batch", action="store_true")
+    ap.add_argument("--src")
+    ap.add_argument("--dst")
+    ap.add_argument("--port", type=int)
     ap.add_argument("--sport", type=int, default=0)
     ap.add_argument("--toa")
     ap.add_argument("--opt", default="")
     ap.add_argument("--prefix", default="")
     ap.add_argument("--data", default="hello")
-    a = ap.parse_args()
+    return ap
 
-    opt = bytes.fromhex(a.opt) + (toa_option(a.toa) if a.toa else b"")
+
+def connect(a):
+    """One connection as the options in a ask; an error message or None."""
+    if not (a.src and a.dst and a.port):
+        return "--src, --dst and --port are required"
     c = Conn(a)
+    try:
+        return handshake(c, a)
+    finally:
+        c.s.close()
+
+
+def handshake(c, a):
+    opt = bytes.fromhex(a.opt) + (toa_option(a.toa) if a.toa else b"")
     isn = random.getrandbits(32)
     mss = struct.pack("!BBH", 2, 4, 1220)
     for _ in range(3):
@@ -117,16 +133,32 @@ def main():
         if r:
             break
     else:
-        print("no SYN-ACK", file=sys.stderr)
-        return 1
+        return "no SYN-ACK"
     if r[1] != (isn + 1) & 0xffffffff:
-        print(f"SYN-ACK acknowledges {r[1]}, not {isn + 1}", file=sys.stderr)
-        return 1
+        return f"SYN-ACK acknowledges {r[1]}, not {isn + 1}"
     seq, ack = (isn + 1) & 0xffffffff, (r[0] + 1) & 0xffffffff
     data = bytes.fromhex(a.prefix) + a.data.encode() + b"\n"
     c.send(seq, ack, ACK, opt)
     c.send(seq, ack, PSH | ACK, opt, data)
-    print("connected")
+    print("connected", flush=True)
+    return None
+
+
+def main():
+    ap = parser()
+    a = ap.parse_args()
+    if not a.batch:
+        err = connect(a)
+        if err:
+            print(err, file=sys.stderr)
+        return 1 if err else 0
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        err = connect(ap.parse_args(shlex.split(line)))
+        if err:
+            print(f"{err}: {line.strip()}", file=sys.stderr)
+            return 1
     return 0
 
 

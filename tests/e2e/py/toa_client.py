@@ -7,6 +7,7 @@ data packet: the test of the real-server side without a director.
 
     toa_client.py --src ADDR --dst ADDR --port N [--sport N]
                   [--toa ADDR:PORT | --opt HEX] [--prefix HEX] [--data TEXT]
+    toa_client.py ... --segments N --size BYTES   (instead of --data)
     toa_client.py --batch    (one line of the options above per connection
                               on stdin, made one after the other)
 
@@ -16,7 +17,10 @@ the whole is padded with end-of-list bytes to a multiple of 4.  --prefix: raw by
 before the data line.  The SYN also carries an MSS option.  The local
 kernel answers the server's SYN-ACK with a reset: the caller must drop
 that (nft).  Prints "connected" once the SYN-ACK came and the ACK and data
-were sent; exits non-zero if no SYN-ACK came.  Stdlib only.
+were sent; exits non-zero if no SYN-ACK came.  --segments: N data
+segments of BYTES each, back to back, PSH on the last; then waits until
+the server has acknowledged them all ("acknowledged"), and fails if it
+does not within 5 s.  Stdlib only.
 """
 import argparse
 import random
@@ -107,6 +111,8 @@ def parser():
     ap.add_argument("--opt", default="")
     ap.add_argument("--prefix", default="")
     ap.add_argument("--data", default="hello")
+    ap.add_argument("--segments", type=int, default=0)
+    ap.add_argument("--size", type=int, default=1000)
     return ap
 
 
@@ -137,10 +143,29 @@ def handshake(c, a):
     if r[1] != (isn + 1) & 0xffffffff:
         return f"SYN-ACK acknowledges {r[1]}, not {isn + 1}"
     seq, ack = (isn + 1) & 0xffffffff, (r[0] + 1) & 0xffffffff
-    data = bytes.fromhex(a.prefix) + a.data.encode() + b"\n"
     c.send(seq, ack, ACK, opt)
+    if a.segments:
+        return burst(c, seq, ack, a.segments, a.size)
+    data = bytes.fromhex(a.prefix) + a.data.encode() + b"\n"
     c.send(seq, ack, PSH | ACK, opt, data)
     print("connected", flush=True)
+    return None
+
+
+def burst(c, seq, ack, n, size):
+    """n segments of size bytes, then the server's ACK of all of them."""
+    for i in range(n):
+        c.send((seq + i * size) & 0xffffffff, ack, ACK | (PSH if i == n - 1 else 0),
+               data=b"x" * size)
+    end, got = (seq + n * size) & 0xffffffff, seq
+    deadline = time.monotonic() + 5
+    while got != end and time.monotonic() < deadline:
+        r = c.recv(deadline - time.monotonic())
+        if r and r[2] & ACK:
+            got = r[1]
+    if got != end:
+        return f"{(got - seq) & 0xffffffff} of {n * size} bytes acknowledged"
+    print("acknowledged", flush=True)
     return None
 
 

@@ -5,6 +5,7 @@
 #include <linux/jhash.h>
 #include <linux/slab.h>
 
+#include "addr.h"
 #include "conn.h"
 #include "laddr.h"
 #include "lport.h"
@@ -212,7 +213,7 @@ static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple
 				    struct lbvs_dest *dest)
 {
 	bool v6 = t->af == AF_INET6;
-	unsigned int alen = v6 ? sizeof(struct in6_addr) : sizeof(__be32);
+	unsigned int alen = lbvs_addr_len(t->af);
 	struct lbvs_conn *c;
 
 	c = kmem_cache_alloc(v6 ? conn_cache6 : conn_cache4, GFP_ATOMIC);

@@ -8,6 +8,7 @@
 #include <net/addrconf.h>
 #include <net/route.h>
 
+#include "addr.h"
 #include "laddr.h"
 #include "route.h"
 #include "netns.h"
@@ -20,7 +21,7 @@ static struct lbvs_laddr_set *pool(struct lbvs_net *ln, struct lbvs_service *svc
 
 static int find(const struct lbvs_laddr_set *set, u16 af, const union nf_inet_addr *addr)
 {
-	unsigned int i, alen = af == AF_INET6 ? sizeof(struct in6_addr) : sizeof(__be32);
+	unsigned int i, alen = lbvs_addr_len(af);
 
 	for (i = 0; set && i < set->n; i++)
 		if (!memcmp(&set->addr[i], addr, alen))

@@ -9,6 +9,7 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
+#include "addr.h"
 #include "netlink.h"
 #include "netns.h"
 #include "proto_state.h"
@@ -86,11 +87,6 @@ static struct lbvs_net *info_net(struct genl_info *info)
 	return lbvs_net(genl_info_net(info));
 }
 
-static unsigned int af_alen(u16 af)
-{
-	return af == AF_INET6 ? sizeof(struct in6_addr) : sizeof(__be32);
-}
-
 static int parse_af(struct nlattr *nla, u16 *af, struct netlink_ext_ack *extack)
 {
 	*af = nla_get_u16(nla);
@@ -104,7 +100,7 @@ static int parse_addr(struct nlattr *nla, u16 af, union nf_inet_addr *addr,
 		      struct netlink_ext_ack *extack)
 {
 	memset(addr, 0, sizeof(*addr));
-	if (nla_len(nla) != af_alen(af)) {
+	if (nla_len(nla) != lbvs_addr_len(af)) {
 		NL_SET_ERR_MSG_ATTR(extack, nla, "address length does not match its family");
 		return -EINVAL;
 	}
@@ -258,7 +254,7 @@ static int cmd_new_service(struct sk_buff *skb, struct genl_info *info)
 	if (!(set & LBVS_SET_TIMEOUT))
 		conf.timeout = 300;
 	if (!(set & LBVS_SET_NETMASK))
-		conf.netmask = af_alen(conf.key.af) * 8;
+		conf.netmask = lbvs_addr_len(conf.key.af) * 8;
 	mutex_lock(&ln->config_lock);
 	err = lbvs_svc_add(ln, &conf, info->extack);
 	mutex_unlock(&ln->config_lock);
@@ -536,7 +532,7 @@ static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
 
 static int put_addr(struct sk_buff *skb, int attr, u16 af, const void *addr)
 {
-	return nla_put(skb, attr, af_alen(af), addr);
+	return nla_put(skb, attr, lbvs_addr_len(af), addr);
 }
 
 static int put_stats(struct sk_buff *skb, int attr, struct lbvs_stats *s)
@@ -644,7 +640,7 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 		LBVS_DEST_ATTR_L_THRESH, LBVS_DEST_ATTR_ACTIVE_CONNS,
 		LBVS_DEST_ATTR_INACT_CONNS, LBVS_DEST_ATTR_PERSIST_CONNS,
 	};
-	int alen = af_alen(d->af), len, i;
+	int alen = lbvs_addr_len(d->af), len, i;
 	struct nlattr *nest;
 	u16 af = d->af;
 	void *p;

@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "addr.h"
 #include "sched.h"
 #include "conn.h"
 #include "service.h"
@@ -126,7 +127,7 @@ void lbvs_sched_free(struct lbvs_sched *s)
 struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tuple *t)
 {
 	struct lbvs_sched *s = &svc->sched;
-	unsigned int alen = t->af == AF_INET6 ? sizeof(struct in6_addr) : sizeof(__be32);
+	unsigned int alen = lbvs_addr_len(t->af);
 	struct lbvs_dest *d = NULL;
 	u32 hash;
 	int idx;

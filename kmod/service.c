@@ -6,6 +6,7 @@
 #include <linux/jhash.h>
 #include <linux/slab.h>
 
+#include "addr.h"
 #include "conn.h"
 #include "hooks.h"
 #include "netns.h"
@@ -22,11 +23,6 @@ void lbvs_svc_table_init(struct lbvs_svc_table *t)
 	t->generation = 0;
 }
 
-static unsigned int addr_len(u16 af)
-{
-	return af == AF_INET6 ? sizeof(struct in6_addr) : sizeof(__be32);
-}
-
 static struct hlist_head *svc_bucket(struct lbvs_net *ln, const struct lbvs_svc_key *k)
 {
 	u32 h;
@@ -34,7 +30,7 @@ static struct hlist_head *svc_bucket(struct lbvs_net *ln, const struct lbvs_svc_
 	if (k->fwmark)
 		h = jhash_2words(k->fwmark, k->af, 0);
 	else
-		h = jhash((const void *)&k->addr, addr_len(k->af),
+		h = jhash((const void *)&k->addr, lbvs_addr_len(k->af),
 			  ((u32)k->af << 24) ^ ((u32)k->protocol << 16) ^ ntohs(k->port));
 	return &ln->svcs.hash[hash_32(h, LBVS_SVC_TAB_BITS)];
 }
@@ -105,7 +101,7 @@ static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
 		NL_SET_ERR_MSG(extack, "persistence timeout out of range");
 		return -ERANGE;
 	}
-	if ((set & LBVS_SET_NETMASK) && conf->netmask > addr_len(svc->af) * 8) {
+	if ((set & LBVS_SET_NETMASK) && conf->netmask > lbvs_addr_len(svc->af) * 8) {
 		NL_SET_ERR_MSG(extack, "persistence netmask longer than the address");
 		return -ERANGE;
 	}
@@ -156,7 +152,7 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	svc->port = k->port;
 	svc->fwmark = k->fwmark;
 	svc->addr = k->addr;
-	svc->netmask = addr_len(k->af) * 8;
+	svc->netmask = lbvs_addr_len(k->af) * 8;
 	lbvs_sched_init(&svc->sched);
 	err = svc_apply(svc, conf, LBVS_SET_SCHED | LBVS_SET_FLAGS | LBVS_SET_TIMEOUT |
 			LBVS_SET_NETMASK, extack);

@@ -49,7 +49,7 @@ static void replace(struct lbvs_net *ln, struct lbvs_service *svc,
 		    struct lbvs_laddr_set *old, struct lbvs_laddr_set *set)
 {
 	rcu_assign_pointer(svc->laddrs, set);
-	ln->svcs.generation++;		/* dumps in progress see the change */
+	lbvs_svc_changed(ln);
 	if (old)
 		kfree_rcu(old, rcu);
 }
@@ -59,6 +59,7 @@ int lbvs_laddr_add(struct lbvs_net *ln, struct lbvs_service *svc,
 {
 	struct lbvs_laddr_set *old = pool(ln, svc), *set;
 
+	lockdep_assert_held(&ln->config_lock);
 	if (find(old, svc->af, addr) >= 0) {
 		NL_SET_ERR_MSG(extack, "local address already in this service's pool");
 		return -EEXIST;
@@ -86,6 +87,7 @@ int lbvs_laddr_del(struct lbvs_net *ln, struct lbvs_service *svc,
 	struct lbvs_laddr_set *old = pool(ln, svc), *set;
 	int i = find(old, svc->af, addr);
 
+	lockdep_assert_held(&ln->config_lock);
 	if (i < 0) {
 		NL_SET_ERR_MSG(extack, "no such local address in this service's pool");
 		return -ENOENT;

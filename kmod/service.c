@@ -81,8 +81,10 @@ static void svc_put(struct lbvs_service *svc)
 		call_rcu(&svc->rcu, svc_free_rcu);
 }
 
-static void svc_changed(struct lbvs_net *ln)
+/* Any change to a service, its servers or its pool: dumps restart. */
+void lbvs_svc_changed(struct lbvs_net *ln)
 {
+	lockdep_assert_held(&ln->config_lock);
 	ln->svcs.generation++;
 }
 
@@ -126,6 +128,7 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	struct lbvs_service *svc;
 	int err;
 
+	lockdep_assert_held(&ln->config_lock);
 	if (lbvs_svc_find(ln, k)) {
 		NL_SET_ERR_MSG(extack, "service already exists");
 		return -EEXIST;
@@ -162,7 +165,7 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	hlist_add_head_rcu(&svc->hnode, svc_bucket(ln, k));
 	list_add_tail(&svc->list, &ln->svcs.list);
 	ln->svcs.count++;
-	svc_changed(ln);
+	lbvs_svc_changed(ln);
 	return 0;
 
 err_sched:
@@ -177,10 +180,12 @@ int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
 		  const struct lbvs_svc_conf *conf, u32 set,
 		  struct netlink_ext_ack *extack)
 {
-	int err = svc_apply(svc, conf, set, extack);
+	int err;
 
+	lockdep_assert_held(&ln->config_lock);
+	err = svc_apply(svc, conf, set, extack);
 	if (!err)
-		svc_changed(ln);
+		lbvs_svc_changed(ln);
 	return err;
 }
 
@@ -204,10 +209,11 @@ void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc)
 {
 	struct lbvs_dest *dest, *tmp;
 
+	lockdep_assert_held(&ln->config_lock);
 	hlist_del_rcu(&svc->hnode);
 	list_del_init(&svc->list);	/* empty: deleted, for lbvs_svc_estimate() */
 	ln->svcs.count--;
-	svc_changed(ln);
+	lbvs_svc_changed(ln);
 	lbvs_sched_free(&svc->sched);
 	list_for_each_entry_safe(dest, tmp, &svc->dests, list) {
 		dest_unlink(dest);
@@ -220,6 +226,7 @@ void lbvs_svc_flush(struct lbvs_net *ln)
 {
 	struct lbvs_service *svc, *tmp;
 
+	lockdep_assert_held(&ln->config_lock);
 	list_for_each_entry_safe(svc, tmp, &ln->svcs.list, list)
 		lbvs_svc_del(ln, svc);
 }
@@ -380,6 +387,7 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 	unsigned int i;
 	int err = 0;
 
+	lockdep_assert_held(&ln->config_lock);
 	for (i = 0; i < n; i++) {
 		dest = dest_new(ln, svc, &dcs[i], set, extack);
 		if (IS_ERR(dest)) {
@@ -393,7 +401,7 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 	if (!err)
 		err = lbvs_sched_rebuild(svc, svc->sched.algo);
 	if (!err) {
-		svc_changed(ln);
+		lbvs_svc_changed(ln);
 		return 0;
 	}
 	while (i--) {
@@ -414,6 +422,7 @@ int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 	};
 	int err;
 
+	lockdep_assert_held(&ln->config_lock);
 	err = dest_check(dest->svc, dc, set, extack) ?:
 	      thresh_check(set & LBVS_SET_U_THRESH ? dc->u_thresh : dest->u_thresh,
 			   set & LBVS_SET_L_THRESH ? dc->l_thresh : dest->l_thresh, extack);
@@ -425,7 +434,7 @@ int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 		dest_apply(dest, &old, set);
 		return err;
 	}
-	svc_changed(ln);
+	lbvs_svc_changed(ln);
 	return 0;
 }
 
@@ -442,6 +451,7 @@ int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
 	struct list_head *prev = dest->list.prev;
 	int err;
 
+	lockdep_assert_held(&ln->config_lock);
 	list_del(&dest->list);
 	svc->ndests--;
 	err = lbvs_sched_rebuild(svc, svc->sched.algo);
@@ -452,7 +462,7 @@ int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
 		return err;
 	}
 	WRITE_ONCE(dest->available, false);
-	svc_changed(ln);
+	lbvs_svc_changed(ln);
 	dest_release(ln, dest);
 	return 0;
 }

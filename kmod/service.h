@@ -41,7 +41,9 @@ struct lbvs_svc_table {
 	/* Every service in creation order, for listings; config_lock. */
 	struct list_head list;
 	unsigned int count;
-	/* Bumped on every change, so an interrupted dump can tell. */
+	/* Bumped on every change (lbvs_svc_changed()), so an interrupted
+	 * dump can tell; config_lock.
+	 */
 	unsigned int generation;
 };
 
@@ -169,6 +171,7 @@ int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
 		  struct netlink_ext_ack *extack);
 void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc);
 void lbvs_svc_flush(struct lbvs_net *ln);
+void lbvs_svc_changed(struct lbvs_net *ln);
 /* A round of the rate estimator over every service and server; takes config_lock. */
 void lbvs_svc_estimate(struct lbvs_net *ln);
 

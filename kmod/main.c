@@ -8,6 +8,7 @@
 #include "conn.h"
 #include "netlink.h"
 #include "netns.h"
+#include "service.h"
 #include "version.h"
 
 static int __init lbvs_init(void)
@@ -35,15 +36,12 @@ err_cache:
 
 static void __exit lbvs_exit(void)
 {
+	int i;
+
 	lbvs_genl_exit();
 	lbvs_netns_unregister();
-	/*
-	 * Frees chain through RCU callbacks: connection -> real server ->
-	 * service. Each barrier waits for one link of the chain.
-	 */
-	rcu_barrier();
-	rcu_barrier();
-	rcu_barrier();
+	for (i = 0; i < LBVS_RCU_FREE_LINKS; i++)
+		rcu_barrier();
 	lbvs_conn_cache_exit();
 	pr_info("lbvs " LBVS_VERSION " unloaded\n");
 }

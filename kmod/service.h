@@ -193,4 +193,12 @@ static inline void lbvs_dest_hold(struct lbvs_dest *dest)
 
 void lbvs_dest_put(struct lbvs_dest *dest);
 
+/*
+ * Freeing is a chain of RCU callbacks, each link queueing the next: a
+ * connection's (conn.c) drops its real server, whose drops its service.
+ * Whoever must outlive all of it (module exit) runs rcu_barrier() once a
+ * link: a new link here is one more.
+ */
+#define LBVS_RCU_FREE_LINKS	3
+
 #endif /* _LBVS_SERVICE_H */

@@ -672,23 +672,38 @@ static void *dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 }
 
 /*
- * Dumps over every service go on from where the previous round stopped:
- * args[0] counts the services done, args[2] is the service to go on at
- * (or the list head) and args[3] the table generation it was saved at. A
- * round under the same generation resumes there; after a change (the dump
- * is then marked interrupted) it walks to the args[0]-th service again.
- * Walking there every round made a dump of 110,000 servers quadratic.
+ * Where a dump over services goes on, kept in the netlink_callback between
+ * rounds (zeroed before the first). A round under the generation at was
+ * saved at resumes there; after a change (the dump is then marked
+ * interrupted) it walks to the svcs_done-th service again, as at may be
+ * gone. Walking there every round made a dump of 110,000 servers
+ * quadratic. No reference is held on at: it is only followed under an
+ * unchanged generation, that is while no service was deleted.
  */
+struct svc_dump_ctx {
+	long svcs_done;			/* services done */
+	long items_done;		/* objects done in the current one */
+	struct lbvs_service *at;	/* where to go on, or the list head */
+	unsigned int generation;	/* the table's when at was saved */
+};
+
+static struct svc_dump_ctx *svc_dump_ctx(struct netlink_callback *cb)
+{
+	BUILD_BUG_ON(sizeof(struct svc_dump_ctx) > sizeof_field(struct netlink_callback, ctx));
+	return (struct svc_dump_ctx *)cb->ctx;
+}
+
 static struct lbvs_service *dump_resume(struct lbvs_net *ln, struct netlink_callback *cb)
 {
+	struct svc_dump_ctx *ctx = svc_dump_ctx(cb);
 	struct lbvs_service *svc;
 	long idx = 0;
 
 	cb->seq = ln->svcs.generation;
-	if (cb->args[2] && cb->args[3] == ln->svcs.generation)
-		return (struct lbvs_service *)cb->args[2];
+	if (ctx->at && ctx->generation == ln->svcs.generation)
+		return ctx->at;
 	list_for_each_entry(svc, &ln->svcs.list, list)
-		if (idx++ == cb->args[0])
+		if (idx++ == ctx->svcs_done)
 			break;
 	return svc;
 }
@@ -696,8 +711,10 @@ static struct lbvs_service *dump_resume(struct lbvs_net *ln, struct netlink_call
 static void dump_pause(struct lbvs_net *ln, struct netlink_callback *cb,
 		       struct lbvs_service *svc)
 {
-	cb->args[2] = (long)svc;
-	cb->args[3] = ln->svcs.generation;
+	struct svc_dump_ctx *ctx = svc_dump_ctx(cb);
+
+	ctx->at = svc;
+	ctx->generation = ln->svcs.generation;
 }
 
 static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
@@ -719,7 +736,7 @@ static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
 			break;
 		}
 		genlmsg_end(skb, hdr);
-		cb->args[0]++;
+		svc_dump_ctx(cb)->svcs_done++;
 	}
 	dump_pause(ln, cb, svc);
 	mutex_unlock(&ln->config_lock);
@@ -762,9 +779,9 @@ err_free:
  * Dumps of what services own (real servers, pool addresses), one object per
  * message. With a service selector, that service's; without, every
  * service's, each message carrying its service's key, so a full listing
- * takes two dumps. args[0]: services done; args[1]: objects done in the
- * current one. A put_items callback emits svc's objects from args[1] on
- * (with the key when asked) and returns -EMSGSIZE when the skb is full.
+ * takes two dumps. A put_items callback emits svc's objects from the
+ * context's items_done on (with the key when asked) and returns -EMSGSIZE
+ * when the skb is full.
  */
 typedef int (*put_items_t)(struct sk_buff *skb, struct netlink_callback *cb,
 			   struct lbvs_service *svc, bool key);
@@ -805,7 +822,7 @@ static int dump_item_end(struct sk_buff *skb, struct netlink_callback *cb, void 
 		return -EMSGSIZE;
 	}
 	genlmsg_end(skb, hdr);
-	cb->args[1]++;
+	svc_dump_ctx(cb)->items_done++;
 	return 0;
 }
 
@@ -819,7 +836,7 @@ static int put_dests(struct sk_buff *skb, struct netlink_callback *cb,
 	void *hdr;
 
 	list_for_each_entry(dest, &svc->dests, list) {
-		if (idx++ < cb->args[1])
+		if (idx++ < svc_dump_ctx(cb)->items_done)
 			continue;
 		if (dump_item_start(skb, cb, LBVS_CMD_GET_DEST, svc, kp, &hdr) ||
 		    dump_item_end(skb, cb, hdr, put_dest(skb, dest, stats)))
@@ -844,13 +861,16 @@ static int put_laddrs(struct sk_buff *skb, struct netlink_callback *cb,
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
 	const struct nlattr *k = NULL, **kp = key ? &k : NULL;
+	struct svc_dump_ctx *ctx = svc_dump_ctx(cb);
 	const struct lbvs_laddr_set *set;
 	void *hdr;
 
 	set = rcu_dereference_protected(svc->laddrs, lockdep_is_held(&ln->config_lock));
-	while (set && cb->args[1] < set->n) {
+	while (set && ctx->items_done < set->n) {
+		const union nf_inet_addr *addr = &set->addr[ctx->items_done];
+
 		if (dump_item_start(skb, cb, LBVS_CMD_GET_LADDR, svc, kp, &hdr) ||
-		    dump_item_end(skb, cb, hdr, put_laddr(skb, svc->af, &set->addr[cb->args[1]])))
+		    dump_item_end(skb, cb, hdr, put_laddr(skb, svc->af, addr)))
 			return -EMSGSIZE;
 	}
 	return 0;
@@ -860,6 +880,7 @@ static int dump_all_items(struct sk_buff *skb, struct netlink_callback *cb,
 			  put_items_t put_items)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	struct svc_dump_ctx *ctx = svc_dump_ctx(cb);
 	struct lbvs_service *svc;
 
 	mutex_lock(&ln->config_lock);
@@ -867,8 +888,8 @@ static int dump_all_items(struct sk_buff *skb, struct netlink_callback *cb,
 	list_for_each_entry_from(svc, &ln->svcs.list, list) {
 		if (put_items(skb, cb, svc, true))
 			break;
-		cb->args[0]++;
-		cb->args[1] = 0;
+		ctx->svcs_done++;
+		ctx->items_done = 0;
 	}
 	dump_pause(ln, cb, svc);
 	mutex_unlock(&ln->config_lock);
@@ -953,6 +974,20 @@ struct conn_dump {
 	struct netlink_callback *cb;
 };
 
+/*
+ * A connection dump's walker, kept in the netlink_callback between rounds:
+ * NULL when the namespace has no table yet.
+ */
+struct conn_dump_ctx {
+	struct rhashtable_iter *it;
+};
+
+static struct conn_dump_ctx *conn_dump_ctx(struct netlink_callback *cb)
+{
+	BUILD_BUG_ON(sizeof(struct conn_dump_ctx) > sizeof_field(struct netlink_callback, ctx));
+	return (struct conn_dump_ctx *)cb->ctx;
+}
+
 static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 {
 	struct conn_dump *d = arg;
@@ -982,13 +1017,13 @@ static int conn_dump_start(struct netlink_callback *cb)
 	if (!it)
 		return -ENOMEM;
 	rhashtable_walk_enter(&ln->conns.in, it);
-	cb->args[0] = (long)it;
+	conn_dump_ctx(cb)->it = it;
 	return 0;
 }
 
 static int conn_dump_done(struct netlink_callback *cb)
 {
-	struct rhashtable_iter *it = (struct rhashtable_iter *)cb->args[0];
+	struct rhashtable_iter *it = conn_dump_ctx(cb)->it;
 
 	if (it) {
 		rhashtable_walk_exit(it);
@@ -1000,11 +1035,12 @@ static int conn_dump_done(struct netlink_callback *cb)
 static int dump_conns(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct conn_dump d = { .skb = skb, .cb = cb };
+	struct rhashtable_iter *it = conn_dump_ctx(cb)->it;
 	int err;
 
-	if (!cb->args[0])
+	if (!it)
 		return 0;
-	err = lbvs_conn_walk((struct rhashtable_iter *)cb->args[0], conn_dump_visit, &d);
+	err = lbvs_conn_walk(it, conn_dump_visit, &d);
 	if (err && err != -EMSGSIZE)
 		return err;
 	return skb->len;

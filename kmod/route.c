@@ -250,15 +250,24 @@ int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn
 			return PTR_ERR(dst);
 		cache_set(&dest->rt_cache, dest->af, dst, &src);
 		/*
-		 * Pairs with the barrier in dest_apply(): either the method
-		 * change happened before our read, and we reset the cache, or
-		 * its reset comes after our store and invalidates it.
+		 * Pairs with the barrier in lbvs_route_dest_set_fwd(): either
+		 * the method change happened before our read, and we reset
+		 * the cache, or its reset comes after our store and
+		 * invalidates it.
 		 */
 		smp_mb();
 		if (unlikely(!cacheable(dest, flags)))
 			dst_cache_reset(&dest->rt_cache);
 	}
 	return attach(net, skb, dest->af, dst, overhead, &src, saddr);
+}
+
+void lbvs_route_dest_set_fwd(struct lbvs_dest *dest, u32 fwd)
+{
+	WRITE_ONCE(dest->fwd, fwd);
+	/* Pairs with the barrier in lbvs_route_dest(). */
+	smp_mb();
+	dst_cache_reset(&dest->rt_cache);
 }
 
 bool lbvs_addr_local(struct net *net, u16 af, const union nf_inet_addr *addr)

@@ -9,6 +9,7 @@
 #include <linux/netfilter.h>
 
 struct lbvs_conn;
+struct lbvs_dest;
 
 /* lbvs_route_ext() flags */
 enum {
@@ -49,6 +50,13 @@ static inline int lbvs_route(struct net *net, struct sk_buff *skb, u16 af,
  */
 int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
 		    unsigned int overhead, union nf_inet_addr *saddr);
+
+/*
+ * A real server's forwarding method changes (config_lock): its cached
+ * routes, looked up for the old method, go, without racing a packet that
+ * is filling the cache.
+ */
+void lbvs_route_dest_set_fwd(struct lbvs_dest *dest, u32 fwd);
 
 /*
  * addr is one of the namespace's own addresses: FULLNAT's pool addresses

@@ -10,6 +10,7 @@
 #include "conn.h"
 #include "hooks.h"
 #include "netns.h"
+#include "route.h"
 #include "service.h"
 
 void lbvs_svc_table_init(struct lbvs_svc_table *t)
@@ -316,12 +317,8 @@ static int thresh_check(u32 upper, u32 lower, struct netlink_ext_ack *extack)
 
 static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, u32 set)
 {
-	if ((set & LBVS_SET_FWD) && dest->fwd != dc->fwd) {
-		WRITE_ONCE(dest->fwd, dc->fwd);
-		/* Pairs with lbvs_route_dest(): routes of the old kind go. */
-		smp_mb();
-		dst_cache_reset(&dest->rt_cache);
-	}
+	if ((set & LBVS_SET_FWD) && dest->fwd != dc->fwd)
+		lbvs_route_dest_set_fwd(dest, dc->fwd);
 	if (set & LBVS_SET_WEIGHT)
 		WRITE_ONCE(dest->weight, dc->weight);
 	if (set & LBVS_SET_U_THRESH)

@@ -208,8 +208,8 @@ static void cache_set(struct dst_cache *cache, u16 af, struct dst_entry *dst,
 /*
  * A server's route cache gets its per-CPU slots with its first packet, not
  * when the server is added: a restore of 100,000 servers then makes no
- * per-CPU allocation for them (~5 us each under TCG), and a server that
- * never gets a packet costs none. If the atomic allocation fails, this
+ * per-CPU allocation for them, and a server that never gets a packet
+ * costs none. If the atomic allocation fails, this
  * packet is routed uncached and the next one tries again.
  */
 static bool cache_ready(struct dst_cache *cache)

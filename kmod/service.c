@@ -233,12 +233,11 @@ void lbvs_svc_flush(struct lbvs_net *ln)
 }
 
 /*
- * 110,000 entries take ~100 ms under TCG: holding config_lock all along
- * stalled lbadm (5% of restoring 10,000 services x 10 servers was spent
- * spinning on it). The walk lets the lock go every EST_BATCH entries,
- * holding the service it stopped after; if that one is deleted meanwhile,
- * the rest of the round waits for the next (their next sample then spans
- * two intervals, as after a late round).
+ * A round over a large table is long: holding config_lock all along would
+ * stall every configuration request behind it. The walk lets the lock go
+ * every EST_BATCH entries, holding the service it stopped after; if that
+ * one is deleted meanwhile, the rest of the round waits for the next
+ * (their next sample then spans two intervals, as after a late round).
  */
 #define EST_BATCH	256
 

@@ -24,7 +24,7 @@ void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len);
  * Services with their servers and pools, as the kernel has them now. The
  * servers of all services share one array, dests, each service's servers
  * a run of it: an array per service, grown 16 at a time, left most of its
- * memory unused (22 MB for the 10 servers each of 10,000 services).
+ * memory unused.
  */
 struct lbadm_table {
 	struct lbadm_svc_entry *v;

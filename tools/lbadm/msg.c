@@ -301,8 +301,8 @@ static const uint8_t top_policy[LBVS_ATTR_MAX + 1] = {
 /*
  * nla_parse() with such a policy (NULL: no checks): 0 or a negative libnl
  * error. Always inlined, so that each caller's is specialised to its
- * constant max and policy: a listing parses some 15 attributes for each of
- * 110,000 real servers, and the generic loop cost 40 instructions each.
+ * constant max and policy: a listing parses some 15 attributes for each
+ * real server, where a generic loop's per-attribute cost adds up.
  */
 static inline __attribute__((always_inline))
 int parse(struct nlattr **tb, int max, struct nlattr *head, int len,

@@ -159,8 +159,8 @@ int lbadm_diff(struct lbadm_batch *b, const struct lbadm_table *now,
 /*
  * The input, read whole and kept as read, for messages. Parsing cuts each
  * line into words in a copy of that line alone, cut: a copy of the whole
- * input was 5 MB more memory to touch. line[i]: where request i's line
- * starts in text.
+ * input would double the memory a large restore touches. line[i]: where
+ * request i's line starts in text.
  */
 struct input {
 	char *text;

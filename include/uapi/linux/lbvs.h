@@ -138,7 +138,7 @@ enum lbvs_attr {
 					 * request: the replies leave out
 					 * LBVS_SVC_ATTR_STATS and
 					 * LBVS_DEST_ATTR_STATS (listings without
-					 * counters; 40% of a server's reply).
+					 * counters, in smaller replies).
 					 * Ignored by other commands.
 					 */
 	LBVS_ATTR_DEST_LIST,		/* nest of LBVS_ATTR_DEST nests, in a

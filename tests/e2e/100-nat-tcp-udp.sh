@@ -18,14 +18,14 @@ for i in 1 2; do
 done
 
 for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -t "$vip:80" -s rr
-	nsx director "$LBADM" -A -u "$vip:53" -s rr
+	lbd -A -t "$vip:80" -s rr
+	lbd -A -u "$vip:53" -s rr
 done
 for i in 1 2; do
-	nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:8080" -m
-	nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[i]}:5353" -m
-	nsx director "$LBADM" -a -t "[$VIP6]:80" -r "[${RIP6[i]}]:8080" -m
-	nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]:5353" -m
+	lbd -a -t "$VIP4:80" -r "${RIP4[i]}:8080" -m
+	lbd -a -u "$VIP4:53" -r "${RIP4[i]}:5353" -m
+	lbd -a -t "[$VIP6]:80" -r "[${RIP6[i]}]:8080" -m
+	lbd -a -u "[$VIP6]:53" -r "[${RIP6[i]}]:5353" -m
 done
 
 capture client "tcp or udp"
@@ -60,13 +60,13 @@ src=$(capture_flows client | awk '$3 ~ /^(203\.0\.113\.2|2001:db8:1::2)\./ { sub
 log "reply sources seen by the client: $(echo $src)"
 assert_eq "$(echo $src)" "$(sorted "$VIP4" "$VIP6")" "every reply comes from a VIP"
 
-out=$(nsx director "$LBADM" -L -n --stats --exact)
+out=$(lbd -L -n --stats --exact)
 log "$out"
 assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
 assert_eq "$(stat_conns "$out" "${RIP4[1]}:8080")" 5 "real server connection counter"
 assert_eq "$(stat_conns "$out" "[$VIP6]:53")" 4 "UDP/IPv6 service counter"
 
-conns=$(nsx director "$LBADM" -L -n -c)
+conns=$(lbd -L -n -c)
 assert_match "$conns" "TCP .* $CIP4:[0-9]+ +$VIP4:80 +${RIP4[1]}:8080" "-L -c lists the TCP connections"
 assert_match "$conns" "UDP .* \\[$CIP6\\]:40001 +\\[$VIP6\\]:53 " "-L -c lists the UDP/IPv6 flows"
 

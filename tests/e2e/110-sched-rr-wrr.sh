@@ -13,20 +13,20 @@ topo_nat 3
 lbvs_load
 for i in 1 2 3; do http_server "rs$i" 80 "rs$i"; done
 
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr
-for i in 1 2 3; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+lbd -A -t "$VIP4:80" -s rr
+for i in 1 2 3; do lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
 t=$(tally client 60 "http://$VIP4/")
 log "rr: $(echo $t)"
 assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t")" "20 20 20" "rr"
 
-nsx director "$LBADM" -E -t "$VIP4:80" -s wrr
-for i in 1 2 3; do nsx director "$LBADM" -e -t "$VIP4:80" -r "${RIP4[i]}:80" -m -w $((4 - i)); done
-assert_match "$(nsx director "$LBADM" -L -n)" "TCP +$VIP4:80 wrr" "-E changed the scheduler"
+lbd -E -t "$VIP4:80" -s wrr
+for i in 1 2 3; do lbd -e -t "$VIP4:80" -r "${RIP4[i]}:80" -m -w $((4 - i)); done
+assert_match "$(lbd -L -n)" "TCP +$VIP4:80 wrr" "-E changed the scheduler"
 t=$(tally client 60 "http://$VIP4/")
 log "wrr 3:2:1: $(echo $t)"
 assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t")" "30 20 10" "wrr 3:2:1"
 
-nsx director "$LBADM" -e -t "$VIP4:80" -r "${RIP4[3]}:80" -m -w 4
+lbd -e -t "$VIP4:80" -r "${RIP4[3]}:80" -m -w 4
 t=$(tally client 90 "http://$VIP4/")
 log "wrr 3:2:4: $(echo $t)"
 assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t") $(count_of rs3 "$t")" "30 20 40" "wrr after -e"

@@ -13,8 +13,8 @@ lbvs_load
 for i in 1 2 3; do http_server "rs$i" 80 "rs$i"; done
 for i in $(seq 10 41); do ip -n client addr add "203.0.113.$i/24" dev eth0; done
 
-nsx director "$LBADM" -A -t "$VIP4:80" -s sh
-for i in 1 2 3; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+lbd -A -t "$VIP4:80" -s sh
+for i in 1 2 3; do lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
 
 t=$(tally client 12 "http://$VIP4/")
 log "sh, one client: $(echo $t)"
@@ -31,7 +31,7 @@ done
 log "sh: 32 clients used ${#used[@]} servers"
 [ "${#used[@]}" -ge 2 ] || fail "sh: 32 clients all hashed to one server"
 
-nsx director "$LBADM" -E -t "$VIP4:80" -s dh
+lbd -E -t "$VIP4:80" -s dh
 t=$(tally client 12 "http://$VIP4/")
 log "dh, one destination: $(echo $t)"
 assert_eq "$(wc -l <<<"$t")" 1 "dh sends one destination to one server"

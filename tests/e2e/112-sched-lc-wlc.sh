@@ -13,8 +13,8 @@ topo_nat 2
 lbvs_load
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
 
-nsx director "$LBADM" -A -t "$VIP4:9000" -s lc
-for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m; done
+lbd -A -t "$VIP4:9000" -s lc
+for i in 1 2; do lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m; done
 
 declare -A on=()
 for id in a b c d; do
@@ -25,7 +25,7 @@ done
 n1=0
 for id in a b c d; do [ "${on[$id]}" = rs1 ] && n1=$((n1 + 1)); done
 assert_eq "$n1" 2 "lc spreads 4 held connections 2:2"
-out=$(nsx director "$LBADM" -L -n)
+out=$(lbd -L -n)
 assert_match "$out" "${RIP4[1]}:9000 +Masq +1 +2 +0" "ActiveConn counts held connections"
 
 # Close rs1's two: they turn inactive (overhead 2 against rs2's 512), so
@@ -45,12 +45,12 @@ done
 hold_close e
 for id in a b c d; do [ "${on[$id]}" = rs2 ] && hold_close "$id"; done
 sleep 1
-nsx director "$LBADM" -E -t "$VIP4:9000" -s wlc
-nsx director "$LBADM" -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 3
+lbd -E -t "$VIP4:9000" -s wlc
+lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 3
 n1=0
 for id in $(seq 1 8); do
 	hold_open "w$id" client "$VIP4" 9000
 	[ "$(hold_name "w$id")" = rs1 ] && n1=$((n1 + 1))
 done
-log "$(nsx director "$LBADM" -L -n)"
+log "$(lbd -L -n)"
 assert_eq "$n1" 6 "wlc 3:1 puts 6 of 8 held connections on rs1"

@@ -12,11 +12,11 @@
 topo_nat 2
 lbvs_load
 for i in 1 2; do http_server "rs$i" 80 "rs$i"; done
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr
-for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m -w "$i"; done
+lbd -A -t "$VIP4:80" -s rr
+for i in 1 2; do lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m -w "$i"; done
 
 for s in rr wrr lc wlc sh dh; do
-	nsx director "$LBADM" -E -t "$VIP4:80" -s "$s"
+	lbd -E -t "$VIP4:80" -s "$s"
 	t=$(tally client 4 "http://$VIP4/")
 	log "$s: $(echo $t)"
 	assert_eq "$(count_of - "$t")" 0 "$s answers every request"

@@ -11,8 +11,8 @@
 topo_nat 2
 lbvs_load
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
-nsx director "$LBADM" -A -t "$VIP4:9000" -s rr
-for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m -w 1; done
+lbd -A -t "$VIP4:9000" -s rr
+for i in 1 2; do lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m -w 1; done
 
 # b opens once a is answered: rr's order is then the order of the tests.
 hold_open a client "$VIP4" 9000
@@ -21,16 +21,16 @@ hold_open b client "$VIP4" 9000
 rb=$(hold_name b)
 assert_eq "$ra $rb" "rs1 rs2" "rr placed one held connection on each"
 
-nsx director "$LBADM" -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 0
+lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 0
 for i in 1 2 3 4; do
 	hold_open "n$i" client "$VIP4" 9000
 	assert_eq "$(hold_name "n$i")" rs2 "new connection $i avoids the quiesced rs1"
 done
 hold_echo a "after quiesce" || fail "rs1's established connection broke when its weight went to 0"
 hold_close a
-assert_match "$(nsx director "$LBADM" -L -n)" "${RIP4[1]}:9000 +Masq +0 " "listing shows weight 0"
+assert_match "$(lbd -L -n)" "${RIP4[1]}:9000 +Masq +0 " "listing shows weight 0"
 
-nsx director "$LBADM" -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 1
+lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 1
 hold_open z client "$VIP4" 9000
 hold_open y client "$VIP4" 9000
 assert_match "$(hold_name z) $(hold_name y)" "rs1" "rs1 takes new connections again"

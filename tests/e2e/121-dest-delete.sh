@@ -14,8 +14,8 @@
 topo_nat 2
 lbvs_load
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
-nsx director "$LBADM" -A -t "$VIP4:9000" -s rr
-for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m; done
+lbd -A -t "$VIP4:9000" -s rr
+for i in 1 2; do lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m; done
 
 # b opens once a is answered: rr's order is then the order of the tests
 # (both at once raced: "rs2 rs1" seen on a loaded host).
@@ -25,8 +25,8 @@ hold_open b client "$VIP4" 9000
 assert_eq "$ra $(hold_name b)" "rs1 rs2" "one held connection each"
 before=$(conn_count)
 
-nsx director "$LBADM" -d -t "$VIP4:9000" -r "${RIP4[1]}:9000"
-out=$(nsx director "$LBADM" -L -n)
+lbd -d -t "$VIP4:9000" -r "${RIP4[1]}:9000"
+out=$(lbd -L -n)
 assert_match "$out" "${RIP4[2]}:9000" "rs2 still listed"
 grep -q "${RIP4[1]}:9000" <<<"$out" && fail "rs1 still listed after -d"
 hold_echo a "to a removed server" 5 && fail "packets of a removed server's connection were forwarded"
@@ -45,19 +45,19 @@ for i in 1 2 3; do
 	assert_eq "$(hold_name "n$i")" rs2 "new connection $i goes to the remaining server"
 done
 n=$(conn_count)
-nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
+lbd -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
 # Its counters start at zero, though it takes the counter slot the first
 # rs1 (1 connection, its packets) left when its grace period ended.
-out=$(nsx director "$LBADM" -L -n --stats --exact)
+out=$(lbd -L -n --stats --exact)
 assert_eq "$(stat_conns "$out" "${RIP4[1]}:9000")" 0 "a re-added server's counters start at zero"
 assert_match "$out" "${RIP4[1]}:9000 +0 +0 +0 +0 +0" "and so do its packets and bytes"
 hold_open c client "$VIP4" 9000
 hold_open d client "$VIP4" 9000
 nc=$(hold_name c); nd=$(hold_name d)
 assert_match "$nc $nd" rs1 "rs1 is back"
-nsx director "$LBADM" -d -t "$VIP4:9000" -r "${RIP4[1]}:9000"
+lbd -d -t "$VIP4:9000" -r "${RIP4[1]}:9000"
 # Removed by one walk over the table, after the delete has returned.
 assert_eq "$(wait_conns -eq $((n + 1)) 10)" "$((n + 1))" "with expire_nodest_conn=1 rs1's entry goes at once"
 
-nsx director "$LBADM" -D -t "$VIP4:9000"
-assert_eq "$(nsx director "$LBADM" -L -n | wc -l)" 3 "service gone, only the header left"
+lbd -D -t "$VIP4:9000"
+assert_eq "$(lbd -L -n | wc -l)" 3 "service gone, only the header left"

@@ -23,8 +23,8 @@ ip -n director route add 198.18.0.0/15 via "$CIP4"
 	for a in 11 12 13 14; do
 		for p in $(seq 1001 1250); do echo "-a -u $VIP4:9000 -r 192.0.2.$a:$p -m"; done
 	done
-} | nsx director "$LBADM" -R
-assert_eq "$(nsx director "$LBADM" -L -n | grep -c -- '->  *192')" 1000 "1,000 servers"
+} | lbd -R
+assert_eq "$(lbd -L -n | grep -c -- '->  *192')" 1000 "1,000 servers"
 
 # 200,099 flows: 401 sources x 499 source ports (both prime: each pair
 # once), one datagram each, from pktgen in the client.

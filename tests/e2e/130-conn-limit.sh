@@ -13,11 +13,11 @@ topo_nat 1
 lbvs_load
 udp_server rs1 53 rs1
 echo_server rs1 9000 rs1
-nsx director "$LBADM" -A -u "$VIP4:53" -s rr
-nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
-nsx director "$LBADM" -A -t "$VIP4:9000" -s rr
-nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
-nsx director "$LBADM" --set 0 0 15
+lbd -A -u "$VIP4:53" -s rr
+lbd -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
+lbd -A -t "$VIP4:9000" -s rr
+lbd -a -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m
+lbd --set 0 0 15
 nsx director sysctl -qw net.lbvs.conn_max=2
 
 hold_open a client "$VIP4" 9000

@@ -14,8 +14,8 @@ topo_nat 1
 lbvs_load
 http_server rs1 80 rs1
 http_server director 8081 director "$VIP4"
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr
-nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[1]}:80" -m
+lbd -A -t "$VIP4:80" -s rr
+lbd -a -t "$VIP4:80" -r "${RIP4[1]}:80" -m
 
 assert_eq "$(nsx client curl -sS -m 5 "http://$VIP4:8081/")" director \
 	"VIP on a port without a service reaches the director itself"

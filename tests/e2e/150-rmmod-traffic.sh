@@ -22,7 +22,7 @@ configure()
 			echo "-a -u [$VIP6]:53 -r [${RIP6[i]}]:53 -m"
 			echo "-a -t $VIP4:9000 -r ${RIP4[i]}:9000 -m"
 		done
-	} | nsx director "$LBADM" -R
+	} | lbd -R
 }
 for i in 1 2; do
 	http_server "rs$i" 80 "rs$i"

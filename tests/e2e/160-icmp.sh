@@ -16,13 +16,13 @@ topo_nat 1
 lbvs_load
 udp_server rs1 53 rs1
 for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -u "$vip:5353" -s rr
-	nsx director "$LBADM" -A -u "$vip:53" -s rr
+	lbd -A -u "$vip:5353" -s rr
+	lbd -A -u "$vip:53" -s rr
 done
-nsx director "$LBADM" -a -u "$VIP4:5353" -r "${RIP4[1]}:5999" -m
-nsx director "$LBADM" -a -u "[$VIP6]:5353" -r "[${RIP6[1]}]:5999" -m
-nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
-nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[1]}]:53" -m
+lbd -a -u "$VIP4:5353" -r "${RIP4[1]}:5999" -m
+lbd -a -u "[$VIP6]:5353" -r "[${RIP6[1]}]:5999" -m
+lbd -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
+lbd -a -u "[$VIP6]:53" -r "[${RIP6[1]}]:53" -m
 
 assert_eq "$(udp_refused client "$VIP4" 5353)" refused "IPv4 port unreachable translated back to the client"
 assert_eq "$(udp_refused client "$VIP6" 5353)" refused "IPv6 port unreachable translated back to the client"
@@ -35,8 +35,8 @@ for kind in good bad; do
 		>>"$LBVS_OUT/forger-$kind.log" 2>&1 &
 	_PIDS+=($!)
 	wait_port rs1 $port
-	nsx director "$LBADM" -A -u "$VIP4:$port" -s rr
-	nsx director "$LBADM" -a -u "$VIP4:$port" -r "${RIP4[1]}:$port" -m
+	lbd -A -u "$VIP4:$port" -s rr
+	lbd -a -u "$VIP4:$port" -r "${RIP4[1]}:$port" -m
 done
 assert_eq "$(udp_refused client "$VIP4" 5997)" refused "an intact forged error is translated"
 assert_eq "$(nsx director sysctl -n net.lbvs.icmp_bad_csum)" 0 "no bad checksum yet"

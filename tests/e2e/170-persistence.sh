@@ -16,8 +16,8 @@ for i in 1 2 3; do http_server "rs$i" 80 "rs$i"; done
 for i in 10 11 20; do ip -n client addr add "203.0.113.$i/24" dev eth0; done
 get() { nsx client curl -sS -m 5 --interface "$1" "http://$VIP4/"; }
 
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr -p 60
-for i in 1 2 3; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+lbd -A -t "$VIP4:80" -s rr -p 60
+for i in 1 2 3; do lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
 
 first=$(get 203.0.113.10)
 for i in 1 2 3 4 5; do
@@ -25,16 +25,16 @@ for i in 1 2 3 4 5; do
 done
 other=$(get 203.0.113.11)
 [ "$other" != "$first" ] || fail "rr gave the second client the first one's server without -M"
-out=$(nsx director "$LBADM" -L -n --persistent-conn)
+out=$(lbd -L -n --persistent-conn)
 log "$out"
-assert_match "$(nsx director "$LBADM" -L -n)" "TCP +$VIP4:80 rr persistent 60" "listing shows persistence"
-assert_match "$(nsx director "$LBADM" -L -n -c)" "NONE +203\\.0\\.113\\.10:0 +$VIP4:80 " "-L -c shows the template"
+assert_match "$(lbd -L -n)" "TCP +$VIP4:80 rr persistent 60" "listing shows persistence"
+assert_match "$(lbd -L -n -c)" "NONE +203\\.0\\.113\\.10:0 +$VIP4:80 " "-L -c shows the template"
 
 # -M 255.255.255.0: the whole /24 shares one server.
-nsx director "$LBADM" -E -t "$VIP4:80" -s rr -p 60 -M 255.255.255.0
-nsx director "$LBADM" -D -t "$VIP4:80"
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr -p 60 -M 255.255.255.0
-for i in 1 2 3; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+lbd -E -t "$VIP4:80" -s rr -p 60 -M 255.255.255.0
+lbd -D -t "$VIP4:80"
+lbd -A -t "$VIP4:80" -s rr -p 60 -M 255.255.255.0
+for i in 1 2 3; do lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
 net=$(get 203.0.113.10)
 for a in 203.0.113.11 203.0.113.20 203.0.113.10; do
 	assert_eq "$(get $a)" "$net" "$a shares its /24's server under -M"
@@ -42,7 +42,7 @@ done
 
 # Removing that server reschedules the network, and it sticks again.
 n=${net#rs}
-nsx director "$LBADM" -d -t "$VIP4:80" -r "${RIP4[n]}:80"
+lbd -d -t "$VIP4:80" -r "${RIP4[n]}:80"
 again=$(get 203.0.113.10)
 [ "$again" != "$net" ] || fail "a removed server still got the persistent client"
 assert_eq "$(get 203.0.113.20)" "$again" "the network sticks to its new server"
@@ -50,10 +50,10 @@ assert_eq "$(get 203.0.113.20)" "$again" "the network sticks to its new server"
 # As IPVS, a template outlives its timeout while a connection it placed
 # lives: a client holding a connection past -p 2 s opens a second one to
 # the same server (rr would send it to the next).
-nsx director "$LBADM" -A -t "$VIP4:9000" -s rr -p 2
+lbd -A -t "$VIP4:9000" -s rr -p 2
 for i in 1 2 3; do
 	echo_server "rs$i" 9000 "rs$i"
-	nsx director "$LBADM" -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m
+	lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m
 done
 hold_open long client "$VIP4" 9000
 held=$(hold_name long)

@@ -21,13 +21,13 @@ table inet lbvsmark {
 	}
 }
 NFT
-nsx director "$LBADM" -A -f 7 -s rr
-nsx director "$LBADM" -A -f 8 -6 -s rr
+lbd -A -f 7 -s rr
+lbd -A -f 8 -6 -s rr
 for i in 1 2; do
-	nsx director "$LBADM" -a -f 7 -r "${RIP4[i]}:80" -m
-	nsx director "$LBADM" -a -f 8 -6 -r "[${RIP6[i]}]:80" -m
+	lbd -a -f 7 -r "${RIP4[i]}:80" -m
+	lbd -a -f 8 -6 -r "[${RIP6[i]}]:80" -m
 done
-assert_match "$(nsx director "$LBADM" -L -n)" "FWM +7 rr" "listing shows the fwmark service"
+assert_match "$(lbd -L -n)" "FWM +7 rr" "listing shows the fwmark service"
 
 t=$(for p in 8000 8001 8002 8003 8004 8005; do nsx client curl -sS -m 5 "http://$VIP4:$p/"; done | sort | uniq -c | awk '{print $2, $1}')
 log "fwmark 7: $(echo $t)"
@@ -38,8 +38,8 @@ assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "marked IPv6 traffic
 # A NAT server given without a port keeps each packet's port, as IPVS (it
 # was translated to port 0).
 for p in 9001 9002; do http_server rs1 $p "rs1-$p"; done
-nsx director "$LBADM" -A -f 9 -s rr
-nsx director "$LBADM" -a -f 9 -r "${RIP4[1]}" -m
+lbd -A -f 9 -s rr
+lbd -a -f 9 -r "${RIP4[1]}" -m
 for p in 9001 9002; do
 	assert_eq "$(nsx client curl -sS -m 5 "http://$VIP4:$p/" 2>&1)" "rs1-$p" "port $p kept"
 done

@@ -11,11 +11,11 @@
 topo_nat 2
 lbvs_load
 for i in 1 2; do udp_server "rs$i" 53 "rs$i"; done
-nsx director "$LBADM" --set 0 0 10
-nsx director "$LBADM" -A -u "$VIP4:53" -s rr
-nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m -x 2 -y 1
-nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[2]}:53" -m
-assert_match "$(nsx director "$LBADM" -L -n --thresholds)" "${RIP4[1]}:53 +2 +1 +0 +0" "thresholds listed"
+lbd --set 0 0 10
+lbd -A -u "$VIP4:53" -s rr
+lbd -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m -x 2 -y 1
+lbd -a -u "$VIP4:53" -r "${RIP4[2]}:53" -m
+assert_match "$(lbd -L -n --thresholds)" "${RIP4[1]}:53 +2 +1 +0 +0" "thresholds listed"
 
 got=""
 for sp in 42001 42002 42003 42004 42005 42006; do got+="$(udp_ask client "$VIP4" 53 $sp) "; done

@@ -11,8 +11,8 @@
 topo_nat 2
 lbvs_load
 for i in 1 2; do http_server "rs$i" 80 "rs$i"; done
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr
-for i in 1 2; do nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
+lbd -A -t "$VIP4:80" -s rr
+for i in 1 2; do lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m; done
 # get PORT: one HTTP request from client port PORT; prints the body. The
 # client may hold the tuple in TIME_WAIT itself (who closes first is a
 # race): SO_REUSEADDR, net.ipv4.tcp_tw_reuse and a second between the

@@ -16,28 +16,28 @@ topo_dr 2
 lbvs_load
 # DR flows sit in FIN_WAIT once closed (replies bypass us): keep them for
 # the listing at the end, which the debug kernel reaches minutes later.
-nsx director "$LBADM" --set 0 900 0
+lbd --set 0 900 0
 for i in 1 2; do
 	http_server "rs$i" 80 "rs$i"
 	udp_server "rs$i" 53 "rs$i"
 done
 for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -t "$vip:80" -s rr
-	nsx director "$LBADM" -A -u "$vip:53" -s rr
+	lbd -A -t "$vip:80" -s rr
+	lbd -A -u "$vip:53" -s rr
 done
 for i in 1 2; do
-	nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[i]}" -g
-	nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[i]}:53" -g
-	nsx director "$LBADM" -a -t "[$VIP6]:80" -r "[${RIP6[i]}]:80" -g
-	nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]" -g
+	lbd -a -t "$VIP4:80" -r "${RIP4[i]}" -g
+	lbd -a -u "$VIP4:53" -r "${RIP4[i]}:53" -g
+	lbd -a -t "[$VIP6]:80" -r "[${RIP6[i]}]:80" -g
+	lbd -a -u "[$VIP6]:53" -r "[${RIP6[i]}]" -g
 done
 # DR maps no port: another port is refused, none takes the service's.
-nsx director "$LBADM" -A -t "$VIP4:81"
+lbd -A -t "$VIP4:81"
 expect_lbadm_fail "port 8080 of direct-routing server ${RIP4[1]} must equal the service port 81" \
-	nsx director "$LBADM" -a -t "$VIP4:81" -r "${RIP4[1]}:8080" -g
-nsx director "$LBADM" -a -t "$VIP4:81" -r "${RIP4[1]}" -g
+	lbd -a -t "$VIP4:81" -r "${RIP4[1]}:8080" -g
+lbd -a -t "$VIP4:81" -r "${RIP4[1]}" -g
 assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:81 +Route" "DR takes the service port"
-nsx director "$LBADM" -D -t "$VIP4:81"
+lbd -D -t "$VIP4:81"
 log "$(lbadm_list director)"
 assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:80 +Route +1 " "listed as Route"
 
@@ -76,10 +76,10 @@ macs=$(tcpdump -r "$LBVS_OUT/rs1.pcap" -e -n "dst host $VIP4 and tcp dst port 80
 	awk '{ sub(/,$/, "", $4); print $2, $4 }' | sort -u)
 assert_eq "$macs" "$(mac_of director eth0) $(mac_of rs1 eth0)" "Ethernet source and destination"
 
-out=$(nsx director "$LBADM" -L -n --stats --exact)
+out=$(lbd -L -n --stats --exact)
 log "$out"
 assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
 assert_eq "$(stat_conns "$out" "${RIP4[1]}:80")" 5 "real server connection counter"
 assert_eq "$(stat_conns "$out" "[$VIP6]:53")" 4 "UDP/IPv6 service counter"
-conns=$(nsx director "$LBADM" -L -n -c)
+conns=$(lbd -L -n -c)
 assert_match "$conns" "TCP .* $CIP4:[0-9]+ +$VIP4:80 +${RIP4[1]}:80" "-L -c lists the DR connections"

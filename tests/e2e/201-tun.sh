@@ -22,25 +22,25 @@ for i in 1 2; do
 	sink_server "rs$i" 9000
 done
 for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -t "$vip:80" -s rr
-	nsx director "$LBADM" -A -u "$vip:53" -s rr
-	nsx director "$LBADM" -A -t "$vip:9000" -s rr
+	lbd -A -t "$vip:80" -s rr
+	lbd -A -u "$vip:53" -s rr
+	lbd -A -t "$vip:9000" -s rr
 done
 for i in 1 2; do
 	for port in 80 9000; do
-		nsx director "$LBADM" -a -t "$VIP4:$port" -r "${RIP4[i]}" -i
-		nsx director "$LBADM" -a -t "[$VIP6]:$port" -r "[${RIP6[i]}]" -i
+		lbd -a -t "$VIP4:$port" -r "${RIP4[i]}" -i
+		lbd -a -t "[$VIP6]:$port" -r "[${RIP6[i]}]" -i
 	done
-	nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[i]}:53" -i
-	nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[i]}]:53" -i
+	lbd -a -u "$VIP4:53" -r "${RIP4[i]}:53" -i
+	lbd -a -u "[$VIP6]:53" -r "[${RIP6[i]}]:53" -i
 done
 # TUN maps no port: another port is refused, none takes the service's.
-nsx director "$LBADM" -A -u "$VIP4:54"
+lbd -A -u "$VIP4:54"
 expect_lbadm_fail "port 5353 of tunnelled server ${RIP4[1]} must equal the service port 54" \
-	nsx director "$LBADM" -a -u "$VIP4:54" -r "${RIP4[1]}:5353" -i
-nsx director "$LBADM" -a -u "$VIP4:54" -r "${RIP4[1]}" -i
+	lbd -a -u "$VIP4:54" -r "${RIP4[1]}:5353" -i
+lbd -a -u "$VIP4:54" -r "${RIP4[1]}" -i
 assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:54 +Tunnel" "TUN takes the service port"
-nsx director "$LBADM" -D -u "$VIP4:54"
+lbd -D -u "$VIP4:54"
 log "$(lbadm_list director)"
 assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:80 +Tunnel +1 " "listed as Tunnel"
 
@@ -75,7 +75,7 @@ assert_eq "$(echo $inner)" "$(printf "%s\n" "$CIP4 $VIP4" "$CIP6 $VIP6" | sort |
 # Bulk uploads: 1 MB to each server over each family.
 uploads_whole client 9000 "$VIP4" "$VIP6"
 
-out=$(nsx director "$LBADM" -L -n --stats --exact)
+out=$(lbd -L -n --stats --exact)
 log "$out"
 assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
 assert_eq "$(stat_conns "$out" "[${RIP6[2]}]:80")" 5 "real server connection counter"

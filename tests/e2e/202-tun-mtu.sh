@@ -15,10 +15,10 @@ topo_tun 1
 lbvs_load
 udp_server rs1 53 rs1
 for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -u "$vip:53" -s rr
+	lbd -A -u "$vip:53" -s rr
 done
-nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}" -i
-nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[1]}]" -i
+lbd -a -u "$VIP4:53" -r "${RIP4[1]}" -i
+lbd -a -u "[$VIP6]:53" -r "[${RIP6[1]}]" -i
 ip -n director link set eth0 mtu 1400
 ip -n router link set dir0 mtu 1400
 

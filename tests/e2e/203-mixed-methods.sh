@@ -39,7 +39,7 @@ methods=(x -g -m -i -b)
 	echo "-P -u $VIP4:53 -z $DIP4"
 	echo "-P -t [$VIP6]:80 -z $DIP6"
 	echo "-P -u [$VIP6]:53 -z $DIP6"
-} | nsx director "$LBADM" -R
+} | lbd -R
 log "$(lbadm_list director)"
 
 for vip in "$VIP4" "[$VIP6]"; do
@@ -55,9 +55,9 @@ for vip in "$VIP4" "$VIP6"; do
 		"2 2 2 2" "rr over DR, NAT, TUN and FULLNAT servers (UDP to $vip)"
 done
 
-conns=$(nsx director "$LBADM" -L -n -c)
+conns=$(lbd -L -n -c)
 log "$conns"
-out=$(nsx director "$LBADM" -L -n --stats --exact)
+out=$(lbd -L -n --stats --exact)
 log "$out"
 for i in 1 2 3 4; do
 	assert_eq "$(stat_conns "$out" "${RIP4[i]}:80")" 3 "rs$i connection counter"

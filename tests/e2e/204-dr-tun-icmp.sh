@@ -65,13 +65,13 @@ for rs in rs1 rs2; do
 	p=${port[$rs]}
 	late_server "$rs" "$VIP4" "$p"
 	late_server "$rs" "$VIP6" "$p"
-	nsx director "$LBADM" -A -u "$VIP4:$p" -s rr
-	nsx director "$LBADM" -A -u "[$VIP6]:$p" -s rr
+	lbd -A -u "$VIP4:$p" -s rr
+	lbd -A -u "[$VIP6]:$p" -s rr
 done
-nsx director "$LBADM" -a -u "$VIP4:53" -r "${RIP4[1]}" -g
-nsx director "$LBADM" -a -u "[$VIP6]:53" -r "[${RIP6[1]}]" -g
-nsx director "$LBADM" -a -u "$VIP4:54" -r "${RIP4[2]}" -i
-nsx director "$LBADM" -a -u "[$VIP6]:54" -r "[${RIP6[2]}]" -i
+lbd -a -u "$VIP4:53" -r "${RIP4[1]}" -g
+lbd -a -u "[$VIP6]:53" -r "[${RIP6[1]}]" -g
+lbd -a -u "$VIP4:54" -r "${RIP4[2]}" -i
+lbd -a -u "[$VIP6]:54" -r "[${RIP6[2]}]" -i
 
 for rs in rs1 rs2; do
 	p=${port[$rs]}

@@ -23,10 +23,10 @@ for i in 1 2; do
 	sink_server "rs$i" 9000
 done
 for vip in "$VIP4" "[$VIP6]"; do
-	nsx director "$LBADM" -A -t "$vip:80" -s rr
-	nsx director "$LBADM" -A -t "$vip:9000" -s rr
-	nsx director "$LBADM" -A -u "$vip:53" -s rr
-	nsx director "$LBADM" -A -u "$vip:54" -s rr
+	lbd -A -t "$vip:80" -s rr
+	lbd -A -t "$vip:9000" -s rr
+	lbd -A -u "$vip:53" -s rr
+	lbd -A -u "$vip:54" -s rr
 done
 for i in 1 2; do
 	for f in "-t $VIP4:80 -r ${RIP4[i]}:8080" "-t [$VIP6]:80 -r [${RIP6[i]}]:8080" \
@@ -34,22 +34,22 @@ for i in 1 2; do
 		"-u $VIP4:53 -r ${RIP4[i]}:5353" "-u [$VIP6]:53 -r [${RIP6[i]}]:5353" \
 		"-u $VIP4:54 -r ${RIP4[i]}:5999" "-u [$VIP6]:54 -r [${RIP6[i]}]:5999"; do
 		# shellcheck disable=SC2086 # the words are options
-		nsx director "$LBADM" -a $f -b
+		lbd -a $f -b
 	done
 done
 for i in 0 1; do
 	for s in "-t $VIP4:80" "-t $VIP4:9000" "-u $VIP4:53" "-u $VIP4:54"; do
 		# shellcheck disable=SC2086
-		nsx director "$LBADM" -P $s -z "${LIP4[i]}"
+		lbd -P $s -z "${LIP4[i]}"
 	done
 	for s in "-t [$VIP6]:80" "-t [$VIP6]:9000" "-u [$VIP6]:53" "-u [$VIP6]:54"; do
 		# shellcheck disable=SC2086
-		nsx director "$LBADM" -P $s -z "${LIP6[i]}"
+		lbd -P $s -z "${LIP6[i]}"
 	done
 done
 log "$(lbadm_list director)"
 assert_match "$(lbadm_list director)" "-> ${RIP4[1]}:8080 +FullNat +1 " "listed as FullNat"
-log "$(nsx director "$LBADM" -G -t "$VIP4:80")"
+log "$(lbd -G -t "$VIP4:80")"
 
 capture rs1 "tcp or udp"
 for vip in "$VIP4" "[$VIP6]"; do
@@ -62,7 +62,7 @@ for vip in "$VIP4" "$VIP6"; do
 	log "UDP to $vip: $(echo $t)"
 	assert_eq "$(count_of rs1 "$t") $(count_of rs2 "$t")" "2 2" "rr over UDP to $vip"
 done
-conns=$(nsx director "$LBADM" -L -n -c --json)
+conns=$(lbd -L -n -c --json)
 capture_stop
 
 # Every packet rs1 received came from a pool address.
@@ -91,7 +91,7 @@ assert_eq "$(udp_refused client "$VIP6" 54)" refused "IPv6 port unreachable tran
 
 uploads_whole client 9000 "$VIP4" "$VIP6"
 
-out=$(nsx director "$LBADM" -L -n --stats --exact)
+out=$(lbd -L -n --stats --exact)
 log "$out"
 assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
 assert_eq "$(stat_conns "$out" "[${RIP6[2]}]:8080")" 5 "real server connection counter"

@@ -23,8 +23,8 @@ nsx rs1 python3 "$PY/toa_server.py" 8004 >"$LBVS_OUT/server-8004.log" 2>&1 &
 _PIDS+=($!)
 wait_port rs1 8004
 service46 80 1 8004 -b
-nsx director "$LBADM" -P -t "$VIP4:80" -z "${LIP4[0]}"
-nsx director "$LBADM" -P -t "[$VIP6]:80" -z "${LIP6[0]}"
+lbd -P -t "$VIP4:80" -z "${LIP4[0]}"
+lbd -P -t "[$VIP6]:80" -z "${LIP6[0]}"
 raw_client client
 
 n=0

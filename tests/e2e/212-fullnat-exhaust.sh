@@ -17,13 +17,13 @@ udp_server rs1 53 rs1
 echo_server rs1 9000 rs1
 for s in "-u $VIP4:53" "-t $VIP4:9000"; do
 	# shellcheck disable=SC2086 # the words are options
-	nsx director "$LBADM" -A $s -s rr
+	lbd -A $s -s rr
 	# shellcheck disable=SC2086
-	nsx director "$LBADM" -a $s -r "${RIP4[1]}" -b
+	lbd -a $s -r "${RIP4[1]}" -b
 	# shellcheck disable=SC2086
-	nsx director "$LBADM" -P $s -z "${LIP4[0]}"
+	lbd -P $s -z "${LIP4[0]}"
 done
-nsx director "$LBADM" --set 0 0 40
+lbd --set 0 0 40
 nsx director sysctl -qw net.lbvs.fullnat_port_range="40000 40001"
 expect_fail "invalid argument" nsx director sysctl -qw net.lbvs.fullnat_port_range="40001 40000"
 assert_eq "$(nsx director sysctl -n net.lbvs.fullnat_port_range | xargs)" "40000 40001" \
@@ -32,7 +32,7 @@ no_lport() { nsx director cat /proc/sys/net/lbvs/fullnat_no_lport; }
 # lports PROTO: the local ports of PROTO's flows in the table, sorted.
 lports()
 {
-	nsx director "$LBADM" -L -n -c --json | python3 -c '
+	lbd -L -n -c --json | python3 -c '
 import json, sys
 print(" ".join(sorted(str(c["local"]["port"]) for c in json.load(sys.stdin)["connections"]
                       if c["protocol"] == sys.argv[1] and c["local"])))' "$1"
@@ -59,9 +59,9 @@ n=$(no_lport)
 log "fullnat_no_lport: $n"
 assert_eq "$(udp_ask client "$VIP4" 53 41001)" rs1 "the established UDP flow keeps working"
 
-nsx director "$LBADM" -P -u "$VIP4:53" -z "${LIP4[1]}"
+lbd -P -u "$VIP4:53" -z "${LIP4[1]}"
 assert_eq "$(udp_ask client "$VIP4" 53 41004)" rs1 "a second pool address makes room"
-nsx director "$LBADM" -Q -u "$VIP4:53" -z "${LIP4[1]}"
+lbd -Q -u "$VIP4:53" -z "${LIP4[1]}"
 assert_eq "$(udp_ask client "$VIP4" 53 41004)" rs1 "its flow outlives the address's removal"
 
 # The UDP entries expire after 40 s of silence, then the collector's pass.

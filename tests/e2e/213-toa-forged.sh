@@ -23,14 +23,14 @@ tun_real_server rs3 3
 routed_real_server rs4 4
 lbvs_load
 methods=(x -g -m -i -b)
-nsx director "$LBADM" -A -t "$VIP4:8004" -s rr
+lbd -A -t "$VIP4:8004" -s rr
 for i in 1 2 3 4; do
 	nsx rs$i python3 "$PY/toa_server.py" 8004 >"$LBVS_OUT/server-rs$i.log" 2>&1 &
 	_PIDS+=($!)
 	wait_port rs$i 8004
-	nsx director "$LBADM" -a -t "$VIP4:8004" -r "${RIP4[i]}" "${methods[i]}"
+	lbd -a -t "$VIP4:8004" -r "${RIP4[i]}" "${methods[i]}"
 done
-nsx director "$LBADM" -P -t "$VIP4:8004" -z "$DIP4"
+lbd -P -t "$VIP4:8004" -z "$DIP4"
 raw_client client
 
 n=0

@@ -27,7 +27,7 @@ sink_server rs1 8000
 	echo "-A -t $VIP4:80 -s rr"
 	echo "-a -t $VIP4:80 -r ${RIP4[1]}:8000 -b"
 	echo "-P -t $VIP4:80 -z ${LIP4[0]}"
-} | nsx director "$LBADM" -R
+} | lbd -R
 assert_eq "$(nsx director sysctl -n net.lbvs.fullnat_toa)" 1 "the option is on"
 raw_client client
 # veth runs its peer's GRO only for packets from a sender without TSO.

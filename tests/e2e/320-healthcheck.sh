@@ -16,9 +16,9 @@ http_server rs1 8080 rs1
 http_server rs2 8080 rs2
 SVC="-t $VIP4:80"
 RS1=${RIP4[1]}:8080 RS2=${RIP4[2]}:8080
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr
-nsx director "$LBADM" -a -t "$VIP4:80" -r "$RS1" -m -w 3 -x 100 -y 50
-nsx director "$LBADM" -a -t "$VIP4:80" -r "$RS2" -m -w 1
+lbd -A -t "$VIP4:80" -s rr
+lbd -a -t "$VIP4:80" -r "$RS1" -m -w 3 -x 100 -y 50
+lbd -a -t "$VIP4:80" -r "$RS2" -m -w 1
 
 state=$(mktemp -d /tmp/hc-state.XXXXXX)
 at_exit "rm -rf $state"
@@ -38,7 +38,7 @@ stop_checker() { kill "$CHECKER"; wait "$CHECKER" 2>/dev/null || true; }
 # --- weight 0 on failure -----------------------------------------------------
 run_checker hc-weight.log -t "$VIP4:80"
 sleep 3
-assert_eq "$(nsx director "$LBADM" -S -n | grep -c -- ' -w 0')" 0 "healthy servers keep their weight"
+assert_eq "$(lbd -S -n | grep -c -- ' -w 0')" 0 "healthy servers keep their weight"
 
 stop_server rs1 8080
 wait_rule director "$SVC" "$RS1" "-m -w 0 -x 100 -y 50"

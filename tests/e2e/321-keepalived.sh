@@ -27,9 +27,9 @@ http_server rs1 8080 rs1
 http_server rs2 8080 rs2
 SVC="-t $VIP4:80"
 RS1=${RIP4[1]}:8080
-nsx director "$LBADM" -A -t "$VIP4:80" -s rr
-nsx director "$LBADM" -a -t "$VIP4:80" -r "$RS1" -m -w 2
-nsx director "$LBADM" -a -t "$VIP4:80" -r "${RIP4[2]}:8080" -m -w 1
+lbd -A -t "$VIP4:80" -s rr
+lbd -a -t "$VIP4:80" -r "$RS1" -m -w 2
+lbd -a -t "$VIP4:80" -r "${RIP4[2]}:8080" -m -w 1
 
 dir=$(mktemp -d /tmp/keepalived.XXXXXX)
 at_exit "rm -rf $dir"
@@ -89,7 +89,7 @@ log "IPVS in the director: $ipvs"
 assert_match "$ipvs" '^FWM  4242 rr' "keepalived's virtual_server is in IPVS"
 assert_eq "$(grep -c '^[A-Z]' <<<"$ipvs")" 1 "IPVS holds only the inert fwmark-4242 service"
 sleep 3
-assert_eq "$(nsx director "$LBADM" -S -n | grep -c -- ' -w 0')" 0 "both servers in rotation while healthy"
+assert_eq "$(lbd -S -n | grep -c -- ' -w 0')" 0 "both servers in rotation while healthy"
 
 stop_server rs1 8080
 wait_rule director "$SVC" "$RS1" "-m -w 0" 60

@@ -120,6 +120,9 @@ ns_add()
 
 nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
 
+# lbd ARGS...: lbadm on the director, the namespace most tests run lbvs in.
+lbd() { nsx director "$LBADM" "$@"; }
+
 # veth NS1 IF1 NS2 IF2: a veth pair between two namespaces, both ends up.
 veth()
 {

@@ -95,7 +95,7 @@ service46()
 		echo "-A -t [$VIP6]:$port -s rr"
 		echo "-a -t $VIP4:$port -r ${RIP4[i]}:$rport $m"
 		echo "-a -t [$VIP6]:$port -r [${RIP6[i]}]:$rport $m"
-	} | nsx director "$LBADM" -R
+	} | lbd -R
 }
 
 # echo_server NS PORT NAME: TCP; says NAME on connect, then echoes lines.

@@ -11,6 +11,68 @@
  *
  * Addresses travel as 4 bytes (AF_INET) or 16 bytes (AF_INET6), in network
  * byte order; ports as big-endian u16 (NLA_BE16).
+ *
+ * Requests and replies, by command. "key" is a service's identity:
+ * LBVS_SVC_ATTR_AF with PROTOCOL, ADDR and PORT, or with FWMARK alone. A
+ * request naming a service that does not exist fails with ESRCH; every
+ * refusal names its cause in the extended ACK.
+ *
+ * LBVS_CMD_NEW_SERVICE, LBVS_CMD_SET_SERVICE
+ *   LBVS_ATTR_SERVICE
+ *     key
+ *     LBVS_SVC_ATTR_SCHED_NAME      NEW: "wlc" when absent
+ *     LBVS_SVC_ATTR_FLAGS           LBVS_SVC_F_*
+ *     LBVS_SVC_ATTR_TIMEOUT         NEW: 300 when absent
+ *     LBVS_SVC_ATTR_NETMASK         NEW: the full length when absent
+ *   SET changes only the attributes present.
+ * LBVS_CMD_DEL_SERVICE
+ *   LBVS_ATTR_SERVICE: key
+ * LBVS_CMD_GET_SERVICE
+ *   request: LBVS_ATTR_SERVICE (key): one reply; without it, a dump.
+ *            LBVS_ATTR_NO_STATS
+ *   reply (one message a service):
+ *     LBVS_ATTR_SERVICE
+ *       key, SCHED_NAME, FLAGS, TIMEOUT, NETMASK
+ *       LBVS_SVC_ATTR_STATS: LBVS_STATS_ATTR_* (not with NO_STATS)
+ * LBVS_CMD_NEW_DEST, LBVS_CMD_SET_DEST, LBVS_CMD_DEL_DEST
+ *   LBVS_ATTR_SERVICE: key
+ *   LBVS_ATTR_DEST
+ *     LBVS_DEST_ATTR_ADDR           required
+ *     LBVS_DEST_ATTR_AF, PORT       the service's when absent
+ *     LBVS_DEST_ATTR_FWD            NEW: LBVS_FWD_DR when absent
+ *     LBVS_DEST_ATTR_WEIGHT         NEW: 1 when absent
+ *     LBVS_DEST_ATTR_U_THRESH, L_THRESH
+ *   or, NEW only: LBVS_ATTR_DEST_LIST, LBVS_ATTR_DEST nests as above
+ *   SET changes only the attributes present; DEL needs ADDR (and PORT).
+ * LBVS_CMD_GET_DEST (dump)
+ *   request: LBVS_ATTR_SERVICE (key): that service's servers; without it,
+ *            every server. LBVS_ATTR_NO_STATS
+ *   reply (one message a server):
+ *     LBVS_ATTR_SERVICE: key (in the dump of every server only)
+ *     LBVS_ATTR_DEST
+ *       AF, ADDR, PORT, FWD, WEIGHT, U_THRESH, L_THRESH,
+ *       ACTIVE_CONNS, INACT_CONNS, PERSIST_CONNS
+ *       LBVS_DEST_ATTR_STATS: LBVS_STATS_ATTR_* (not with NO_STATS)
+ * LBVS_CMD_NEW_LADDR, LBVS_CMD_DEL_LADDR
+ *   LBVS_ATTR_SERVICE: key
+ *   LBVS_ATTR_LADDR: LBVS_LADDR_ATTR_ADDR (AF: the service's)
+ * LBVS_CMD_GET_LADDR (dump)
+ *   request and reply as GET_DEST's, with LBVS_ATTR_LADDR (AF, ADDR)
+ * LBVS_CMD_FLUSH
+ *   (nothing): every service of the namespace goes
+ * LBVS_CMD_ZERO
+ *   LBVS_ATTR_SERVICE (key): that service's counters; without it, all
+ * LBVS_CMD_GET_CONN (dump)
+ *   reply (one message an entry): LBVS_ATTR_CONN: LBVS_CONN_ATTR_*
+ * LBVS_CMD_SET_CONFIG
+ *   LBVS_ATTR_TIMEOUT_TCP, TIMEOUT_TCP_FIN, TIMEOUT_UDP; 0 or absent:
+ *   unchanged. All are checked before any is set.
+ * LBVS_CMD_GET_CONFIG
+ *   reply: LBVS_ATTR_TIMEOUT_TCP, TIMEOUT_TCP_FIN, TIMEOUT_UDP
+ * LBVS_CMD_GET_INFO
+ *   reply: LBVS_ATTR_INFO_VERSION, INFO_FEATURES, INFO_CONN_TAB_SIZE,
+ *          INFO_CONN_MAX, INFO_CONN_COUNT, INFO_CONN_DROPPED,
+ *          INFO_NO_LPORT
  */
 #ifndef _UAPI_LINUX_LBVS_H
 #define _UAPI_LINUX_LBVS_H
@@ -145,8 +207,7 @@ enum lbvs_attr {
 					 * NEW_DEST request instead of one
 					 * LBVS_ATTR_DEST: adds every server of
 					 * the list, or none (one scheduler
-					 * update, one message: a restore's
-					 * servers cost a tenth). A refusal's
+					 * update, one message). A refusal's
 					 * extended ACK offset
 					 * (NLMSGERR_ATTR_OFFS) lies inside the
 					 * server refused. Only kernels whose

@@ -13,6 +13,7 @@
 #include <netlink/genl/genl.h>
 
 #include "../../tools/lbadm/lbadm.h"
+#include "../../tools/lbadm/fmt.h"
 #include "../../tools/lbadm/parse.h"
 #include "../../tools/lbadm/opts.h"
 #include "../../tools/lbadm/print.h"

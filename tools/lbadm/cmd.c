@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "msg.h"
+#include "fmt.h"
 #include "parse.h"
 #include "print.h"
 

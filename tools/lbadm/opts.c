@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 
 #include "opts.h"
+#include "fmt.h"
 #include "parse.h"
 
 #define B(c)		(1u << (c))

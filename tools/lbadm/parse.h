@@ -46,34 +46,4 @@ extern const char *const lbadm_sched_names[];
 int lbadm_parse_netmask(const char *s, int af, uint8_t *prefix,
 			struct lbadm_err *e);
 
-/* Dotted form of an IPv4 prefix length, for output. */
-void lbadm_prefix_to_mask4(uint8_t prefix, char *buf, size_t len);
-
-/* v in decimal at buf, no NUL (at most 10 bytes); returns the length. */
-size_t lbadm_fmt_u32(char *buf, uint32_t v);
-/* The same for 64 bits (at most 20 bytes). */
-size_t lbadm_fmt_u64(char *buf, uint64_t v);
-
-/* Room for the text of lbadm_addrport_text(): "[" IPv6 "]:" port. */
-#define LBADM_ADDRPORT_LEN	(INET6_ADDRSTRLEN + 8)
-
-/*
- * An address as inet_ntop() (glibc's) writes it, IPv6 in brackets if
- * bracket is set, and with ":port": at buf, without NUL (buf holds
- * LBADM_ADDRPORT_LEN); return the length. Any family but AF_INET6 is IPv4.
- */
-size_t lbadm_addr_text(char *buf, const struct lbadm_addr *a, int bracket);
-size_t lbadm_addrport_text(char *buf, const struct lbadm_addr *a,
-			   uint16_t port);
-
-/*
- * The same as strings in buf of len bytes, cut as snprintf() cuts. An IPv4
- * address in less than INET_ADDRSTRLEN bytes is left to inet_ntop(), which
- * leaves buf as it was.
- */
-void lbadm_fmt_addr(const struct lbadm_addr *a, int bracket, char *buf,
-		    size_t len);
-void lbadm_fmt_addrport(const struct lbadm_addr *a, uint16_t port, char *buf,
-			size_t len);
-
 #endif /* LBADM_PARSE_H */

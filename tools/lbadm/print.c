@@ -11,8 +11,8 @@
 #include <string.h>
 #include <arpa/inet.h>
 
+#include "fmt.h"
 #include "print.h"
-#include "parse.h"
 
 const char *lbadm_fwd_name(uint32_t fwd)
 {

@@ -349,7 +349,7 @@ static int restore_text(const char *text)
 	return rc;
 }
 
-/* restore_text(), returning what it wrote on stderr (one line). */
+/* restore_text(), returning what it wrote on stderr. */
 static char *restore_err(const char *text, int want_rc)
 {
 	static char msg[512];
@@ -415,6 +415,24 @@ START_TEST(t_restore_laddr_input)
 			 bad[i][1]);
 		ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE), expect);
 	}
+}
+END_TEST
+
+/* Every refused line is named, in order, and nothing is sent. */
+START_TEST(t_restore_every_refusal)
+{
+	static const char text[] =
+		"-A -t 203.0.113.1:80 -s nosuch\n"
+		"-a -t 203.0.113.1:80 -r 192.0.2.1:80 -g\n"
+		"-a -t 203.0.113.1:80 -r 192.0.2.2:80 -w 70000\n"
+		"-a -t 203.0.113.1:80 -r 192.0.2.3:80 -m\n"
+		"-G\n";
+
+	ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE),
+			 "lbadm: restore line 1: unknown scheduler \"nosuch\" ("
+			 "rr wrr lc wlc lblc lblcr dh sh sed nq fo ovf mh twos)\n"
+			 "lbadm: restore line 3: weight 70000 out of range 0..65535\n"
+			 "lbadm: restore line 5: -G is not allowed in restore input\n");
 }
 END_TEST
 
@@ -501,6 +519,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, t_batch_lists_one);
 	tcase_add_test(tc, t_restore_input);
 	tcase_add_test(tc, t_restore_laddr_input);
+	tcase_add_test(tc, t_restore_every_refusal);
 	tcase_add_test(tc, t_restore_words);
 	tcase_add_test(tc, t_describe_laddr);
 	suite_add_tcase(s, tc);

@@ -296,7 +296,11 @@ static int slurp(FILE *f, struct input *in)
 	return 0;
 }
 
-/* Step 1: everything parsed and queued, nothing sent. */
+/*
+ * Step 1: everything parsed and queued, nothing sent. Every line is parsed
+ * even after a refusal, so that each refused one is named in one run;
+ * nothing is sent then.
+ */
 static int read_input(FILE *f, struct lbadm_batch *b, struct input *in)
 {
 	struct lbadm_err e = { "" };
@@ -312,27 +316,31 @@ static int read_input(FILE *f, struct lbadm_batch *b, struct input *in)
 		return LBADM_EXIT_RUNTIME;
 	}
 	m = lbadm_nl_msg(b->nl, 0, 0);
-	for (off = 0; !rc && off < in->len; off = next) {
+	for (off = 0; off < in->len; off = next) {
 		lineno++;
 		nl = memchr(in->text + off, '\n', in->len - off);
 		end = nl ? (size_t)(nl - in->text) : in->len;
 		next = nl ? end + 1 : end;
 		line = m ? cut_line(in, off, end) : NULL;
-		p = line ? parse_line(line, &r, &e) :
-			   lbadm_seterr(&e, "out of memory");
-		if (p > 0)
-			continue;
+		if (!line) {
+			fprintf(stderr, "lbadm: restore line %d: out of memory\n", lineno);
+			rc = LBADM_EXIT_RUNTIME;
+			break;
+		}
+		p = parse_line(line, &r, &e);
 		if (p < 0) {
 			fprintf(stderr, "lbadm: restore line %d: %s\n", lineno,
 				e.msg);
 			rc = LBADM_EXIT_USAGE;
-			break;
 		}
+		if (p || rc)
+			continue;
 		if (lbadm_req_msg(m, b->nl->family, &r) ||
 		    lbadm_batch_put(b, m, lineno) || keep_line(in, off)) {
 			fprintf(stderr, "lbadm: restore line %d: cannot build the netlink message\n",
 				lineno);
 			rc = LBADM_EXIT_RUNTIME;
+			break;
 		}
 	}
 	nlmsg_free(m);

@@ -54,9 +54,13 @@ sparse:
 checkpatch:
 	scripts/checkpatch.sh
 
+# Kbuild skips depmod without a System.map, which Debian's headers lack:
+# without it modprobe does not find lbvs, nor load nf_defrag_* before it.
 install: all
 	$(MAKE) -C tools/lbadm install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	install -D -m 0755 scripts/lbvs-healthcheck $(DESTDIR)$(PREFIX)/sbin/lbvs-healthcheck
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) modules_install
+	depmod $(if $(DESTDIR),-b $(DESTDIR)) $$(modinfo -F vermagic kmod/lbvs.ko | cut -d' ' -f1)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean

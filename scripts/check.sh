@@ -56,6 +56,7 @@ kbuild=$!
 
 part lint lint
 part unit make -s unit
+part install scripts/install-check.sh
 part e2e-stock tests/qemu/run.sh --kernel stock --timeout 3000
 # A failed build is tried again (and reported) by the debug run itself.
 wait $kbuild || cat "$kbuild_log"

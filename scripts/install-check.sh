@@ -1,0 +1,47 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make install` into a scratch root: lbadm, its man page and completion,
+# lbvs-healthcheck and both modules land where they should, and depmod has
+# run, so that `modprobe lbvs` finds lbvs and loads nf_defrag_* first. The
+# root sees the kernel's own modules through a link, as the real
+# /lib/modules does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+kver=$(modinfo -F vermagic kmod/lbvs.ko | cut -d' ' -f1)
+mods=$root/lib/modules/$kver
+mkdir -p "$mods"
+ln -s "/lib/modules/$kver/kernel" "$mods/kernel"
+cp "/lib/modules/$kver"/modules.order "/lib/modules/$kver"/modules.builtin* "$mods/"
+log=$root.log
+if ! make -s install DESTDIR="$root" PREFIX=/usr/local >"$log" 2>&1; then
+	cat "$log"
+	echo "install: 0 passed, 1 failed"
+	exit 1
+fi
+rm -f "$log"
+
+pass=0 fail=0
+check()
+{
+	if eval "$2"; then
+		pass=$((pass + 1))
+	else
+		echo "install: $1"
+		fail=$((fail + 1))
+	fi
+}
+for f in sbin/lbadm sbin/lbvs-healthcheck share/man/man8/lbadm.8; do
+	check "no /usr/local/$f" "[ -e '$root/usr/local/$f' ]"
+done
+check "lbvs.ko not installed" "[ -e '$mods/extra/kmod/lbvs.ko' ]"
+check "lbvs_toa.ko not installed" "[ -e '$mods/extra/kmod/toa/lbvs_toa.ko' ]"
+check "modules.dep does not give lbvs its nf_defrag dependencies" \
+	"grep -q '^extra/kmod/lbvs.ko: .*nf_defrag_ipv4.ko' '$mods/modules.dep'"
+check "modprobe does not resolve lbvs" \
+	"modprobe -d '$root' -S '$kver' --show-depends lbvs | grep -q 'extra/kmod/lbvs.ko'"
+echo "install: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

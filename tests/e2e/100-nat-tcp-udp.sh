@@ -66,6 +66,19 @@ assert_eq "$(stat_conns "$out" "$VIP4:80")" 10 "service connection counter"
 assert_eq "$(stat_conns "$out" "${RIP4[1]}:8080")" 5 "real server connection counter"
 assert_eq "$(stat_conns "$out" "[$VIP6]:53")" 4 "UDP/IPv6 service counter"
 
+# The same counters as metrics; promtool (Debian's prometheus) parses them
+# as a scraper would and checks the names and types.
+prom=$(lbd -L --prometheus)
+svc='local_address="'"$VIP4"'",local_port="80",local_mark="",proto="TCP"'
+assert_match "$prom" "^lbvs_service_connections_total\\{$svc\\} 10\$" "metrics: service connections"
+assert_match "$prom" "^lbvs_backend_connections_total\\{$svc,remote_address=\"${RIP4[1]}\",remote_port=\"8080\"\\} 5\$" \
+	"metrics: real server connections"
+assert_match "$prom" "^lbvs_service_connections_total\\{local_address=\"$VIP6\",local_port=\"53\",local_mark=\"\",proto=\"UDP\"\\} 4\$" \
+	"metrics: UDP/IPv6 service connections"
+assert_match "$prom" "^lbvs_connections_total 28\$" "metrics: connections of all services"
+assert_match "$prom" "^lbvs_connection_table_entries [1-9]" "metrics: table entries"
+lint=$(promtool check metrics <<<"$prom" 2>&1) || fail "promtool check metrics: $lint"
+
 conns=$(lbd -L -n -c)
 assert_match "$conns" "TCP .* $CIP4:[0-9]+ +$VIP4:80 +${RIP4[1]}:8080" "-L -c lists the TCP connections"
 assert_match "$conns" "UDP .* \\[$CIP6\\]:40001 +\\[$VIP6\\]:53 " "-L -c lists the UDP/IPv6 flows"

@@ -19,6 +19,7 @@
 #include "../../tools/lbadm/parse.h"
 #include "../../tools/lbadm/opts.h"
 #include "../../tools/lbadm/print.h"
+#include "../../tools/lbadm/prom.h"
 #include "../../tools/lbadm/msg.h"
 #include "unit.h"
 

@@ -121,6 +121,8 @@ START_TEST(t_args_other)
 			  LBADM_FMT_NOSORT | LBADM_FMT_JSON);
 	OK(&r, "-L -n -t 203.0.113.1:80");
 	ck_assert_int_eq(r.has_svc, 1);
+	OK(&r, "-L --prometheus --sort");
+	ck_assert_uint_eq(r.fmt, LBADM_FMT_PROM);
 	OK(&r, "-L -c -n --persistent-conn");
 	ck_assert_int_eq(r.given[O_CONN], 1);
 	OK(&r, "-L --timeout");
@@ -183,6 +185,14 @@ START_TEST(t_args_bad)
 	REJECTS("-S --stats", "option --stats is not valid with -S/--save");
 	REJECTS("-A -t 203.0.113.1:80 --json",
 	    "option --json is not valid with -A/--add-service");
+	REJECTS("-L --json --prometheus",
+	    "conflicting options --json and --prometheus");
+	REJECTS("-L -c --prometheus",
+	    "--prometheus lists services, not connections (-c)");
+	REJECTS("-L --timeout --prometheus",
+	    "--prometheus lists services, not timeouts (--timeout)");
+	REJECTS("-G --prometheus",
+	    "option --prometheus is not valid with -G/--get-laddr");
 	REJECTS("-L -c --timeout",
 	    "options -c/--connection and --timeout conflict in -L/--list");
 	REJECTS("-L -t 203.0.113.1:80 -c",
@@ -359,8 +369,9 @@ START_TEST(t_table)
 	int lines = 0;
 
 	for (o = lbadm_opts; o->longname; o++) {
-		ck_assert_msg(o->help && (o->cmd != LC_NONE ||
-					  strlen(o->help) <= 17),
+		/* Only options may stay off -h (the default --sort). */
+		ck_assert_msg(o->cmd == LC_NONE ? !o->help ||
+			      strlen(o->help) <= 17 : o->help != NULL,
 			      "help of %s", o->longname);
 		for (p = o + 1; p->longname; p++) {
 			ck_assert_msg(!o->shortname || o->shortname != p->shortname,

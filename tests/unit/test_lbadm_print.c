@@ -575,10 +575,114 @@ START_TEST(t_json_escapes)
 }
 END_TEST
 
+/*
+ * Every sample line follows the HELP and TYPE of its family, and no family
+ * is opened twice: what a scraper (and promtool) require. Returns the
+ * number of families.
+ */
+static int prom_families(const char *out)
+{
+	char type[128] = "", seen[4096] = " ", name[128], key[132];
+	const char *l, *end;
+	int n = 0;
+
+	for (l = out; *l; l = end + 1) {
+		end = strchr(l, '\n');
+		ck_assert_ptr_nonnull(end);
+		if (sscanf(l, "# TYPE %127s", type) == 1) {
+			snprintf(key, sizeof(key), " %s ", type);
+			ck_assert_msg(!strstr(seen, key), "%s twice", type);
+			strncat(seen, key + 1, sizeof(seen) - strlen(seen) - 1);
+			n++;
+			continue;
+		}
+		if (*l == '#')
+			continue;
+		ck_assert_int_eq(sscanf(l, "%127[a-z_]", name), 1);
+		ck_assert_str_eq(name, type);
+	}
+	return n;
+}
+
+START_TEST(t_print_prom)
+{
+	struct lbadm_info info = { .version = 0x010203, .conn_tab_size = 4096,
+				   .conn_max = 1000, .conn_count = 7,
+				   .conn_dropped = 5, .no_lport = 2 };
+	struct lbadm_dest d1[] = {
+		DEST("198.51.100.1", 8080, LBVS_FWD_NAT, 3, 12, 345),
+		DEST("198.51.100.2", 8080, LBVS_FWD_NAT, 1, 0, 0),
+	};
+	struct lbadm_dest d2[] = {
+		DEST("2001:db8::10", 80, LBVS_FWD_DR, 2, 1, 0),
+	};
+	struct lbadm_svc_entry v[] = {
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr"),
+		  .dests = d1, .n_dests = 2 },
+		{ .svc = SVC(IPPROTO_UDP, "2001:db8::1", 53, "wlc"),
+		  .dests = d2, .n_dests = 1 },
+		{ .svc = SVC(0, "0.0.0.0", 0, "wrr") },
+	};
+	char *buf = NULL, *out;
+	size_t len = 0;
+	FILE *f;
+
+	v[0].svc.stats.conns = 40;
+	v[0].svc.stats.inbytes = 1ULL << 40;
+	v[1].svc.stats.conns = 2;
+	v[2].svc.fwmark = 7;
+	d1[0].stats.outpkts = 99;
+	d1[0].stats.cps = 3;
+	d1[0].persist = 4;
+
+	f = open_memstream(&buf, &len);
+	lbadm_print_prom(f, &info, v, 3);
+	fclose(f);
+	out = buf;
+	ck_assert_int_eq(prom_families(out), 35);
+	ck_assert_int_eq(strncmp(out, "# HELP lbvs_connections_total ", 30), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_connections_total 42\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_incoming_bytes_total 1099511627776\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_connection_table_entries 7\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_connection_table_max 1000\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_drops_total{reason=\"table_full\"} 5\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_drops_total{reason=\"no_local_port\"} 2\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_info{version=\"1.2.3\"} 1\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_service_connections_total{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\"} 40\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_service_backends{local_address=\"\",local_port=\"0\",local_mark=\"7\",proto=\"FWM\"} 0\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_backend_connections_active{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",remote_address=\"198.51.100.1\",remote_port=\"8080\"} 12\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_backend_connections_inactive{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",remote_address=\"198.51.100.1\",remote_port=\"8080\"} 345\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_backend_connections_persistent{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",remote_address=\"198.51.100.1\",remote_port=\"8080\"} 4\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_backend_outgoing_packets_total{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",remote_address=\"198.51.100.1\",remote_port=\"8080\"} 99\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_backend_connections_per_second{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",remote_address=\"198.51.100.1\",remote_port=\"8080\"} 3\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_backend_weight{local_address=\"2001:db8::1\",local_port=\"53\",local_mark=\"\",proto=\"UDP\",remote_address=\"2001:db8::10\",remote_port=\"80\"} 2\n"));
+	free(buf);
+
+	/* One service listed: no table-wide families. */
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	lbadm_print_prom(f, NULL, v, 1);
+	fclose(f);
+	ck_assert_int_eq(prom_families(buf), 25);
+	ck_assert_ptr_null(strstr(buf, "lbvs_info"));
+	ck_assert_ptr_null(strstr(buf, "lbvs_connections_total"));
+	free(buf);
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_print", "all",
 		t_largenum, t_print_list, t_fast_paths, t_print_v6_fwm,
 		t_print_stats, t_print_json, t_print_laddrs, t_save_laddrs,
-		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes);
+		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes,
+		t_print_prom);
 }

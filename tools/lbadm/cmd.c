@@ -13,6 +13,7 @@
 #include "fmt.h"
 #include "parse.h"
 #include "print.h"
+#include "prom.h"
 
 void lbadm_svc_desc(const struct lbadm_svc *s, char *buf, size_t len)
 {
@@ -477,7 +478,8 @@ static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 	struct lbadm_info info = { 0 };
 	int banner = !r->has_svc && r->cmd == LC_LIST;
 	unsigned int stats = r->fmt & (LBADM_FMT_STATS | LBADM_FMT_RATE |
-				       LBADM_FMT_JSON) ? LBADM_FETCH_STATS : 0;
+				       LBADM_FMT_JSON | LBADM_FMT_PROM) ?
+			     LBADM_FETCH_STATS : 0;
 	char desc[128];
 
 	if (banner && lbadm_fetch_info(nl, &info, e))
@@ -488,6 +490,8 @@ static int run_list(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 		return fail(e, desc);
 	if (r->cmd == LC_GETLADDR)
 		lbadm_print_laddrs(out, t.v, t.n, r->fmt);
+	else if (r->fmt & LBADM_FMT_PROM)
+		lbadm_print_prom(out, banner ? &info : NULL, t.v, t.n);
 	else
 		lbadm_print_list(out, banner ? &info : NULL, t.v, t.n, r->fmt);
 	lbadm_table_free(&t);

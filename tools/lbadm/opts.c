@@ -97,12 +97,14 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "thresholds"),
 	OPT(0, "persistent-conn", ARG_NONE, O_PCONN, S_PCONN, LIST, 0, 0, NULL,
 	    "persistent conns"),
-	OPT(0, "sort", ARG_NONE, O_SORT, S_SORT, LIST, 0, 0, NULL,
-	    "sorted (default)"),
+	/* The default, for ipvsadm's scripts: --help has no line to spare. */
+	OPT(0, "sort", ARG_NONE, O_SORT, S_SORT, LIST, 0, 0, NULL, NULL),
 	OPT(0, "nosort", ARG_NONE, O_NOSORT, S_SORT, LIST, 0, 0, NULL,
 	    "unsorted"),
 	OPT(0, "json", ARG_NONE, O_JSON, S_JSON, LIST | B(LC_GETLADDR), 0, 0,
 	    NULL, "JSON output"),
+	OPT(0, "prometheus", ARG_NONE, O_PROM, S_JSON, LIST, 0, 0, NULL,
+	    "metrics text"),
 	{ 0 }
 };
 
@@ -611,6 +613,7 @@ static const struct {
 	{ O_RATE, LBADM_FMT_RATE }, { O_THRESH, LBADM_FMT_THRESH },
 	{ O_PCONN, LBADM_FMT_PCONN }, { O_EXACT, LBADM_FMT_EXACT },
 	{ O_NOSORT, LBADM_FMT_NOSORT }, { O_JSON, LBADM_FMT_JSON },
+	{ O_PROM, LBADM_FMT_PROM },
 };
 
 static void set_fmt(struct lbadm_req *r)
@@ -624,7 +627,8 @@ static void set_fmt(struct lbadm_req *r)
 
 /* The options set_fmt() looks for: most lines have none. */
 #define FMT_IDS		(B(O_NUMERIC) | B(O_STATS) | B(O_RATE) | B(O_THRESH) | \
-			 B(O_PCONN) | B(O_EXACT) | B(O_NOSORT) | B(O_JSON))
+			 B(O_PCONN) | B(O_EXACT) | B(O_NOSORT) | B(O_JSON) | \
+			 B(O_PROM))
 
 static int convert(struct lbadm_req *r, struct lbadm_err *e)
 {
@@ -635,6 +639,10 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 	if (r->cmd == LC_LIST && (r->given[O_CONN] || r->given[O_TIMEOUT]) &&
 	    (r->given[O_STATS] || r->given[O_RATE] || r->given[O_THRESH]))
 		return lbadm_seterr(e, "--stats, --rate and --thresholds list services, not %s",
+				    r->given[O_CONN] ? "connections (-c)" :
+				    "timeouts (--timeout)");
+	if (r->given[O_PROM] && (r->given[O_CONN] || r->given[O_TIMEOUT]))
+		return lbadm_seterr(e, "--prometheus lists services, not %s",
 				    r->given[O_CONN] ? "connections (-c)" :
 				    "timeouts (--timeout)");
 	if (r->cmd == LC_SET)
@@ -698,12 +706,12 @@ void lbadm_usage(FILE *f)
 	      "  -a|-e SERVICE -r addr[:port] [-g|-i|-m|-b] [-w n] [-x n] [-y n]  add|edit\n"
 	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
 	      "  -P|-Q SERVICE -z addr  add|delete FULLNAT local address   -G [SERVICE]  list\n"
-	      "  -L|-l [SERVICE|-c|--timeout] [-n] [--stats|--rate|...] [--json]  list\n"
+	      "  -L|-l [SERVICE|-c|--timeout] [-n] [--stats|...] [--json|--prometheus]\n"
 	      "  --set tcp tcpfin udp  timeouts (s)  -S [-n] save rules  -R restore (stdin)\n"
 	      "SERVICE: -t|-u addr[:port] (192.0.2.1:80, [2001:db8::1]:80) | -f mark [-6]\n",
 	      f);
 	for (o = lbadm_opts; o->longname; o++) {
-		if (o->cmd != LC_NONE)
+		if (o->cmd != LC_NONE || !o->help)
 			continue;
 		snprintf(nm, sizeof(nm), "-%c", o->shortname);
 		snprintf(cell, sizeof(cell), " %-2s --%-15s %s",

@@ -36,7 +36,7 @@ enum lbadm_opt_id {
 	O_TCP, O_UDP, O_FWMARK, O_IPV6, O_SCHED, O_PERSIST, O_NETMASK,
 	O_REAL, O_GATE, O_IPIP, O_MASQ, O_FULLNAT, O_WEIGHT, O_UTHR, O_LTHR,
 	O_NUMERIC, O_CONN, O_TIMEOUT, O_STATS, O_RATE, O_EXACT, O_THRESH,
-	O_PCONN, O_SORT, O_NOSORT, O_JSON, O_TUNTYPE, O_LADDR,
+	O_PCONN, O_SORT, O_NOSORT, O_JSON, O_PROM, O_TUNTYPE, O_LADDR,
 	O__MAX
 };
 
@@ -61,7 +61,7 @@ struct lbadm_opt {
 	unsigned int need;	/* commands needing its slot */
 	unsigned int one;	/* commands allowing one of the 'one' options */
 	const char *metavar;
-	const char *help;	/* for --help, short */
+	const char *help;	/* for --help, short; NULL: not listed there */
 };
 
 extern const struct lbadm_opt lbadm_opts[];
@@ -76,6 +76,7 @@ extern const struct lbadm_opt lbadm_opts[];
 #define LBADM_FMT_NOSORT	0x040
 #define LBADM_FMT_JSON		0x080
 #define LBADM_FMT_RULE		0x100
+#define LBADM_FMT_PROM		0x200
 
 /* One parsed command line, values converted and checked. */
 struct lbadm_req {

@@ -7,6 +7,8 @@
 KDIR ?= $(shell ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n 1)
 PREFIX ?= /usr/local
 DESTDIR ?=
+# systemd looks here for the units of /usr/local, and in /lib/systemd/system
+UNITDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
 
 .PHONY: all module lbadm unit e2e e2e-debug check check-extended demo bench deps \
 	sparse checkpatch install clean
@@ -54,11 +56,18 @@ sparse:
 checkpatch:
 	scripts/checkpatch.sh
 
+# /etc/default/lbvs is the operator's: an install never overwrites it.
 # Kbuild skips depmod without a System.map, which Debian's headers lack:
 # without it modprobe does not find lbvs, nor load nf_defrag_* before it.
 install: all
 	$(MAKE) -C tools/lbadm install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 	install -D -m 0755 scripts/lbvs-healthcheck $(DESTDIR)$(PREFIX)/sbin/lbvs-healthcheck
+	install -D -m 0755 scripts/lbvs-rules $(DESTDIR)$(PREFIX)/sbin/lbvs-rules
+	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)/etc/lbvs
+	sed 's|@SBINDIR@|$(PREFIX)/sbin|' scripts/systemd/lbvs.service.in \
+		>$(DESTDIR)$(UNITDIR)/lbvs.service
+	test -e $(DESTDIR)/etc/default/lbvs || \
+		install -D -m 0644 scripts/systemd/lbvs.default $(DESTDIR)/etc/default/lbvs
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) modules_install
 	depmod $(if $(DESTDIR),-b $(DESTDIR)) $$(modinfo -F vermagic kmod/lbvs.ko | cut -d' ' -f1)
 

@@ -34,7 +34,8 @@ check()
 		fail=$((fail + 1))
 	fi
 }
-for f in sbin/lbadm sbin/lbvs-healthcheck share/man/man8/lbadm.8; do
+for f in sbin/lbadm sbin/lbvs-healthcheck sbin/lbvs-rules \
+	share/man/man8/lbadm.8 lib/systemd/system/lbvs.service; do
 	check "no /usr/local/$f" "[ -e '$root/usr/local/$f' ]"
 done
 check "lbvs.ko not installed" "[ -e '$mods/extra/kmod/lbvs.ko' ]"
@@ -43,5 +44,18 @@ check "modules.dep does not give lbvs its nf_defrag dependencies" \
 	"grep -q '^extra/kmod/lbvs.ko: .*nf_defrag_ipv4.ko' '$mods/modules.dep'"
 check "modprobe does not resolve lbvs" \
 	"modprobe -d '$root' -S '$kver' --show-depends lbvs | grep -q 'extra/kmod/lbvs.ko'"
+unit=$root/usr/local/lib/systemd/system/lbvs.service
+check "lbvs.service runs another lbvs-rules" \
+	"grep -qx 'ExecStart=/usr/local/sbin/lbvs-rules start' '$unit'"
+check "no /etc/default/lbvs" "[ -e '$root/etc/default/lbvs' ]"
+# verify fails on a program the unit runs that is not there, and only
+# warns of an unknown key: both count.
+verify=$(systemd-analyze verify --man=no --root="$root" \
+	/usr/local/lib/systemd/system/lbvs.service 2>&1) || verify="failed: $verify"
+check "systemd-analyze verify lbvs.service: $verify" '[ -z "$verify" ]'
+echo changed >"$root/etc/default/lbvs"
+make -s install DESTDIR="$root" PREFIX=/usr/local >/dev/null 2>&1 || true
+check "a second install overwrote /etc/default/lbvs" \
+	"[ \"\$(cat '$root/etc/default/lbvs')\" = changed ]"
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -34,3 +34,14 @@ lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 1
 hold_open z client "$VIP4" 9000
 hold_open y client "$VIP4" 9000
 assert_match "$(hold_name z) $(hold_name y)" "rs1" "rs1 takes new connections again"
+
+# ipvsadm's -e without -g/-i/-m/-b sets -g: lbadm keeps that rule, and says
+# so when it changes the server's method, and only then.
+err=$(lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -w 1 2>&1 >/dev/null)
+assert_match "$err" "^lbadm: warning: edit real server ${RIP4[1]}:9000 of TCP $VIP4:9000: forwarding changed from Masq to Route" \
+	"-e without -m warns that a NAT server becomes DR"
+assert_match "$(lbd -L -n)" "${RIP4[1]}:9000 +Route +1 " "the server is DR, as ipvsadm makes it"
+err=$(lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -w 2 2>&1 >/dev/null)
+assert_eq "$err" "" "no warning when the method stays"
+err=$(lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 1 2>&1 >/dev/null)
+assert_eq "$err" "" "no warning when the method is given"

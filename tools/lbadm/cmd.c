@@ -83,9 +83,49 @@ void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 		 r->has_svc ? descs[r->cmd].link : descs[r->cmd].none, svc);
 }
 
+/*
+ * The forwarding method of the real server -e names, as the kernel has it,
+ * or -1 (not found, or the listing failed: the edit itself will say why).
+ */
+static long current_fwd(struct lbadm_nl *nl, const struct lbadm_req *r)
+{
+	struct lbadm_table t;
+	struct lbadm_err ignored;
+	const struct lbadm_dest *d;
+	long fwd = -1;
+	size_t i;
+
+	if (lbadm_fetch(nl, &r->svc, &t, LBADM_FETCH_DESTS, &ignored))
+		return -1;
+	for (i = 0; t.n && i < t.v[0].n_dests; i++) {
+		d = &t.v[0].dests[i];
+		if (d->port == r->dest.port &&
+		    !lbadm_cmp_addr(&d->addr, &r->dest.addr))
+			fwd = d->fwd;
+	}
+	lbadm_table_free(&t);
+	return fwd;
+}
+
+/*
+ * ipvsadm's -e without -g/-i/-m/-b sets the default, -g: an edit of a
+ * weight turns a NAT server into a DR one without a word. lbadm keeps the
+ * rule (scripts rely on it) but says so.
+ */
+static void warn_implicit_fwd(const struct lbadm_req *r, long was,
+			      const char *what)
+{
+	if (was < 0 || (uint32_t)was == r->dest.fwd)
+		return;
+	fprintf(stderr, "lbadm: warning: %s: forwarding changed from %s to %s (no -g, -i, -m or -b given; -g is the default)\n",
+		what, lbadm_fwd_name(was), lbadm_fwd_name(r->dest.fwd));
+}
+
 static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
 		      struct lbadm_err *e)
 {
+	long was = r->cmd == LC_EDITDEST && !(r->slots & (1u << S_FWD)) ?
+		   current_fwd(nl, r) : -1;
 	struct nl_msg *m = lbadm_nl_msg(nl, lbadm_req_cmd(r), 0);
 	char what[256];
 
@@ -97,6 +137,7 @@ static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
 	}
 	if (lbadm_nl_exec(nl, m, NULL, NULL, e))
 		return fail(e, what);
+	warn_implicit_fwd(r, was, what);
 	return LBADM_EXIT_OK;
 }
 

@@ -11,7 +11,7 @@ DESTDIR ?=
 UNITDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
 
 .PHONY: all module lbadm unit e2e e2e-debug check check-extended demo bench deps \
-	sparse checkpatch install clean
+	sparse checkpatch install dkms-src dkms clean
 
 all: module lbadm
 
@@ -70,6 +70,24 @@ install: all
 		install -D -m 0644 scripts/systemd/lbvs.default $(DESTDIR)/etc/default/lbvs
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) modules_install
 	depmod $(if $(DESTDIR),-b $(DESTDIR)) $$(modinfo -F vermagic kmod/lbvs.ko | cut -d' ' -f1)
+
+# DKMS: the module's sources and dkms.conf in /usr/src/lbvs-VERSION, then
+# built and installed for the running kernel, and by DKMS for every kernel
+# installed later. `make install` is then only needed for the tools.
+VERSION := $(shell sed -n 's/^\#define LBVS_VERSION[[:space:]]*"\(.*\)"/\1/p' kmod/version.h)
+DKMS_SRC := $(DESTDIR)/usr/src/lbvs-$(VERSION)
+KSRCS := Kbuild include/uapi/linux/lbvs.h kmod/Kbuild kmod/toa/Kbuild \
+	$(filter-out %.mod.c,$(wildcard kmod/*.[ch] kmod/toa/*.[ch]))
+
+dkms-src:
+	rm -rf $(DKMS_SRC)
+	for f in $(KSRCS); do install -D -m 0644 $$f $(DKMS_SRC)/$$f || exit 1; done
+	sed 's/@VERSION@/$(VERSION)/' scripts/dkms/dkms.conf.in >$(DKMS_SRC)/dkms.conf
+
+dkms: dkms-src
+	-dkms remove -m lbvs -v $(VERSION) --all
+	dkms add -m lbvs -v $(VERSION)
+	dkms install -m lbvs -v $(VERSION)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean

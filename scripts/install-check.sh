@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make install` into a scratch root: lbadm, its man page and completion,
-# lbvs-healthcheck and both modules land where they should, and depmod has
-# run, so that `modprobe lbvs` finds lbvs and loads nf_defrag_* first. The
-# root sees the kernel's own modules through a link, as the real
-# /lib/modules does.
+# lbvs-healthcheck, lbvs-rules, lbvs.service and both modules land where
+# they should, and depmod has run, so that `modprobe lbvs` finds lbvs and
+# loads nf_defrag_* first. The root sees the kernel's own modules through
+# a link, as the real /lib/modules does. Then `make dkms`'s sources, built
+# by DKMS in scratch trees.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,10 +53,37 @@ check "no /etc/default/lbvs" "[ -e '$root/etc/default/lbvs' ]"
 # warns of an unknown key: both count.
 verify=$(systemd-analyze verify --man=no --root="$root" \
 	/usr/local/lib/systemd/system/lbvs.service 2>&1) || verify="failed: $verify"
+# shellcheck disable=SC2016 # check evals it
 check "systemd-analyze verify lbvs.service: $verify" '[ -z "$verify" ]'
 echo changed >"$root/etc/default/lbvs"
 make -s install DESTDIR="$root" PREFIX=/usr/local >/dev/null 2>&1 || true
 check "a second install overwrote /etc/default/lbvs" \
 	"[ \"\$(cat '$root/etc/default/lbvs')\" = changed ]"
+# DKMS: make dkms's sources, built by dkms itself in scratch trees for the
+# kernel the tests boot: the module is the one the suite loads (same
+# srcversion), and e2e 001 loads DKMS's copy from /var/tmp/lbvs-dkms.
+ver=$(modinfo -F version kmod/lbvs.ko)
+dk=$root/dkms
+mkdir -p "$dk/tree"
+if make -s dkms-src DESTDIR="$dk" >"$log" 2>&1 &&
+	dkms add --sourcetree "$dk/usr/src" --dkmstree "$dk/tree" -m lbvs -v "$ver" >>"$log" 2>&1 &&
+	dkms build --sourcetree "$dk/usr/src" --dkmstree "$dk/tree" -m lbvs -v "$ver" -k "$kver" >>"$log" 2>&1; then
+	built=$dk/tree/lbvs/$ver/$kver/$(uname -m)/module
+else
+	cat "$log"
+	built=$dk/none
+fi
+rm -f "$log"
+for m in lbvs lbvs_toa; do
+	check "dkms build made no $m.ko" "[ -e '$built/$m.ko' ]"
+done
+check "dkms built lbvs.ko from other sources" \
+	"[ \"\$(modinfo -F srcversion '$built/lbvs.ko')\" = \"\$(modinfo -F srcversion kmod/lbvs.ko)\" ]"
+check "dkms built lbvs.ko for another kernel" \
+	"modinfo -F vermagic '$built/lbvs.ko' | grep -q '^$kver '"
+rm -rf "/var/tmp/lbvs-dkms/$kver"
+mkdir -p "/var/tmp/lbvs-dkms/$kver"
+cp "$built"/*.ko "/var/tmp/lbvs-dkms/$kver/" 2>/dev/null || true
+
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

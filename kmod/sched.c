@@ -31,12 +31,6 @@ const struct lbvs_sched_algo *lbvs_sched_lookup(const char *name,
 	return algo;
 }
 
-/* lc and wlc order servers by their counts; the others never look at them. */
-static bool algo_load_aware(const struct lbvs_sched_algo *algo)
-{
-	return !strcmp(algo->name, "lc") || !strcmp(algo->name, "wlc");
-}
-
 /* overloaded is read racily outside s->lock; it only steers new picks. */
 static void dest_view(const struct lbvs_dest *d, struct lbvs_sched_dest *v)
 {
@@ -102,7 +96,7 @@ int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *a
 		set->dests[i]->sched_idx = i;
 	s->set = set;
 	s->algo = algo;
-	s->load_aware = algo_load_aware(algo);
+	s->load_aware = algo->load_aware;
 	spin_unlock_bh(&s->lock);
 
 	kvfree(old);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Scheduling algorithms, after IPVS's ip_vs_{rr,wrr,lc,wlc,sh,dh}.c, reworked
- * so that pick() costs the same for 10 and for 10,000 servers.
+ * Scheduling algorithms, after IPVS's ip_vs_{rr,wrr,lc,wlc,sed,nq,fo,ovf,sh,
+ * dh}.c, reworked so that pick() costs the same for 10 and for 10,000
+ * servers (IPVS scans every server on each pick but for rr, sh and dh).
  *
- * Three structures serve the six names:
+ * Three structures serve the ten names:
  * - "ring" (rr, wrr): eligible servers sorted by weight, served in rounds;
- * - "heap" (lc, wlc): binary min-heap of eligible servers by load;
+ * - "heap" (lc, wlc, sed, nq, fo, ovf): a binary heap of eligible servers,
+ *   best first in each algorithm's order;
  * - "table" (sh, dh): a bucket table filled Maglev-style by weight.
  * rr is wrr with every eligible weight taken as 1, lc is wlc likewise.
  *
@@ -68,14 +70,14 @@ struct heap {
 	const void *s;
 };
 
-static inline void heap_put(struct heap *hp, u32 k, u32 e)
+static __always_inline void heap_put(struct heap *hp, u32 k, u32 e)
 {
 	hp->h[k] = e;
 	if (hp->pos)
 		hp->pos[e] = k;
 }
 
-static inline void heap_sift_up(struct heap *hp, u32 k)
+static __always_inline void heap_sift_up(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 
@@ -90,7 +92,7 @@ static inline void heap_sift_up(struct heap *hp, u32 k)
 	heap_put(hp, k, e);
 }
 
-static inline void heap_sift_down(struct heap *hp, u32 k)
+static __always_inline void heap_sift_down(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 
@@ -109,7 +111,7 @@ static inline void heap_sift_down(struct heap *hp, u32 k)
 	heap_put(hp, k, e);
 }
 
-static inline void heapify(struct heap *hp)
+static __always_inline void heapify(struct heap *hp)
 {
 	u32 k = hp->len / 2;
 
@@ -118,7 +120,7 @@ static inline void heapify(struct heap *hp)
 }
 
 /* Slot k's element changed its key: restore the order. */
-static inline void heap_fix(struct heap *hp, u32 k)
+static __always_inline void heap_fix(struct heap *hp, u32 k)
 {
 	if (k > 0 && hp->before(hp->s, hp->h[k], hp->h[(k - 1) >> 1]))
 		heap_sift_up(hp, k);
@@ -126,13 +128,13 @@ static inline void heap_fix(struct heap *hp, u32 k)
 		heap_sift_down(hp, k);
 }
 
-static inline void heap_push(struct heap *hp, u32 e)
+static __always_inline void heap_push(struct heap *hp, u32 e)
 {
 	heap_put(hp, hp->len++, e);
 	heap_sift_up(hp, hp->len - 1);
 }
 
-static inline void heap_remove(struct heap *hp, u32 k)
+static __always_inline void heap_remove(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 	u32 last = hp->h[--hp->len];
@@ -391,17 +393,27 @@ static void ring_update(void *state, unsigned int i, const struct lbvs_sched_des
 }
 
 /*
- * ---- heap: lc and wlc ----
+ * ---- heap: lc, wlc, sed, nq, fo, ovf ----
  *
- * Eligible servers sit in a min-heap ordered by load / weight (lc: weight 1),
- * compared by cross multiplication as IPVS does, ties to the lower index
- * (IPVS keeps the first of its list). The load is IPVS's overhead,
- * active * 256 + inactive. update() sifts one server, pick() reads the top.
+ * Eligible servers sit in a heap, the one IPVS's scan would return on top;
+ * ties go to the lower index (IPVS keeps the first of its list).
+ * update() sifts one server, pick() reads the top. The orders:
+ * - lc, wlc: least load / weight (lc: weight 1), compared by cross
+ *   multiplication as IPVS does; the load is IPVS's overhead,
+ *   active * 256 + inactive;
+ * - sed: least (active + 1) / weight, the shortest expected delay;
+ * - nq: a server with no active connection first (the lowest index of
+ *   them: IPVS takes the first idle one it meets), else as sed;
+ * - fo: the highest weight;
+ * - ovf: the highest weight among servers whose active connections do
+ *   not exceed their weight (the others are not eligible until they do).
  */
+enum lheap_mode { LH_LC, LH_WLC, LH_SED, LH_NQ, LH_FO, LH_OVF };
+
 struct lheap {
 	u32 n;
 	u32 len;	/* eligible servers, in heap[0..len) */
-	u32 unit;	/* lc */
+	u32 mode;	/* enum lheap_mode */
 	u32 pad;
 	u64 load[];	/* load[n], then u32 weight[n], pos[n], heap[n] */
 };
@@ -435,14 +447,14 @@ static void mul96(u64 x, u32 y, u64 *hi, u32 *lo)
 	*lo = (u32)l;
 }
 
-static bool lheap_before(const void *state, u32 a, u32 b)
+/* load_a / w_a < load_b / w_b  <=>  load_a * w_b < load_b * w_a */
+static bool ratio_before(const void *state, u32 a, u32 b)
 {
 	struct lheap *s = (struct lheap *)state;
 	u32 *w = lheap_weight(s);
 	u64 ha, hb;
 	u32 la, lb;
 
-	/* load_a / w_a < load_b / w_b  <=>  load_a * w_b < load_b * w_a */
 	mul96(s->load[a], w[b], &ha, &la);
 	mul96(s->load[b], w[a], &hb, &lb);
 	if (ha != hb)
@@ -452,22 +464,53 @@ static bool lheap_before(const void *state, u32 a, u32 b)
 	return a < b;
 }
 
-static struct heap lheap_heap_of(struct lheap *s)
+/* nq: idle servers (load 1) first, in index order; then by ratio. */
+static bool nq_before(const void *state, u32 a, u32 b)
+{
+	const struct lheap *s = state;
+	bool ia = s->load[a] == 1, ib = s->load[b] == 1;
+
+	if (ia || ib)
+		return ia != ib ? ia : a < b;
+	return ratio_before(state, a, b);
+}
+
+/* fo, ovf: the heavier first. */
+static bool weight_before(const void *state, u32 a, u32 b)
+{
+	u32 *w = lheap_weight((struct lheap *)state);
+
+	return w[a] != w[b] ? w[a] > w[b] : a < b;
+}
+
+static __always_inline struct heap lheap_heap_of(struct lheap *s, before_fn before)
 {
 	return (struct heap){ .h = lheap_heap(s), .pos = lheap_pos(s),
-			      .len = s->len, .before = lheap_before, .s = s };
+			      .len = s->len, .before = before, .s = s };
 }
 
 /* Record d as server i's view; true if it is eligible. */
-static bool lheap_store(struct lheap *s, u32 i, const struct lbvs_sched_dest *d)
+static __always_inline bool lheap_store(struct lheap *s, u32 i,
+					const struct lbvs_sched_dest *d)
 {
-	s->load[i] = ((u64)d->active << 8) + d->inactive;
-	lheap_weight(s)[i] = s->unit ? 1 : d->weight;
+	if (s->mode == LH_SED || s->mode == LH_NQ)
+		s->load[i] = (u64)d->active + 1;
+	else
+		s->load[i] = ((u64)d->active << 8) + d->inactive;
+	lheap_weight(s)[i] = s->mode == LH_LC ? 1 : d->weight;
+	if (s->mode == LH_OVF && d->active > d->weight)
+		return false;
 	return eligible(d);
 }
 
-static void lheap_setup(void *state, const struct lbvs_sched_dest *d,
-			unsigned int n, bool unit)
+/*
+ * Inlined once per order (ratio, nq, weight) with that order constant, so
+ * that the heap's comparisons are direct calls.
+ */
+static __always_inline void lheap_setup(void *state,
+					const struct lbvs_sched_dest *d,
+					unsigned int n, enum lheap_mode mode,
+					before_fn before)
 {
 	struct lheap *s = state;
 	u32 *pos, *heap;
@@ -476,7 +519,7 @@ static void lheap_setup(void *state, const struct lbvs_sched_dest *d,
 
 	memset(s, 0, lheap_size(n));
 	s->n = n;
-	s->unit = unit;
+	s->mode = mode;
 	pos = lheap_pos(s);
 	heap = lheap_heap(s);
 	for (i = 0; i < n; i++) {
@@ -486,29 +529,13 @@ static void lheap_setup(void *state, const struct lbvs_sched_dest *d,
 			heap[s->len++] = i;
 		}
 	}
-	hp = lheap_heap_of(s);
+	hp = lheap_heap_of(s, before);
 	heapify(&hp);
 }
 
-static void lc_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
-{
-	lheap_setup(state, d, n, true);
-}
-
-static void wlc_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
-{
-	lheap_setup(state, d, n, false);
-}
-
-static int lheap_pick(void *state, u32 hash)
-{
-	struct lheap *s = state;
-
-	(void)hash;
-	return s->len ? (int)lheap_heap(s)[0] : -1;
-}
-
-static void lheap_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
+static __always_inline void lheap_update(void *state, unsigned int i,
+					 const struct lbvs_sched_dest *d,
+					 before_fn before)
 {
 	struct lheap *s = state;
 	u32 p = NONE;
@@ -519,7 +546,7 @@ static void lheap_update(void *state, unsigned int i, const struct lbvs_sched_de
 		return;
 	in = lheap_store(s, i, d);
 	p = lheap_pos(s)[i];
-	hp = lheap_heap_of(s);
+	hp = lheap_heap_of(s, before);
 	if (in && p != NONE)
 		heap_fix(&hp, p);
 	else if (in)
@@ -528,6 +555,50 @@ static void lheap_update(void *state, unsigned int i, const struct lbvs_sched_de
 		heap_remove(&hp, p);
 	s->len = hp.len;
 }
+
+static int lheap_pick(void *state, u32 hash)
+{
+	struct lheap *s = state;
+
+	(void)hash;
+	return s->len ? (int)lheap_heap(s)[0] : -1;
+}
+
+/* order_setup() and order_update(): the heap kept in that order. */
+#define LHEAP_ORDER(order) \
+static void order##_setup(void *state, const struct lbvs_sched_dest *d, \
+			  unsigned int n, enum lheap_mode mode) \
+{ \
+	lheap_setup(state, d, n, mode, order##_before); \
+} \
+static void order##_update(void *state, unsigned int i, \
+			   const struct lbvs_sched_dest *d) \
+{ \
+	lheap_update(state, i, d, order##_before); \
+}
+
+LHEAP_ORDER(ratio)
+LHEAP_ORDER(nq)
+LHEAP_ORDER(weight)
+
+/* algo_init() and lbvs_algo, with the heap in that order and mode. */
+#define LHEAP_ALGO(algo, mode, order, counts) \
+static void algo##_init(void *state, const struct lbvs_sched_dest *d, \
+			unsigned int n) \
+{ \
+	order##_setup(state, d, n, mode); \
+} \
+static const struct lbvs_sched_algo lbvs_##algo = { \
+	.name = #algo, .state_size = lheap_size, .init = algo##_init, \
+	.pick = lheap_pick, .update = order##_update, .load_aware = counts, \
+}
+
+LHEAP_ALGO(lc, LH_LC, ratio, true);
+LHEAP_ALGO(wlc, LH_WLC, ratio, true);
+LHEAP_ALGO(sed, LH_SED, ratio, true);
+LHEAP_ALGO(nq, LH_NQ, nq, true);
+LHEAP_ALGO(fo, LH_FO, weight, false);
+LHEAP_ALGO(ovf, LH_OVF, weight, true);
 
 /*
  * ---- table: sh and dh ----
@@ -733,16 +804,6 @@ static const struct lbvs_sched_algo lbvs_wrr = {
 	.pick = ring_pick, .update = ring_update,
 };
 
-static const struct lbvs_sched_algo lbvs_lc = {
-	.name = "lc", .state_size = lheap_size, .init = lc_init,
-	.pick = lheap_pick, .update = lheap_update,
-};
-
-static const struct lbvs_sched_algo lbvs_wlc = {
-	.name = "wlc", .state_size = lheap_size, .init = wlc_init,
-	.pick = lheap_pick, .update = lheap_update,
-};
-
 static const struct lbvs_sched_algo lbvs_sh = {
 	.name = "sh", .state_size = table_size, .init = table_init,
 	.pick = table_pick, .update = table_update,
@@ -754,7 +815,8 @@ static const struct lbvs_sched_algo lbvs_dh = {
 };
 
 const struct lbvs_sched_algo *const lbvs_sched_algos[] = {
-	&lbvs_rr, &lbvs_wrr, &lbvs_lc, &lbvs_wlc, &lbvs_sh, &lbvs_dh, NULL,
+	&lbvs_rr, &lbvs_wrr, &lbvs_lc, &lbvs_wlc, &lbvs_sh, &lbvs_dh,
+	&lbvs_sed, &lbvs_nq, &lbvs_fo, &lbvs_ovf, NULL,
 };
 
 const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The six scheduling algorithms (rr, wrr, lc, wlc, sh, dh) as plain C that
- * builds both in the kernel module and in userspace unit tests.
+ * The scheduling algorithms (rr, wrr, lc, wlc, sh, dh, sed, nq, fo, ovf) as
+ * plain C that builds both in the kernel module and in userspace unit tests.
  *
  * Contract with the caller:
  * - memory: the caller allocates state_size(n) zeroed bytes and calls init();
@@ -9,10 +9,11 @@
  *   the block may live anywhere.
  * - locking: none inside. The caller serialises every call (init, pick,
  *   update) on one state, e.g. with the service's scheduler spinlock.
- * - cost: pick() is O(1) worst case for rr, wrr, sh, dh and lc, wlc (heap
- *   top). update() is O(1) when only counts change for rr/wrr/sh/dh,
- *   O(log n) for lc/wlc, O(n) when a server's eligibility or weight changes
- *   for rr/wrr, and O(table) (a rebuild) on a weight change for sh/dh.
+ * - cost: pick() is O(1) worst case for all (the heap's top for lc, wlc,
+ *   sed, nq, fo, ovf). update() is O(1) when only counts change for
+ *   rr/wrr/sh/dh/fo, O(log n) for the heap's, O(n) when a server's
+ *   eligibility or weight changes for rr/wrr, and O(table) (a rebuild) on a
+ *   weight change for sh/dh.
  * - no floating point, no recursion, no division in pick() or in the
  *   count-only update() path.
  */
@@ -29,7 +30,9 @@ struct lbvs_sched_dest {	/* what an algorithm sees of real server i */
 };
 
 struct lbvs_sched_algo {
-	const char *name;	/* "rr", "wrr", "lc", "wlc", "sh", "dh" */
+	const char *name;	/* "rr", "wrr", "lc", "wlc", "sh", "dh", ... */
+	/* Its picks depend on the counts: update() on every count change. */
+	bool load_aware;
 	size_t (*state_size)(unsigned int n);
 	/* Rebuild from scratch for n servers (n may be 0). */
 	void (*init)(void *state, const struct lbvs_sched_dest *d, unsigned int n);

@@ -104,6 +104,10 @@ both -A -f 8 -6 -s wrr -p 120
 both --add-service --tcp-service "[$VIP6]:80" --scheduler sh
 both -A -t "[$VIP6B]:443" -s wlc -p 60 -M 64
 both -A -u "[$VIP6]:53" -s dh
+both -A -t "$VIP4:81" -s sed
+both -A -t "$VIP4:82" -s nq -p 60
+both -A -u "$VIP4:54" -s fo
+both -A -f 9 -s ovf
 compare_all "services only"
 
 # Real servers: -m -g -i, with and without port, weights, thresholds.
@@ -125,6 +129,10 @@ both --add-server --tcp-service "[$VIP6]:80" --real-server "[2001:db8:2::11]:808
 both -a -t "[$VIP6]:80" -r "[2001:db8:2::12]:80" -m
 both -a -t "[$VIP6B]:443" -r "[2001:db8:2::13]:443" -g --u-threshold 9 --l-threshold 4
 both -a -u "[$VIP6]:53" -r "[2001:db8:2::11]:5353" -m
+both -a -t "$VIP4:81" -r 192.0.2.15:81 -m -w 5
+both -a -t "$VIP4:82" -r 192.0.2.15:8082 -m -w 2
+both -a -u "$VIP4:54" -r 192.0.2.16:54 -g -w 3
+both -a -f 9 -r 192.0.2.16 -g -w 2
 compare_all "services and servers"
 
 # Edits: scheduler, persistence on and off, netmask, forwarding, weight,
@@ -132,6 +140,8 @@ compare_all "services and servers"
 both -E -t "$VIP4:80" -s wlc
 both -E -t "$VIP4:443" -s wrr -p 900
 both -E -t "$VIP4:8443" -s lc
+both -E -t "$VIP4:81" -s nq
+both -E -f 9 -s fo -p 30
 both -E -f 8 -6 -s rr -p 300 -M 48
 both -E -u "$VIP4:123" -s sh -p 30 -M 255.255.255.240
 both -e -t "$VIP4:80" -r 192.0.2.11:8080 -m -w 5 -x 10 -y 5

@@ -24,13 +24,22 @@ static u32 rnd(void)
 	return rng;
 }
 
-/* Weights 1..7 for the weighted ones, so rounds and ratios are not trivial. */
+/*
+ * Weights 1..7 for the weighted ones, so rounds and ratios are not trivial;
+ * 8..14 for ovf, so that its servers keep room (active <= weight) for the
+ * 0..7 connections each starts with.
+ */
 static void make_views(const char *algo, struct lbvs_sched_dest *d, unsigned int n)
 {
-	unsigned int i;
+	static const char *const weighted[] = { "wrr", "wlc", "sed", "nq", "fo" };
+	unsigned int i, k, w = 0;
 
+	for (k = 0; k < sizeof(weighted) / sizeof(weighted[0]); k++)
+		w |= !strcmp(algo, weighted[k]);
 	for (i = 0; i < n; i++) {
-		d[i].weight = algo[0] == 'w' ? 1 + i % 7 : 1;
+		d[i].weight = w ? 1 + i % 7 : 1;
+		if (!strcmp(algo, "ovf"))
+			d[i].weight = 8 + i % 7;
 		d[i].active = rnd() % 8;
 		d[i].inactive = rnd() % 8;
 	}
@@ -56,7 +65,7 @@ int main(int argc, char **argv)
 	void *st;
 
 	if (argc != 4 || !(a = lbvs_sched_algo_find(argv[1]))) {
-		fprintf(stderr, "usage: %s rr|wrr|lc|wlc|sh|dh N PICKS\n", argv[0]);
+		fprintf(stderr, "usage: %s rr|wrr|lc|wlc|sh|dh|sed|nq|fo|ovf N PICKS\n", argv[0]);
 		return 2;
 	}
 	n = strtoul(argv[2], NULL, 0);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of kmod/sched_algo.c: the six schedulers as the kernel glue
- * drives them (init, pick, update), checked against simple reference
- * implementations written here.
+ * Unit tests of kmod/sched_algo.c: the schedulers as the kernel glue drives
+ * them (init, pick, update), checked against simple reference
+ * implementations written here (IPVS's scans).
  */
 #include <check.h>
 #include <stdlib.h>
@@ -10,9 +10,14 @@
 #include "sched_algo.h"
 
 #define MAXN	256
-#define NALGO	6
+#define NALGO	10
+/* The first NSPREAD spread new connections over every eligible server. */
+#define NSPREAD	8
+#define LEAST0	2	/* names[LEAST0..]: lc wlc; names[6..]: sed nq fo ovf */
 
-static const char *const names[NALGO] = { "rr", "wrr", "lc", "wlc", "sh", "dh" };
+static const char *const names[NALGO] = {
+	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "fo", "ovf",
+};
 
 /* A service as the kernel glue would hold it: server views plus state. */
 struct svc {
@@ -331,27 +336,47 @@ END_TEST
 
 /* ---- lc / wlc ---- */
 
-/* Reference: IPVS's linear scan; comparison in 128 bits, independent. */
-static int ref_least(const struct svc *s, bool weighted)
+/*
+ * Reference: IPVS's linear scans (ip_vs_{lc,wlc,sed,nq,fo,ovf}.c), the
+ * first of equals kept; comparisons in 128 bits, independent of the code
+ * under test.
+ */
+static unsigned __int128 ref_load(const struct svc *s, unsigned int i)
 {
+	const struct lbvs_sched_dest *d = &s->d[i];
+	const char *nm = s->a->name;
+
+	if (!strcmp(nm, "sed") || !strcmp(nm, "nq"))
+		return (unsigned __int128)d->active + 1;
+	return (unsigned __int128)d->active * 256 + d->inactive;
+}
+
+static u32 ref_weight(const struct svc *s, unsigned int i)
+{
+	return strcmp(s->a->name, "lc") ? s->d[i].weight : 1;
+}
+
+static int ref_pick(const struct svc *s)
+{
+	const char *nm = s->a->name;
+	bool by_weight = !strcmp(nm, "fo") || !strcmp(nm, "ovf");
 	int best = -1;
 	unsigned int i;
 
 	for (i = 0; i < s->n; i++) {
 		const struct lbvs_sched_dest *d = &s->d[i];
-		unsigned __int128 li, lb;
 
 		if (!d->weight || d->overloaded)
 			continue;
-		if (best < 0) {
-			best = i;
+		if (!strcmp(nm, "ovf") && d->active > d->weight)
 			continue;
-		}
-		li = ((unsigned __int128)d->active * 256 + d->inactive) *
-		     (weighted ? s->d[best].weight : 1);
-		lb = ((unsigned __int128)s->d[best].active * 256 + s->d[best].inactive) *
-		     (weighted ? d->weight : 1);
-		if (li < lb)
+		if (!strcmp(nm, "nq") && !d->active)
+			return i;
+		if (best < 0)
+			best = i;
+		else if (by_weight ? d->weight > s->d[best].weight :
+			 ref_load(s, i) * ref_weight(s, best) <
+			 ref_load(s, best) * ref_weight(s, i))
 			best = i;
 	}
 	return best;
@@ -360,7 +385,6 @@ static int ref_least(const struct svc *s, bool weighted)
 /* Random opens, closes, weight and overload changes, checked at every pick. */
 static void lc_simulate(const char *name, unsigned int n, unsigned int steps, bool big)
 {
-	bool weighted = name[0] == 'w';
 	u32 w[MAXN];
 	struct svc s;
 	unsigned int k, i;
@@ -373,7 +397,7 @@ static void lc_simulate(const char *name, unsigned int n, unsigned int steps, bo
 
 		i = rnd(n);
 		if (r < 50) {
-			ck_assert_int_eq(s.a->pick(s.st, 0), ref_least(&s, weighted));
+			ck_assert_int_eq(s.a->pick(s.st, 0), ref_pick(&s));
 			svc_open(&s, 0);
 		} else if (r < 70 && s.d[i].active) {
 			s.d[i].active--;	/* closes */
@@ -392,16 +416,22 @@ static void lc_simulate(const char *name, unsigned int n, unsigned int steps, bo
 			svc_update(&s, i);
 		}
 	}
-	ck_assert_int_eq(s.a->pick(s.st, 0), ref_least(&s, weighted));
+	ck_assert_int_eq(s.a->pick(s.st, 0), ref_pick(&s));
 	svc_free(&s);
+}
+
+/* lc wlc sed nq fo ovf: _i 0..5 */
+static const char *least_name(int i)
+{
+	return names[i < 2 ? LEAST0 + i : 4 + i];
 }
 
 START_TEST(test_lc_simulate)
 {
-	lc_simulate(names[2 + _i], 1, 500, false);
-	lc_simulate(names[2 + _i], 7, 20000, false);
-	lc_simulate(names[2 + _i], 200, 20000, false);
-	lc_simulate(names[2 + _i], 50, 20000, true);
+	lc_simulate(least_name(_i), 1, 500, false);
+	lc_simulate(least_name(_i), 7, 20000, false);
+	lc_simulate(least_name(_i), 200, 20000, false);
+	lc_simulate(least_name(_i), 50, 20000, true);
 }
 END_TEST
 
@@ -428,6 +458,66 @@ START_TEST(test_wlc_proportion)
 	ck_assert_uint_eq(c[0], 100);
 	ck_assert_uint_eq(c[1], 200);
 	ck_assert_uint_eq(c[2], 500);
+	svc_free(&s);
+}
+END_TEST
+
+
+/* nq takes an idle server however light; sed weighs expected delay only. */
+START_TEST(test_nq_idle_first)
+{
+	static const u32 w[3] = { 100, 1, 1 };
+	struct svc s, t;
+
+	svc_init(&s, "nq", w, 3);
+	svc_init(&t, "sed", w, 3);
+	s.d[0].active = t.d[0].active = 5;
+	svc_update(&s, 0);
+	svc_update(&t, 0);
+	ck_assert_int_eq(s.a->pick(s.st, 0), 1);	/* idle, lowest index */
+	ck_assert_int_eq(t.a->pick(t.st, 0), 0);	/* 6/100 < 1/1 */
+	ck_assert_int_eq(svc_open(&s, 0), 1);
+	ck_assert_int_eq(svc_open(&s, 0), 2);
+	ck_assert_int_eq(svc_open(&s, 0), 0);		/* none idle: 6/100 */
+	svc_free(&s);
+	svc_free(&t);
+}
+END_TEST
+
+/* fo: all to the heaviest eligible server, the next one when it fails. */
+START_TEST(test_fo)
+{
+	static const u32 w[3] = { 2, 5, 5 };
+	unsigned int c[MAXN];
+	struct svc s;
+
+	svc_init(&s, "fo", w, 3);
+	ck_assert_uint_eq(svc_run(&s, 100, c), 0);
+	ck_assert_uint_eq(c[1], 100);
+	svc_set_overload(&s, 1, true);
+	ck_assert_int_eq(svc_open(&s, 0), 2);
+	svc_set_weight(&s, 2, 0);
+	ck_assert_int_eq(svc_open(&s, 0), 0);
+	svc_set_overload(&s, 1, false);
+	ck_assert_int_eq(svc_open(&s, 0), 1);
+	svc_free(&s);
+}
+END_TEST
+
+/* ovf: the heaviest server until its active connections pass its weight. */
+START_TEST(test_ovf)
+{
+	static const u32 w[2] = { 3, 1 };
+	static const int seq[] = { 0, 0, 0, 0, 1, 1, -1 };
+	struct svc s;
+	unsigned int k;
+
+	svc_init(&s, "ovf", w, 2);
+	for (k = 0; k < sizeof(seq) / sizeof(seq[0]); k++)
+		ck_assert_int_eq(svc_open(&s, 0), seq[k]);
+	s.d[0].active--;		/* one closes: back within its weight */
+	svc_update(&s, 0);
+	ck_assert_int_eq(svc_open(&s, 0), 0);
 	svc_free(&s);
 }
 END_TEST
@@ -689,11 +779,10 @@ static void check_table(struct svc *s)
 
 static void check_least(struct svc *s)
 {
-	bool weighted = s->a->name[0] == 'w';
 	unsigned int k, i;
 
 	for (k = 0; k < 20; k++) {
-		ck_assert_int_eq(s->a->pick(s->st, 0), ref_least(s, weighted));
+		ck_assert_int_eq(s->a->pick(s->st, 0), ref_pick(s));
 		svc_open(s, 0);
 		i = rnd(s->n);
 		if (s->d[i].active) {
@@ -705,16 +794,12 @@ static void check_least(struct svc *s)
 
 static void check_any(struct svc *s, bool fresh)
 {
-	switch (s->a->name[0] == 'w' ? s->a->name[1] : s->a->name[0]) {
-	case 'r':
-		check_ring(s, s->a->name[0] == 'r', fresh);
-		break;
-	case 'l':
-		check_least(s);
-		break;
-	default:
+	if (is_table(s))
 		check_table(s);
-	}
+	else if (!strcmp(s->a->name, "rr") || !strcmp(s->a->name, "wrr"))
+		check_ring(s, s->a->name[0] == 'r', fresh);
+	else
+		check_least(s);
 }
 
 /* IPVS's threshold rule, and no overflow near the largest threshold. */
@@ -778,18 +863,21 @@ static Suite *sched_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_find);
 	tcase_add_loop_test(tc, test_empty, 0, NALGO);
-	tcase_add_loop_test(tc, test_one, 0, NALGO);
-	tcase_add_loop_test(tc, test_quiesce, 0, NALGO);
-	tcase_add_loop_test(tc, test_overload, 0, NALGO);
-	tcase_add_loop_test(tc, test_removal, 0, NALGO);
+	tcase_add_loop_test(tc, test_one, 0, NSPREAD + 1);	/* and fo */
+	tcase_add_loop_test(tc, test_quiesce, 0, NSPREAD);
+	tcase_add_loop_test(tc, test_overload, 0, NSPREAD);
+	tcase_add_loop_test(tc, test_removal, 0, NSPREAD);
 	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO);
 	tcase_add_test(tc, test_rr_order);
 	tcase_add_loop_test(tc, test_ring_cursor, 0, 2);
 	tcase_add_test(tc, test_wrr_321);
 	tcase_add_test(tc, test_wrr_large);
-	tcase_add_loop_test(tc, test_lc_simulate, 0, 2);
+	tcase_add_loop_test(tc, test_lc_simulate, 0, 6);
 	tcase_add_loop_test(tc, test_lc_ties, 0, 2);
 	tcase_add_test(tc, test_wlc_proportion);
+	tcase_add_test(tc, test_nq_idle_first);
+	tcase_add_test(tc, test_fo);
+	tcase_add_test(tc, test_ovf);
 	tcase_add_loop_test(tc, test_table_sticky, 0, 2);
 	tcase_add_loop_test(tc, test_table_spread, 0, 2);
 	tcase_add_loop_test(tc, test_table_stable, 0, 2);

@@ -1,0 +1,73 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# debug: no (stock only: 115 runs each scheduler's glue on the debug kernel)
+# timeout: 300
+#
+# sed, nq, fo and ovf with connections held open, each placed where IPVS's
+# rule puts it (the unit tests check every pick against IPVS's scans):
+# sed minimises (active + 1) / weight, nq takes an idle server first, fo
+# sends all to the heaviest server, ovf to the heaviest until its active
+# connections pass its weight.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+topo_nat 2
+lbvs_load
+for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
+lbd -A -t "$VIP4:9000" -s fo
+for i in 1 2; do lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m -w 1; done
+
+N=0
+# place SCHED W1 W2 COUNT: PLACED = the servers COUNT new held connections
+# land on (not in $(): the connections are held by this shell).
+place()
+{
+	local id k got=()
+	lbd -E -t "$VIP4:9000" -s "$1"
+	lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w "$2"
+	lbd -e -t "$VIP4:9000" -r "${RIP4[2]}:9000" -m -w "$3"
+	for ((k = 0; k < $4; k++)); do
+		id=c$((N++))
+		hold_open "$id" client "$VIP4" 9000
+		got+=("$(hold_name "$id")")
+		OPEN+=("$id")
+	done
+	PLACED=${got[*]}
+}
+
+# close_all: every held connection ends (no active ones left).
+OPEN=()
+close_all()
+{
+	local id
+	for id in "${OPEN[@]}"; do hold_close "$id"; done
+	OPEN=()
+	wait_until 10 no_active || fail "connections still active after closing them: $(lbd -L -n)"
+}
+no_active() { ! lbd -L -n | grep -Eq 'Masq +[0-9]+ +[1-9]'; }
+
+place fo 1 3 3
+assert_eq "$PLACED" "rs2 rs2 rs2" "fo: every connection to the heaviest server"
+lbd -e -t "$VIP4:9000" -r "${RIP4[2]}:9000" -m -w 0
+hold_open fo-after client "$VIP4" 9000
+OPEN+=(fo-after)
+assert_eq "$(hold_name fo-after)" rs1 "fo: the next server when the heaviest is quiesced"
+close_all
+
+# (a + 1) / w: rs1 1/1 against rs2 1/4, 2/4, 3/4 (wlc would start on rs1).
+place sed 1 4 3
+assert_eq "$PLACED" "rs2 rs2 rs2" "sed: shortest expected delay"
+close_all
+
+# Both idle: the first; then the idle rs1 is busy and rs2 idle; then none
+# idle and sed's rule: rs1 2/1 against rs2 2/4.
+place nq 1 4 3
+assert_eq "$PLACED" "rs1 rs2 rs2" "nq: an idle server first, then sed"
+close_all
+
+# rs1 (weight 2) while its active connections are 0, 1, 2; then rs2
+# (weight 1) for 0 and 1.
+place ovf 2 1 5
+assert_eq "$PLACED" "rs1 rs1 rs1 rs2 rs2" "ovf: the heaviest until it overflows"
+log "$(lbd -L -n)"
+close_all

@@ -19,6 +19,7 @@ typedef __UINT8_TYPE__ u8;
 typedef __UINT16_TYPE__ u16;
 typedef __UINT32_TYPE__ u32;
 typedef __UINT64_TYPE__ u64;
+#define __flatten __attribute__((flatten))
 #endif
 
 #endif /* _LBVS_PURE_H */

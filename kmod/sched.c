@@ -40,6 +40,13 @@ static void dest_view(const struct lbvs_dest *d, struct lbvs_sched_dest *v)
 	v->overloaded = d->overloaded;
 }
 
+/* mh's identity of a server: the same on every director. */
+static u32 dest_key(const struct lbvs_dest *d)
+{
+	return lbvs_sched_hash(&d->addr, lbvs_addr_len(d->af)) ^
+	       ((u32)ntohs(d->port) * 0x9e3779b1U);
+}
+
 static size_t set_state_offset(unsigned int n)
 {
 	return ALIGN(struct_size_t(struct lbvs_sched_set, dests, n), sizeof(u64));
@@ -84,8 +91,10 @@ int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *a
 	 * milliseconds. A count that changes meanwhile reaches the new set with
 	 * that server's next change.
 	 */
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		dest_view(set->dests[i], &views[i]);
+		views[i].key = dest_key(set->dests[i]);
+	}
 	algo->init(set->state, views, n);
 
 	spin_lock_bh(&s->lock);
@@ -128,7 +137,7 @@ struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tu
 
 	spin_lock_bh(&s->lock);
 	if (s->set) {
-		/* dh keys on the destination, sh on the client; the rest ignore it. */
+		/* dh keys on the destination, sh and mh on the client; others ignore it. */
 		hash = lbvs_sched_hash(s->algo == s->dh ? &t->daddr : &t->saddr, alen);
 		idx = s->algo->pick(s->set->state, hash);
 		if (idx >= 0 && idx < s->set->n)

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Scheduling algorithms, after IPVS's ip_vs_{rr,wrr,lc,wlc,sed,nq,fo,ovf,sh,
- * dh}.c, reworked so that pick() costs the same for 10 and for 10,000
- * servers (IPVS scans every server on each pick but for rr, sh and dh).
+ * dh,mh}.c, reworked so that pick() costs the same for 10 and for 10,000
+ * servers (IPVS scans every server on each pick but for rr, sh, dh and mh).
  *
- * Three structures serve the ten names:
+ * Three structures serve the eleven names:
  * - "ring" (rr, wrr): eligible servers sorted by weight, served in rounds;
  * - "heap" (lc, wlc, sed, nq, fo, ovf): a binary heap of eligible servers,
  *   best first in each algorithm's order;
- * - "table" (sh, dh): a bucket table filled Maglev-style by weight.
+ * - "table" (sh, dh, mh): a bucket table filled Maglev-style by weight.
  * rr is wrr with every eligible weight taken as 1, lc is wlc likewise.
  *
  * A server is eligible when its weight is > 0 and it is not overloaded.
@@ -20,6 +20,7 @@
 #define NONE		0xffffffffU
 #define TAB_MIN		256U	/* IPVS's sh/dh table size */
 #define TAB_PER_DEST	8U	/* buckets per server at least */
+#define MH_SIZE		65537U	/* mh's buckets: a prime, as Maglev's paper */
 
 static bool eligible(const struct lbvs_sched_dest *d)
 {
@@ -70,14 +71,14 @@ struct heap {
 	const void *s;
 };
 
-static __always_inline void heap_put(struct heap *hp, u32 k, u32 e)
+static inline void heap_put(struct heap *hp, u32 k, u32 e)
 {
 	hp->h[k] = e;
 	if (hp->pos)
 		hp->pos[e] = k;
 }
 
-static __always_inline void heap_sift_up(struct heap *hp, u32 k)
+static inline void heap_sift_up(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 
@@ -92,7 +93,7 @@ static __always_inline void heap_sift_up(struct heap *hp, u32 k)
 	heap_put(hp, k, e);
 }
 
-static __always_inline void heap_sift_down(struct heap *hp, u32 k)
+static inline void heap_sift_down(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 
@@ -111,7 +112,7 @@ static __always_inline void heap_sift_down(struct heap *hp, u32 k)
 	heap_put(hp, k, e);
 }
 
-static __always_inline void heapify(struct heap *hp)
+static inline void heapify(struct heap *hp)
 {
 	u32 k = hp->len / 2;
 
@@ -120,7 +121,7 @@ static __always_inline void heapify(struct heap *hp)
 }
 
 /* Slot k's element changed its key: restore the order. */
-static __always_inline void heap_fix(struct heap *hp, u32 k)
+static inline void heap_fix(struct heap *hp, u32 k)
 {
 	if (k > 0 && hp->before(hp->s, hp->h[k], hp->h[(k - 1) >> 1]))
 		heap_sift_up(hp, k);
@@ -128,13 +129,13 @@ static __always_inline void heap_fix(struct heap *hp, u32 k)
 		heap_sift_down(hp, k);
 }
 
-static __always_inline void heap_push(struct heap *hp, u32 e)
+static inline void heap_push(struct heap *hp, u32 e)
 {
 	heap_put(hp, hp->len++, e);
 	heap_sift_up(hp, hp->len - 1);
 }
 
-static __always_inline void heap_remove(struct heap *hp, u32 k)
+static inline void heap_remove(struct heap *hp, u32 k)
 {
 	u32 e = hp->h[k];
 	u32 last = hp->h[--hp->len];
@@ -150,7 +151,7 @@ static __always_inline void heap_remove(struct heap *hp, u32 k)
  * Sort h[0..len) so that before() holds between neighbours: heapsort, as it
  * needs neither recursion nor memory. hp->before must be the reverse order.
  */
-static void heap_sort(struct heap *hp)
+static __always_inline void heap_sort(struct heap *hp)
 {
 	heapify(hp);
 	while (hp->len > 1) {
@@ -564,15 +565,19 @@ static int lheap_pick(void *state, u32 hash)
 	return s->len ? (int)lheap_heap(s)[0] : -1;
 }
 
-/* order_setup() and order_update(): the heap kept in that order. */
+/*
+ * order_setup() and order_update(): the heap kept in that order, with the
+ * heap's code flattened into each, so that its comparisons are direct calls.
+ */
 #define LHEAP_ORDER(order) \
-static void order##_setup(void *state, const struct lbvs_sched_dest *d, \
-			  unsigned int n, enum lheap_mode mode) \
+static __flatten void order##_setup(void *state, \
+				    const struct lbvs_sched_dest *d, \
+				    unsigned int n, enum lheap_mode mode) \
 { \
 	lheap_setup(state, d, n, mode, order##_before); \
 } \
-static void order##_update(void *state, unsigned int i, \
-			   const struct lbvs_sched_dest *d) \
+static __flatten void order##_update(void *state, unsigned int i, \
+				     const struct lbvs_sched_dest *d) \
 { \
 	lheap_update(state, i, d, order##_before); \
 }
@@ -601,10 +606,15 @@ LHEAP_ALGO(fo, LH_FO, weight, false);
 LHEAP_ALGO(ovf, LH_OVF, weight, true);
 
 /*
- * ---- table: sh and dh ----
+ * ---- table: sh, dh and mh ----
  *
  * pick(hash) = table[hash & mask], -1 if that server is not eligible (IPVS
  * without the fallback flag). The table has max(256, 2^k >= 8 n) buckets.
+ * mh: MH_SIZE buckets, pick(hash) = table[hash * MH_SIZE / 2^32], and each
+ * server's permutation and place in the turns come from its key (address
+ * and port), not its index: every director with the same servers and
+ * weights builds the same table whatever order they were added in, and a
+ * server's removal or addition moves little more than its own share.
  *
  * Filling (Maglev, Eisenbud et al., NSDI 2016): server i has its own
  * permutation of the buckets, offset_i + j * skip_i (skip_i odd, so it visits
@@ -628,9 +638,12 @@ LHEAP_ALGO(ovf, LH_OVF, weight, true);
  */
 struct table {
 	u32 n;
-	u32 mask;
-	u32 slot[];	/* slot[mask + 1], then weight[n], quota[n], at[n], skip[n],
-			 * turn[n] (build scratch), then u8 ok[n]
+	u32 size;	/* buckets: a power of two (sh, dh) or MH_SIZE (mh) */
+	u32 keyed;	/* mh: permutations and fill order from server keys */
+	u32 mask;	/* sh, dh: size - 1 */
+	u32 slot[];	/* slot[size], u8 ok[n] (padded to 4 bytes; pick()
+			 * reads it), then weight[n], quota[n], at[n], skip[n],
+			 * turn[n] (build scratch), key[n]
 			 */
 };
 
@@ -643,9 +656,14 @@ static u32 table_buckets(unsigned int n)
 	return size;
 }
 
+static u8 *table_ok(struct table *s)
+{
+	return (u8 *)(s->slot + s->size);
+}
+
 static u32 *table_weight(struct table *s)
 {
-	return s->slot + s->mask + 1;
+	return s->slot + s->size + (s->n + 3) / 4;
 }
 
 static u32 *table_quota(struct table *s)
@@ -668,15 +686,35 @@ static u32 *table_turn(struct table *s)
 	return table_weight(s) + 4 * s->n;
 }
 
-static u8 *table_ok(struct table *s)
+static u32 *table_key(struct table *s)
 {
-	return (u8 *)(table_weight(s) + 5 * s->n);
+	return table_weight(s) + 5 * s->n;
+}
+
+static size_t table_bytes(u32 buckets, unsigned int n)
+{
+	return sizeof(struct table) + (size_t)buckets * sizeof(u32) +
+	       (size_t)(n + 3) / 4 * sizeof(u32) + (size_t)n * 6 * sizeof(u32);
 }
 
 static size_t table_size(unsigned int n)
 {
-	return sizeof(struct table) + (size_t)table_buckets(n) * sizeof(u32) +
-	       (size_t)n * (5 * sizeof(u32) + sizeof(u8));
+	return table_bytes(table_buckets(n), n);
+}
+
+static size_t mh_size(unsigned int n)
+{
+	return table_bytes(MH_SIZE, n);
+}
+
+/* The bucket after p in a permutation of stride skip. */
+static __always_inline u32 table_next(const struct table *s, u32 p, u32 skip,
+				      bool keyed)
+{
+	p += skip;
+	if (keyed)
+		return p >= s->size ? p - s->size : p;
+	return p & s->mask;
 }
 
 /* a / b by shift and subtract: config path only, and no libgcc helper. */
@@ -696,15 +734,50 @@ static u64 div64(u64 a, u64 b)
 }
 
 /* Server i claims the next free bucket of its permutation. */
-static void table_claim(struct table *s, u32 i)
+static __always_inline void table_claim(struct table *s, u32 i, bool keyed)
 {
 	u32 *at = table_at(s), skip = table_skip(s)[i];
 	u32 p = at[i];
 
 	while (s->slot[p] != NONE)	/* ends: a free bucket exists, all are visited */
-		p = (p + skip) & s->mask;
+		p = table_next(s, p, skip, keyed);
 	s->slot[p] = i;
-	at[i] = (p + skip) & s->mask;
+	at[i] = table_next(s, p, skip, keyed);
+}
+
+/*
+ * Server i's permutation: its start and stride. sh, dh: from its index, the
+ * stride odd (coprime with the power-of-two size). mh: from its key (its
+ * address and port), so that it does not depend on which other servers
+ * exist or in what order they came; any stride below the prime size is
+ * coprime with it.
+ */
+static void table_perm(struct table *s, u32 i)
+{
+	u32 k = s->keyed ? table_key(s)[i] : 2 * i;
+
+	if (s->keyed) {
+		table_at(s)[i] = mix32(k ^ 0x9e3779b9U) % s->size;
+		table_skip(s)[i] = mix32(k ^ 0x85ebca6bU) % (s->size - 1) + 1;
+		return;
+	}
+	table_at(s)[i] = mix32(k + 0x9e3779b9U) & s->mask;
+	table_skip(s)[i] = (mix32(k + 1 + 0x9e3779b9U) & s->mask) | 1;
+}
+
+/* mh takes turns in key order, whatever the order servers were added in. */
+static bool key_after(const void *state, u32 a, u32 b)
+{
+	u32 *key = table_key((struct table *)state);
+
+	return key[a] != key[b] ? key[a] > key[b] : a > b;
+}
+
+static void table_by_key(struct table *s, u32 *turn, u32 cnt)
+{
+	struct heap hp = { .h = turn, .len = cnt, .before = key_after, .s = s };
+
+	heap_sort(&hp);
 }
 
 /* Quotas, permutations and the turn list of weighted servers; count returned. */
@@ -719,20 +792,22 @@ static u32 table_prepare(struct table *s)
 	for (i = 0; i < s->n; i++) {
 		if (!w[i])
 			continue;
-		quota[i] = (u32)div64((u64)(s->mask + 1) * w[i], sum);
+		quota[i] = (u32)div64((u64)s->size * w[i], sum);
 		if (!quota[i])
 			quota[i] = 1;
-		table_at(s)[i] = mix32(2 * i + 0x9e3779b9U) & s->mask;
-		table_skip(s)[i] = (mix32(2 * i + 1 + 0x9e3779b9U) & s->mask) | 1;
+		table_perm(s, i);
 		turn[cnt++] = i;
 	}
+	if (s->keyed)
+		table_by_key(s, turn, cnt);
 	return cnt;
 }
 
-static void table_build(struct table *s)
+/* Inlined with keyed constant: the claims' loop has no test of it. */
+static __always_inline void table_fill(struct table *s, bool keyed)
 {
 	u32 *w = table_weight(s), *quota = table_quota(s), *turn = table_turn(s);
-	u32 size = s->mask + 1, filled = 0;
+	u32 size = s->size, filled = 0;
 	u32 cnt, t, kept, i;
 	bool leftover = false;
 
@@ -741,7 +816,7 @@ static void table_build(struct table *s)
 	while (cnt && filled < size) {
 		for (t = 0, kept = 0; t < cnt && filled < size; t++) {
 			i = turn[t];
-			table_claim(s, i);
+			table_claim(s, i, keyed);
 			filled++;
 			if (leftover || --quota[i])
 				turn[kept++] = i;
@@ -752,33 +827,70 @@ static void table_build(struct table *s)
 			for (i = 0; i < s->n; i++)
 				if (w[i])
 					turn[cnt++] = i;
+			if (keyed)
+				table_by_key(s, turn, cnt);
 		}
 	}
 }
 
-static void table_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+static void table_build(struct table *s)
 {
-	struct table *s = state;
+	if (s->keyed)
+		table_fill(s, true);
+	else
+		table_fill(s, false);
+}
+
+static void table_setup(struct table *s, const struct lbvs_sched_dest *d,
+			unsigned int n, u32 size, bool keyed)
+{
 	u32 i;
 
-	memset(s, 0, table_size(n));
+	memset(s, 0, table_bytes(size, n));
 	s->n = n;
-	s->mask = table_buckets(n) - 1;
+	s->size = size;
+	s->mask = size - 1;
+	s->keyed = keyed;
 	for (i = 0; i < n; i++) {
 		table_weight(s)[i] = d[i].weight;
+		table_key(s)[i] = d[i].key;
 		table_ok(s)[i] = eligible(&d[i]);
 	}
 	table_build(s);
 }
 
-static int table_pick(void *state, u32 hash)
+static void table_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
 {
-	struct table *s = state;
-	u32 i = s->slot[hash & s->mask];
+	table_setup(state, d, n, table_buckets(n), false);
+}
+
+static void mh_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	table_setup(state, d, n, MH_SIZE, true);
+}
+
+static int table_owner(struct table *s, u32 b)
+{
+	u32 i = s->slot[b];
 
 	if (i == NONE || !table_ok(s)[i])
 		return -1;
 	return (int)i;
+}
+
+static int table_pick(void *state, u32 hash)
+{
+	struct table *s = state;
+
+	return table_owner(s, hash & s->mask);
+}
+
+/* hash scaled to [0, size) by a multiply: no division on the packet path. */
+static int mh_pick(void *state, u32 hash)
+{
+	struct table *s = state;
+
+	return table_owner(s, (u32)(((u64)hash * s->size) >> 32));
 }
 
 static void table_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
@@ -814,9 +926,14 @@ static const struct lbvs_sched_algo lbvs_dh = {
 	.pick = table_pick, .update = table_update,
 };
 
+static const struct lbvs_sched_algo lbvs_mh = {
+	.name = "mh", .state_size = mh_size, .init = mh_init,
+	.pick = mh_pick, .update = table_update,
+};
+
 const struct lbvs_sched_algo *const lbvs_sched_algos[] = {
 	&lbvs_rr, &lbvs_wrr, &lbvs_lc, &lbvs_wlc, &lbvs_sh, &lbvs_dh,
-	&lbvs_sed, &lbvs_nq, &lbvs_fo, &lbvs_ovf, NULL,
+	&lbvs_sed, &lbvs_nq, &lbvs_fo, &lbvs_ovf, &lbvs_mh, NULL,
 };
 
 const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name)

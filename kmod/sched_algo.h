@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The scheduling algorithms (rr, wrr, lc, wlc, sh, dh, sed, nq, fo, ovf) as
+ * The scheduling algorithms (rr, wrr, lc, wlc, sh, dh, sed, nq, mh, fo, ovf) as
  * plain C that builds both in the kernel module and in userspace unit tests.
  *
  * Contract with the caller:
@@ -11,9 +11,9 @@
  *   update) on one state, e.g. with the service's scheduler spinlock.
  * - cost: pick() is O(1) worst case for all (the heap's top for lc, wlc,
  *   sed, nq, fo, ovf). update() is O(1) when only counts change for
- *   rr/wrr/sh/dh/fo, O(log n) for the heap's, O(n) when a server's
+ *   rr/wrr/sh/dh/mh/fo, O(log n) for the heap's, O(n) when a server's
  *   eligibility or weight changes for rr/wrr, and O(table) (a rebuild) on a
- *   weight change for sh/dh.
+ *   weight change for sh/dh/mh.
  * - no floating point, no recursion, no division in pick() or in the
  *   count-only update() path.
  */
@@ -27,6 +27,11 @@ struct lbvs_sched_dest {	/* what an algorithm sees of real server i */
 	u32 active;		/* active connections (TCP ESTABLISHED) */
 	u32 inactive;		/* other connections */
 	bool overloaded;	/* over its upper threshold: not picked */
+	/*
+	 * mh: the server's identity (a hash of its address and port), read
+	 * by init() only; the same on every director.
+	 */
+	u32 key;
 };
 
 struct lbvs_sched_algo {
@@ -38,7 +43,7 @@ struct lbvs_sched_algo {
 	void (*init)(void *state, const struct lbvs_sched_dest *d, unsigned int n);
 	/*
 	 * Index of the server for a new connection, or -1 if none is eligible.
-	 * hash: lbvs_sched_hash() of the client address (sh) or of the
+	 * hash: lbvs_sched_hash() of the client address (sh, mh) or of the
 	 * destination address (dh); ignored by the others.
 	 */
 	int (*pick)(void *state, u32 hash);

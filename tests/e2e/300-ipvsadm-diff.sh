@@ -108,6 +108,7 @@ both -A -t "$VIP4:81" -s sed
 both -A -t "$VIP4:82" -s nq -p 60
 both -A -u "$VIP4:54" -s fo
 both -A -f 9 -s ovf
+both -A -t "$VIP4:83" -s mh
 compare_all "services only"
 
 # Real servers: -m -g -i, with and without port, weights, thresholds.
@@ -133,6 +134,7 @@ both -a -t "$VIP4:81" -r 192.0.2.15:81 -m -w 5
 both -a -t "$VIP4:82" -r 192.0.2.15:8082 -m -w 2
 both -a -u "$VIP4:54" -r 192.0.2.16:54 -g -w 3
 both -a -f 9 -r 192.0.2.16 -g -w 2
+both -a -t "$VIP4:83" -r 192.0.2.17:83 -m -w 4
 compare_all "services and servers"
 
 # Edits: scheduler, persistence on and off, netmask, forwarding, weight,

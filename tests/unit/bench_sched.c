@@ -40,6 +40,7 @@ static void make_views(const char *algo, struct lbvs_sched_dest *d, unsigned int
 		d[i].weight = w ? 1 + i % 7 : 1;
 		if (!strcmp(algo, "ovf"))
 			d[i].weight = 8 + i % 7;
+		d[i].key = i * 2654435761U;	/* mh's identity */
 		d[i].active = rnd() % 8;
 		d[i].inactive = rnd() % 8;
 	}
@@ -65,7 +66,7 @@ int main(int argc, char **argv)
 	void *st;
 
 	if (argc != 4 || !(a = lbvs_sched_algo_find(argv[1]))) {
-		fprintf(stderr, "usage: %s rr|wrr|lc|wlc|sh|dh|sed|nq|fo|ovf N PICKS\n", argv[0]);
+		fprintf(stderr, "usage: %s rr|wrr|lc|wlc|sh|dh|sed|nq|fo|ovf|mh N PICKS\n", argv[0]);
 		return 2;
 	}
 	n = strtoul(argv[2], NULL, 0);

@@ -5,18 +5,23 @@
  * implementations written here (IPVS's scans).
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "sched_algo.h"
 
 #define MAXN	256
-#define NALGO	10
-/* The first NSPREAD spread new connections over every eligible server. */
-#define NSPREAD	8
+#define NALGO	11
 #define LEAST0	2	/* names[LEAST0..]: lc wlc; names[6..]: sed nq fo ovf */
 
 static const char *const names[NALGO] = {
-	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "fo", "ovf",
+	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "fo", "ovf", "mh",
+};
+
+/* Those that spread new connections over every eligible server, then fo. */
+#define NSPREAD	9
+static const char *const spread[NSPREAD + 1] = {
+	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "mh", "fo",
 };
 
 /* A service as the kernel glue would hold it: server views plus state. */
@@ -52,6 +57,8 @@ static void svc_reinit(struct svc *s, unsigned int n)
 	s->a->init(s->st, s->d, n);
 }
 
+static u32 key_hash(u32 k);
+
 static void svc_init(struct svc *s, const char *name, const u32 *w, unsigned int n)
 {
 	unsigned int i;
@@ -59,8 +66,10 @@ static void svc_init(struct svc *s, const char *name, const u32 *w, unsigned int
 	memset(s, 0, sizeof(*s));
 	s->a = lbvs_sched_algo_find(name);
 	ck_assert_ptr_nonnull(s->a);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		s->d[i].weight = w[i];
+		s->d[i].key = key_hash(7777 + i);	/* mh's identity */
+	}
 	svc_reinit(s, n);
 }
 
@@ -166,7 +175,7 @@ START_TEST(test_one)
 	struct svc s;
 	unsigned int k;
 
-	svc_init(&s, names[_i], w, 1);
+	svc_init(&s, spread[_i], w, 1);
 	for (k = 0; k < 1000; k++)
 		ck_assert_int_eq(svc_open(&s, key_hash(k)), 0);
 	svc_set_weight(&s, 0, 0);
@@ -183,7 +192,7 @@ START_TEST(test_quiesce)
 	unsigned int c[MAXN], i;
 	struct svc s;
 
-	svc_init(&s, names[_i], w, 4);
+	svc_init(&s, spread[_i], w, 4);
 	ck_assert_uint_eq(svc_run(&s, 4000, c), 0);
 	for (i = 0; i < 4; i++)
 		ck_assert_uint_gt(c[i], 0);
@@ -209,7 +218,7 @@ START_TEST(test_overload)
 	unsigned int c[MAXN], i, miss;
 	struct svc s;
 
-	svc_init(&s, names[_i], w, 4);
+	svc_init(&s, spread[_i], w, 4);
 	svc_set_overload(&s, 2, true);
 	miss = svc_run(&s, 4000, c);
 	ck_assert_uint_eq(c[2], 0);
@@ -235,7 +244,7 @@ START_TEST(test_removal)
 	unsigned int c[MAXN], i;
 	struct svc s;
 
-	svc_init(&s, names[_i], w, 4);
+	svc_init(&s, spread[_i], w, 4);
 	svc_run(&s, 1000, c);
 	/* server 1 goes: the glue compacts its views and rebuilds */
 	memmove(&s.d[1], &s.d[2], 2 * sizeof(s.d[0]));
@@ -288,7 +297,7 @@ START_TEST(test_ring_cursor)
 	static const int seq1[] = { 0, 1, 3 }, seq2[] = { 0, 1, 2, 3 };
 	struct svc s;
 
-	svc_init(&s, names[_i], w, 4);
+	svc_init(&s, spread[_i], w, 4);
 	ck_assert_int_eq(svc_open(&s, 0), 0);
 	ck_assert_int_eq(svc_open(&s, 0), 1);
 	svc_set_overload(&s, 2, true);	/* the next one in line leaves */
@@ -518,6 +527,150 @@ START_TEST(test_ovf)
 	s.d[0].active--;		/* one closes: back within its weight */
 	svc_update(&s, 0);
 	ck_assert_int_eq(svc_open(&s, 0), 0);
+	svc_free(&s);
+}
+END_TEST
+
+/* ---- mh ---- */
+
+#define MH_SIZE	65537
+
+/* The owner of each of mh's buckets, as a key (-1: none). */
+static void mh_owners(struct svc *s, int64_t *own)
+{
+	unsigned int b;
+	int p;
+
+	for (b = 0; b < MH_SIZE; b++) {
+		/* the smallest hash that lands in bucket b */
+		u32 h = (u32)((((u64)b << 32) + MH_SIZE - 1) / MH_SIZE);
+
+		p = s->a->pick(s->st, h);
+		own[b] = p < 0 ? -1 : (int64_t)s->d[p].key;
+	}
+}
+
+static unsigned int mh_moved(const int64_t *a, const int64_t *b)
+{
+	unsigned int k, moved = 0;
+
+	for (k = 0; k < MH_SIZE; k++)
+		moved += a[k] != b[k];
+	return moved;
+}
+
+/* Same servers and weights, added in another order: the same table. */
+START_TEST(test_mh_order)
+{
+	static int64_t a[MH_SIZE], b[MH_SIZE];
+	u32 w[MAXN];
+	struct svc s;
+	unsigned int i;
+
+	for (i = 0; i < 20; i++)
+		w[i] = 1 + i % 3;
+	svc_init(&s, "mh", w, 20);
+	mh_owners(&s, a);
+	for (i = 0; i < 20; i++) {	/* reversed */
+		s.d[i].weight = w[19 - i];
+		s.d[i].key = key_hash(7777 + 19 - i);
+	}
+	svc_reinit(&s, 20);
+	mh_owners(&s, b);
+	ck_assert_uint_eq(mh_moved(a, b), 0);
+	svc_free(&s);
+}
+END_TEST
+
+/* Shares within 1% of the weights at 100 servers. */
+START_TEST(test_mh_balance)
+{
+	static int64_t own[MH_SIZE];
+	unsigned int i, k, cnt, sum = 0;
+	u32 w[MAXN];
+	struct svc s;
+
+	for (i = 0; i < 100; i++) {
+		w[i] = _i ? 1 + i % 4 : 1;
+		sum += w[i];
+	}
+	svc_init(&s, "mh", w, 100);
+	mh_owners(&s, own);
+	for (i = 0; i < 100; i++) {
+		double want = (double)MH_SIZE * w[i] / sum;
+
+		for (cnt = 0, k = 0; k < MH_SIZE; k++)
+			cnt += own[k] == (int64_t)s.d[i].key;
+		ck_assert_msg(cnt >= want * 0.99 && cnt <= want * 1.01,
+			      "server %u (weight %u): %u buckets, want %.0f",
+			      i, w[i], cnt, want);
+	}
+	svc_free(&s);
+}
+END_TEST
+
+/*
+ * Removing one of N servers, or adding one, remaps at most 1/N + 1% of the
+ * table (the removed server's own buckets are 1/N): issue 15's bound.
+ */
+START_TEST(test_mh_disruption)
+{
+	static int64_t before[MH_SIZE], after[MH_SIZE];
+	static const unsigned int ns[] = { 10, 100, 200 };
+	unsigned int n = ns[_i], moved, i, k;
+	u32 w[MAXN];
+	struct svc s;
+
+	for (i = 0; i < n + 1; i++)
+		w[i] = 1;
+	svc_init(&s, "mh", w, n);
+	mh_owners(&s, before);
+	for (k = 0; k < 3; k++) {	/* three different servers removed */
+		struct svc t;
+		unsigned int gone = k * n / 3;
+
+		svc_init(&t, "mh", w, n);
+		memmove(&t.d[gone], &t.d[gone + 1], (n - 1 - gone) * sizeof(t.d[0]));
+		svc_reinit(&t, n - 1);
+		mh_owners(&t, after);
+		moved = mh_moved(before, after);
+		ck_assert_msg(moved <= MH_SIZE / n + MH_SIZE / 100,
+			      "n %u: removing server %u moved %u buckets (own share %u)",
+			      n, gone, moved, MH_SIZE / n);
+		svc_free(&t);
+	}
+	svc_free(&s);
+	svc_init(&s, "mh", w, n + 1);	/* one added */
+	mh_owners(&s, after);
+	moved = mh_moved(before, after);
+	ck_assert_msg(moved <= MH_SIZE / (n + 1) + MH_SIZE / 100,
+		      "n %u: adding a server moved %u buckets", n, moved);
+	svc_free(&s);
+}
+END_TEST
+
+/* Overload keeps the table (its buckets miss); weight 0 gives them away. */
+START_TEST(test_mh_states)
+{
+	static int64_t a[MH_SIZE], b[MH_SIZE];
+	static const u32 w[4] = { 1, 1, 1, 1 };
+	unsigned int k, miss = 0;
+	struct svc s;
+
+	svc_init(&s, "mh", w, 4);
+	mh_owners(&s, a);
+	svc_set_overload(&s, 2, true);
+	mh_owners(&s, b);
+	for (k = 0; k < MH_SIZE; k++) {
+		ck_assert(b[k] == a[k] || (b[k] == -1 && a[k] == (int64_t)s.d[2].key));
+		miss += b[k] == -1;
+	}
+	ck_assert_uint_ge(miss, MH_SIZE / 4 - 1);
+	svc_set_overload(&s, 2, false);
+	svc_set_weight(&s, 2, 0);
+	mh_owners(&s, b);
+	for (k = 0; k < MH_SIZE; k++)
+		ck_assert(b[k] != -1 && b[k] != (int64_t)s.d[2].key);
 	svc_free(&s);
 }
 END_TEST
@@ -867,7 +1020,8 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_quiesce, 0, NSPREAD);
 	tcase_add_loop_test(tc, test_overload, 0, NSPREAD);
 	tcase_add_loop_test(tc, test_removal, 0, NSPREAD);
-	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO);
+	/* mh (last) rebuilds 65,537 buckets per change: its own tests below */
+	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO - 1);
 	tcase_add_test(tc, test_rr_order);
 	tcase_add_loop_test(tc, test_ring_cursor, 0, 2);
 	tcase_add_test(tc, test_wrr_321);
@@ -878,6 +1032,10 @@ static Suite *sched_suite(void)
 	tcase_add_test(tc, test_nq_idle_first);
 	tcase_add_test(tc, test_fo);
 	tcase_add_test(tc, test_ovf);
+	tcase_add_test(tc, test_mh_order);
+	tcase_add_loop_test(tc, test_mh_balance, 0, 2);
+	tcase_add_loop_test(tc, test_mh_disruption, 0, 3);
+	tcase_add_test(tc, test_mh_states);
 	tcase_add_loop_test(tc, test_table_sticky, 0, 2);
 	tcase_add_loop_test(tc, test_table_spread, 0, 2);
 	tcase_add_loop_test(tc, test_table_stable, 0, 2);

@@ -4,6 +4,7 @@
  * algorithms (sched_algo.c) index, and keeps their view of weights, counts
  * and overload current. Locking is described in sched.h.
  */
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -15,7 +16,6 @@
 void lbvs_sched_init(struct lbvs_sched *s)
 {
 	spin_lock_init(&s->lock);
-	s->dh = lbvs_sched_algo_find("dh");
 	s->algo = NULL;
 	s->set = NULL;
 	s->load_aware = false;
@@ -127,19 +127,29 @@ void lbvs_sched_free(struct lbvs_sched *s)
 	kvfree(old);
 }
 
+static u32 pick_hash(const struct lbvs_sched_algo *algo, const struct lbvs_tuple *t)
+{
+	unsigned int alen = lbvs_addr_len(t->af);
+
+	switch (algo->key) {
+	case LBVS_SCHED_KEY_DEST:
+		return lbvs_sched_hash(&t->daddr, alen);
+	case LBVS_SCHED_KEY_RANDOM:
+		return get_random_u32();
+	default:
+		return lbvs_sched_hash(&t->saddr, alen);
+	}
+}
+
 struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tuple *t)
 {
 	struct lbvs_sched *s = &svc->sched;
-	unsigned int alen = lbvs_addr_len(t->af);
 	struct lbvs_dest *d = NULL;
-	u32 hash;
 	int idx;
 
 	spin_lock_bh(&s->lock);
 	if (s->set) {
-		/* dh keys on the destination, sh and mh on the client; others ignore it. */
-		hash = lbvs_sched_hash(s->algo == s->dh ? &t->daddr : &t->saddr, alen);
-		idx = s->algo->pick(s->set->state, hash);
+		idx = s->algo->pick(s->set->state, pick_hash(s->algo, t));
 		if (idx >= 0 && idx < s->set->n)
 			d = s->set->dests[idx];
 	}

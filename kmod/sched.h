@@ -31,8 +31,7 @@ struct lbvs_sched {
 	spinlock_t lock;
 	const struct lbvs_sched_algo *algo;	/* lock (writers also hold config_lock) */
 	struct lbvs_sched_set *set;		/* lock */
-	bool load_aware;			/* lc/wlc: wants count updates */
-	const struct lbvs_sched_algo *dh;	/* constant: the one keyed on daddr */
+	bool load_aware;			/* algo->load_aware: wants count updates */
 };
 
 void lbvs_sched_init(struct lbvs_sched *s);

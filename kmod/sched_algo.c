@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Scheduling algorithms, after IPVS's ip_vs_{rr,wrr,lc,wlc,sed,nq,fo,ovf,sh,
- * dh,mh}.c, reworked so that pick() costs the same for 10 and for 10,000
- * servers (IPVS scans every server on each pick but for rr, sh, dh and mh).
+ * dh,mh,twos}.c, reworked so that pick() costs the same for 10 and for
+ * 10,000 servers (IPVS scans every server on each pick but for rr, sh, dh
+ * and mh).
  *
- * Three structures serve the eleven names:
+ * Four structures serve the twelve names:
  * - "ring" (rr, wrr): eligible servers sorted by weight, served in rounds;
  * - "heap" (lc, wlc, sed, nq, fo, ovf): a binary heap of eligible servers,
  *   best first in each algorithm's order;
- * - "table" (sh, dh, mh): a bucket table filled Maglev-style by weight.
+ * - "table" (sh, dh, mh): a bucket table filled Maglev-style by weight;
+ * - "twos": an alias table of the weights, for weighted draws.
  * rr is wrr with every eligible weight taken as 1, lc is wlc likewise.
  *
  * A server is eligible when its weight is > 0 and it is not overloaded.
@@ -906,6 +908,160 @@ static void table_update(void *state, unsigned int i, const struct lbvs_sched_de
 	}
 }
 
+/*
+ * ---- twos: weighted random two choices ----
+ *
+ * IPVS's twos draws two servers at random, each with probability
+ * proportional to its weight, and takes the one with the smaller load /
+ * weight (load as lc's; the first drawn on a tie). IPVS sums and walks its
+ * list twice per pick. Here a draw is O(1) from an alias table (Walker,
+ * Vose) over the eligible servers: column k of m, chosen uniformly, gives
+ * col[k] if a second uniform number in [0, total) is below cut[k], else
+ * alias[k]. Built in integers: weights scaled by m average total. A count
+ * change is O(1); a weight or eligibility change rebuilds, O(n), as wrr's.
+ * pick()'s hash is a random number; the other three come from mixing it.
+ */
+struct twos {
+	u32 n;
+	u32 m;		/* eligible servers, columns of the table */
+	u64 total;	/* sum of their weights */
+	u64 load[];	/* load[n], cut[n], then u32 weight[n] (0 if not
+			 * eligible), col[n], alias[n], work[n] (build scratch)
+			 */
+};
+
+static u64 *twos_cut(struct twos *s)
+{
+	return s->load + s->n;
+}
+
+static u32 *twos_weight(struct twos *s)
+{
+	return (u32 *)(s->load + 2 * s->n);
+}
+
+static u32 *twos_col(struct twos *s)
+{
+	return twos_weight(s) + s->n;
+}
+
+static u32 *twos_alias(struct twos *s)
+{
+	return twos_weight(s) + 2 * s->n;
+}
+
+static u32 *twos_work(struct twos *s)
+{
+	return twos_weight(s) + 3 * s->n;
+}
+
+static size_t twos_size(unsigned int n)
+{
+	return sizeof(struct twos) + (size_t)n * (2 * sizeof(u64) + 4 * sizeof(u32));
+}
+
+/*
+ * Vose's pairing: work[] holds the columns below the average (cut < total)
+ * from the front and the others from the back; each small column takes
+ * its alias from a large one, which gives up what the small one lacks.
+ */
+static void twos_build(struct twos *s)
+{
+	u32 *w = twos_weight(s), *col = twos_col(s), *alias = twos_alias(s);
+	u32 *work = twos_work(s), small = 0, large, k, i, l;
+	u64 *cut = twos_cut(s);
+
+	s->m = 0;
+	s->total = 0;
+	for (i = 0; i < s->n; i++) {
+		if (w[i]) {
+			col[s->m++] = i;
+			s->total += w[i];
+		}
+	}
+	large = s->m;
+	for (k = 0; k < s->m; k++) {
+		cut[k] = (u64)w[col[k]] * s->m;
+		alias[k] = col[k];
+		if (cut[k] < s->total)
+			work[small++] = k;
+		else
+			work[--large] = k;
+	}
+	while (small && large < s->m) {
+		k = work[--small];
+		l = work[large];
+		alias[k] = col[l];
+		cut[l] -= s->total - cut[k];
+		if (cut[l] < s->total) {	/* l turns small */
+			large++;
+			work[small++] = l;
+		}
+	}
+	while (large < s->m)		/* rounding: keep their own */
+		cut[work[large++]] = s->total;
+	while (small)
+		cut[work[--small]] = s->total;
+}
+
+/* Record d as server i's view; true if the table must be rebuilt. */
+static bool twos_store(struct twos *s, u32 i, const struct lbvs_sched_dest *d)
+{
+	u32 w = eligible(d) ? d->weight : 0;
+	bool changed = w != twos_weight(s)[i];
+
+	s->load[i] = ((u64)d->active << 8) + d->inactive;
+	twos_weight(s)[i] = w;
+	return changed;
+}
+
+static void twos_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	struct twos *s = state;
+	u32 i;
+
+	memset(s, 0, twos_size(n));
+	s->n = n;
+	for (i = 0; i < n; i++)
+		twos_store(s, i, &d[i]);
+	twos_build(s);
+}
+
+/* A weighted draw from the random numbers r (column) and u (cut). */
+static u32 twos_draw(struct twos *s, u32 r, u32 u)
+{
+	u32 k = (u32)(((u64)r * s->m) >> 32);
+	u64 hi;
+	u32 lo;
+
+	mul96(s->total, u, &hi, &lo);	/* total * u / 2^32, in [0, total) */
+	return hi < twos_cut(s)[k] ? twos_col(s)[k] : twos_alias(s)[k];
+}
+
+static int twos_pick(void *state, u32 hash)
+{
+	struct twos *s = state;
+	u32 *w = twos_weight(s), a, b, la, lb;
+	u64 ha, hb;
+
+	if (!s->m)
+		return -1;
+	a = twos_draw(s, hash, mix32(hash ^ 0x9e3779b9U));
+	b = twos_draw(s, mix32(hash ^ 0x85ebca6bU), mix32(hash ^ 0xc2b2ae35U));
+	/* b only if load_b / w_b < load_a / w_a, as IPVS */
+	mul96(s->load[a], w[b], &ha, &la);
+	mul96(s->load[b], w[a], &hb, &lb);
+	return (int)(ha > hb || (ha == hb && la > lb) ? b : a);
+}
+
+static void twos_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
+{
+	struct twos *s = state;
+
+	if (i < s->n && twos_store(s, i, d))
+		twos_build(s);
+}
+
 static const struct lbvs_sched_algo lbvs_rr = {
 	.name = "rr", .state_size = ring_size, .init = rr_init,
 	.pick = ring_pick, .update = ring_update,
@@ -922,8 +1078,8 @@ static const struct lbvs_sched_algo lbvs_sh = {
 };
 
 static const struct lbvs_sched_algo lbvs_dh = {
-	.name = "dh", .state_size = table_size, .init = table_init,
-	.pick = table_pick, .update = table_update,
+	.name = "dh", .key = LBVS_SCHED_KEY_DEST, .state_size = table_size,
+	.init = table_init, .pick = table_pick, .update = table_update,
 };
 
 static const struct lbvs_sched_algo lbvs_mh = {
@@ -931,9 +1087,15 @@ static const struct lbvs_sched_algo lbvs_mh = {
 	.pick = mh_pick, .update = table_update,
 };
 
+static const struct lbvs_sched_algo lbvs_twos = {
+	.name = "twos", .key = LBVS_SCHED_KEY_RANDOM, .state_size = twos_size,
+	.init = twos_init, .pick = twos_pick, .update = twos_update,
+	.load_aware = true,
+};
+
 const struct lbvs_sched_algo *const lbvs_sched_algos[] = {
 	&lbvs_rr, &lbvs_wrr, &lbvs_lc, &lbvs_wlc, &lbvs_sh, &lbvs_dh,
-	&lbvs_sed, &lbvs_nq, &lbvs_fo, &lbvs_ovf, &lbvs_mh, NULL,
+	&lbvs_sed, &lbvs_nq, &lbvs_fo, &lbvs_ovf, &lbvs_twos, &lbvs_mh, NULL,
 };
 
 const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name)

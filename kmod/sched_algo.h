@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The scheduling algorithms (rr, wrr, lc, wlc, sh, dh, sed, nq, mh, fo, ovf) as
+ * The scheduling algorithms (rr, wrr, lc, wlc, sh, dh, sed, nq, mh, fo, ovf,
+ * twos) as
  * plain C that builds both in the kernel module and in userspace unit tests.
  *
  * Contract with the caller:
@@ -10,10 +11,10 @@
  * - locking: none inside. The caller serialises every call (init, pick,
  *   update) on one state, e.g. with the service's scheduler spinlock.
  * - cost: pick() is O(1) worst case for all (the heap's top for lc, wlc,
- *   sed, nq, fo, ovf). update() is O(1) when only counts change for
- *   rr/wrr/sh/dh/mh/fo, O(log n) for the heap's, O(n) when a server's
- *   eligibility or weight changes for rr/wrr, and O(table) (a rebuild) on a
- *   weight change for sh/dh/mh.
+ *   sed, nq, fo, ovf; two draws from an alias table for twos). update()
+ *   is O(1) when only counts change for rr/wrr/sh/dh/mh/fo/twos, O(log n)
+ *   for the heap's, O(n) when a server's eligibility or weight changes for
+ *   rr/wrr/twos, and O(table) (a rebuild) on a weight change for sh/dh/mh.
  * - no floating point, no recursion, no division in pick() or in the
  *   count-only update() path.
  */
@@ -34,8 +35,16 @@ struct lbvs_sched_dest {	/* what an algorithm sees of real server i */
 	u32 key;
 };
 
+/* What pick()'s hash is made of. */
+enum lbvs_sched_key {
+	LBVS_SCHED_KEY_CLIENT,	/* the client's address (the others ignore it) */
+	LBVS_SCHED_KEY_DEST,	/* the packet's destination address (dh) */
+	LBVS_SCHED_KEY_RANDOM,	/* a random number per pick (twos) */
+};
+
 struct lbvs_sched_algo {
 	const char *name;	/* "rr", "wrr", "lc", "wlc", "sh", "dh", ... */
+	enum lbvs_sched_key key;
 	/* Its picks depend on the counts: update() on every count change. */
 	bool load_aware;
 	size_t (*state_size)(unsigned int n);
@@ -43,8 +52,8 @@ struct lbvs_sched_algo {
 	void (*init)(void *state, const struct lbvs_sched_dest *d, unsigned int n);
 	/*
 	 * Index of the server for a new connection, or -1 if none is eligible.
-	 * hash: lbvs_sched_hash() of the client address (sh, mh) or of the
-	 * destination address (dh); ignored by the others.
+	 * hash: as key says: lbvs_sched_hash() of the client address (sh, mh)
+	 * or of the destination address (dh), or random (twos).
 	 */
 	int (*pick)(void *state, u32 hash);
 	/* Server i's weight, counts or overload changed; d is its new view. */

@@ -16,7 +16,7 @@ for i in 1 2; do http_server "rs$i" 80 "rs$i"; done
 lbd -A -t "$VIP4:80" -s rr
 for i in 1 2; do lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m -w "$i"; done
 
-for s in rr wrr lc wlc sh dh sed nq fo ovf mh; do
+for s in rr wrr lc wlc sh dh sed nq fo ovf mh twos; do
 	lbd -E -t "$VIP4:80" -s "$s"
 	t=$(tally client 4 "http://$VIP4/")
 	log "$s: $(echo $t)"

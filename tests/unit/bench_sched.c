@@ -31,7 +31,7 @@ static u32 rnd(void)
  */
 static void make_views(const char *algo, struct lbvs_sched_dest *d, unsigned int n)
 {
-	static const char *const weighted[] = { "wrr", "wlc", "sed", "nq", "fo" };
+	static const char *const weighted[] = { "wrr", "wlc", "sed", "nq", "fo", "twos" };
 	unsigned int i, k, w = 0;
 
 	for (k = 0; k < sizeof(weighted) / sizeof(weighted[0]); k++)
@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 	void *st;
 
 	if (argc != 4 || !(a = lbvs_sched_algo_find(argv[1]))) {
-		fprintf(stderr, "usage: %s rr|wrr|lc|wlc|sh|dh|sed|nq|fo|ovf|mh N PICKS\n", argv[0]);
+		fprintf(stderr, "usage: %s rr|wrr|lc|wlc|sh|dh|sed|nq|fo|ovf|twos|mh N PICKS\n", argv[0]);
 		return 2;
 	}
 	n = strtoul(argv[2], NULL, 0);

@@ -5,23 +5,25 @@
  * implementations written here (IPVS's scans).
  */
 #include <check.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "sched_algo.h"
 
 #define MAXN	256
-#define NALGO	11
+#define NALGO	12
 #define LEAST0	2	/* names[LEAST0..]: lc wlc; names[6..]: sed nq fo ovf */
 
 static const char *const names[NALGO] = {
-	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "fo", "ovf", "mh",
+	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "fo", "ovf", "twos",
+	"mh",
 };
 
 /* Those that spread new connections over every eligible server, then fo. */
-#define NSPREAD	9
+#define NSPREAD	10
 static const char *const spread[NSPREAD + 1] = {
-	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "mh", "fo",
+	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "mh", "twos", "fo",
 };
 
 /* A service as the kernel glue would hold it: server views plus state. */
@@ -531,6 +533,80 @@ START_TEST(test_ovf)
 }
 END_TEST
 
+/*
+ * twos against IPVS's rule as probabilities: a draw gives server j with
+ * probability w_j / total; two independent draws (a, b) give b if its
+ * load / weight is strictly below a's, else a. 2^18 picks with random
+ * numbers must match each server's exact probability within 5 standard
+ * deviations.
+ */
+static void twos_check(struct svc *s)
+{
+	double p[MAXN] = { 0 }, want[MAXN] = { 0 }, total = 0, sd;
+	unsigned int c[MAXN] = { 0 }, a, b, i, k, picks = 1u << 18;
+
+	for (i = 0; i < s->n; i++)
+		if (s->d[i].weight && !s->d[i].overloaded)
+			total += s->d[i].weight;
+	if (!total) {
+		ck_assert_int_eq(s->a->pick(s->st, rnd(0)), -1);
+		return;
+	}
+	for (i = 0; i < s->n; i++)
+		if (s->d[i].weight && !s->d[i].overloaded)
+			p[i] = s->d[i].weight / total;
+	for (a = 0; a < s->n; a++)
+		for (b = 0; b < s->n; b++)
+			want[ref_load(s, b) * s->d[a].weight <
+			     ref_load(s, a) * s->d[b].weight ? b : a] += p[a] * p[b];
+	for (k = 0; k < picks; k++) {
+		int got = s->a->pick(s->st, rnd(0));
+
+		ck_assert_int_ge(got, 0);
+		c[got]++;
+	}
+	for (i = 0; i < s->n; i++) {
+		sd = sqrt(want[i] * (1 - want[i]) / picks);
+		ck_assert_msg(fabs((double)c[i] / picks - want[i]) <= 5 * sd + 1e-6,
+			      "server %u of %u: %u picks, want %.0f", i, s->n,
+			      c[i], want[i] * picks);
+	}
+}
+
+/* Random weights, overloads and loads, the distribution checked between. */
+START_TEST(test_twos)
+{
+	static const unsigned int ns[] = { 1, 3, 7, 40 };
+	unsigned int n = ns[_i], k, i, step;
+	u32 w[MAXN];
+	struct svc s;
+
+	for (i = 0; i < n; i++)
+		w[i] = 1 + rnd(5);
+	svc_init(&s, "twos", w, n);
+	twos_check(&s);
+	for (k = 0; k < 6; k++) {
+		for (step = 0; step < 50; step++) {
+			i = rnd(n);
+			switch (rnd(4)) {
+			case 0:
+				svc_set_weight(&s, i, rnd(3) ? 1 + rnd(1000) : 0);
+				break;
+			case 1:
+				svc_set_overload(&s, i, !s.d[i].overloaded);
+				break;
+			default:
+				s.d[i].active = rnd(20);
+				s.d[i].inactive = rnd(300);
+				svc_update(&s, i);
+			}
+		}
+		twos_check(&s);
+	}
+	svc_free(&s);
+}
+END_TEST
+
 /* ---- mh ---- */
 
 #define MH_SIZE	65537
@@ -1020,8 +1096,11 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_quiesce, 0, NSPREAD);
 	tcase_add_loop_test(tc, test_overload, 0, NSPREAD);
 	tcase_add_loop_test(tc, test_removal, 0, NSPREAD);
-	/* mh (last) rebuilds 65,537 buckets per change: its own tests below */
-	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO - 1);
+	/*
+	 * Not the last two, with their own tests: twos is random, and mh
+	 * rebuilds 65,537 buckets per change.
+	 */
+	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO - 2);
 	tcase_add_test(tc, test_rr_order);
 	tcase_add_loop_test(tc, test_ring_cursor, 0, 2);
 	tcase_add_test(tc, test_wrr_321);
@@ -1032,6 +1111,7 @@ static Suite *sched_suite(void)
 	tcase_add_test(tc, test_nq_idle_first);
 	tcase_add_test(tc, test_fo);
 	tcase_add_test(tc, test_ovf);
+	tcase_add_loop_test(tc, test_twos, 0, 4);
 	tcase_add_test(tc, test_mh_order);
 	tcase_add_loop_test(tc, test_mh_balance, 0, 2);
 	tcase_add_loop_test(tc, test_mh_disruption, 0, 3);

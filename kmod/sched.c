@@ -127,9 +127,11 @@ void lbvs_sched_free(struct lbvs_sched *s)
 	kvfree(old);
 }
 
-static u32 pick_hash(const struct lbvs_sched_algo *algo, const struct lbvs_tuple *t)
+static u32 pick_hash(const struct lbvs_sched_algo *algo, const struct lbvs_tuple *t,
+		     u32 flags)
 {
 	unsigned int alen = lbvs_addr_len(t->af);
+	u32 h;
 
 	switch (algo->key) {
 	case LBVS_SCHED_KEY_DEST:
@@ -137,19 +139,28 @@ static u32 pick_hash(const struct lbvs_sched_algo *algo, const struct lbvs_tuple
 	case LBVS_SCHED_KEY_RANDOM:
 		return get_random_u32();
 	default:
-		return lbvs_sched_hash(&t->saddr, alen);
+		h = lbvs_sched_hash(&t->saddr, alen);
+		/* sh-port, mh-port: each client port its own server */
+		if (algo->fallback && (flags & LBVS_SVC_F_SCHED2))
+			h ^= lbvs_sched_hash(&t->sport, sizeof(t->sport));
+		return h;
 	}
 }
 
 struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tuple *t)
 {
+	u32 flags = READ_ONCE(svc->flags), hash;
 	struct lbvs_sched *s = &svc->sched;
 	struct lbvs_dest *d = NULL;
 	int idx;
 
 	spin_lock_bh(&s->lock);
 	if (s->set) {
-		idx = s->algo->pick(s->set->state, pick_hash(s->algo, t));
+		hash = pick_hash(s->algo, t, flags);
+		idx = s->algo->pick(s->set->state, hash);
+		/* sh-fallback, mh-fallback */
+		if (idx < 0 && s->algo->fallback && (flags & LBVS_SVC_F_SCHED1))
+			idx = s->algo->fallback(s->set->state, hash);
 		if (idx >= 0 && idx < s->set->n)
 			d = s->set->dests[idx];
 	}

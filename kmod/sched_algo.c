@@ -643,6 +643,7 @@ struct table {
 	u32 size;	/* buckets: a power of two (sh, dh) or MH_SIZE (mh) */
 	u32 keyed;	/* mh: permutations and fill order from server keys */
 	u32 mask;	/* sh, dh: size - 1 */
+	u32 live;	/* servers eligible (ok[]), for fallback() */
 	u32 slot[];	/* slot[size], u8 ok[n] (padded to 4 bytes; pick()
 			 * reads it), then weight[n], quota[n], at[n], skip[n],
 			 * turn[n] (build scratch), key[n]
@@ -857,6 +858,7 @@ static void table_setup(struct table *s, const struct lbvs_sched_dest *d,
 		table_weight(s)[i] = d[i].weight;
 		table_key(s)[i] = d[i].key;
 		table_ok(s)[i] = eligible(&d[i]);
+		s->live += table_ok(s)[i];
 	}
 	table_build(s);
 }
@@ -880,6 +882,36 @@ static int table_owner(struct table *s, u32 b)
 	return (int)i;
 }
 
+static u32 table_bucket(const struct table *s, u32 hash)
+{
+	if (s->keyed)
+		return (u32)(((u64)hash * s->size) >> 32);
+	return hash & s->mask;
+}
+
+/*
+ * IPVS's sh and mh fallback: when the client's bucket holds no eligible
+ * server, the client's hash perturbed 1, 2, ... times picks other buckets,
+ * until one does. The same client lands on the same fallback server while
+ * the table stays. Bounded by the table's size; with some server eligible,
+ * a few tries on average (one in live / n buckets is eligible).
+ */
+static int table_fallback(void *state, u32 hash)
+{
+	struct table *s = state;
+	u32 k;
+	int i;
+
+	if (!s->live)
+		return -1;
+	for (k = 1; k < s->size; k++) {
+		i = table_owner(s, table_bucket(s, mix32(hash + k)));
+		if (i >= 0)
+			return i;
+	}
+	return -1;
+}
+
 static int table_pick(void *state, u32 hash)
 {
 	struct table *s = state;
@@ -901,6 +933,7 @@ static void table_update(void *state, unsigned int i, const struct lbvs_sched_de
 
 	if (i >= s->n)
 		return;
+	s->live += eligible(d) - table_ok(s)[i];
 	table_ok(s)[i] = eligible(d);
 	if (table_weight(s)[i] != d->weight) {
 		table_weight(s)[i] = d->weight;
@@ -1074,7 +1107,7 @@ static const struct lbvs_sched_algo lbvs_wrr = {
 
 static const struct lbvs_sched_algo lbvs_sh = {
 	.name = "sh", .state_size = table_size, .init = table_init,
-	.pick = table_pick, .update = table_update,
+	.pick = table_pick, .fallback = table_fallback, .update = table_update,
 };
 
 static const struct lbvs_sched_algo lbvs_dh = {
@@ -1084,7 +1117,7 @@ static const struct lbvs_sched_algo lbvs_dh = {
 
 static const struct lbvs_sched_algo lbvs_mh = {
 	.name = "mh", .state_size = mh_size, .init = mh_init,
-	.pick = mh_pick, .update = table_update,
+	.pick = mh_pick, .fallback = table_fallback, .update = table_update,
 };
 
 static const struct lbvs_sched_algo lbvs_twos = {

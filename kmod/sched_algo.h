@@ -56,6 +56,13 @@ struct lbvs_sched_algo {
 	 * or of the destination address (dh), or random (twos).
 	 */
 	int (*pick)(void *state, u32 hash);
+	/*
+	 * NULL, or the algorithm reads the service's SCHED1 and SCHED2 flags
+	 * as IPVS's sh and mh do: SCHED2 puts the client's port in hash, and
+	 * with SCHED1, when pick() found no eligible server, fallback() looks
+	 * further for one (-1 if none is eligible).
+	 */
+	int (*fallback)(void *state, u32 hash);
 	/* Server i's weight, counts or overload changed; d is its new view. */
 	void (*update)(void *state, unsigned int i, const struct lbvs_sched_dest *d);
 };

@@ -114,7 +114,8 @@ static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
 			return err;
 	}
 	if (set & LBVS_SET_FLAGS)
-		WRITE_ONCE(svc->flags, conf->flags & LBVS_SVC_F_PERSISTENT);
+		WRITE_ONCE(svc->flags, conf->flags &
+			   (LBVS_SVC_F_PERSISTENT | LBVS_SVC_F_SCHED_MASK));
 	if (set & LBVS_SET_TIMEOUT)
 		WRITE_ONCE(svc->timeout, conf->timeout);
 	if (set & LBVS_SET_NETMASK)

@@ -607,6 +607,39 @@ START_TEST(test_twos)
 }
 END_TEST
 
+/* sh-fallback, mh-fallback: a client whose server is out gets another one. */
+START_TEST(test_table_fallback)
+{
+	static const char *const algos[] = { "sh", "mh" };
+	static const u32 w[4] = { 1, 2, 1, 1 };
+	unsigned int k, missed = 0;
+	struct svc s;
+	int p, f;
+
+	svc_init(&s, algos[_i], w, 4);
+	ck_assert_ptr_nonnull(s.a->fallback);
+	svc_set_overload(&s, 1, true);
+	svc_set_weight(&s, 3, 0);
+	for (k = 0; k < 20000; k++) {
+		u32 h = key_hash(k);
+
+		p = s.a->pick(s.st, h);
+		if (p >= 0)
+			continue;
+		missed++;
+		f = s.a->fallback(s.st, h);
+		ck_assert(f == 0 || f == 2);
+		ck_assert_int_eq(s.a->fallback(s.st, h), f);	/* stable */
+	}
+	ck_assert_uint_gt(missed, 20000 / 5);	/* server 1's share */
+	svc_set_overload(&s, 0, true);
+	svc_set_overload(&s, 2, true);
+	ck_assert_int_eq(s.a->fallback(s.st, 1), -1);	/* nobody left */
+	svc_free(&s);
+	ck_assert_ptr_null(lbvs_sched_algo_find("dh")->fallback);
+}
+END_TEST
+
 /* ---- mh ---- */
 
 #define MH_SIZE	65537
@@ -1112,6 +1145,7 @@ static Suite *sched_suite(void)
 	tcase_add_test(tc, test_fo);
 	tcase_add_test(tc, test_ovf);
 	tcase_add_loop_test(tc, test_twos, 0, 4);
+	tcase_add_loop_test(tc, test_table_fallback, 0, 2);
 	tcase_add_test(tc, test_mh_order);
 	tcase_add_loop_test(tc, test_mh_balance, 0, 2);
 	tcase_add_loop_test(tc, test_mh_disruption, 0, 3);

@@ -124,8 +124,18 @@ enum lbvs_fwd {
 /* Connection flags (LBVS_CONN_ATTR_FLAGS). */
 #define LBVS_CONN_F_TEMPLATE	0x0001	/* persistence template */
 
-/* Service flags (LBVS_SVC_ATTR_FLAGS). */
+/*
+ * Service flags (LBVS_SVC_ATTR_FLAGS). The scheduler flags (-b) are IPVS's
+ * bits and mean what they mean there: for sh and mh, SCHED1 falls back to
+ * another server when the client's is unavailable, SCHED2 hashes the
+ * client's port with its address; the other schedulers ignore them.
+ */
 #define LBVS_SVC_F_PERSISTENT	0x0001	/* -p: persistence template */
+#define LBVS_SVC_F_SCHED1	0x0008	/* -b flag-1, sh-fallback, mh-fallback */
+#define LBVS_SVC_F_SCHED2	0x0010	/* -b flag-2, sh-port, mh-port */
+#define LBVS_SVC_F_SCHED3	0x0020	/* -b flag-3 */
+#define LBVS_SVC_F_SCHED_MASK	(LBVS_SVC_F_SCHED1 | LBVS_SVC_F_SCHED2 | \
+				 LBVS_SVC_F_SCHED3)
 
 /* Connection states (LBVS_CONN_ATTR_STATE), ipvsadm's names in comments. */
 enum lbvs_conn_state {

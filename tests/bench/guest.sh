@@ -109,7 +109,7 @@ config_use()
 	nat) flag=-m ;;
 	dr) flag=-g ;;
 	tun) flag=-i ;;
-	fullnat) flag=-b ;;
+	fullnat) flag=-F ;;
 	esac
 	{
 		echo -C
@@ -118,7 +118,7 @@ config_use()
 			echo -a "$proto" "$VIP4:$port" -r "${RIP4[i]}:$port" $flag
 		done
 		# FULLNAT's source: the director's address on the servers' side.
-		[ "$flag" != -b ] || echo -P "$proto" "$VIP4:$port" -z "$GW4"
+		[ "$flag" != -F ] || echo -P "$proto" "$VIP4:$port" -z "$GW4"
 	} | adm_lines || return 1
 	TARGET_MIN=$VIP4 TARGET_MAX=$VIP4
 }

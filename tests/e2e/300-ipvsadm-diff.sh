@@ -109,6 +109,9 @@ both -A -t "$VIP4:82" -s nq -p 60
 both -A -u "$VIP4:54" -s fo
 both -A -f 9 -s ovf
 both -A -t "$VIP4:83" -s mh
+both -A -t "$VIP4:84" -s sh -b sh-fallback,sh-port -p 60
+both -A -u "$VIP4:55" -s mh -b mh-port
+both -A -f 10 -s rr -b flag-2,flag-3
 compare_all "services only"
 
 # Real servers: -m -g -i, with and without port, weights, thresholds.
@@ -144,6 +147,8 @@ both -E -t "$VIP4:443" -s wrr -p 900
 both -E -t "$VIP4:8443" -s lc
 both -E -t "$VIP4:81" -s nq
 both -E -f 9 -s fo -p 30
+both -E -t "$VIP4:84" -s sh -b sh-port
+both -E -u "$VIP4:55" -s mh
 both -E -f 8 -6 -s rr -p 300 -M 48
 both -E -u "$VIP4:123" -s sh -p 30 -M 255.255.255.240
 both -e -t "$VIP4:80" -r 192.0.2.11:8080 -m -w 5 -x 10 -y 5

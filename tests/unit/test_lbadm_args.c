@@ -121,6 +121,18 @@ START_TEST(t_args_other)
 			  LBADM_FMT_NOSORT | LBADM_FMT_JSON);
 	OK(&r, "-L -n -t 203.0.113.1:80");
 	ck_assert_int_eq(r.has_svc, 1);
+	OK(&r, "-A -t 203.0.113.1:80 -s sh -b sh-fallback,sh-port,flag-3");
+	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_SCHED1 | LBVS_SVC_F_SCHED2 |
+			  LBVS_SVC_F_SCHED3);
+	OK(&r, "-E -t 203.0.113.1:80 -s mh --sched-flags mh-port -p");
+	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_SCHED2 | LBVS_SVC_F_PERSISTENT);
+	OK(&r, "-A -f 7 -b flag-1");		/* any scheduler takes flag-N */
+	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_SCHED1);
+	/* lbvs 0.1's rules: -b after -a/-e is --fullnat */
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1 -b -w 2");
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_FULLNAT);
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1 -F");
+	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_FULLNAT);
 	OK(&r, "-L --prometheus --sort");
 	ck_assert_uint_eq(r.fmt, LBADM_FMT_PROM);
 	OK(&r, "-L -c -n --persistent-conn");
@@ -167,7 +179,7 @@ START_TEST(t_args_bad)
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -m -g",
 	    "conflicting options -m/--masquerading and -g/--gatewaying");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -b -i",
-	    "conflicting options -b/--fullnat and -i/--ipip");
+	    "conflicting options -F/--fullnat and -i/--ipip");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w 1 -w 2",
 	    "option -w/--weight given twice");
 	REJECTS("-L --sort --nosort", "conflicting options --sort and --nosort");
@@ -185,6 +197,16 @@ START_TEST(t_args_bad)
 	REJECTS("-S --stats", "option --stats is not valid with -S/--save");
 	REJECTS("-A -t 203.0.113.1:80 --json",
 	    "option --json is not valid with -A/--add-service");
+	REJECTS("-A -t 203.0.113.1:80 -b sh-port",
+	    "scheduler flag \"sh-port\" needs -s sh (not wlc)");
+	REJECTS("-A -t 203.0.113.1:80 -s mh -b mh-port,sh-fallback",
+	    "scheduler flag \"sh-fallback\" needs -s sh (not mh)");
+	REJECTS("-A -t 203.0.113.1:80 -s sh -b sh-port,,flag-1",
+	    "unknown scheduler flag \"\" (flag-1 flag-2 flag-3 sh-fallback sh-port mh-fallback mh-port)");
+	REJECTS("-E -t 203.0.113.1:80 -b nope",
+	    "unknown scheduler flag \"nope\" (flag-1 flag-2 flag-3 sh-fallback sh-port mh-fallback mh-port)");
+	REJECTS("-b flag-1 -a -t 203.0.113.1:80 -r 198.51.100.1",
+	    "option -b/--sched-flags is not valid with -a/--add-server");
 	REJECTS("-L --json --prometheus",
 	    "conflicting options --json and --prometheus");
 	REJECTS("-L -c --prometheus",
@@ -346,8 +368,8 @@ START_TEST(t_args_laddr_bad)
 	    "option -z/--laddr given twice");
 	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.1 -w 1",
 	    "option -w/--weight is not valid with -P/--add-laddr");
-	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.1 -b",
-	    "option -b/--fullnat is not valid with -P/--add-laddr");
+	REJECTS("-P -t 203.0.113.1:80 -z 198.51.100.1 -F",
+	    "option -F/--fullnat is not valid with -P/--add-laddr");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -b -z 198.51.100.254",
 	    "option -z/--laddr is not valid with -a/--add-server");
 	REJECTS("-G -z 198.51.100.254", "option -z/--laddr is not valid with -G/--get-laddr");

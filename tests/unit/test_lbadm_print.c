@@ -109,7 +109,7 @@ START_TEST(t_print_list)
 		"-A -t 203.0.113.1:443 -s wrr -p 300 -M 255.255.255.0\n"
 		"-a -t 203.0.113.1:443 -r 198.51.100.9:443 -g -w 1\n"
 		"-a -t 203.0.113.1:443 -r 198.51.100.10:443 -i -w 10000 --tun-type ipip\n"
-		"-a -t 203.0.113.1:443 -r 198.51.100.11:443 -b -w 0\n"
+		"-a -t 203.0.113.1:443 -r 198.51.100.11:443 -F -w 0\n"
 		"-A -u 203.0.113.1:53 -s wlc\n");
 	free(out);
 }
@@ -208,7 +208,7 @@ START_TEST(t_print_v6_fwm)
 	out = capture_list(NULL, v, 3, LBADM_FMT_RULE);
 	ck_assert_str_eq(out,
 		"-A -t [2001:db8::1]:80 -s sh\n"
-		"-a -t [2001:db8::1]:80 -r [2001:db8::2]:80 -b -w 2\n"
+		"-a -t [2001:db8::1]:80 -r [2001:db8::2]:80 -F -w 2\n"
 		"-a -t [2001:db8::1]:80 -r [2001:db8:0:ffff:ffff:ffff:ffff:2]:80 -m -w 1\n"
 		"-A -f 7 -s wlc\n"
 		"-a -f 7 -r 198.51.100.7:0 -g -w 1\n"
@@ -299,12 +299,14 @@ START_TEST(t_print_json)
 	v[1].svc.fwmark = 5;
 	v[1].svc.af = AF_INET6;
 	v[1].svc.netmask = 128;
+	v[1].svc.flags = LBVS_SVC_F_SCHED1 | LBVS_SVC_F_SCHED3;
 	v[0].svc.stats.conns = 9;
 	out = capture_list(&info, v, 2, LBADM_FMT_JSON);
 	ck_assert_str_eq(out,
 		"{\"version\":\"1.2.3\",\"conn_tab_size\":4096,\"services\":["
 		"{\"family\":\"inet\",\"protocol\":\"tcp\",\"address\":\"203.0.113.1\","
-		"\"port\":80,\"fwmark\":null,\"scheduler\":\"wlc\",\"persistent\":false,"
+		"\"port\":80,\"fwmark\":null,\"scheduler\":\"wlc\",\"sched_flags\":[],"
+		"\"persistent\":false,"
 		"\"timeout\":0,\"netmask\":32,\"stats\":{\"conns\":9,\"inpkts\":0,"
 		"\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,"
 		"\"outpps\":0,\"inbps\":0,\"outbps\":0},\"servers\":["
@@ -314,7 +316,8 @@ START_TEST(t_print_json)
 		"\"inpkts\":0,\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,"
 		"\"inpps\":0,\"outpps\":0,\"inbps\":0,\"outbps\":0}}]},"
 		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"
-		"\"fwmark\":5,\"scheduler\":\"rr\",\"persistent\":false,\"timeout\":0,"
+		"\"fwmark\":5,\"scheduler\":\"rr\",\"sched_flags\":[\"flag-1\",\"flag-3\"],"
+		"\"persistent\":false,\"timeout\":0,"
 		"\"netmask\":128,\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
 		"\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,\"outpps\":0,"
 		"\"inbps\":0,\"outbps\":0},\"servers\":[]}]}\n");
@@ -402,7 +405,7 @@ START_TEST(t_save_laddrs)
 	struct lbadm_dest d[] = { DEST("192.0.2.11", 8080, LBVS_FWD_FULLNAT, 2, 0, 0) };
 	static const char *const lines[] = {
 		"-A -t 203.0.113.1:80 -s wlc",
-		"-a -t 203.0.113.1:80 -r 192.0.2.11:8080 -b -w 2",
+		"-a -t 203.0.113.1:80 -r 192.0.2.11:8080 -F -w 2",
 		"-P -t 203.0.113.1:80 -z 198.51.100.9",
 		"-P -t 203.0.113.1:80 -z 198.51.100.10",
 		"-P -t 203.0.113.1:80 -z 198.51.100.254",
@@ -678,11 +681,43 @@ START_TEST(t_print_prom)
 }
 END_TEST
 
+/* -b: ipvsadm's names per scheduler, where ipvsadm prints them. */
+START_TEST(t_print_sched_flags)
+{
+	struct lbadm_svc_entry v[] = {
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "sh") },
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 81, "mh") },
+		{ .svc = SVC(IPPROTO_UDP, "203.0.113.1", 53, "rr") },
+	};
+	char *out;
+
+	v[0].svc.flags = LBVS_SVC_F_SCHED1 | LBVS_SVC_F_SCHED2 |
+			 LBVS_SVC_F_PERSISTENT;
+	v[0].svc.timeout = 300;
+	v[1].svc.flags = LBVS_SVC_F_SCHED2 | LBVS_SVC_F_SCHED3;
+	v[2].svc.flags = LBVS_SVC_F_SCHED1;
+	out = capture_list(NULL, v, 3, LBADM_FMT_NUMERIC);
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port Scheduler Flags\n"
+		"  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
+		"TCP  203.0.113.1:80 sh (sh-fallback,sh-port) persistent 300\n"
+		"TCP  203.0.113.1:81 mh (mh-port,flag-3)\n"
+		"UDP  203.0.113.1:53 rr (flag-1)\n");
+	free(out);
+	out = capture_list(NULL, v, 3, LBADM_FMT_RULE);
+	ck_assert_str_eq(out,
+		"-A -t 203.0.113.1:80 -s sh -p 300 -b sh-fallback,sh-port\n"
+		"-A -t 203.0.113.1:81 -s mh -b mh-port,flag-3\n"
+		"-A -u 203.0.113.1:53 -s rr -b flag-1\n");
+	free(out);
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_print", "all",
 		t_largenum, t_print_list, t_fast_paths, t_print_v6_fwm,
 		t_print_stats, t_print_json, t_print_laddrs, t_save_laddrs,
 		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes,
-		t_print_prom);
+		t_print_prom, t_print_sched_flags);
 }

@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 
 #include "fmt.h"
+#include "parse.h"
 
 void lbadm_prefix_to_mask4(uint8_t prefix, char *buf, size_t len)
 {
@@ -228,4 +229,36 @@ void lbadm_fmt_addrport(const struct lbadm_addr *a, uint16_t port, char *buf,
 	char tmp[LBADM_ADDRPORT_LEN];
 
 	copy_trunc(buf, len, tmp, lbadm_addrport_text(tmp, a, port));
+}
+
+/* The name of bit for sched: its own (sh-port) before the generic one. */
+static const char *sched_flag_name(const char *sched, uint32_t bit)
+{
+	const struct lbadm_sched_flag *k, *any = NULL;
+
+	for (k = lbadm_sched_flags; k->name; k++) {
+		if (k->bit != bit)
+			continue;
+		if (k->sched && !strcmp(k->sched, sched))
+			return k->name;
+		if (!k->sched)
+			any = k;
+	}
+	return any ? any->name : "?";
+}
+
+void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags)
+{
+	static const uint32_t bits[] = {
+		LBVS_SVC_F_SCHED1, LBVS_SVC_F_SCHED2, LBVS_SVC_F_SCHED3,
+	};
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
+		if (!(flags & bits[i]))
+			continue;
+		n += snprintf(buf + n, LBADM_SCHED_FLAGS_LEN - n, "%s%s",
+			      n ? "," : "", sched_flag_name(sched, bits[i]));
+	}
 }

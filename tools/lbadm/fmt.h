@@ -38,4 +38,14 @@ void lbadm_fmt_addr(const struct lbadm_addr *a, int bracket, char *buf,
 void lbadm_fmt_addrport(const struct lbadm_addr *a, uint16_t port, char *buf,
 			size_t len);
 
+/* Room for lbadm_fmt_sched_flags()'s text. */
+#define LBADM_SCHED_FLAGS_LEN	40
+
+/*
+ * ipvsadm's names of the scheduler flags in flags, as scheduler sched
+ * reads them ("sh-fallback,sh-port"; "flag-1" for an rr service): at buf,
+ * NUL-terminated, empty if none. buf holds LBADM_SCHED_FLAGS_LEN.
+ */
+void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags);
+
 #endif /* LBADM_FMT_H */

@@ -62,6 +62,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "[timeout]", "default 360 s"),
 	OPT('M', "netmask", ARG_REQ, O_NETMASK, S_NETMASK, SVC_CONF, 0, 0,
 	    "netmask", "mask or prefix"),
+	OPT('b', "sched-flags", ARG_REQ, O_SCHEDFLAGS, S_SCHEDFLAGS, SVC_CONF,
+	    0, 0, "flags", "sh-port,..."),
 	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL, DEST_ALL, DEST_ALL, 0,
 	    "addr[:port]", "real server"),
 	OPT('g', "gatewaying", ARG_NONE, O_GATE, S_FWD, DEST_CONF, 0, 0, NULL,
@@ -70,14 +72,15 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "IPIP tunnel"),
 	OPT('m', "masquerading", ARG_NONE, O_MASQ, S_FWD, DEST_CONF, 0, 0, NULL,
 	    "NAT"),
-	OPT('b', "fullnat", ARG_NONE, O_FULLNAT, S_FWD, DEST_CONF, 0, 0, NULL,
+	OPT('F', "fullnat", ARG_NONE, O_FULLNAT, S_FWD, DEST_CONF, 0, 0, NULL,
 	    "full NAT"),
 	OPT('z', "laddr", ARG_REQ, O_LADDR, S_LADDR, LADDR_ALL, LADDR_ALL, 0,
 	    "addr", "FULLNAT local IP"),
 	OPT('w', "weight", ARG_REQ, O_WEIGHT, S_WEIGHT, DEST_CONF, 0, 0,
 	    "weight", "0..65535, def 1"),
+	/* ipip only, the default: --help has no line to spare. */
 	OPT(0, "tun-type", ARG_REQ, O_TUNTYPE, S_TUNTYPE, DEST_CONF, 0, 0,
-	    "ipip", "-i type: ipip"),
+	    "ipip", NULL),
 	OPT('x', "u-threshold", ARG_REQ, O_UTHR, S_UTHR, DEST_CONF, 0, 0,
 	    "n", "upper conn limit"),
 	OPT('y', "l-threshold", ARG_REQ, O_LTHR, S_LTHR, DEST_CONF, 0, 0,
@@ -141,8 +144,9 @@ static void index_opts(void)
 
 	for (o = lbadm_opts; o->longname; o++) {
 		c = (unsigned char)o->shortname;
+		/* -b depends on the command: collect_short() decides. */
 		if (c && !idx.by_short[c] && o->arg != ARG_OPT &&
-		    o->cmd != LC_HELP)
+		    o->cmd != LC_HELP && c != 'b')
 			idx.plain[c] = o;
 		if (c && !idx.by_short[c])
 			idx.by_short[c] = o;
@@ -283,6 +287,9 @@ static int collect_short(int argc, char **argv, int *i, struct lbadm_req *r,
 
 	for (; *p; p++) {
 		o = find_short(*p);
+		/* lbvs 0.1 wrote FULLNAT servers as "-a ... -b": read them so. */
+		if (*p == 'b' && (r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST))
+			o = find_long("fullnat", 7);
 		if (!o) {
 			if (p == argv[*i] + 1 && !p[1])
 				return lbadm_seterr(e, "unknown option \"%s\"",
@@ -485,6 +492,9 @@ static int conv_svc_conf(struct lbadm_req *r, struct lbadm_err *e)
 	}
 	s->netmask = s->af == AF_INET6 ? 128 : 32;
 	if (mask && lbadm_parse_netmask(mask, s->af, &s->netmask, e))
+		return -1;
+	if (r->given[O_SCHEDFLAGS] &&
+	    lbadm_parse_sched_flags(r->arg[O_SCHEDFLAGS], s->sched, &s->flags, e))
 		return -1;
 	if (!s->fwmark && !s->port && !(s->flags & LBVS_SVC_F_PERSISTENT))
 		return lbadm_seterr(e, "service \"%s\" has port 0, which needs -p/--persistent",
@@ -701,9 +711,9 @@ void lbadm_usage(FILE *f)
 	int col = 0;
 
 	fputs("Usage: lbadm COMMAND [SERVICE] [OPTIONS]   ipvsadm syntax; -h help, -v version\n"
-	      "  -A|-E SERVICE [-s sched] [-p [timeout]] [-M netmask]  add|edit service\n"
+	      "  -A|-E SERVICE [-s sched [-b flags]] [-p [timeout]] [-M netmask]  add|edit\n"
 	      "  -D SERVICE  delete service          -C  clear all services\n"
-	      "  -a|-e SERVICE -r addr[:port] [-g|-i|-m|-b] [-w n] [-x n] [-y n]  add|edit\n"
+	      "  -a|-e SERVICE -r addr[:port] [-g|-i|-m|-F] [-w n] [-x n] [-y n]  add|edit\n"
 	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
 	      "  -P|-Q SERVICE -z addr  add|delete FULLNAT local address   -G [SERVICE]  list\n"
 	      "  -L|-l [SERVICE|-c|--timeout] [-n] [--stats|...] [--json|--prometheus]\n"

@@ -350,6 +350,50 @@ int lbadm_parse_fwmark(const char *s, uint32_t *mark, struct lbadm_err *e)
 	return lbadm_parse_u32("fwmark", s, 1, UINT32_MAX, mark, e);
 }
 
+const struct lbadm_sched_flag lbadm_sched_flags[] = {
+	{ "sh-fallback", "sh", LBVS_SVC_F_SCHED1 },
+	{ "sh-port", "sh", LBVS_SVC_F_SCHED2 },
+	{ "mh-fallback", "mh", LBVS_SVC_F_SCHED1 },
+	{ "mh-port", "mh", LBVS_SVC_F_SCHED2 },
+	{ "flag-1", NULL, LBVS_SVC_F_SCHED1 },
+	{ "flag-2", NULL, LBVS_SVC_F_SCHED2 },
+	{ "flag-3", NULL, LBVS_SVC_F_SCHED3 },
+	{ NULL, NULL, 0 }
+};
+
+static int parse_sched_flag(const char *f, size_t n, const char *sched,
+			    uint32_t *flags, struct lbadm_err *e)
+{
+	const struct lbadm_sched_flag *k;
+
+	for (k = lbadm_sched_flags; k->name; k++) {
+		if (strlen(k->name) != n || strncmp(f, k->name, n))
+			continue;
+		if (k->sched && strcmp(k->sched, sched))
+			return lbadm_seterr(e, "scheduler flag \"%s\" needs -s %s (not %s)",
+					    k->name, k->sched, sched);
+		*flags |= k->bit;
+		return 0;
+	}
+	return lbadm_seterr(e, "unknown scheduler flag \"%.*s\" (flag-1 flag-2 flag-3 sh-fallback sh-port mh-fallback mh-port)",
+			    (int)n, f);
+}
+
+int lbadm_parse_sched_flags(const char *s, const char *sched, uint32_t *flags,
+			    struct lbadm_err *e)
+{
+	const char *end;
+
+	do {
+		end = strchr(s, ',');
+		if (parse_sched_flag(s, end ? (size_t)(end - s) : strlen(s),
+				     sched, flags, e))
+			return -1;
+		s = end + 1;
+	} while (end);
+	return 0;
+}
+
 /* IPVS's scheduler names; the kernel decides which it implements. */
 const char *const lbadm_sched_names[] = {
 	"rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq",

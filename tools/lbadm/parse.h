@@ -40,6 +40,23 @@ int lbadm_parse_sched(const char *s, char *out, struct lbadm_err *e);
 extern const char *const lbadm_sched_names[];
 
 /*
+ * The scheduler flags of -b, ipvsadm's names: sched NULL for any
+ * scheduler, else only with that one (sh-port with -s sh). The table
+ * both parses and prints them.
+ */
+struct lbadm_sched_flag {
+	const char *name;
+	const char *sched;
+	uint32_t bit;	/* LBVS_SVC_F_SCHED* */
+};
+
+extern const struct lbadm_sched_flag lbadm_sched_flags[];
+
+/* "sh-fallback,sh-port" for scheduler sched: *flags ORed with the bits. */
+int lbadm_parse_sched_flags(const char *s, const char *sched, uint32_t *flags,
+			    struct lbadm_err *e);
+
+/*
  * Persistence granularity for a service of family af: a dotted IPv4 mask
  * with contiguous ones (255.255.255.0) or a prefix length (24, /24).
  */

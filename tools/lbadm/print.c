@@ -30,7 +30,7 @@ static const char *fwd_switch(uint32_t fwd)
 	switch (fwd) {
 	case LBVS_FWD_NAT:	return "-m";
 	case LBVS_FWD_TUN:	return "-i";
-	case LBVS_FWD_FULLNAT:	return "-b";
+	case LBVS_FWD_FULLNAT:	return "-F";
 	default:		return "-g";
 	}
 }
@@ -446,6 +446,17 @@ static void put_mask(struct out *o, const struct lbadm_svc *s, const char *kw)
 	put_s(o, m);
 }
 
+static void put_sched_flags(struct out *o, const struct lbadm_svc *s,
+			    const char *before, const char *after)
+{
+	char f[LBADM_SCHED_FLAGS_LEN];
+
+	lbadm_fmt_sched_flags(f, s->sched, s->flags);
+	put_s(o, before);
+	put_s(o, f);
+	put_s(o, after);
+}
+
 static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 			   const struct svc_name *name, unsigned int fmt)
 {
@@ -463,17 +474,24 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 		put_nl(o);
 		return;
 	}
-	/* "-A NAME -s SCHED -p T -M MASK" or "NAME SCHED persistent T mask M" */
+	/*
+	 * "-A NAME -s SCHED -p T -M MASK -b FLAGS" or
+	 * "NAME SCHED (FLAGS) persistent T mask M", as ipvsadm orders them.
+	 */
 	if (rule)
 		put_s(o, "-A ");
 	put_mem(o, name->b, name->n);
 	put_s(o, rule ? " -s " : " ");
 	put_s(o, s->sched);
+	if (!rule && (s->flags & LBVS_SVC_F_SCHED_MASK))
+		put_sched_flags(o, s, " (", ")");
 	if (s->flags & LBVS_SVC_F_PERSISTENT) {
 		put_s(o, rule ? " -p " : " persistent ");
 		put_u(o, s->timeout, 0);
 		put_mask(o, s, rule ? "-M" : "mask");
 	}
+	if (rule && (s->flags & LBVS_SVC_F_SCHED_MASK))
+		put_sched_flags(o, s, " -b ", "");
 	put_nl(o);
 }
 
@@ -726,6 +744,28 @@ static void json_svc_key(struct out *o, const struct lbadm_svc *s)
 	}
 }
 
+/* ,"sched_flags":["sh-fallback",...] */
+static void json_sched_flags(struct out *o, const struct lbadm_svc *s)
+{
+	char f[LBADM_SCHED_FLAGS_LEN];
+	const char *p = f, *end;
+	size_t n;
+
+	lbadm_fmt_sched_flags(f, s->sched, s->flags);
+	put_s(o, ",\"sched_flags\":[");
+	while (*p) {
+		end = strchr(p, ',');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (p != f)
+			put_c(o, ',');
+		put_c(o, '"');
+		put_mem(o, p, n);
+		put_c(o, '"');
+		p += n + (end != NULL);
+	}
+	put_c(o, ']');
+}
+
 /* Lines of JSON: one document, with room kept for its next object. */
 static void json_next(struct out *o)
 {
@@ -741,6 +781,7 @@ static void json_entry(struct out *o, const struct lbadm_svc_entry *se)
 	json_svc_key(o, s);
 	put_s(o, "\"scheduler\":");
 	json_str(o, s->sched);
+	json_sched_flags(o, s);
 	put_s(o, s->flags & LBVS_SVC_F_PERSISTENT ?
 	      ",\"persistent\":true,\"timeout\":" :
 	      ",\"persistent\":false,\"timeout\":");

@@ -8,7 +8,8 @@
  *              (version/conn_tab_size absent when one service is listed)
  *  SERVICE:    {"family":"inet"|"inet6","protocol":"tcp"|"udp"|null,
  *               "address":STR|null,"port":N|null,"fwmark":N|null,
- *               "scheduler":STR,"persistent":BOOL,"timeout":N,"netmask":N,
+ *               "scheduler":STR,"sched_flags":[STR...],"persistent":BOOL,
+ *               "timeout":N,"netmask":N,
  *               "stats":STATS,"servers":[SERVER...]}
  *  SERVER:     {"address":STR,"port":N,"forward":"route"|"masq"|"tunnel"|
  *               "fullnat","weight":N,"u_threshold":N,"l_threshold":N,

@@ -61,7 +61,7 @@ check "a second install overwrote /etc/default/lbvs" \
 	"[ \"\$(cat '$root/etc/default/lbvs')\" = changed ]"
 # DKMS: make dkms's sources, built by dkms itself in scratch trees for the
 # kernel the tests boot: the module is the one the suite loads (same
-# srcversion), and e2e 001 loads DKMS's copy from /var/tmp/lbvs-dkms.
+# srcversion), and e2e 001 loads DKMS's copy from /var/cache/lbvs/dkms.
 ver=$(modinfo -F version kmod/lbvs.ko)
 dk=$root/dkms
 mkdir -p "$dk/tree"
@@ -81,9 +81,9 @@ check "dkms built lbvs.ko from other sources" \
 	"[ \"\$(modinfo -F srcversion '$built/lbvs.ko')\" = \"\$(modinfo -F srcversion kmod/lbvs.ko)\" ]"
 check "dkms built lbvs.ko for another kernel" \
 	"modinfo -F vermagic '$built/lbvs.ko' | grep -q '^$kver '"
-rm -rf "/var/tmp/lbvs-dkms/$kver"
-mkdir -p "/var/tmp/lbvs-dkms/$kver"
-cp "$built"/*.ko "/var/tmp/lbvs-dkms/$kver/" 2>/dev/null || true
+rm -rf "/var/cache/lbvs/dkms/$kver"
+mkdir -p "/var/cache/lbvs/dkms/$kver"
+cp "$built"/*.ko "/var/cache/lbvs/dkms/$kver/" 2>/dev/null || true
 
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

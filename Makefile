@@ -11,7 +11,7 @@ DESTDIR ?=
 UNITDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
 
 .PHONY: all module lbadm unit e2e e2e-debug check check-extended demo bench deps \
-	sparse checkpatch install dkms-src dkms clean
+	sparse checkpatch install install-scripts dkms-src dkms deb clean
 
 all: module lbadm
 
@@ -56,11 +56,16 @@ sparse:
 checkpatch:
 	scripts/checkpatch.sh
 
-# /etc/default/lbvs is the operator's: an install never overwrites it.
 # Kbuild skips depmod without a System.map, which Debian's headers lack:
 # without it modprobe does not find lbvs, nor load nf_defrag_* before it.
-install: all
+install: all install-scripts
 	$(MAKE) -C tools/lbadm install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) modules_install
+	depmod $(if $(DESTDIR),-b $(DESTDIR)) $$(modinfo -F vermagic kmod/lbvs.ko | cut -d' ' -f1)
+
+# The scripts and the unit, also for the lbadm package (debian/rules).
+# /etc/default/lbvs is the operator's: an install never overwrites it.
+install-scripts:
 	install -D -m 0755 scripts/lbvs-healthcheck $(DESTDIR)$(PREFIX)/sbin/lbvs-healthcheck
 	install -D -m 0755 scripts/lbvs-rules $(DESTDIR)$(PREFIX)/sbin/lbvs-rules
 	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)/etc/lbvs
@@ -68,8 +73,10 @@ install: all
 		>$(DESTDIR)$(UNITDIR)/lbvs.service
 	test -e $(DESTDIR)/etc/default/lbvs || \
 		install -D -m 0644 scripts/systemd/lbvs.default $(DESTDIR)/etc/default/lbvs
-	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) modules_install
-	depmod $(if $(DESTDIR),-b $(DESTDIR)) $$(modinfo -F vermagic kmod/lbvs.ko | cut -d' ' -f1)
+
+# Debian packages lbadm and lbvs-dkms (debian/), into out/deb/.
+deb:
+	scripts/make-deb.sh
 
 # DKMS: the module's sources and dkms.conf in /usr/src/lbvs-VERSION, then
 # built and installed for the running kernel, and by DKMS for every kernel

@@ -5,8 +5,8 @@
 # lbvs-healthcheck, lbvs-rules, lbvs.service and both modules land where
 # they should, and depmod has run, so that `modprobe lbvs` finds lbvs and
 # loads nf_defrag_* first. The root sees the kernel's own modules through
-# a link, as the real /lib/modules does. Then `make dkms`'s sources, built
-# by DKMS in scratch trees.
+# a link, as the real /lib/modules does. Then the Debian packages, and
+# their DKMS sources built by DKMS in scratch trees.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,15 +59,28 @@ echo changed >"$root/etc/default/lbvs"
 make -s install DESTDIR="$root" PREFIX=/usr/local >/dev/null 2>&1 || true
 check "a second install overwrote /etc/default/lbvs" \
 	"[ \"\$(cat '$root/etc/default/lbvs')\" = changed ]"
-# DKMS: make dkms's sources, built by dkms itself in scratch trees for the
-# kernel the tests boot: the module is the one the suite loads (same
-# srcversion), and e2e 001 loads DKMS's copy from /var/cache/lbvs/dkms.
+# The Debian packages (make deb): lbadm's payload works where it lands and
+# its unit names it; lbvs-dkms's sources, built by DKMS itself in scratch
+# trees for the kernel the tests boot, are the module the suite loads (same
+# srcversion), and e2e 001 loads that build from /var/cache/lbvs/dkms.
 ver=$(modinfo -F version kmod/lbvs.ko)
+deb=$root/deb
 dk=$root/dkms
-mkdir -p "$dk/tree"
-if make -s dkms-src DESTDIR="$dk" >"$log" 2>&1 &&
-	dkms add --sourcetree "$dk/usr/src" --dkmstree "$dk/tree" -m lbvs -v "$ver" >>"$log" 2>&1 &&
-	dkms build --sourcetree "$dk/usr/src" --dkmstree "$dk/tree" -m lbvs -v "$ver" -k "$kver" >>"$log" 2>&1; then
+mkdir -p "$deb" "$dk/tree"
+if scripts/make-deb.sh >"$log" 2>&1; then
+	dpkg-deb -x "out/deb/lbadm_${ver}_$(dpkg --print-architecture).deb" "$deb"
+	dpkg-deb -x "out/deb/lbvs-dkms_${ver}_all.deb" "$deb"
+	dpkg-deb -e "out/deb/lbadm_${ver}_$(dpkg --print-architecture).deb" "$root/ctl"
+else
+	cat "$log"
+fi
+check "make deb failed" "[ -x '$deb/usr/sbin/lbadm' ]"
+check "the packaged lbadm does not run" "'$deb/usr/sbin/lbadm' -v >/dev/null"
+check "the packaged unit runs another lbvs-rules" \
+	"grep -qx 'ExecStart=/usr/sbin/lbvs-rules start' '$deb/lib/systemd/system/lbvs.service'"
+check "/etc/default/lbvs is not a conffile" "grep -qx /etc/default/lbvs '$root/ctl/conffiles'"
+if dkms add --sourcetree "$deb/usr/src" --dkmstree "$dk/tree" -m lbvs -v "$ver" >"$log" 2>&1 &&
+	dkms build --sourcetree "$deb/usr/src" --dkmstree "$dk/tree" -m lbvs -v "$ver" -k "$kver" >>"$log" 2>&1; then
 	built=$dk/tree/lbvs/$ver/$kver/$(uname -m)/module
 else
 	cat "$log"

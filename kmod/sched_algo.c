@@ -24,6 +24,12 @@
 #define TAB_PER_DEST	8U	/* buckets per server at least */
 #define MH_SIZE		65537U	/* mh's buckets: a prime, as Maglev's paper */
 
+/* r scaled to [0, n) by a multiply: no division on the packet path. */
+static inline u32 scale32(u32 r, u32 n)
+{
+	return (u32)(((u64)r * n) >> 32);
+}
+
 static bool eligible(const struct lbvs_sched_dest *d)
 {
 	return d->weight > 0 && !d->overloaded;
@@ -450,21 +456,35 @@ static void mul96(u64 x, u32 y, u64 *hi, u32 *lo)
 	*lo = (u32)l;
 }
 
-/* load_a / w_a < load_b / w_b  <=>  load_a * w_b < load_b * w_a */
+/*
+ * load_a / w_a against load_b / w_b, exactly, as IPVS compares them:
+ * load_a * w_b against load_b * w_a. < 0, 0 or > 0.
+ */
+static inline int ratio_cmp(u64 load_a, u32 w_a, u64 load_b, u32 w_b)
+{
+	u64 ha, hb;
+	u32 la, lb;
+
+	mul96(load_a, w_b, &ha, &la);
+	mul96(load_b, w_a, &hb, &lb);
+	if (ha != hb)
+		return ha < hb ? -1 : 1;
+	return la < lb ? -1 : la > lb;
+}
+
+/* IPVS's overhead of a server for lc, wlc and twos. */
+static inline u64 lc_load(const struct lbvs_sched_dest *d)
+{
+	return ((u64)d->active << 8) + d->inactive;
+}
+
 static bool ratio_before(const void *state, u32 a, u32 b)
 {
 	struct lheap *s = (struct lheap *)state;
 	u32 *w = lheap_weight(s);
-	u64 ha, hb;
-	u32 la, lb;
+	int c = ratio_cmp(s->load[a], w[a], s->load[b], w[b]);
 
-	mul96(s->load[a], w[b], &ha, &la);
-	mul96(s->load[b], w[a], &hb, &lb);
-	if (ha != hb)
-		return ha < hb;
-	if (la != lb)
-		return la < lb;
-	return a < b;
+	return c ? c < 0 : a < b;
 }
 
 /* nq: idle servers (load 1) first, in index order; then by ratio. */
@@ -499,7 +519,7 @@ static __always_inline bool lheap_store(struct lheap *s, u32 i,
 	if (s->mode == LH_SED || s->mode == LH_NQ)
 		s->load[i] = (u64)d->active + 1;
 	else
-		s->load[i] = ((u64)d->active << 8) + d->inactive;
+		s->load[i] = lc_load(d);
 	lheap_weight(s)[i] = s->mode == LH_LC ? 1 : d->weight;
 	if (s->mode == LH_OVF && d->active > d->weight)
 		return false;
@@ -643,7 +663,7 @@ struct table {
 	u32 size;	/* buckets: a power of two (sh, dh) or MH_SIZE (mh) */
 	u32 keyed;	/* mh: permutations and fill order from server keys */
 	u32 mask;	/* sh, dh: size - 1 */
-	u32 live;	/* servers eligible (ok[]), for fallback() */
+	u32 pad;
 	u32 slot[];	/* slot[size], u8 ok[n] (padded to 4 bytes; pick()
 			 * reads it), then weight[n], quota[n], at[n], skip[n],
 			 * turn[n] (build scratch), key[n]
@@ -757,15 +777,15 @@ static __always_inline void table_claim(struct table *s, u32 i, bool keyed)
  */
 static void table_perm(struct table *s, u32 i)
 {
-	u32 k = s->keyed ? table_key(s)[i] : 2 * i;
+	u32 k = table_key(s)[i];
 
 	if (s->keyed) {
 		table_at(s)[i] = mix32(k ^ 0x9e3779b9U) % s->size;
 		table_skip(s)[i] = mix32(k ^ 0x85ebca6bU) % (s->size - 1) + 1;
 		return;
 	}
-	table_at(s)[i] = mix32(k + 0x9e3779b9U) & s->mask;
-	table_skip(s)[i] = (mix32(k + 1 + 0x9e3779b9U) & s->mask) | 1;
+	table_at(s)[i] = mix32(2 * i + 0x9e3779b9U) & s->mask;
+	table_skip(s)[i] = (mix32(2 * i + 1 + 0x9e3779b9U) & s->mask) | 1;
 }
 
 /* mh takes turns in key order, whatever the order servers were added in. */
@@ -858,7 +878,6 @@ static void table_setup(struct table *s, const struct lbvs_sched_dest *d,
 		table_weight(s)[i] = d[i].weight;
 		table_key(s)[i] = d[i].key;
 		table_ok(s)[i] = eligible(&d[i]);
-		s->live += table_ok(s)[i];
 	}
 	table_build(s);
 }
@@ -884,9 +903,7 @@ static int table_owner(struct table *s, u32 b)
 
 static u32 table_bucket(const struct table *s, u32 hash)
 {
-	if (s->keyed)
-		return (u32)(((u64)hash * s->size) >> 32);
-	return hash & s->mask;
+	return s->keyed ? scale32(hash, s->size) : hash & s->mask;
 }
 
 /*
@@ -894,7 +911,7 @@ static u32 table_bucket(const struct table *s, u32 hash)
  * server, the client's hash perturbed 1, 2, ... times picks other buckets,
  * until one does. The same client lands on the same fallback server while
  * the table stays. Bounded by the table's size; with some server eligible,
- * a few tries on average (one in live / n buckets is eligible).
+ * a few tries on average (the eligible servers' share of the buckets).
  */
 static int table_fallback(void *state, u32 hash)
 {
@@ -902,7 +919,7 @@ static int table_fallback(void *state, u32 hash)
 	u32 k;
 	int i;
 
-	if (!s->live)
+	if (!memchr(table_ok(s), 1, s->n))	/* none eligible */
 		return -1;
 	for (k = 1; k < s->size; k++) {
 		i = table_owner(s, table_bucket(s, mix32(hash + k)));
@@ -919,12 +936,11 @@ static int table_pick(void *state, u32 hash)
 	return table_owner(s, hash & s->mask);
 }
 
-/* hash scaled to [0, size) by a multiply: no division on the packet path. */
 static int mh_pick(void *state, u32 hash)
 {
 	struct table *s = state;
 
-	return table_owner(s, (u32)(((u64)hash * s->size) >> 32));
+	return table_owner(s, scale32(hash, s->size));
 }
 
 static void table_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
@@ -933,7 +949,6 @@ static void table_update(void *state, unsigned int i, const struct lbvs_sched_de
 
 	if (i >= s->n)
 		return;
-	s->live += eligible(d) - table_ok(s)[i];
 	table_ok(s)[i] = eligible(d);
 	if (table_weight(s)[i] != d->weight) {
 		table_weight(s)[i] = d->weight;
@@ -1043,7 +1058,7 @@ static bool twos_store(struct twos *s, u32 i, const struct lbvs_sched_dest *d)
 	u32 w = eligible(d) ? d->weight : 0;
 	bool changed = w != twos_weight(s)[i];
 
-	s->load[i] = ((u64)d->active << 8) + d->inactive;
+	s->load[i] = lc_load(d);
 	twos_weight(s)[i] = w;
 	return changed;
 }
@@ -1063,7 +1078,7 @@ static void twos_init(void *state, const struct lbvs_sched_dest *d, unsigned int
 /* A weighted draw from the random numbers r (column) and u (cut). */
 static u32 twos_draw(struct twos *s, u32 r, u32 u)
 {
-	u32 k = (u32)(((u64)r * s->m) >> 32);
+	u32 k = scale32(r, s->m);
 	u64 hi;
 	u32 lo;
 
@@ -1074,17 +1089,14 @@ static u32 twos_draw(struct twos *s, u32 r, u32 u)
 static int twos_pick(void *state, u32 hash)
 {
 	struct twos *s = state;
-	u32 *w = twos_weight(s), a, b, la, lb;
-	u64 ha, hb;
+	u32 *w = twos_weight(s), a, b;
 
 	if (!s->m)
 		return -1;
 	a = twos_draw(s, hash, mix32(hash ^ 0x9e3779b9U));
 	b = twos_draw(s, mix32(hash ^ 0x85ebca6bU), mix32(hash ^ 0xc2b2ae35U));
 	/* b only if load_b / w_b < load_a / w_a, as IPVS */
-	mul96(s->load[a], w[b], &ha, &la);
-	mul96(s->load[b], w[a], &hb, &lb);
-	return (int)(ha > hb || (ha == hb && la > lb) ? b : a);
+	return (int)(ratio_cmp(s->load[b], w[b], s->load[a], w[a]) < 0 ? b : a);
 }
 
 static void twos_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)

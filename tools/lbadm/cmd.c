@@ -108,7 +108,7 @@ static long current_fwd(struct lbadm_nl *nl, const struct lbadm_req *r)
 }
 
 /*
- * ipvsadm's -e without -g/-i/-m/-b sets the default, -g: an edit of a
+ * ipvsadm's -e without -g/-i/-m/-F sets the default, -g: an edit of a
  * weight turns a NAT server into a DR one without a word. lbadm keeps the
  * rule (scripts rely on it) but says so.
  */
@@ -117,7 +117,7 @@ static void warn_implicit_fwd(const struct lbadm_req *r, long was,
 {
 	if (was < 0 || (uint32_t)was == r->dest.fwd)
 		return;
-	fprintf(stderr, "lbadm: warning: %s: forwarding changed from %s to %s (no -g, -i, -m or -b given; -g is the default)\n",
+	fprintf(stderr, "lbadm: warning: %s: forwarding changed from %s to %s (no -g, -i, -m or -F given; -g is the default)\n",
 		what, lbadm_fwd_name(was), lbadm_fwd_name(r->dest.fwd));
 }
 

@@ -247,18 +247,27 @@ static const char *sched_flag_name(const char *sched, uint32_t bit)
 	return any ? any->name : "?";
 }
 
-void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags)
+size_t lbadm_sched_flag_names(const char *sched, uint32_t flags,
+			      const char *names[3])
 {
 	static const uint32_t bits[] = {
 		LBVS_SVC_F_SCHED1, LBVS_SVC_F_SCHED2, LBVS_SVC_F_SCHED3,
 	};
-	size_t i, n = 0;
+	size_t i, k = 0;
+
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (flags & bits[i])
+			names[k++] = sched_flag_name(sched, bits[i]);
+	return k;
+}
+
+void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags)
+{
+	const char *names[3];
+	size_t i, k = lbadm_sched_flag_names(sched, flags, names), n = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
-		if (!(flags & bits[i]))
-			continue;
+	for (i = 0; i < k; i++)
 		n += snprintf(buf + n, LBADM_SCHED_FLAGS_LEN - n, "%s%s",
-			      n ? "," : "", sched_flag_name(sched, bits[i]));
-	}
+			      i ? "," : "", names[i]);
 }

@@ -43,6 +43,13 @@ void lbadm_fmt_addrport(const struct lbadm_addr *a, uint16_t port, char *buf,
 
 /*
  * ipvsadm's names of the scheduler flags in flags, as scheduler sched
+ * reads them, in bit order, at names[] (room for 3); their count.
+ */
+size_t lbadm_sched_flag_names(const char *sched, uint32_t flags,
+			      const char *names[3]);
+
+/*
+ * ipvsadm's names of the scheduler flags in flags, as scheduler sched
  * reads them ("sh-fallback,sh-port"; "flag-1" for an rr service): at buf,
  * NUL-terminated, empty if none. buf holds LBADM_SCHED_FLAGS_LEN.
  */

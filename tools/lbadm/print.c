@@ -747,21 +747,14 @@ static void json_svc_key(struct out *o, const struct lbadm_svc *s)
 /* ,"sched_flags":["sh-fallback",...] */
 static void json_sched_flags(struct out *o, const struct lbadm_svc *s)
 {
-	char f[LBADM_SCHED_FLAGS_LEN];
-	const char *p = f, *end;
-	size_t n;
+	const char *names[3];
+	size_t i, k = lbadm_sched_flag_names(s->sched, s->flags, names);
 
-	lbadm_fmt_sched_flags(f, s->sched, s->flags);
 	put_s(o, ",\"sched_flags\":[");
-	while (*p) {
-		end = strchr(p, ',');
-		n = end ? (size_t)(end - p) : strlen(p);
-		if (p != f)
-			put_c(o, ',');
+	for (i = 0; i < k; i++) {
+		put_s(o, i ? ",\"" : "\"");
+		put_s(o, names[i]);
 		put_c(o, '"');
-		put_mem(o, p, n);
-		put_c(o, '"');
-		p += n + (end != NULL);
 	}
 	put_c(o, ']');
 }

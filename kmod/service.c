@@ -295,7 +295,7 @@ static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_con
 		return -EINVAL;
 	}
 	if ((set & LBVS_SET_WEIGHT) && dc->weight > LBVS_WEIGHT_MAX) {
-		NL_SET_ERR_MSG(extack, "weight out of range 0..65535");
+		NL_SET_ERR_MSG(extack, "weight out of range 0.." __stringify(LBVS_WEIGHT_MAX));
 		return -ERANGE;
 	}
 	if (((set & LBVS_SET_U_THRESH) && dc->u_thresh > LBVS_THRESH_MAX) ||

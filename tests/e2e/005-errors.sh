@@ -31,4 +31,4 @@ rejected 'address|host' -A -t 300.1.1.1:80 -s rr
 rejected 'port|address' -A -t "$VIP4" -s rr
 rejected 'sched' -A -t 203.0.113.101:80 -s nosuch
 rejected 'weight' -a -t "$VIP4:80" -r 192.0.2.12:80 -m -w -1
-rejected 'weight' -a -t "$VIP4:80" -r 192.0.2.12:80 -m -w 70000
+rejected 'weight' -a -t "$VIP4:80" -r 192.0.2.12:80 -m -w 2147483648

@@ -118,7 +118,7 @@ compare_all "services only"
 both -a -t "$VIP4:80" -r 192.0.2.11:8080 -m -w 3
 both -a -t "$VIP4:80" -r 192.0.2.12 -m
 both -a -t "$VIP4:80" -r 192.0.2.13:80 -g -w 0
-both -a -t "$VIP4:80" -r 192.0.2.14 -i -w 65535
+both -a -t "$VIP4:80" -r 192.0.2.14 -i -w 2147483647
 both -a -t "$VIP4:443" -r 192.0.2.11:443 -m -x 100 -y 50
 both -a -t "$VIP4:443" -r 192.0.2.12:4443 -m -w 2 -x 10
 both -a -t "$VIP4:8443" -r 192.0.2.21 -g
@@ -155,7 +155,7 @@ both -e -t "$VIP4:80" -r 192.0.2.11:8080 -m -w 5 -x 10 -y 5
 both -e -t "$VIP4:80" -r 192.0.2.12 -m -w 0
 both -e -t "$VIP4:443" -r 192.0.2.11:443 -m
 both -e -f 7 -r 192.0.2.12 -g -w 1
-both -e -t "[$VIP6]:80" -r "[2001:db8:2::12]:80" -m -w 9
+both -e -t "[$VIP6]:80" -r "[2001:db8:2::12]:80" -m -w 70000
 compare_all "after edits"
 
 # Deletions and zeroing.

@@ -102,7 +102,7 @@ rejected 2 extra -C extra
 rejected 2 -t/--tcp-service -C -t "$V:80"
 # -a
 rejected 2 'weight -1' -a -t "$V:80" -r 192.0.2.12 -w -1
-rejected 2 'weight 70000' -a -t "$V:80" -r 192.0.2.12 -w 70000
+rejected 2 'weight 2147483648' -a -t "$V:80" -r 192.0.2.12 -w 2147483648
 rejected 2 abc -a -t "$V:80" -r 192.0.2.12 -w abc
 rejected 2 abc -a -t "$V:80" -r 192.0.2.12 -x abc
 rejected 2 2147483648 -a -t "$V:80" -r 192.0.2.12 -x 2147483648
@@ -122,7 +122,7 @@ rejected 2 'port 8080 of direct-routing server 192.0.2.12 must equal the service
 rejected 2 'port 5353 of tunnelled server 192.0.2.12 must equal the service port 53' \
 	-a -u "$V:53" -r 192.0.2.12:5353 -i
 # -e
-rejected 2 65536 -e -t "$V:80" -r 192.0.2.11:80 -w 65536
+rejected 2 2147483648 -e -t "$V:80" -r 192.0.2.11:80 -w 2147483648
 rejected 2 -p/--persistent -e -t "$V:80" -r 192.0.2.11:80 -p
 rejected 1 192.0.2.12:80 -e -t "$V:80" -r 192.0.2.12:80 -m -w 1
 rejected 1 "TCP $V:82" -e -t "$V:82" -r 192.0.2.11:80 -m
@@ -163,7 +163,7 @@ rejected 2 -t/--tcp-service -S -t "$V:80"
 rejected 2 -t/--tcp-service -R -t "$V:80"
 rejected_restore 2 99999 "-A -t $V:99999"
 rejected_restore 2 '-L is not allowed' "-A -t $V:90 -s rr" "-L -n"
-rejected_restore 2 'weight 70000' "-A -t $V:90 -s rr" "" "# comment" "-a -t $V:90 -r 192.0.2.1 -w 70000"
+rejected_restore 2 'weight 2147483648' "-A -t $V:90 -s rr" "" "# comment" "-a -t $V:90 -r 192.0.2.1 -w 2147483648"
 rejected_restore 1 "TCP $V:80" "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1 -m" "-A -t $V:80 -s rr"
 rejected_restore 1 "$V:90" "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1:90 -m" "--set 1 1 1" "-a -t $V:90 -r 192.0.2.1:90 -m"
 rejected_restore 1 "TCP $V:91" "-D -t $V:80" "-C" "-A -t $V:90 -s rr" "-D -t $V:91"

@@ -87,11 +87,11 @@ START_TEST(t_args_dest)
 	ck_assert_uint_eq(r.dest.port, 8080);
 	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1:80 -i -w 65535 --tun-type ipip");
 	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_TUN);
-	OK(&r, "-e -t 203.0.113.1:80 -r 198.51.100.1:8080 -b -w 65535");
+	OK(&r, "-e -t 203.0.113.1:80 -r 198.51.100.1:8080 -b -w 2147483647");
 	ck_assert_int_eq(r.cmd, LC_EDITDEST);
 	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_FULLNAT);
 	ck_assert_uint_eq(r.dest.port, 8080);
-	ck_assert_uint_eq(r.dest.weight, 65535);
+	ck_assert_uint_eq(r.dest.weight, 2147483647);
 	OK(&r, "-a -f 3 -r 198.51.100.1:8080");
 	ck_assert_uint_eq(r.dest.port, 8080);	/* fwmark: port kept */
 	OK(&r, "-a -t [2001:db8::1]:80 -r [2001:db8::2] -m");
@@ -233,8 +233,9 @@ START_TEST(t_args_bad)
 	REJECTS("-A -t 203.0.113.1:80 -p -M 255.0.255.0", "netmask 255.0.255.0 is not contiguous");
 	REJECTS("-A -t [2001:db8::1]:80 -p -M 255.255.255.0",
 	    "netmask \"255.255.255.0\" is IPv4 but the service is IPv6: give a prefix length 1..128");
-	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w 70000", "weight 70000 out of range 0..65535");
-	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w -1", "weight -1 out of range 0..65535");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w 2147483648",
+		"weight 2147483648 out of range 0..2147483647");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -w -1", "weight -1 out of range 0..2147483647");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 2147483648",
 	    "upper threshold 2147483648 out of range 0..2147483647");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y x", "invalid lower threshold \"x\"");

@@ -424,14 +424,14 @@ START_TEST(t_restore_every_refusal)
 	static const char text[] =
 		"-A -t 203.0.113.1:80 -s nosuch\n"
 		"-a -t 203.0.113.1:80 -r 192.0.2.1:80 -g\n"
-		"-a -t 203.0.113.1:80 -r 192.0.2.2:80 -w 70000\n"
+		"-a -t 203.0.113.1:80 -r 192.0.2.2:80 -w 2147483648\n"
 		"-a -t 203.0.113.1:80 -r 192.0.2.3:80 -m\n"
 		"-G\n";
 
 	ck_assert_str_eq(restore_err(text, LBADM_EXIT_USAGE),
 			 "lbadm: restore line 1: unknown scheduler \"nosuch\" ("
 			 "rr wrr lc wlc lblc lblcr dh sh sed nq fo ovf mh twos)\n"
-			 "lbadm: restore line 3: weight 70000 out of range 0..65535\n"
+			 "lbadm: restore line 3: weight 2147483648 out of range 0..2147483647\n"
 			 "lbadm: restore line 5: -G is not allowed in restore input\n");
 }
 END_TEST

@@ -607,6 +607,32 @@ START_TEST(test_twos)
 }
 END_TEST
 
+/*
+ * IPVS's largest weight, 2^31 - 1, with its neighbours: wrr's rounds,
+ * twos's draws and mh's quotas neither overflow nor lose the light server.
+ */
+START_TEST(test_weight_max)
+{
+	static const u32 wmax = 2147483647, w[3] = { wmax, wmax - 1, 1 };
+	static const int seq[] = { 0, 0, 1, 0, 1 };
+	unsigned int c[MAXN];
+	struct svc s;
+
+	svc_init(&s, "wrr", w, 3);
+	expect_seq(&s, seq, 5, 1);
+	svc_free(&s);
+	svc_init(&s, "twos", w, 3);
+	twos_check(&s);
+	svc_free(&s);
+	svc_init(&s, "mh", w, 3);
+	ck_assert_uint_eq(svc_run(&s, 1u << 18, c), 0);
+	ck_assert_uint_gt(c[2], 0);		/* one bucket of 65,537 at least */
+	ck_assert_uint_lt(c[2], 1u << 8);
+	ck_assert_uint_gt(c[1], 1u << 16);
+	svc_free(&s);
+}
+END_TEST
+
 /* sh-fallback, mh-fallback: a client whose server is out gets another one. */
 START_TEST(test_table_fallback)
 {
@@ -1138,6 +1164,7 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_ring_cursor, 0, 2);
 	tcase_add_test(tc, test_wrr_321);
 	tcase_add_test(tc, test_wrr_large);
+	tcase_add_test(tc, test_weight_max);
 	tcase_add_loop_test(tc, test_lc_simulate, 0, 6);
 	tcase_add_loop_test(tc, test_lc_ties, 0, 2);
 	tcase_add_test(tc, test_wlc_proportion);

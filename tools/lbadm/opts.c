@@ -77,7 +77,7 @@ const struct lbadm_opt lbadm_opts[] = {
 	OPT('z', "laddr", ARG_REQ, O_LADDR, S_LADDR, LADDR_ALL, LADDR_ALL, 0,
 	    "addr", "FULLNAT local IP"),
 	OPT('w', "weight", ARG_REQ, O_WEIGHT, S_WEIGHT, DEST_CONF, 0, 0,
-	    "weight", "0..65535, def 1"),
+	    "weight", "0..2^31-1, def 1"),
 	/* ipip only, the default: --help has no line to spare. */
 	OPT(0, "tun-type", ARG_REQ, O_TUNTYPE, S_TUNTYPE, DEST_CONF, 0, 0,
 	    "ipip", NULL),

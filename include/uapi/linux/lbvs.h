@@ -84,8 +84,8 @@
 
 #define LBVS_SCHED_NAME_MAX	16	/* including the NUL */
 
-/* Weight and thresholds are u32 on the wire but bounded here. */
-#define LBVS_WEIGHT_MAX		65535
+/* Weight and thresholds are u32 on the wire, bounded as IPVS's (int). */
+#define LBVS_WEIGHT_MAX		2147483647
 #define LBVS_THRESH_MAX		0x7fffffff
 #define LBVS_PERSIST_MAX	(31 * 24 * 3600)	/* seconds */
 #define LBVS_TIMEOUT_MAX	(30 * 24 * 3600)	/* --set, seconds */

@@ -209,34 +209,60 @@ static u32 deadline(struct lbvs_net *ln, u8 state)
 	return deadline_in(READ_ONCE(ln->sysctl.timeout[state]));
 }
 
-static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				    struct lbvs_dest *dest)
+/*
+ * As IPVS: a fwmark service's server given without a port, and every
+ * server of a port-0 service, take the packet's port.
+ */
+static __be16 dest_port(const struct lbvs_dest *dest, __be16 vport)
 {
-	bool v6 = t->af == AF_INET6;
-	unsigned int alen = lbvs_addr_len(t->af);
-	struct lbvs_conn *c;
+	const struct lbvs_service *svc = dest->svc;
 
-	c = kmem_cache_alloc(v6 ? conn_cache6 : conn_cache4, GFP_ATOMIC);
-	if (!c)
-		return NULL;
+	if (!dest->port || (!svc->fwmark && !svc->port))
+		return vport;
+	return dest->port;
+}
+
+/* Everything but the deadline, for a tuple t (client -> virtual) to dest. */
+static void conn_fill(struct lbvs_conn *c, const struct lbvs_tuple *t,
+		      struct lbvs_dest *dest)
+{
+	unsigned int alen = lbvs_addr_len(t->af);
+
 	memset(c, 0, offsetof(struct lbvs_conn, addrs));
 	c->dest = dest;
 	c->proto = t->proto;
 	c->fwd = dest->fwd;
-	c->v6 = v6;
+	c->v6 = t->af == AF_INET6;
 	c->out = dest->fwd == LBVS_FWD_NAT || dest->fwd == LBVS_FWD_FULLNAT;
 	c->state = initial_state(t->proto);
-	c->expires = deadline(ln, c->state);
 	c->cport = t->sport;
 	c->vport = t->dport;
-	/* A fwmark service's server given without a port: as IPVS, keep the packet's. */
-	c->dport = dest->port ?: t->dport;
+	c->dport = dest_port(dest, t->dport);
 	c->lport = t->sport;
 	memcpy(lbvs_conn_addr(c, LBVS_A_C), &t->saddr, alen);
 	memcpy(lbvs_conn_addr(c, LBVS_A_V), &t->daddr, alen);
 	memcpy(lbvs_conn_addr(c, LBVS_A_L), &t->saddr, alen);
 	memcpy(lbvs_conn_addr(c, LBVS_A_D), &dest->addr, alen);
+}
+
+static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				    struct lbvs_dest *dest)
+{
+	struct lbvs_conn *c;
+
+	c = kmem_cache_alloc(t->af == AF_INET6 ? conn_cache6 : conn_cache4, GFP_ATOMIC);
+	if (!c)
+		return NULL;
+	conn_fill(c, t, dest);
+	c->expires = deadline(ln, c->state);
 	return c;
+}
+
+struct lbvs_conn *lbvs_conn_one(union lbvs_conn_one *one, const struct lbvs_tuple *t,
+				struct lbvs_dest *dest)
+{
+	conn_fill(&one->c, t, dest);
+	return &one->c;
 }
 
 static int hash_out(struct lbvs_conn_table *tab, struct lbvs_conn *c)

@@ -149,6 +149,18 @@ struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
 				struct lbvs_conn *control);
+/*
+ * A connection of one datagram (-o), on the caller's stack: it is never
+ * hashed, counted in the table or on its server, nor freed; it lives as
+ * long as the caller's use of dest under rcu_read_lock().
+ */
+union lbvs_conn_one {
+	struct lbvs_conn c;
+	u8 bytes[sizeof(struct lbvs_conn) + LBVS_CONN_V6_ADDRS];
+};
+
+struct lbvs_conn *lbvs_conn_one(union lbvs_conn_one *one, const struct lbvs_tuple *t,
+				struct lbvs_dest *dest);
 /* A persistence template keyed by t (protocol 0), living timeout seconds. */
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout);

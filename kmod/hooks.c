@@ -142,50 +142,6 @@ static void no_server(struct sk_buff *skb, u16 af)
 		icmpv6_send(skb, ICMPV6_DEST_UNREACH, ICMPV6_PORT_UNREACH, 0);
 }
 
-/*
- * No connection yet: if a service owns the destination, pick a real server
- * and create the entry. NULL with *verdict set when the packet is ours but
- * no connection came of it.
- */
-static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct sk_buff *skb,
-				  const struct lbvs_pkt *p, unsigned int *verdict)
-{
-	struct lbvs_svc_key key = {
-		.af = p->t.af, .protocol = p->t.proto, .port = p->t.dport,
-		.addr = p->t.daddr,
-	};
-	struct lbvs_conn *c, *tmpl = NULL;
-	struct lbvs_service *svc;
-	struct lbvs_dest *dest;
-
-	*verdict = NF_ACCEPT;
-	svc = lbvs_svc_lookup(ln, &key);
-	if (!svc && skb->mark) {
-		memset(&key, 0, sizeof(key));
-		key.af = p->t.af;
-		key.fwmark = skb->mark;
-		svc = lbvs_svc_lookup(ln, &key);
-	}
-	if (!svc || !opens_flow(p))
-		return NULL;
-
-	*verdict = NF_DROP;
-	if (READ_ONCE(svc->flags) & LBVS_SVC_F_PERSISTENT)
-		dest = lbvs_persist_pick(ln, svc, &p->t, &tmpl);
-	else
-		dest = lbvs_sched_pick(svc, &p->t);
-	if (!dest) {
-		no_server(skb, p->t.af);
-		return NULL;
-	}
-	c = lbvs_conn_new(ln, &p->t, dest, rcu_dereference(svc->laddrs), tmpl);
-	if (!c)
-		return NULL;
-	lbvs_stats_conn(&svc->stats);
-	lbvs_stats_conn(&dest->stats);
-	return c;
-}
-
 static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 			    struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
@@ -201,6 +157,64 @@ static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 	default:
 		return NF_DROP;
 	}
+}
+
+/*
+ * -o: the datagram goes to its server with no entry left behind; it
+ * counts as a connection, as in IPVS.
+ */
+static unsigned int one_packet(struct net *net, struct sk_buff *skb,
+			       struct lbvs_service *svc, struct lbvs_dest *dest,
+			       const struct lbvs_pkt *p)
+{
+	union lbvs_conn_one one;
+	struct lbvs_conn *c = lbvs_conn_one(&one, &p->t, dest);
+
+	lbvs_stats_conn(&svc->stats);
+	lbvs_stats_conn(&dest->stats);
+	count(c, true, skb->len);
+	return xmit_in(net, skb, c, p);
+}
+
+/*
+ * No connection yet: if a service owns the destination, pick a real server
+ * and create the entry. NULL with *verdict set when the packet is ours but
+ * no connection came of it.
+ */
+static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
+				  struct sk_buff *skb, const struct lbvs_pkt *p,
+				  unsigned int *verdict)
+{
+	struct lbvs_conn *c, *tmpl = NULL;
+	struct lbvs_service *svc;
+	struct lbvs_dest *dest;
+	u32 flags;
+
+	*verdict = NF_ACCEPT;
+	svc = lbvs_svc_lookup(ln, p->t.af, p->t.proto, &p->t.daddr, p->t.dport, skb->mark);
+	if (!svc || !opens_flow(p))
+		return NULL;
+
+	*verdict = NF_DROP;
+	flags = READ_ONCE(svc->flags);
+	if (flags & LBVS_SVC_F_PERSISTENT)
+		dest = lbvs_persist_pick(ln, svc, &p->t, &tmpl);
+	else
+		dest = lbvs_sched_pick(svc, &p->t);
+	if (!dest) {
+		no_server(skb, p->t.af);
+		return NULL;
+	}
+	if ((flags & LBVS_SVC_F_ONEPACKET) && p->t.proto == IPPROTO_UDP) {
+		*verdict = one_packet(net, skb, svc, dest, p);
+		return NULL;
+	}
+	c = lbvs_conn_new(ln, &p->t, dest, rcu_dereference(svc->laddrs), tmpl);
+	if (!c)
+		return NULL;
+	lbvs_stats_conn(&svc->stats);
+	lbvs_stats_conn(&dest->stats);
+	return c;
 }
 
 /* A real server's reply: NAT's through FORWARD, FULLNAT's through LOCAL_IN. */
@@ -241,7 +255,7 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net,
 		c = NULL;
 	}
 	if (!c) {
-		c = new_conn(ln, skb, p, &verdict);
+		c = new_conn(ln, net, skb, p, &verdict);
 		if (!c)
 			return verdict;
 	}

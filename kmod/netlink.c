@@ -25,8 +25,7 @@ static const struct nla_policy svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
 	[LBVS_SVC_ATTR_FWMARK]		= { .type = NLA_U32 },
 	[LBVS_SVC_ATTR_SCHED_NAME]	= { .type = NLA_NUL_STRING,
 					    .len = LBVS_SCHED_NAME_MAX - 1 },
-	[LBVS_SVC_ATTR_FLAGS]		= NLA_POLICY_MASK(NLA_U32, LBVS_SVC_F_PERSISTENT |
-								  LBVS_SVC_F_SCHED_MASK),
+	[LBVS_SVC_ATTR_FLAGS]		= NLA_POLICY_MASK(NLA_U32, LBVS_SVC_FLAGS),
 	[LBVS_SVC_ATTR_TIMEOUT]		= { .type = NLA_U32 },
 	[LBVS_SVC_ATTR_NETMASK]		= NLA_POLICY_MAX(NLA_U8, 128),
 	[LBVS_SVC_ATTR_STATS]		= { .type = NLA_REJECT },
@@ -141,11 +140,7 @@ static int parse_svc_key(struct nlattr **a, struct lbvs_svc_key *k,
 				    "service protocol must be TCP or UDP");
 		return -EPROTONOSUPPORT;
 	}
-	k->port = nla_get_be16(a[LBVS_SVC_ATTR_PORT]);
-	if (!k->port) {
-		NL_SET_ERR_MSG_ATTR(extack, a[LBVS_SVC_ATTR_PORT], "service port must not be 0");
-		return -EINVAL;
-	}
+	k->port = nla_get_be16(a[LBVS_SVC_ATTR_PORT]);	/* 0: all ports, see svc_apply() */
 	return parse_addr(a[LBVS_SVC_ATTR_ADDR], k->af, &k->addr, extack);
 }
 

@@ -47,7 +47,8 @@ static void template_tuple(const struct lbvs_service *svc, const struct lbvs_tup
 	} else {
 		tt->sport = htons(t->proto);
 		tt->daddr = t->daddr;
-		tt->dport = t->dport;
+		/* a port-0 service: one template for all of its ports */
+		tt->dport = svc->port;
 	}
 }
 

@@ -21,6 +21,7 @@ void lbvs_svc_table_init(struct lbvs_svc_table *t)
 		INIT_HLIST_HEAD(&t->hash[i]);
 	INIT_LIST_HEAD(&t->list);
 	t->count = 0;
+	t->port0 = 0;
 	t->generation = 0;
 }
 
@@ -46,7 +47,7 @@ static bool svc_match(const struct lbvs_service *svc, const struct lbvs_svc_key 
 	       lbvs_addr_eq(k->af, &svc->addr, &k->addr);
 }
 
-struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, const struct lbvs_svc_key *key)
+static struct lbvs_service *svc_lookup(struct lbvs_net *ln, const struct lbvs_svc_key *key)
 {
 	struct lbvs_service *svc;
 
@@ -55,6 +56,56 @@ struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, const struct lbvs_svc_
 			return svc;
 	return NULL;
 }
+
+struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, u16 af, u8 protocol,
+				     const union nf_inet_addr *daddr, __be16 dport, u32 mark)
+{
+	struct lbvs_svc_key key = {
+		.af = af, .protocol = protocol, .port = dport, .addr = *daddr,
+	};
+	struct lbvs_service *svc = svc_lookup(ln, &key);
+
+	if (!svc && mark) {
+		struct lbvs_svc_key mkey = { .af = af, .fwmark = mark };
+
+		svc = svc_lookup(ln, &mkey);
+	}
+	if (!svc && READ_ONCE(ln->svcs.port0)) {
+		key.port = 0;
+		svc = svc_lookup(ln, &key);
+	}
+	return svc;
+}
+
+static bool svc_port0(const struct lbvs_service *svc)
+{
+	return !svc->fwmark && !svc->port;
+}
+
+/* -o takes UDP datagrams (of a UDP or fwmark service) without an entry. */
+static bool svc_one_packet(const struct lbvs_service *svc, u32 flags)
+{
+	return (flags & LBVS_SVC_F_ONEPACKET) && svc->protocol != IPPROTO_TCP;
+}
+
+/* Its replies pass the director and are translated through the entry. */
+static bool fwd_replies(u32 fwd)
+{
+	return fwd == LBVS_FWD_NAT || fwd == LBVS_FWD_FULLNAT;
+}
+
+static bool svc_any_replies(const struct lbvs_service *svc)
+{
+	const struct lbvs_dest *dest;
+
+	list_for_each_entry(dest, &svc->dests, list)
+		if (fwd_replies(dest->fwd))
+			return true;
+	return false;
+}
+
+#define OPS_NO_REPLIES \
+	"one-packet scheduling (-o) forwards by direct routing or tunnelling only: a NAT or FULLNAT reply needs an entry"
 
 struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_key *key)
 {
@@ -104,6 +155,16 @@ static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
 		NL_SET_ERR_MSG(extack, "persistence timeout out of range");
 		return -ERANGE;
 	}
+	if ((set & LBVS_SET_FLAGS) && svc_port0(svc) &&
+	    !(conf->flags & LBVS_SVC_F_PERSISTENT)) {
+		/* IPVS takes it, then drops every packet with a log line. */
+		NL_SET_ERR_MSG(extack, "a port-0 service (all ports) needs persistence");
+		return -EINVAL;
+	}
+	if ((set & LBVS_SET_FLAGS) && svc_one_packet(svc, conf->flags) && svc_any_replies(svc)) {
+		NL_SET_ERR_MSG(extack, OPS_NO_REPLIES);
+		return -EINVAL;
+	}
 	if ((set & LBVS_SET_NETMASK) && conf->netmask > lbvs_addr_len(svc->af) * 8) {
 		NL_SET_ERR_MSG(extack, "persistence netmask longer than the address");
 		return -ERANGE;
@@ -114,8 +175,7 @@ static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
 			return err;
 	}
 	if (set & LBVS_SET_FLAGS)
-		WRITE_ONCE(svc->flags, conf->flags &
-			   (LBVS_SVC_F_PERSISTENT | LBVS_SVC_F_SCHED_MASK));
+		WRITE_ONCE(svc->flags, conf->flags & LBVS_SVC_FLAGS);
 	if (set & LBVS_SET_TIMEOUT)
 		WRITE_ONCE(svc->timeout, conf->timeout);
 	if (set & LBVS_SET_NETMASK)
@@ -167,6 +227,8 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	hlist_add_head_rcu(&svc->hnode, svc_bucket(ln, k));
 	list_add_tail(&svc->list, &ln->svcs.list);
 	ln->svcs.count++;
+	if (svc_port0(svc))
+		WRITE_ONCE(ln->svcs.port0, ln->svcs.port0 + 1);
 	lbvs_svc_changed(ln);
 	return 0;
 
@@ -215,6 +277,8 @@ void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc)
 	hlist_del_rcu(&svc->hnode);
 	list_del_init(&svc->list);	/* empty: deleted, for lbvs_svc_estimate() */
 	ln->svcs.count--;
+	if (svc_port0(svc))
+		WRITE_ONCE(ln->svcs.port0, ln->svcs.port0 - 1);
 	lbvs_svc_changed(ln);
 	lbvs_sched_free(&svc->sched);
 	list_for_each_entry_safe(dest, tmp, &svc->dests, list) {
@@ -292,6 +356,10 @@ static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_con
 	    svc->port && dc->port != svc->port) {
 		NL_SET_ERR_MSG(extack,
 			       "direct routing and tunnelling cannot map ports: the real server port must equal the service port");
+		return -EINVAL;
+	}
+	if ((set & LBVS_SET_FWD) && fwd_replies(dc->fwd) && svc_one_packet(svc, svc->flags)) {
+		NL_SET_ERR_MSG(extack, OPS_NO_REPLIES);
 		return -EINVAL;
 	}
 	if ((set & LBVS_SET_WEIGHT) && dc->weight > LBVS_WEIGHT_MAX) {

@@ -40,6 +40,12 @@ struct lbvs_svc_table {
 	/* Every service in creation order, for listings; config_lock. */
 	struct list_head list;
 	unsigned int count;
+	/*
+	 * Services on port 0 ("all ports", persistent): while there are
+	 * none, a packet for no service costs no third lookup.
+	 * config_lock; READ_ONCE on the packet path.
+	 */
+	unsigned int port0;
 	/* Bumped on every change (lbvs_svc_changed()), so an interrupted
 	 * dump can tell; config_lock.
 	 */
@@ -147,6 +153,10 @@ struct lbvs_dest_conf {
 };
 
 /* Mask of which lbvs_svc_conf / lbvs_dest_conf fields a SET request carries. */
+/* The LBVS_SVC_F_* this kernel knows. */
+#define LBVS_SVC_FLAGS		(LBVS_SVC_F_PERSISTENT | LBVS_SVC_F_ONEPACKET | \
+				 LBVS_SVC_F_SCHED_MASK)
+
 #define LBVS_SET_SCHED		BIT(0)
 #define LBVS_SET_FLAGS		BIT(1)
 #define LBVS_SET_TIMEOUT	BIT(2)
@@ -158,8 +168,13 @@ struct lbvs_dest_conf {
 
 void lbvs_svc_table_init(struct lbvs_svc_table *t);
 
-/* Packet path, under rcu_read_lock(). */
-struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, const struct lbvs_svc_key *key);
+/*
+ * Packet path, under rcu_read_lock(): the service for a packet of af,
+ * protocol to daddr:dport carrying mark, as IPVS looks: (protocol, address,
+ * port), then the mark, then (protocol, address, port 0).
+ */
+struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, u16 af, u8 protocol,
+				     const union nf_inet_addr *daddr, __be16 dport, u32 mark);
 
 /* Configuration, under ln->config_lock; extack names the bad value. */
 struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_key *key);

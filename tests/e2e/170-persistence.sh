@@ -61,3 +61,22 @@ sleep 4
 hold_echo long "still here" || fail "the held connection broke"
 hold_open second client "$VIP4" 9000
 assert_eq "$(hold_name second)" "$held" "a second connection after the timeout, while the first lives"
+
+# Port 0, all ports (-t VIP:0 -p), as IPVS: a client's template covers
+# every port of the VIP, each connection keeps its own port, and a port
+# with a service of its own (9000) stays that service's.
+lbd -D -t "$VIP4:80"
+lbd -A -t "$VIP4:0" -s rr -p 60
+for i in 1 2 3; do
+	http_server "rs$i" 8080 "rs$i"
+	lbd -a -t "$VIP4:0" -r "${RIP4[i]}" -m
+done
+assert_match "$(lbd -L -n)" "TCP +$VIP4:0 rr persistent 60" "listing shows the port-0 service"
+getp() { nsx client curl -sS -m 5 --interface "$1" "http://$VIP4:$2/"; }
+p0=$(getp 203.0.113.10 80)
+assert_eq "$(getp 203.0.113.10 8080)" "$p0" "port 8080 goes where port 80 went"
+assert_eq "$(getp 203.0.113.10 80)" "$p0" "and port 80 again"
+[ "$(getp 203.0.113.11 8080)" != "$p0" ] || fail "rr gave another client the same server"
+assert_match "$(lbd -L -n -c)" "TCP .*$VIP4:8080 +${RIP4[${p0#rs}]}:8080" "-L -c: the packet's port kept"
+hold_open third client "$VIP4" 9000
+assert_eq "$(hold_name third)" "$held" "port 9000 is still its own service's"

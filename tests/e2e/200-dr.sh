@@ -83,3 +83,28 @@ assert_eq "$(stat_conns "$out" "${RIP4[1]}:80")" 5 "real server connection count
 assert_eq "$(stat_conns "$out" "[$VIP6]:53")" 4 "UDP/IPv6 service counter"
 conns=$(lbd -L -n -c)
 assert_match "$conns" "TCP .* $CIP4:[0-9]+ +$VIP4:80 +${RIP4[1]}:80" "-L -c lists the DR connections"
+
+# -o, one-packet scheduling: datagrams from one client port, each
+# scheduled on its own (rr alternates where an entry would pin them), no
+# entry left behind, each counted as a connection; IPv4 and IPv6. NAT
+# servers would send untranslated replies: refused both ways round.
+for vip in "$VIP4" "[$VIP6]"; do lbd -E -u "$vip:53" -s rr -o; done
+assert_match "$(lbd -L -n -u "$VIP4:53")" "UDP +$VIP4:53 rr ops" "listing shows ops"
+assert_match "$(lbd -S -n)" "-A -u $VIP4:53 -s rr -o" "-S saves -o"
+lbd -Z
+for vip in "$VIP4" "$VIP6"; do
+	got=$(for k in 1 2 3 4; do udp_ask client "$vip" 53 40999; done | xargs)
+	log "-o, one client port to $vip: $got"
+	assert_eq "$(tr ' ' '\n' <<<"$got" | sort | uniq -c | awk '{ print $1 }' | xargs)" "2 2" \
+		"-o alternates datagrams of one flow to $vip"
+done
+c=$(lbd -L -n -c)
+[[ $c != *:40999\ * ]] || fail "-o left an entry:"$'\n'"$c"
+out=$(lbd -L -n --stats --exact)
+assert_eq "$(stat_conns "$out" "$VIP4:53")" 4 "-o: each datagram counts as a connection"
+expect_lbadm_fail "one-packet scheduling .-o. forwards by direct routing or tunnelling only" \
+	lbd -a -u "$VIP4:53" -r "${RIP4[1]}:5353" -m
+lbd -A -u "$VIP4:54" -s rr
+lbd -a -u "$VIP4:54" -r "${RIP4[1]}:54" -m
+expect_lbadm_fail "one-packet scheduling .-o. forwards by direct routing or tunnelling only" \
+	lbd -E -u "$VIP4:54" -s rr -o

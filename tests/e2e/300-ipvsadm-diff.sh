@@ -8,11 +8,11 @@
 # for line, the version banner aside. The sequence uses every option of
 # issue 5 item 1: -A -E -D -C -a -e -d -Z --set, -t -u -f, the six
 # schedulers, -p with and without timeout, -M, -r with and without port,
-# -g -i -m, -w, -x, -y, -6 with -f, IPv6 in brackets, --sort.
+# -g -i -m, -w (to 2^31-1), -x, -y, -6 with -f, IPv6 in brackets, --sort,
+# -b, -o, port-0 services.
 #
 # Legitimate differences, not exercised here (see docs/lbadm.8):
-#  * port-0 services (-t VIP:0 -p): IPVS accepts them, lbvs refuses them.
-#  * -b (FULLNAT) and its pools (-P -Q -G -z) do not exist in IPVS.
+# #  * -b (FULLNAT) and its pools (-P -Q -G -z) do not exist in IPVS.
 #  * a DR (-g) or TUN (-i) server with a port other than the service's:
 #    ipvsadm rewrites the port, lbadm refuses it (issue 4; 305 checks the
 #    error). Every -g/-i server here has the service's port or none.
@@ -112,6 +112,9 @@ both -A -t "$VIP4:83" -s mh
 both -A -t "$VIP4:84" -s sh -b sh-fallback,sh-port -p 60
 both -A -u "$VIP4:55" -s mh -b mh-port
 both -A -f 10 -s rr -b flag-2,flag-3
+both -A -t "$VIP4:0" -s rr -p 300
+both -A -u "$VIP4:56" -s rr -o
+both -A -f 11 -s wrr -p 60 -o -b flag-1
 compare_all "services only"
 
 # Real servers: -m -g -i, with and without port, weights, thresholds.
@@ -138,6 +141,10 @@ both -a -t "$VIP4:82" -r 192.0.2.15:8082 -m -w 2
 both -a -u "$VIP4:54" -r 192.0.2.16:54 -g -w 3
 both -a -f 9 -r 192.0.2.16 -g -w 2
 both -a -t "$VIP4:83" -r 192.0.2.17:83 -m -w 4
+both -a -t "$VIP4:0" -r 192.0.2.18 -m
+both -a -t "$VIP4:0" -r 192.0.2.19 -g -w 2
+both -a -u "$VIP4:56" -r 192.0.2.18:56 -g
+both -a -f 11 -r 192.0.2.19 -i
 compare_all "services and servers"
 
 # Edits: scheduler, persistence on and off, netmask, forwarding, weight,
@@ -149,6 +156,9 @@ both -E -t "$VIP4:81" -s nq
 both -E -f 9 -s fo -p 30
 both -E -t "$VIP4:84" -s sh -b sh-port
 both -E -u "$VIP4:55" -s mh
+both -E -u "$VIP4:56" -s wlc
+both -E -u "$VIP4:54" -s fo -o
+both -E -t "$VIP4:0" -s sh -p 30
 both -E -f 8 -6 -s rr -p 300 -M 48
 both -E -u "$VIP4:123" -s sh -p 30 -M 255.255.255.240
 both -e -t "$VIP4:80" -r 192.0.2.11:8080 -m -w 5 -x 10 -y 5

@@ -82,6 +82,12 @@ rejected 2 --bogus -A -t "$V:81" --bogus
 rejected 2 -w/--weight -A -t "$V:81" -w 1
 rejected 2 -s/--scheduler -A -t "$V:81" -s rr -s wrr
 rejected 2 -u/--udp-service -A -t "$V:81" -u "$V:81"
+rejected 2 'UDP and fwmark services' -A -t "$V:81" -o
+# ipvsadm's options lbvs lacks: named, never "unknown option".
+rejected 2 'option --pe is not supported by lbvs: persistence engines' -A -u "$V:5060" -p --pe sip
+rejected 2 'option --sctp-service is not supported by lbvs: SCTP services' -A --sctp-service "$V:80"
+rejected 2 'option --start-daemon is not supported by lbvs' --start-daemon master
+rejected 2 'option --tun-port is not supported by lbvs' -a -t "$V:80" -r 192.0.2.12 -i --tun-port 6080
 rejected 1 "TCP $V:80" -A -t "$V:80" -s rr
 rejected 1 "FWM 7 IPv6" -A -f 7 -6
 # A scheduler IPVS has and lbvs does not: the kernel refuses it.

@@ -48,6 +48,11 @@ START_TEST(t_args_service)
 	ck_assert_int_eq(r.svc.af, AF_INET6);
 	ck_assert_uint_eq(r.svc.netmask, 64);
 
+	OK(&r, "-A -u 203.0.113.1:53 -s rr -o");
+	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_ONEPACKET);
+	OK(&r, "-E -f 7 --ops -p 30");
+	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_ONEPACKET | LBVS_SVC_F_PERSISTENT);
+
 	OK(&r, "-A -f 7 -6");
 	ck_assert_uint_eq(r.svc.fwmark, 7);
 	ck_assert_int_eq(r.svc.af, AF_INET6);
@@ -269,6 +274,15 @@ START_TEST(t_args_bad)
 	REJECTS("--tcp", "unknown option \"--tcp\"");
 	REJECTS("-Lq", "unknown option \"-q\" in \"-Lq\"");
 	REJECTS("-j", "unknown option \"-j\"");
+	/* ipvsadm's options lbvs lacks are named, never "unknown". */
+	REJECTS("-A -t 203.0.113.1:5060 -p --pe sip",
+		"option --pe is not supported by lbvs: persistence engines (see lbadm(8), DIFFERENCES)");
+	REJECTS("-A --sctp-service 203.0.113.1:80",
+		"option --sctp-service is not supported by lbvs: SCTP services (see lbadm(8), DIFFERENCES)");
+	REJECTS("--start-daemon=master --mcast-interface eth0",
+		"option --start-daemon is not supported by lbvs: connection synchronisation (see lbadm(8), DIFFERENCES)");
+	REJECTS("-L --daemon",
+		"option --daemon is not supported by lbvs: connection synchronisation (see lbadm(8), DIFFERENCES)");
 	/* Issue 4: DR and TUN cannot map ports; ipvsadm rewrote the port. */
 	REJECTS("-a -t 203.0.113.1:80 -r 192.0.2.10:8080 -g",
 	    "port 8080 of direct-routing server 192.0.2.10 must equal the service port 80 (DR and TUN cannot map ports)");
@@ -278,7 +292,8 @@ START_TEST(t_args_bad)
 	    "port 5353 of tunnelled server 192.0.2.10 must equal the service port 53 (DR and TUN cannot map ports)");
 	REJECTS("-a -t [2001:db8::1]:80 -r [2001:db8::2]:0 -g",
 	    "port 0 of direct-routing server [2001:db8::2] must equal the service port 80 (DR and TUN cannot map ports)");
-	REJECTS("-A -t 203.0.113.1:80 -o", "unknown option \"-o\"");
+	REJECTS("-A -t 203.0.113.1:80 -o",
+		"-o/--ops (one-packet scheduling) is for UDP and fwmark services, not \"203.0.113.1:80\"");
 }
 END_TEST
 

@@ -307,7 +307,7 @@ START_TEST(t_print_json)
 		"{\"family\":\"inet\",\"protocol\":\"tcp\",\"address\":\"203.0.113.1\","
 		"\"port\":80,\"fwmark\":null,\"scheduler\":\"wlc\",\"sched_flags\":[],"
 		"\"persistent\":false,"
-		"\"timeout\":0,\"netmask\":32,\"stats\":{\"conns\":9,\"inpkts\":0,"
+		"\"timeout\":0,\"netmask\":32,\"one_packet\":false,\"stats\":{\"conns\":9,\"inpkts\":0,"
 		"\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,"
 		"\"outpps\":0,\"inbps\":0,\"outbps\":0},\"servers\":["
 		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
@@ -318,7 +318,7 @@ START_TEST(t_print_json)
 		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"
 		"\"fwmark\":5,\"scheduler\":\"rr\",\"sched_flags\":[\"flag-1\",\"flag-3\"],"
 		"\"persistent\":false,\"timeout\":0,"
-		"\"netmask\":128,\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
+		"\"netmask\":128,\"one_packet\":false,\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
 		"\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,\"outpps\":0,"
 		"\"inbps\":0,\"outbps\":0},\"servers\":[]}]}\n");
 	free(out);
@@ -681,7 +681,7 @@ START_TEST(t_print_prom)
 }
 END_TEST
 
-/* -b: ipvsadm's names per scheduler, where ipvsadm prints them. */
+/* -b and -o: ipvsadm's names per scheduler, where ipvsadm prints them. */
 START_TEST(t_print_sched_flags)
 {
 	struct lbadm_svc_entry v[] = {
@@ -695,20 +695,20 @@ START_TEST(t_print_sched_flags)
 			 LBVS_SVC_F_PERSISTENT;
 	v[0].svc.timeout = 300;
 	v[1].svc.flags = LBVS_SVC_F_SCHED2 | LBVS_SVC_F_SCHED3;
-	v[2].svc.flags = LBVS_SVC_F_SCHED1;
+	v[2].svc.flags = LBVS_SVC_F_SCHED1 | LBVS_SVC_F_ONEPACKET;
 	out = capture_list(NULL, v, 3, LBADM_FMT_NUMERIC);
 	ck_assert_str_eq(out,
 		"Prot LocalAddress:Port Scheduler Flags\n"
 		"  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
 		"TCP  203.0.113.1:80 sh (sh-fallback,sh-port) persistent 300\n"
 		"TCP  203.0.113.1:81 mh (mh-port,flag-3)\n"
-		"UDP  203.0.113.1:53 rr (flag-1)\n");
+		"UDP  203.0.113.1:53 rr (flag-1) ops\n");
 	free(out);
 	out = capture_list(NULL, v, 3, LBADM_FMT_RULE);
 	ck_assert_str_eq(out,
 		"-A -t 203.0.113.1:80 -s sh -p 300 -b sh-fallback,sh-port\n"
 		"-A -t 203.0.113.1:81 -s mh -b mh-port,flag-3\n"
-		"-A -u 203.0.113.1:53 -s rr -b flag-1\n");
+		"-A -u 203.0.113.1:53 -s rr -o -b flag-1\n");
 	free(out);
 }
 END_TEST

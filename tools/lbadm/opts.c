@@ -64,6 +64,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "netmask", "mask or prefix"),
 	OPT('b', "sched-flags", ARG_REQ, O_SCHEDFLAGS, S_SCHEDFLAGS, SVC_CONF,
 	    0, 0, "flags", "sh-port,..."),
+	/* ipvsadm's, UDP only and rare: --help has no line to spare. */
+	OPT('o', "ops", ARG_NONE, O_OPS, S_OPS, SVC_CONF, 0, 0, NULL, NULL),
 	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL, DEST_ALL, DEST_ALL, 0,
 	    "addr[:port]", "real server"),
 	OPT('g', "gatewaying", ARG_NONE, O_GATE, S_FWD, DEST_CONF, 0, 0, NULL,
@@ -253,6 +255,40 @@ static int optional_next(int argc, char **argv, int *i)
 	return *i + 1 < argc && argv[*i + 1][0] != '-';
 }
 
+/* ipvsadm's options that lbvs lacks: refused by name (lbadm.8, DIFFERENCES). */
+static const struct {
+	const char *name;
+	const char *feature;
+} ipvsadm_only[] = {
+	{ "pe", "persistence engines" },
+	{ "sctp-service", "SCTP services" },
+	{ "start-daemon", "connection synchronisation" },
+	{ "stop-daemon", "connection synchronisation" },
+	{ "daemon", "connection synchronisation" },
+	{ "mcast-interface", "connection synchronisation" },
+	{ "syncid", "connection synchronisation" },
+	{ "sync-maxlen", "connection synchronisation" },
+	{ "mcast-group", "connection synchronisation" },
+	{ "mcast-port", "connection synchronisation" },
+	{ "mcast-ttl", "connection synchronisation" },
+	{ "tun-port", "GUE and GRE tunnels" },
+	{ "tun-nocsum", "GUE and GRE tunnels" },
+	{ "tun-csum", "GUE and GRE tunnels" },
+	{ "tun-remcsum", "GUE and GRE tunnels" },
+	{ "tun-info", "GUE and GRE tunnels" },
+};
+
+static int unknown_long(const char *arg, const char *name, size_t n, struct lbadm_err *e)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(ipvsadm_only) / sizeof(ipvsadm_only[0]); k++)
+		if (strlen(ipvsadm_only[k].name) == n && !strncmp(ipvsadm_only[k].name, name, n))
+			return lbadm_seterr(e, "option --%s is not supported by lbvs: %s (see lbadm(8), DIFFERENCES)",
+					    ipvsadm_only[k].name, ipvsadm_only[k].feature);
+	return lbadm_seterr(e, "unknown option \"%s\"", arg);
+}
+
 static int collect_long(int argc, char **argv, int *i, struct lbadm_req *r,
 			struct lbadm_err *e)
 {
@@ -263,7 +299,7 @@ static int collect_long(int argc, char **argv, int *i, struct lbadm_req *r,
 	const char *val = eq ? eq + 1 : NULL;
 
 	if (!o)
-		return lbadm_seterr(e, "unknown option \"%s\"", argv[*i]);
+		return unknown_long(argv[*i], name, n, e);
 	if (o->arg == ARG_NONE && val)
 		return lbadm_seterr(e, "option --%s takes no value (\"%s\")",
 				    o->longname, argv[*i]);
@@ -496,6 +532,12 @@ static int conv_svc_conf(struct lbadm_req *r, struct lbadm_err *e)
 	if (r->given[O_SCHEDFLAGS] &&
 	    lbadm_parse_sched_flags(r->arg[O_SCHEDFLAGS], s->sched, &s->flags, e))
 		return -1;
+	if (r->given[O_OPS]) {
+		if (s->protocol == IPPROTO_TCP)
+			return lbadm_seterr(e, "-o/--ops (one-packet scheduling) is for UDP and fwmark services, not \"%s\"",
+					    r->arg[O_TCP]);
+		s->flags |= LBVS_SVC_F_ONEPACKET;
+	}
 	if (!s->fwmark && !s->port && !(s->flags & LBVS_SVC_F_PERSISTENT))
 		return lbadm_seterr(e, "service \"%s\" has port 0, which needs -p/--persistent",
 				    r->arg[O_TCP] ? r->arg[O_TCP] : r->arg[O_UDP]);

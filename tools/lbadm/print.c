@@ -475,8 +475,8 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 		return;
 	}
 	/*
-	 * "-A NAME -s SCHED -p T -M MASK -b FLAGS" or
-	 * "NAME SCHED (FLAGS) persistent T mask M", as ipvsadm orders them.
+	 * "-A NAME -s SCHED -p T -M MASK -o -b FLAGS" or
+	 * "NAME SCHED (FLAGS) persistent T mask M ops", as ipvsadm orders them.
 	 */
 	if (rule)
 		put_s(o, "-A ");
@@ -490,6 +490,8 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 		put_u(o, s->timeout, 0);
 		put_mask(o, s, rule ? "-M" : "mask");
 	}
+	if (s->flags & LBVS_SVC_F_ONEPACKET)
+		put_s(o, rule ? " -o" : " ops");
 	if (rule && (s->flags & LBVS_SVC_F_SCHED_MASK))
 		put_sched_flags(o, s, " -b ", "");
 	put_nl(o);
@@ -781,6 +783,8 @@ static void json_entry(struct out *o, const struct lbadm_svc_entry *se)
 	put_u(o, s->timeout, 0);
 	put_s(o, ",\"netmask\":");
 	put_u(o, s->netmask, 0);
+	put_s(o, s->flags & LBVS_SVC_F_ONEPACKET ? ",\"one_packet\":true" :
+	      ",\"one_packet\":false");
 	put_s(o, ",\"stats\":");
 	json_stats(o, &s->stats);
 	put_s(o, ",\"servers\":[");

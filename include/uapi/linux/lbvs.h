@@ -131,6 +131,12 @@ enum lbvs_fwd {
  * client's port with its address; the other schedulers ignore them.
  */
 #define LBVS_SVC_F_PERSISTENT	0x0001	/* -p: persistence template */
+/*
+ * -o: each UDP datagram is scheduled on its own and leaves no entry (TCP
+ * ignores it, as IPVS). Its servers use direct routing or tunnelling: a
+ * NAT or FULLNAT reply could not be translated without an entry.
+ */
+#define LBVS_SVC_F_ONEPACKET	0x0004
 #define LBVS_SVC_F_SCHED1	0x0008	/* -b flag-1, sh-fallback, mh-fallback */
 #define LBVS_SVC_F_SCHED2	0x0010	/* -b flag-2, sh-port, mh-port */
 #define LBVS_SVC_F_SCHED3	0x0020	/* -b flag-3 */

@@ -152,11 +152,11 @@ struct lbvs_dest_conf {
 	u32 l_thresh;
 };
 
-/* Mask of which lbvs_svc_conf / lbvs_dest_conf fields a SET request carries. */
 /* The LBVS_SVC_F_* this kernel knows. */
 #define LBVS_SVC_FLAGS		(LBVS_SVC_F_PERSISTENT | LBVS_SVC_F_ONEPACKET | \
 				 LBVS_SVC_F_SCHED_MASK)
 
+/* Mask of which lbvs_svc_conf / lbvs_dest_conf fields a SET request carries. */
 #define LBVS_SET_SCHED		BIT(0)
 #define LBVS_SET_FLAGS		BIT(1)
 #define LBVS_SET_TIMEOUT	BIT(2)

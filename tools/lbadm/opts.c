@@ -13,6 +13,7 @@
 #include "parse.h"
 
 #define B(c)		(1u << (c))
+#define ID(o)		((uint64_t)1 << (o))	/* option ids: 64 of them */
 #define SVC_CMDS	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_LIST) | \
 			 B(LC_ADDDEST) | B(LC_EDITDEST) | B(LC_DELDEST) | \
 			 B(LC_ZERO) | LADDR_ALL | B(LC_GETLADDR))
@@ -129,12 +130,13 @@ const char *lbadm_opt_name(const struct lbadm_opt *o, char *buf, size_t len)
  * character, the first row with that short name, and that row again in
  * plain[] if "-c" alone needs nothing but take(): no optional value, not -h.
  */
-_Static_assert(LC__MAX <= 32 && O__MAX <= 32 && S__MAX <= 32,
-	       "command, option and slot sets are 32-bit masks");
+_Static_assert(LC__MAX <= 32 && O__MAX <= 64 && S__MAX <= 32,
+	       "command and slot sets are 32-bit masks, option sets 64-bit");
 
 static struct {
 	int ready;
-	unsigned int accepts[LC__MAX], needs[LC__MAX], one[LC__MAX];
+	uint64_t accepts[LC__MAX], one[LC__MAX];
+	unsigned int needs[LC__MAX];
 	const struct lbadm_opt *by_short[256];
 	const struct lbadm_opt *plain[256];
 } idx;
@@ -156,11 +158,11 @@ static void index_opts(void)
 			continue;
 		for (c = 0; c < LC__MAX; c++) {
 			if (o->cmds & B(c))
-				idx.accepts[c] |= B(o->id);
+				idx.accepts[c] |= ID(o->id);
 			if (o->need & B(c))
 				idx.needs[c] |= B(o->slot);
 			if (o->one & B(c))
-				idx.one[c] |= B(o->id);
+				idx.one[c] |= ID(o->id);
 		}
 	}
 	idx.ready = 1;
@@ -196,7 +198,7 @@ static inline void record(struct lbadm_req *r, const struct lbadm_opt *o,
 		return;
 	}
 	r->given[o->id] = 1;
-	r->given_ids |= B(o->id);
+	r->given_ids |= ID(o->id);
 	r->arg[o->id] = val;
 }
 
@@ -411,7 +413,7 @@ static void slot_names(enum lbadm_slot slot, char *buf, size_t len)
 /* No option the command refuses, every slot it needs, one 'one' at most. */
 static int table_ok(const struct lbadm_req *r)
 {
-	unsigned int one = r->given_ids & idx.one[r->cmd];
+	uint64_t one = r->given_ids & idx.one[r->cmd];
 
 	return !(r->given_ids & ~idx.accepts[r->cmd]) &&
 	       !(idx.needs[r->cmd] & ~r->slots) && !(one & (one - 1));
@@ -678,9 +680,9 @@ static void set_fmt(struct lbadm_req *r)
 }
 
 /* The options set_fmt() looks for: most lines have none. */
-#define FMT_IDS		(B(O_NUMERIC) | B(O_STATS) | B(O_RATE) | B(O_THRESH) | \
-			 B(O_PCONN) | B(O_EXACT) | B(O_NOSORT) | B(O_JSON) | \
-			 B(O_PROM))
+#define FMT_IDS		(ID(O_NUMERIC) | ID(O_STATS) | ID(O_RATE) | ID(O_THRESH) | \
+			 ID(O_PCONN) | ID(O_EXACT) | ID(O_NOSORT) | ID(O_JSON) | \
+			 ID(O_PROM))
 
 static int convert(struct lbadm_req *r, struct lbadm_err *e)
 {

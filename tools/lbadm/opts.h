@@ -87,7 +87,7 @@ struct lbadm_req {
 	const struct lbadm_opt *slot_opt[S__MAX];	/* which row set it */
 	const char *arg[O__MAX];
 	int given[O__MAX];
-	unsigned int given_ids;		/* bit per given[] set */
+	uint64_t given_ids;		/* bit per given[] set */
 	unsigned int slots;		/* bit per slot_opt[] set */
 	const char *pos[4];
 	int npos;

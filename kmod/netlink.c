@@ -45,6 +45,9 @@ static const struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_PERSIST_CONNS]	= { .type = NLA_REJECT },
 	[LBVS_DEST_ATTR_STATS]		= { .type = NLA_REJECT },
 	[LBVS_DEST_ATTR_PAD]		= { .type = NLA_REJECT },
+	[LBVS_DEST_ATTR_TUN_TYPE]	= NLA_POLICY_MAX(NLA_U8, LBVS_TUN_MAX),
+	[LBVS_DEST_ATTR_TUN_PORT]	= { .type = NLA_BE16 },
+	[LBVS_DEST_ATTR_TUN_FLAGS]	= NLA_POLICY_MASK(NLA_U16, LBVS_TUN_F_ALL),
 };
 
 static const struct nla_policy laddr_policy[LBVS_LADDR_ATTR_MAX + 1] = {
@@ -232,6 +235,16 @@ static int parse_dest(const struct nlattr *nest, const struct lbvs_service *svc,
 	opt_u32(a[LBVS_DEST_ATTR_WEIGHT], &dc->weight, set, LBVS_SET_WEIGHT);
 	opt_u32(a[LBVS_DEST_ATTR_U_THRESH], &dc->u_thresh, set, LBVS_SET_U_THRESH);
 	opt_u32(a[LBVS_DEST_ATTR_L_THRESH], &dc->l_thresh, set, LBVS_SET_L_THRESH);
+	if (a[LBVS_DEST_ATTR_TUN_TYPE] || a[LBVS_DEST_ATTR_TUN_PORT] ||
+	    a[LBVS_DEST_ATTR_TUN_FLAGS]) {
+		if (a[LBVS_DEST_ATTR_TUN_TYPE])
+			dc->tun.type = nla_get_u8(a[LBVS_DEST_ATTR_TUN_TYPE]);
+		if (a[LBVS_DEST_ATTR_TUN_PORT])
+			dc->tun.port = nla_get_be16(a[LBVS_DEST_ATTR_TUN_PORT]);
+		if (a[LBVS_DEST_ATTR_TUN_FLAGS])
+			dc->tun.flags = nla_get_u16(a[LBVS_DEST_ATTR_TUN_FLAGS]);
+		*set |= LBVS_SET_TUN;
+	}
 	return 0;
 }
 
@@ -620,6 +633,15 @@ static void *put_raw(void *p, int type, const void *data, int len)
 	return (u8 *)a + nla_total_size(len);
 }
 
+static int put_tun(struct sk_buff *skb, union lbvs_tun tun)
+{
+	if (nla_put_u8(skb, LBVS_DEST_ATTR_TUN_TYPE, tun.type) ||
+	    nla_put_be16(skb, LBVS_DEST_ATTR_TUN_PORT, tun.port) ||
+	    nla_put_u16(skb, LBVS_DEST_ATTR_TUN_FLAGS, tun.flags))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /*
  * A server's fixed part is reserved with one skb_put() and written in
  * place, in nla_put()'s layout: per-attribute nla_put()s were most of the
@@ -652,7 +674,9 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	p = put_raw(p, LBVS_DEST_ATTR_PORT, &d->port, sizeof(d->port));
 	for (i = 0; i < ARRAY_SIZE(v); i++)
 		p = put_raw(p, v_attr[i], &v[i], sizeof(v[i]));
-	if (stats && put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats)) {
+	/* After the fixed part: lbadm's fast path takes IPIP servers only. */
+	if ((d->tun.type && put_tun(skb, d->tun)) ||
+	    (stats && put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

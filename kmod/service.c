@@ -345,6 +345,37 @@ struct lbvs_dest *lbvs_dest_find(struct lbvs_service *svc, const struct lbvs_des
 	return NULL;
 }
 
+/* As ipvsadm's table of tunnel types and options. */
+static int tun_check(const struct lbvs_dest_conf *dc, u32 set, struct netlink_ext_ack *extack)
+{
+	const union lbvs_tun *t = &dc->tun;
+	bool gue = t->type == LBVS_TUN_GUE;
+
+	if (!t->type && !t->flags && !t->port)
+		return 0;
+	if ((set & LBVS_SET_FWD) && dc->fwd != LBVS_FWD_TUN) {
+		NL_SET_ERR_MSG(extack, "tunnel options need tunnelling (-i)");
+		return -EINVAL;
+	}
+	if (gue != !!t->port) {
+		NL_SET_ERR_MSG(extack, "a GUE tunnel needs a port, the others have none");
+		return -EINVAL;
+	}
+	if ((t->flags & LBVS_TUN_F_REMCSUM) && !gue) {
+		NL_SET_ERR_MSG(extack, "remote checksum offload is for GUE tunnels only");
+		return -EINVAL;
+	}
+	if (t->flags && t->type == LBVS_TUN_IPIP) {
+		NL_SET_ERR_MSG(extack, "an IPIP tunnel has no checksum option");
+		return -EINVAL;
+	}
+	if (t->flags == LBVS_TUN_F_ALL) {
+		NL_SET_ERR_MSG(extack, "a tunnel checksum is either local or remote");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_conf *dc,
 		      u32 set, struct netlink_ext_ack *extack)
 {
@@ -362,6 +393,8 @@ static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_con
 		NL_SET_ERR_MSG(extack, OPS_NO_REPLIES);
 		return -EINVAL;
 	}
+	if ((set & LBVS_SET_TUN) && tun_check(dc, set, extack))
+		return -EINVAL;
 	if ((set & LBVS_SET_WEIGHT) && dc->weight > LBVS_WEIGHT_MAX) {
 		NL_SET_ERR_MSG(extack, "weight out of range 0.." __stringify(LBVS_WEIGHT_MAX));
 		return -ERANGE;
@@ -385,6 +418,8 @@ static int thresh_check(u32 upper, u32 lower, struct netlink_ext_ack *extack)
 
 static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, u32 set)
 {
+	if (set & LBVS_SET_TUN)
+		WRITE_ONCE(dest->tun.word, dc->tun.word);
 	if ((set & LBVS_SET_FWD) && dest->fwd != dc->fwd)
 		lbvs_route_dest_set_fwd(dest, dc->fwd);
 	if (set & LBVS_SET_WEIGHT)
@@ -447,7 +482,8 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 		  const struct lbvs_dest_conf *dcs, unsigned int n, unsigned int *bad,
 		  struct netlink_ext_ack *extack)
 {
-	u32 set = LBVS_SET_FWD | LBVS_SET_WEIGHT | LBVS_SET_U_THRESH | LBVS_SET_L_THRESH;
+	u32 set = LBVS_SET_FWD | LBVS_SET_WEIGHT | LBVS_SET_U_THRESH | LBVS_SET_L_THRESH |
+		  LBVS_SET_TUN;
 	struct lbvs_dest *dest;
 	unsigned int i;
 	int err = 0;
@@ -482,7 +518,7 @@ int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 		   struct netlink_ext_ack *extack)
 {
 	struct lbvs_dest_conf old = {
-		.fwd = dest->fwd, .weight = dest->weight,
+		.tun = dest->tun, .fwd = dest->fwd, .weight = dest->weight,
 		.u_thresh = dest->u_thresh, .l_thresh = dest->l_thresh,
 	};
 	int err;

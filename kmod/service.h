@@ -32,6 +32,15 @@
 
 struct lbvs_net;
 
+union lbvs_tun {
+	struct {
+		u8 type;	/* enum lbvs_tun_type */
+		u8 flags;	/* LBVS_TUN_F_* */
+		__be16 port;	/* GUE: the server's UDP port */
+	};
+	u32 word;
+};
+
 struct lbvs_svc_table {
 	/* Lookup by (af, protocol, addr, port) or (af, fwmark). RCU readers;
 	 * writers hold config_lock.
@@ -112,6 +121,13 @@ struct lbvs_dest {
 	 */
 	struct dst_cache rt_cache;
 
+	/*
+	 * TUN's encapsulation in one word, so that the packet path reads a
+	 * consistent triple: WRITE_ONCE under config_lock, READ_ONCE in
+	 * xmit_tun.c.
+	 */
+	union lbvs_tun tun;
+
 	/* Written under config_lock, read with READ_ONCE on the packet path. */
 	u32 weight;
 	u32 u_thresh;
@@ -143,6 +159,7 @@ struct lbvs_svc_conf {
 };
 
 struct lbvs_dest_conf {
+	union lbvs_tun tun;
 	u16 af;
 	u8 fwd;
 	__be16 port;
@@ -165,6 +182,7 @@ struct lbvs_dest_conf {
 #define LBVS_SET_WEIGHT		BIT(5)
 #define LBVS_SET_U_THRESH	BIT(6)
 #define LBVS_SET_L_THRESH	BIT(7)
+#define LBVS_SET_TUN		BIT(8)
 
 void lbvs_svc_table_init(struct lbvs_svc_table *t);
 

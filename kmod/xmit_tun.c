@@ -21,19 +21,24 @@
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <net/dsfield.h>
+#include <net/gre.h>
+#include <net/gue.h>
 #include <net/inet_ecn.h>
 #include <net/ip.h>
+#include <net/ip6_checksum.h>
 #include <net/ip_tunnels.h>
 #include <net/ipv6.h>
+#include <net/udp.h>
 
 #include "route.h"
+#include "service.h"
 #include "tcpedit.h"
 #include "xmit.h"
 
-static void push_outer4(struct net *net, struct sk_buff *skb,
+static void push_outer4(struct net *net, struct sk_buff *skb, u8 proto,
 			const union nf_inet_addr *saddr, const union nf_inet_addr *daddr)
 {
-	const struct iphdr *inner = ip_hdr(skb);
+	const struct iphdr *inner = inner_ip_hdr(skb);
 	u8 tos = ipv4_get_dsfield(inner);
 	__be16 df = inner->frag_off & htons(IP_DF);
 	u8 ttl = inner->ttl;
@@ -48,7 +53,7 @@ static void push_outer4(struct net *net, struct sk_buff *skb,
 	iph->tot_len = htons(skb->len);
 	iph->frag_off = df;
 	iph->ttl = ttl;
-	iph->protocol = IPPROTO_IPIP;
+	iph->protocol = proto;
 	iph->saddr = saddr->ip;
 	iph->daddr = daddr->ip;
 	/* One ID per segment a GSO packet becomes, as iptunnel_xmit(). */
@@ -57,10 +62,10 @@ static void push_outer4(struct net *net, struct sk_buff *skb,
 	memset(IPCB(skb), 0, sizeof(*IPCB(skb)));
 }
 
-static void push_outer6(struct sk_buff *skb, const union nf_inet_addr *saddr,
+static void push_outer6(struct sk_buff *skb, u8 proto, const union nf_inet_addr *saddr,
 			const union nf_inet_addr *daddr)
 {
-	const struct ipv6hdr *inner = ipv6_hdr(skb);
+	const struct ipv6hdr *inner = inner_ipv6_hdr(skb);
 	u8 tclass = ipv6_get_dsfield(inner);
 	u8 hop_limit = inner->hop_limit;
 	struct ipv6hdr *ip6h;
@@ -70,36 +75,157 @@ static void push_outer6(struct sk_buff *skb, const union nf_inet_addr *saddr,
 	ip6h = ipv6_hdr(skb);
 	ip6_flow_hdr(ip6h, INET_ECN_encapsulate(tclass, tclass), 0);
 	ip6h->payload_len = htons(skb->len - sizeof(*ip6h));
-	ip6h->nexthdr = IPPROTO_IPV6;
+	ip6h->nexthdr = proto;
 	ip6h->hop_limit = hop_limit;
 	ip6h->saddr = saddr->in6;
 	ip6h->daddr = daddr->in6;
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
 }
 
+/* The remote checksum option: the receiver completes the inner checksum. */
+static bool gue_remcsum(union lbvs_tun tun, const struct sk_buff *skb)
+{
+	return tun.type == LBVS_TUN_GUE && (tun.flags & LBVS_TUN_F_REMCSUM) &&
+	       skb->ip_summed == CHECKSUM_PARTIAL;
+}
+
+static __be16 gre_flags(union lbvs_tun tun)
+{
+	return tun.flags & LBVS_TUN_F_CSUM ? TUNNEL_CSUM : 0;
+}
+
+/* What the encapsulation adds between the outer and the inner IP header. */
+static unsigned int encap_len(union lbvs_tun tun, bool remcsum)
+{
+	switch (tun.type) {
+	case LBVS_TUN_GUE:
+		return sizeof(struct udphdr) + sizeof(struct guehdr) +
+		       (remcsum ? GUE_LEN_PRIV + GUE_PLEN_REMCSUM : 0);
+	case LBVS_TUN_GRE:
+		return gre_calc_hlen(gre_flags(tun));
+	default:
+		return 0;
+	}
+}
+
+/* As IPVS's tunnel GSO types: the stack segments inner and outer. */
+static int gso_type(union lbvs_tun tun, bool v4, bool remcsum)
+{
+	int type = v4 ? SKB_GSO_IPXIP4 : SKB_GSO_IPXIP6;
+
+	switch (tun.type) {
+	case LBVS_TUN_GUE:
+		type |= tun.flags ? SKB_GSO_UDP_TUNNEL_CSUM : SKB_GSO_UDP_TUNNEL;
+		if (remcsum)
+			type |= SKB_GSO_TUNNEL_REMCSUM;
+		break;
+	case LBVS_TUN_GRE:
+		type |= tun.flags ? SKB_GSO_GRE_CSUM : SKB_GSO_GRE;
+		break;
+	}
+	return type;
+}
+
+/*
+ * GUE's header (with the remote checksum option: where the inner checksum
+ * starts and lies, counted from after the GUE header) and its UDP header,
+ * whose checksum needs the outer addresses: gue_csum().
+ */
+static void gue_push(struct net *net, struct sk_buff *skb, union lbvs_tun tun,
+		     bool remcsum, u8 inner)
+{
+	size_t optlen = remcsum ? GUE_LEN_PRIV + GUE_PLEN_REMCSUM : 0;
+	__be16 sport = udp_flow_src_port(net, skb, 0, 0, false);
+	struct guehdr *gueh;
+	struct udphdr *uh;
+
+	if (remcsum) {
+		u16 start = skb_checksum_start_offset(skb);
+		__be16 *pd;
+
+		pd = skb_push(skb, GUE_PLEN_REMCSUM);
+		pd[0] = htons(start);
+		pd[1] = htons(start + skb->csum_offset);
+		*(__be32 *)skb_push(skb, GUE_LEN_PRIV) = GUE_PFLAG_REMCSUM;
+		if (!skb_is_gso(skb)) {
+			skb->ip_summed = CHECKSUM_NONE;
+			skb->encapsulation = 0;
+		}
+	}
+	gueh = skb_push(skb, sizeof(*gueh));
+	memset(gueh, 0, sizeof(*gueh));
+	gueh->hlen = optlen >> 2;
+	gueh->flags = remcsum ? GUE_FLAG_PRIV : 0;
+	gueh->proto_ctype = inner;
+
+	uh = skb_push(skb, sizeof(*uh));
+	skb_reset_transport_header(skb);
+	uh->source = sport;
+	uh->dest = tun.port;
+	uh->len = htons(skb->len);
+	uh->check = 0;
+}
+
+static void gue_csum(struct sk_buff *skb, union lbvs_tun tun, bool v4,
+		     const union nf_inet_addr *saddr, const union nf_inet_addr *daddr)
+{
+	bool nocheck = !tun.flags;	/* remote checksum offload needs one too */
+
+	if (v4)
+		udp_set_csum(nocheck, skb, saddr->ip, daddr->ip, skb->len);
+	else
+		udp6_set_csum(nocheck, skb, &saddr->in6, &daddr->in6, skb->len);
+}
+
+/* The encapsulation in front of the inner header: the outer protocol. */
+static u8 encap_push(struct net *net, struct sk_buff *skb, union lbvs_tun tun,
+		     bool v4, bool remcsum, const union nf_inet_addr *saddr,
+		     const union nf_inet_addr *daddr)
+{
+	u8 inner = v4 ? IPPROTO_IPIP : IPPROTO_IPV6;
+
+	switch (tun.type) {
+	case LBVS_TUN_GUE:
+		gue_push(net, skb, tun, remcsum, inner);
+		gue_csum(skb, tun, v4, saddr, daddr);
+		return IPPROTO_UDP;
+	case LBVS_TUN_GRE:
+		gre_build_header(skb, encap_len(tun, false), gre_flags(tun),
+				 v4 ? htons(ETH_P_IP) : htons(ETH_P_IPV6), 0, 0);
+		return IPPROTO_GRE;
+	default:
+		return inner;
+	}
+}
+
 unsigned int lbvs_tun_in(struct net *net, struct sk_buff *skb,
 			 const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	bool v4 = p->t.af == AF_INET;
+	union lbvs_tun tun = { .word = READ_ONCE(c->dest->tun.word) };
+	bool v4 = p->t.af == AF_INET, remcsum = gue_remcsum(tun, skb);
 	unsigned int hlen = v4 ? sizeof(struct iphdr) : sizeof(struct ipv6hdr);
 	union nf_inet_addr daddr, saddr;
+	u8 proto;
 
+	hlen += encap_len(tun, remcsum);
 	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
 	if (lbvs_route_dest(net, skb, c, hlen, &saddr) || lbvs_toa_scrub(skb, p))
 		return NF_DROP;
-	/* Room for the outer header and the link header in front of it. */
+	/* Room for the outer headers and the link header in front of them. */
 	if (skb_cow_head(skb, LL_RESERVED_SPACE(skb_dst(skb)->dev) + hlen))
 		return NF_DROP;
 	/* The inner headers, as iptunnel_handle_offloads() records them. */
 	skb_set_transport_header(skb, p->thoff);
-	if (iptunnel_handle_offloads(skb, v4 ? SKB_GSO_IPXIP4 : SKB_GSO_IPXIP6))
+	if (iptunnel_handle_offloads(skb, gso_type(tun, v4, remcsum)))
 		return NF_DROP;
 	skb_set_inner_ipproto(skb, v4 ? IPPROTO_IPIP : IPPROTO_IPV6);
+	skb_set_inner_mac_header(skb, skb_inner_network_offset(skb));
 	/* Seen from the outer header, the inner one is the transport. */
 	skb_reset_transport_header(skb);
+	proto = encap_push(net, skb, tun, v4, remcsum, &saddr, &daddr);
 	if (v4)
-		push_outer4(net, skb, &saddr, &daddr);
+		push_outer4(net, skb, proto, &saddr, &daddr);
 	else
-		push_outer6(skb, &saddr, &daddr);
+		push_outer6(skb, proto, &saddr, &daddr);
 	return lbvs_send(net, skb);
 }

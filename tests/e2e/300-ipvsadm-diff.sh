@@ -9,7 +9,8 @@
 # issue 5 item 1: -A -E -D -C -a -e -d -Z --set, -t -u -f, the six
 # schedulers, -p with and without timeout, -M, -r with and without port,
 # -g -i -m, -w (to 2^31-1), -x, -y, -6 with -f, IPv6 in brackets, --sort,
-# -b, -o, port-0 services.
+# -b, -o, port-0 services, --tun-type ipip|gue|gre with --tun-port and
+# the checksum options, --tun-info.
 #
 # Legitimate differences, not exercised here (see docs/lbadm.8):
 # #  * -b (FULLNAT) and its pools (-P -Q -G -z) do not exist in IPVS.
@@ -71,6 +72,7 @@ compare_all()
 	same "$label" -L -n --rate --exact
 	same "$label" -L -n --thresholds
 	same "$label" -L -n --persistent-conn
+	same "$label" -L -n --tun-info
 	same "$label" -L --timeout
 	same "$label" -l -n
 	same "$label" -L -n -t "$VIP4:80"
@@ -142,6 +144,10 @@ both -a -u "$VIP4:54" -r 192.0.2.16:54 -g -w 3
 both -a -f 9 -r 192.0.2.16 -g -w 2
 both -a -t "$VIP4:83" -r 192.0.2.17:83 -m -w 4
 both -a -t "$VIP4:0" -r 192.0.2.18 -m
+both -a -t "$VIP4:80" -r 192.0.2.20 -i --tun-type gue --tun-port 6080 --tun-csum
+both -a -t "$VIP4:80" -r 192.0.2.21 -i --tun-type gre --tun-nocsum -w 2
+both -a -t "[$VIP6]:80" -r "[2001:db8:2::14]:80" -i --tun-type gue --tun-port 5555 --tun-remcsum
+both -a -u "[$VIP6]:53" -r "[2001:db8:2::15]:53" -i --tun-type gre
 both -a -t "$VIP4:0" -r 192.0.2.19 -g -w 2
 both -a -u "$VIP4:56" -r 192.0.2.18:56 -g
 both -a -f 11 -r 192.0.2.19 -i
@@ -159,6 +165,9 @@ both -E -u "$VIP4:55" -s mh
 both -E -u "$VIP4:56" -s wlc
 both -E -u "$VIP4:54" -s fo -o
 both -E -t "$VIP4:0" -s sh -p 30
+both -e -t "$VIP4:80" -r 192.0.2.21 -i --tun-type gre --tun-csum
+both -e -t "$VIP4:80" -r 192.0.2.20 -i --tun-type gue --tun-port 6081
+both -e -t "[$VIP6]:80" -r "[2001:db8:2::14]:80" -i
 both -E -f 8 -6 -s rr -p 300 -M 48
 both -E -u "$VIP4:123" -s sh -p 30 -M 255.255.255.240
 both -e -t "$VIP4:80" -r 192.0.2.11:8080 -m -w 5 -x 10 -y 5

@@ -87,7 +87,9 @@ rejected 2 'UDP and fwmark services' -A -t "$V:81" -o
 rejected 2 'option --pe is not supported by lbvs: persistence engines' -A -u "$V:5060" -p --pe sip
 rejected 2 'option --sctp-service is not supported by lbvs: SCTP services' -A --sctp-service "$V:80"
 rejected 2 'option --start-daemon is not supported by lbvs' --start-daemon master
-rejected 2 'option --tun-port is not supported by lbvs' -a -t "$V:80" -r 192.0.2.12 -i --tun-port 6080
+rejected 2 '--tun-port is for --tun-type gue, not ipip' -a -t "$V:80" -r 192.0.2.12 -i --tun-port 6080
+rejected 2 '--tun-type gue needs --tun-port' -a -t "$V:80" -r 192.0.2.12 -i --tun-type gue
+rejected 2 'tunnel options need -i/--ipip' -a -t "$V:80" -r 192.0.2.12 -m --tun-type gre
 rejected 1 "TCP $V:80" -A -t "$V:80" -s rr
 rejected 1 "FWM 7 IPv6" -A -f 7 -6
 # A scheduler IPVS has and lbvs does not: the kernel refuses it.

@@ -97,6 +97,13 @@ START_TEST(t_args_dest)
 	ck_assert_uint_eq(r.dest.fwd, LBVS_FWD_FULLNAT);
 	ck_assert_uint_eq(r.dest.port, 8080);
 	ck_assert_uint_eq(r.dest.weight, 2147483647);
+	OK(&r, "-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gue --tun-port 6080 --tun-remcsum");
+	ck_assert_uint_eq(r.dest.tun_type, LBVS_TUN_GUE);
+	ck_assert_uint_eq(r.dest.tun_port, 6080);
+	ck_assert_uint_eq(r.dest.tun_flags, LBVS_TUN_F_REMCSUM);
+	OK(&r, "-e -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gre --tun-csum");
+	ck_assert_uint_eq(r.dest.tun_type, LBVS_TUN_GRE);
+	ck_assert_uint_eq(r.dest.tun_flags, LBVS_TUN_F_CSUM);
 	OK(&r, "-a -f 3 -r 198.51.100.1:8080");
 	ck_assert_uint_eq(r.dest.port, 8080);	/* fwmark: port kept */
 	OK(&r, "-a -t [2001:db8::1]:80 -r [2001:db8::2] -m");
@@ -244,8 +251,20 @@ START_TEST(t_args_bad)
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 2147483648",
 	    "upper threshold 2147483648 out of range 0..2147483647");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y x", "invalid lower threshold \"x\"");
-	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -m --tun-type ipip", "--tun-type needs -i/--ipip");
-	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gue", "tunnel type \"gue\" is not supported (ipip only)");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -m --tun-type ipip", "tunnel options need -i/--ipip");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gue", "--tun-type gue needs --tun-port");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type vxlan",
+		"unknown tunnel type \"vxlan\" (ipip gue gre)");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gre --tun-port 6080",
+		"--tun-port is for --tun-type gue, not gre");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gue --tun-port 0",
+		"tunnel port 0 out of range 1..65535");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-csum", "--tun-csum is not for --tun-type ipip");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gre --tun-remcsum",
+		"--tun-remcsum is not for --tun-type gre");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type gue --tun-port 1 --tun-csum --tun-nocsum",
+		"conflicting options --tun-csum and --tun-nocsum");
+	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -g --tun-port 6080", "tunnel options need -i/--ipip");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -y 3", "lower threshold 3 is above upper threshold 0");
 	REJECTS("-a -t 203.0.113.1:80 -r 198.51.100.1 -x 5 -y 6", "lower threshold 6 is above upper threshold 5");
 	REJECTS("-a -t 203.0.113.1:80 -r [2001:db8::2]:80",

@@ -206,6 +206,17 @@ static void ref_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf)
 	nla_nest_end(m, n);
 }
 
+static void ref_tun(struct nl_msg *m, const struct lbadm_dest *d)
+{
+	if (d->fwd != LBVS_FWD_TUN)
+		return;
+	nla_put_u8(m, LBVS_DEST_ATTR_TUN_TYPE, d->tun_type);
+	if (d->tun_port)
+		nla_put_u16(m, LBVS_DEST_ATTR_TUN_PORT, htons(d->tun_port));
+	if (d->tun_flags)
+		nla_put_u16(m, LBVS_DEST_ATTR_TUN_FLAGS, d->tun_flags);
+}
+
 static void ref_req(struct nl_msg *m, const struct lbadm_req *r)
 {
 	const struct lbadm_dest *d = &r->dest;
@@ -229,6 +240,7 @@ static void ref_req(struct nl_msg *m, const struct lbadm_req *r)
 			nla_put_u32(m, LBVS_DEST_ATTR_WEIGHT, d->weight);
 			nla_put_u32(m, LBVS_DEST_ATTR_U_THRESH, d->u_thresh);
 			nla_put_u32(m, LBVS_DEST_ATTR_L_THRESH, d->l_thresh);
+			ref_tun(m, d);
 		}
 		nla_nest_end(m, n);
 	}
@@ -248,6 +260,9 @@ static const char *const msg_lines[] = {
 	"-E -f 4294967295 -s wlc",
 	"-D -t 203.0.113.1:80",
 	"-a -t 203.0.113.1:80 -r 198.51.100.1:8080 -m -w 7",
+	"-a -t 203.0.113.1:80 -r 198.51.100.2 -i --tun-type gue --tun-port 6080 --tun-remcsum",
+	"-e -t [2001:db8::1]:443 -r [2001:db8::2]:443 -i --tun-type gre --tun-csum -w 3",
+	"-e -t 203.0.113.1:80 -r 198.51.100.2 -i",
 	"-a -t 203.0.113.1:80 -r 198.51.100.1 -g",
 	"-a -t 203.0.113.1:80 -r 198.51.100.1 -i --tun-type ipip -x 9 -y 3",
 	"-a -t 203.0.113.1:80 -r 198.51.100.2:81 -b -w 0 -x 100",
@@ -751,6 +766,9 @@ static struct nla_policy ref_dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_INACT_CONNS] = { .type = NLA_U32 },
 	[LBVS_DEST_ATTR_PERSIST_CONNS] = { .type = NLA_U32 },
 	[LBVS_DEST_ATTR_STATS] = { .type = NLA_NESTED },
+	[LBVS_DEST_ATTR_TUN_TYPE] = { .type = NLA_U8 },
+	[LBVS_DEST_ATTR_TUN_PORT] = { .type = NLA_U16 },
+	[LBVS_DEST_ATTR_TUN_FLAGS] = { .type = NLA_U16 },
 };
 
 static int ref_get_dest(struct nlattr **top, struct lbadm_dest *d)
@@ -777,6 +795,10 @@ static int ref_get_dest(struct nlattr **top, struct lbadm_dest *d)
 	d->active = ref_u32(tb[LBVS_DEST_ATTR_ACTIVE_CONNS]);
 	d->inactive = ref_u32(tb[LBVS_DEST_ATTR_INACT_CONNS]);
 	d->persist = ref_u32(tb[LBVS_DEST_ATTR_PERSIST_CONNS]);
+	if (tb[LBVS_DEST_ATTR_TUN_TYPE])
+		d->tun_type = nla_get_u8(tb[LBVS_DEST_ATTR_TUN_TYPE]);
+	d->tun_port = ntohs(ref_u16(tb[LBVS_DEST_ATTR_TUN_PORT]));
+	d->tun_flags = ref_u16(tb[LBVS_DEST_ATTR_TUN_FLAGS]);
 	ref_stats(tb[LBVS_DEST_ATTR_STATS], &d->stats);
 	return 0;
 }
@@ -928,6 +950,11 @@ static struct nl_msg *rnd_dest_reply(uint64_t *seed)
 	nla_put_u16(m, LBVS_DEST_ATTR_PORT, (uint16_t)rnd64(seed));
 	for (i = LBVS_DEST_ATTR_FWD; i <= LBVS_DEST_ATTR_PERSIST_CONNS; i++)
 		nla_put_u32(m, i, (uint32_t)rnd64(seed));
+	if (rnd64(seed) % 4 == 0) {	/* as the kernel sends a GUE/GRE server */
+		nla_put_u8(m, LBVS_DEST_ATTR_TUN_TYPE, (uint8_t)rnd64(seed));
+		nla_put_u16(m, LBVS_DEST_ATTR_TUN_PORT, (uint16_t)rnd64(seed));
+		nla_put_u16(m, LBVS_DEST_ATTR_TUN_FLAGS, (uint16_t)rnd64(seed));
+	}
 	if (rnd64(seed) % 2)
 		put_rnd_stats(m, seed, LBVS_DEST_ATTR_STATS);
 	nla_nest_end(m, n);

@@ -312,7 +312,7 @@ START_TEST(t_print_json)
 		"\"outpps\":0,\"inbps\":0,\"outbps\":0},\"servers\":["
 		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
 		"\"weight\":1,\"u_threshold\":0,\"l_threshold\":0,\"active_conns\":2,"
-		"\"inactive_conns\":3,\"persistent_conns\":0,\"stats\":{\"conns\":0,"
+		"\"inactive_conns\":3,\"persistent_conns\":0,\"tunnel\":null,\"stats\":{\"conns\":0,"
 		"\"inpkts\":0,\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,"
 		"\"inpps\":0,\"outpps\":0,\"inbps\":0,\"outbps\":0}}]},"
 		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"
@@ -713,11 +713,58 @@ START_TEST(t_print_sched_flags)
 }
 END_TEST
 
+/* Tunnel types: -S as ipvsadm 1.31 saves them, --tun-info, JSON. */
+START_TEST(t_print_tunnels)
+{
+	struct lbadm_dest d[] = {
+		DEST("198.51.100.1", 80, LBVS_FWD_TUN, 1, 0, 0),
+		DEST("198.51.100.2", 80, LBVS_FWD_TUN, 2, 0, 0),
+		DEST("198.51.100.3", 80, LBVS_FWD_TUN, 3, 0, 0),
+		DEST("198.51.100.4", 80, LBVS_FWD_DR, 4, 0, 0),
+	};
+	struct lbadm_svc_entry v[] = {
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr"),
+		  .dests = d, .n_dests = 4 },
+	};
+	char *out;
+
+	d[1].tun_type = LBVS_TUN_GUE;
+	d[1].tun_port = 6080;
+	d[1].tun_flags = LBVS_TUN_F_REMCSUM;
+	d[2].tun_type = LBVS_TUN_GRE;
+	d[2].tun_flags = LBVS_TUN_F_CSUM;
+	out = capture_list(NULL, v, 1, LBADM_FMT_RULE | LBADM_FMT_NOSORT);
+	ck_assert_str_eq(out,
+		"-A -t 203.0.113.1:80 -s rr\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.1:80 -i -w 1 --tun-type ipip\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.2:80 -i -w 2 --tun-type gue --tun-port 6080 --tun-remcsum\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.3:80 -i -w 3 --tun-type gre --tun-csum\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.4:80 -g -w 4\n");
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_NUMERIC | LBADM_FMT_TUNINFO | LBADM_FMT_NOSORT);
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port Scheduler Flags\n"
+		"  -> RemoteAddress:Port           Forward TunnelInfo    Weight ActiveConn InActConn\n"
+		"TCP  203.0.113.1:80 rr\n"
+		"  -> 198.51.100.1:80              Tunnel  ipip          1      0          0         \n"
+		"  -> 198.51.100.2:80              Tunnel  gue:6080:r+c  2      0          0         \n"
+		"  -> 198.51.100.3:80              Tunnel  gre:+c        3      0          0         \n"
+		"  -> 198.51.100.4:80              Route   n/a           4      0          0         \n");
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_JSON | LBADM_FMT_NOSORT);
+	ck_assert_ptr_nonnull(strstr(out, "\"tunnel\":{\"type\":\"gue\",\"port\":6080,"
+				     "\"checksum\":\"remcsum\"}"));
+	ck_assert_ptr_nonnull(strstr(out, "\"tunnel\":{\"type\":\"ipip\",\"port\":0,"
+				     "\"checksum\":\"nocsum\"}"));
+	free(out);
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_print", "all",
 		t_largenum, t_print_list, t_fast_paths, t_print_v6_fwm,
 		t_print_stats, t_print_json, t_print_laddrs, t_save_laddrs,
 		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes,
-		t_print_prom, t_print_sched_flags);
+		t_print_prom, t_print_sched_flags, t_print_tunnels);
 }

@@ -381,7 +381,7 @@ START_TEST(t_restore_input)
 			 LBADM_EXIT_USAGE);
 	ck_assert_int_eq(restore_text("-A -t 203.0.113.1:80 extra\n"),
 			 LBADM_EXIT_USAGE);
-	ck_assert_int_eq(restore_text("-a -t 203.0.113.1:80 -r 192.0.2.1 -i --tun-type gre\n"),
+	ck_assert_int_eq(restore_text("-a -t 203.0.113.1:80 -r 192.0.2.1 -i --tun-type gue\n"),
 			 LBADM_EXIT_USAGE);
 }
 END_TEST

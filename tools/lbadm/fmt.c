@@ -271,3 +271,15 @@ void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags)
 		n += snprintf(buf + n, LBADM_SCHED_FLAGS_LEN - n, "%s%s",
 			      i ? "," : "", names[i]);
 }
+
+const char *lbadm_tun_type_name(uint8_t type)
+{
+	return type <= LBVS_TUN_MAX ? lbadm_tun_types[type] : "?";
+}
+
+const struct lbadm_tun_csum *lbadm_tun_csum_of(uint16_t flags)
+{
+	static const struct lbadm_tun_csum unknown = { "?", "?" };
+
+	return flags < LBVS_TUN_F_ALL ? &lbadm_tun_csums[flags] : &unknown;
+}

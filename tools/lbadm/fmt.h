@@ -55,4 +55,12 @@ size_t lbadm_sched_flag_names(const char *sched, uint32_t flags,
  */
 void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags);
 
+/* A tunnel type's name (lbadm_tun_types), "?" if unknown. */
+const char *lbadm_tun_type_name(uint8_t type);
+
+struct lbadm_tun_csum;	/* parse.h */
+
+/* The names of LBVS_TUN_F_* flags (lbadm_tun_csums), "?" if unknown. */
+const struct lbadm_tun_csum *lbadm_tun_csum_of(uint16_t flags);
+
 #endif /* LBADM_FMT_H */

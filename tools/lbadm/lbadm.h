@@ -64,6 +64,9 @@ struct lbadm_dest {
 	uint32_t weight;
 	uint32_t u_thresh;
 	uint32_t l_thresh;
+	uint8_t tun_type;	/* enum lbvs_tun_type, for LBVS_FWD_TUN */
+	uint16_t tun_port;	/* GUE */
+	uint16_t tun_flags;	/* LBVS_TUN_F_* */
 	uint32_t active, inactive, persist;
 	struct lbadm_stats stats;
 };

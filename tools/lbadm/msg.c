@@ -115,10 +115,31 @@ char *put_svc(char *a, const struct lbadm_svc *s, int conf)
 	return nest_end(nest, a);
 }
 
+/* A tunnelled server's type always (an edit without one means IPIP). */
+static size_t tun_size(const struct lbadm_dest *d)
+{
+	if (d->fwd != LBVS_FWD_TUN)
+		return 0;
+	return attr_size(1) + (d->tun_port ? attr_size(2) : 0) +
+	       (d->tun_flags ? attr_size(2) : 0);
+}
+
+static char *put_tun(char *a, const struct lbadm_dest *d)
+{
+	if (d->fwd != LBVS_FWD_TUN)
+		return a;
+	a = attr_u8(a, LBVS_DEST_ATTR_TUN_TYPE, d->tun_type);
+	if (d->tun_port)
+		a = attr_u16(a, LBVS_DEST_ATTR_TUN_PORT, htons(d->tun_port));
+	if (d->tun_flags)
+		a = attr_u16(a, LBVS_DEST_ATTR_TUN_FLAGS, d->tun_flags);
+	return a;
+}
+
 static size_t dest_size(const struct lbadm_dest *d, int conf)
 {
 	return NLA_HDRLEN + 2 * attr_size(2) + attr_size(addr_len(d->addr.af)) +
-	       (conf ? 4 * attr_size(4) : 0);
+	       (conf ? 4 * attr_size(4) + tun_size(d) : 0);
 }
 
 static inline __attribute__((always_inline))
@@ -135,6 +156,7 @@ char *put_dest(char *a, const struct lbadm_dest *d, int conf)
 		a = attr_u32(a, LBVS_DEST_ATTR_WEIGHT, d->weight);
 		a = attr_u32(a, LBVS_DEST_ATTR_U_THRESH, d->u_thresh);
 		a = attr_u32(a, LBVS_DEST_ATTR_L_THRESH, d->l_thresh);
+		a = put_tun(a, d);
 	}
 	return nest_end(nest, a);
 }
@@ -212,10 +234,10 @@ static size_t req_size(const struct lbadm_req *r, int conf_svc, int conf_dest)
  * server and a local address. With that much room left, the exact size
  * (which only matters near the end of the buffer) need not be worked out.
  */
-#define REQ_MAX	(3 * NLA_HDRLEN + 6 * NLA_ALIGN(NLA_HDRLEN + 2) +	\
+#define REQ_MAX	(3 * NLA_HDRLEN + 8 * NLA_ALIGN(NLA_HDRLEN + 2) +	\
 		 3 * NLA_ALIGN(NLA_HDRLEN + 16) +			\
 		 NLA_ALIGN(NLA_HDRLEN + LBVS_SCHED_NAME_MAX) +		\
-		 6 * NLA_ALIGN(NLA_HDRLEN + 4) + NLA_ALIGN(NLA_HDRLEN + 1))
+		 6 * NLA_ALIGN(NLA_HDRLEN + 4) + 2 * NLA_ALIGN(NLA_HDRLEN + 1))
 
 /* lbadm_put_req() into h, whose buffer holds max bytes. */
 static inline __attribute__((always_inline))
@@ -541,6 +563,9 @@ static const uint8_t dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_ACTIVE_CONNS] = 4,
 	[LBVS_DEST_ATTR_INACT_CONNS] = 4,
 	[LBVS_DEST_ATTR_PERSIST_CONNS] = 4,
+	[LBVS_DEST_ATTR_TUN_TYPE] = 1,
+	[LBVS_DEST_ATTR_TUN_PORT] = 2,
+	[LBVS_DEST_ATTR_TUN_FLAGS] = 2,
 };
 
 /* The family of the reply's service, if it names one, else AF_INET. */
@@ -646,6 +671,10 @@ int lbadm_get_dest(struct nlattr **top, struct lbadm_dest *d)
 	d->active = get_u32(tb[LBVS_DEST_ATTR_ACTIVE_CONNS]);
 	d->inactive = get_u32(tb[LBVS_DEST_ATTR_INACT_CONNS]);
 	d->persist = get_u32(tb[LBVS_DEST_ATTR_PERSIST_CONNS]);
+	if (tb[LBVS_DEST_ATTR_TUN_TYPE])
+		d->tun_type = nla_get_u8(tb[LBVS_DEST_ATTR_TUN_TYPE]);
+	d->tun_port = get_port(tb[LBVS_DEST_ATTR_TUN_PORT]);
+	d->tun_flags = get_u16(tb[LBVS_DEST_ATTR_TUN_FLAGS]);
 	get_stats(tb[LBVS_DEST_ATTR_STATS], &d->stats);
 	return 0;
 }

@@ -81,9 +81,17 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "addr", "FULLNAT local IP"),
 	OPT('w', "weight", ARG_REQ, O_WEIGHT, S_WEIGHT, DEST_CONF, 0, 0,
 	    "weight", "0..2^31-1, def 1"),
-	/* ipip only, the default: --help has no line to spare. */
+	/* Tunnel types (ipvsadm's): --help has no line to spare. */
 	OPT(0, "tun-type", ARG_REQ, O_TUNTYPE, S_TUNTYPE, DEST_CONF, 0, 0,
-	    "ipip", NULL),
+	    "ipip|gue|gre", NULL),
+	OPT(0, "tun-port", ARG_REQ, O_TUNPORT, S_TUNPORT, DEST_CONF, 0, 0,
+	    "port", NULL),
+	OPT(0, "tun-nocsum", ARG_NONE, O_TUNNOCSUM, S_TUNCSUM, DEST_CONF, 0, 0,
+	    NULL, NULL),
+	OPT(0, "tun-csum", ARG_NONE, O_TUNCSUM, S_TUNCSUM, DEST_CONF, 0, 0,
+	    NULL, NULL),
+	OPT(0, "tun-remcsum", ARG_NONE, O_TUNREMCSUM, S_TUNCSUM, DEST_CONF, 0,
+	    0, NULL, NULL),
 	OPT('x', "u-threshold", ARG_REQ, O_UTHR, S_UTHR, DEST_CONF, 0, 0,
 	    "n", "upper conn limit"),
 	OPT('y', "l-threshold", ARG_REQ, O_LTHR, S_LTHR, DEST_CONF, 0, 0,
@@ -103,6 +111,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "thresholds"),
 	OPT(0, "persistent-conn", ARG_NONE, O_PCONN, S_PCONN, LIST, 0, 0, NULL,
 	    "persistent conns"),
+	OPT(0, "tun-info", ARG_NONE, O_TUNINFO, S_TUNINFO, LIST, 0, 0, NULL,
+	    NULL),
 	/* The default, for ipvsadm's scripts: --help has no line to spare. */
 	OPT(0, "sort", ARG_NONE, O_SORT, S_SORT, LIST, 0, 0, NULL, NULL),
 	OPT(0, "nosort", ARG_NONE, O_NOSORT, S_SORT, LIST, 0, 0, NULL,
@@ -273,11 +283,6 @@ static const struct {
 	{ "mcast-group", "connection synchronisation" },
 	{ "mcast-port", "connection synchronisation" },
 	{ "mcast-ttl", "connection synchronisation" },
-	{ "tun-port", "GUE and GRE tunnels" },
-	{ "tun-nocsum", "GUE and GRE tunnels" },
-	{ "tun-csum", "GUE and GRE tunnels" },
-	{ "tun-remcsum", "GUE and GRE tunnels" },
-	{ "tun-info", "GUE and GRE tunnels" },
 };
 
 static int unknown_long(const char *arg, const char *name, size_t n, struct lbadm_err *e)
@@ -554,6 +559,44 @@ static const struct {
 	{ O_MASQ, LBVS_FWD_NAT }, { O_FULLNAT, LBVS_FWD_FULLNAT },
 };
 
+/* Indexed by the LBVS_TUN_F_* value each sets. */
+static const int tun_csum_ids[] = { O_TUNNOCSUM, O_TUNCSUM, O_TUNREMCSUM };
+
+/* --tun-*: as ipvsadm's table of tunnel types and options. */
+static int conv_tun(struct lbadm_req *r, struct lbadm_err *e)
+{
+	const struct lbadm_opt *csum = r->slot_opt[S_TUNCSUM];
+	struct lbadm_dest *d = &r->dest;
+	const char *type;
+	uint32_t port;
+	size_t i;
+
+	if (!r->given[O_TUNTYPE] && !r->given[O_TUNPORT] && !csum)
+		return 0;
+	if (d->fwd != LBVS_FWD_TUN)
+		return lbadm_seterr(e, "tunnel options need -i/--ipip");
+	if (r->given[O_TUNTYPE] &&
+	    lbadm_parse_tun_type(r->arg[O_TUNTYPE], &d->tun_type, e))
+		return -1;
+	type = lbadm_tun_types[d->tun_type];
+	if (r->given[O_TUNPORT]) {
+		if (d->tun_type != LBVS_TUN_GUE)
+			return lbadm_seterr(e, "--tun-port is for --tun-type gue, not %s", type);
+		if (lbadm_parse_u32("tunnel port", r->arg[O_TUNPORT], 1, 65535, &port, e))
+			return -1;
+		d->tun_port = (uint16_t)port;
+	} else if (d->tun_type == LBVS_TUN_GUE) {
+		return lbadm_seterr(e, "--tun-type gue needs --tun-port");
+	}
+	for (i = 0; csum && i < sizeof(tun_csum_ids) / sizeof(tun_csum_ids[0]); i++)
+		if (r->given[tun_csum_ids[i]])
+			d->tun_flags = (uint16_t)i;
+	if (csum && (d->tun_type == LBVS_TUN_IPIP ||
+		     (d->tun_type == LBVS_TUN_GRE && d->tun_flags == LBVS_TUN_F_REMCSUM)))
+		return lbadm_seterr(e, "--%s is not for --tun-type %s", csum->longname, type);
+	return 0;
+}
+
 static int conv_dest_conf(struct lbadm_req *r, struct lbadm_err *e)
 {
 	struct lbadm_dest *d = &r->dest;
@@ -581,12 +624,8 @@ static int conv_dest_conf(struct lbadm_req *r, struct lbadm_err *e)
 	if (d->l_thresh > d->u_thresh)
 		return lbadm_seterr(e, "lower threshold %u is above upper threshold %u",
 				    d->l_thresh, d->u_thresh);
-	/* ipvsadm -S writes "--tun-type ipip" for -i; lbvs has only IPIP. */
-	if (r->given[O_TUNTYPE] && d->fwd != LBVS_FWD_TUN)
-		return lbadm_seterr(e, "--tun-type needs -i/--ipip");
-	if (r->given[O_TUNTYPE] && strcmp(r->arg[O_TUNTYPE], "ipip"))
-		return lbadm_seterr(e, "tunnel type \"%s\" is not supported (ipip only)",
-				    r->arg[O_TUNTYPE]);
+	if (conv_tun(r, e))
+		return -1;
 	/* Routing and tunnelling cannot map ports (ipvsadm rewrites it). */
 	if (!r->svc.fwmark && (d->fwd == LBVS_FWD_DR || d->fwd == LBVS_FWD_TUN) &&
 	    d->port != r->svc.port) {
@@ -667,7 +706,7 @@ static const struct {
 	{ O_RATE, LBADM_FMT_RATE }, { O_THRESH, LBADM_FMT_THRESH },
 	{ O_PCONN, LBADM_FMT_PCONN }, { O_EXACT, LBADM_FMT_EXACT },
 	{ O_NOSORT, LBADM_FMT_NOSORT }, { O_JSON, LBADM_FMT_JSON },
-	{ O_PROM, LBADM_FMT_PROM },
+	{ O_PROM, LBADM_FMT_PROM }, { O_TUNINFO, LBADM_FMT_TUNINFO },
 };
 
 static void set_fmt(struct lbadm_req *r)
@@ -682,7 +721,7 @@ static void set_fmt(struct lbadm_req *r)
 /* The options set_fmt() looks for: most lines have none. */
 #define FMT_IDS		(ID(O_NUMERIC) | ID(O_STATS) | ID(O_RATE) | ID(O_THRESH) | \
 			 ID(O_PCONN) | ID(O_EXACT) | ID(O_NOSORT) | ID(O_JSON) | \
-			 ID(O_PROM))
+			 ID(O_PROM) | ID(O_TUNINFO))
 
 static int convert(struct lbadm_req *r, struct lbadm_err *e)
 {

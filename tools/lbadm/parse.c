@@ -394,6 +394,29 @@ int lbadm_parse_sched_flags(const char *s, const char *sched, uint32_t *flags,
 	return 0;
 }
 
+const char *const lbadm_tun_types[LBVS_TUN_MAX + 1] = {
+	[LBVS_TUN_IPIP] = "ipip", [LBVS_TUN_GUE] = "gue", [LBVS_TUN_GRE] = "gre",
+};
+
+const struct lbadm_tun_csum lbadm_tun_csums[LBVS_TUN_F_ALL] = {
+	[0] = { "--tun-nocsum", "-c" },
+	[LBVS_TUN_F_CSUM] = { "--tun-csum", "+c" },
+	[LBVS_TUN_F_REMCSUM] = { "--tun-remcsum", "r+c" },
+};
+
+int lbadm_parse_tun_type(const char *s, uint8_t *type, struct lbadm_err *e)
+{
+	uint8_t t;
+
+	for (t = 0; t <= LBVS_TUN_MAX; t++) {
+		if (!strcmp(s, lbadm_tun_types[t])) {
+			*type = t;
+			return 0;
+		}
+	}
+	return lbadm_seterr(e, "unknown tunnel type \"%s\" (ipip gue gre)", s);
+}
+
 /* IPVS's scheduler names; the kernel decides which it implements. */
 const char *const lbadm_sched_names[] = {
 	"rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq",

@@ -53,6 +53,19 @@ struct lbadm_sched_flag {
 extern const struct lbadm_sched_flag lbadm_sched_flags[];
 
 /* "sh-fallback,sh-port" for scheduler sched: *flags ORed with the bits. */
+/* IPVS's tunnel type names, by enum lbvs_tun_type. */
+extern const char *const lbadm_tun_types[LBVS_TUN_MAX + 1];
+
+/* --tun-nocsum etc., by LBVS_TUN_F_* value (0 .. 2), as ipvsadm. */
+struct lbadm_tun_csum {
+	const char *opt;	/* -S: "--tun-csum" */
+	const char *info;	/* -L --tun-info: "+c" */
+};
+
+extern const struct lbadm_tun_csum lbadm_tun_csums[LBVS_TUN_F_ALL];
+
+int lbadm_parse_tun_type(const char *s, uint8_t *type, struct lbadm_err *e);
+
 int lbadm_parse_sched_flags(const char *s, const char *sched, uint32_t *flags,
 			    struct lbadm_err *e);
 

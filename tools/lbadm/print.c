@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 
 #include "fmt.h"
+#include "parse.h"
 #include "print.h"
 
 const char *lbadm_fwd_name(uint32_t fwd)
@@ -371,6 +372,10 @@ static void print_title(FILE *f, unsigned int fmt)
 		fprintf(f, "%-33s %-9s %-11s %-10s %-10s\n  -> RemoteAddress:Port\n",
 			"Prot LocalAddress:Port", "Weight", "PersistConn",
 			"ActiveConn", "InActConn");
+	else if (fmt & LBADM_FMT_TUNINFO)
+		fputs("Prot LocalAddress:Port Scheduler Flags\n"
+		      "  -> RemoteAddress:Port           Forward TunnelInfo    Weight ActiveConn InActConn\n",
+		      f);
 	else if (!(fmt & LBADM_FMT_RULE))
 		fputs("Prot LocalAddress:Port Scheduler Flags\n"
 		      "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n",
@@ -497,7 +502,43 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 	put_nl(o);
 }
 
-/* "-a %s -r %s %s -w %u" [--tun-type ipip] [-x %u] [-y %u] */
+/* ipvsadm's --tun-info column: "ipip", "gue:PORT:+c", "gre:-c" or "n/a". */
+static void put_tun_info(struct out *o, const struct lbadm_dest *d)
+{
+	size_t start = o->n;
+
+	if (d->fwd != LBVS_FWD_TUN) {
+		put_s(o, "n/a");
+	} else {
+		put_s(o, lbadm_tun_type_name(d->tun_type));
+		if (d->tun_type == LBVS_TUN_GUE) {
+			put_c(o, ':');
+			put_u(o, d->tun_port, 0);
+		}
+		if (d->tun_type != LBVS_TUN_IPIP) {
+			put_c(o, ':');
+			put_s(o, lbadm_tun_csum_of(d->tun_flags)->info);
+		}
+	}
+	pad_from(o, start, 13);
+}
+
+/* -S: " --tun-type gue --tun-port 6080 --tun-csum", as ipvsadm 1.31. */
+static void put_tun_rule(struct out *o, const struct lbadm_dest *d)
+{
+	put_s(o, " --tun-type ");
+	put_s(o, lbadm_tun_type_name(d->tun_type));
+	if (d->tun_type == LBVS_TUN_GUE) {
+		put_s(o, " --tun-port ");
+		put_u(o, d->tun_port, 0);
+	}
+	if (d->tun_type != LBVS_TUN_IPIP) {
+		put_c(o, ' ');
+		put_s(o, lbadm_tun_csum_of(d->tun_flags)->opt);
+	}
+}
+
+/* "-a %s -r %s %s -w %u" [--tun-type ...] [-x %u] [-y %u] */
 static void print_dest_rule(struct out *o, const struct lbadm_dest *d,
 			    const struct svc_name *name)
 {
@@ -510,7 +551,7 @@ static void print_dest_rule(struct out *o, const struct lbadm_dest *d,
 	put_s(o, " -w ");
 	put_u(o, d->weight, 0);
 	if (d->fwd == LBVS_FWD_TUN)	/* as ipvsadm 1.31 saves it */
-		put_s(o, " --tun-type ipip");
+		put_tun_rule(o, d);
 	if (d->u_thresh) {
 		put_s(o, " -x ");
 		put_u(o, d->u_thresh, 0);
@@ -573,6 +614,16 @@ static void print_dest_line(struct out *o, const struct lbadm_dest *d,
 		put_u(o, d->weight, 9);
 		put_c(o, ' ');
 		put_u(o, d->persist, 11);
+		put_c(o, ' ');
+		put_u(o, d->active, 10);
+		put_c(o, ' ');
+		put_u(o, d->inactive, 10);
+	} else if (fmt & LBADM_FMT_TUNINFO) {
+		/* " %-7s %-13s %-6d %-10u %-10u" */
+		put_fwd_col(o, d->fwd);
+		put_tun_info(o, d);
+		put_c(o, ' ');
+		put_u(o, d->weight, 6);
 		put_c(o, ' ');
 		put_u(o, d->active, 10);
 		put_c(o, ' ');
@@ -701,6 +752,22 @@ static void json_stats(struct out *o, const struct lbadm_stats *s)
 	put_c(o, '}');
 }
 
+/* ,"tunnel":{"type":"gue","port":6080,"checksum":"csum"} or null */
+static void json_tun(struct out *o, const struct lbadm_dest *d)
+{
+	if (d->fwd != LBVS_FWD_TUN) {
+		put_s(o, ",\"tunnel\":null");
+		return;
+	}
+	put_s(o, ",\"tunnel\":{\"type\":\"");
+	put_s(o, lbadm_tun_type_name(d->tun_type));
+	put_s(o, "\",\"port\":");
+	put_u(o, d->tun_port, 0);
+	put_s(o, ",\"checksum\":\"");
+	put_s(o, lbadm_tun_csum_of(d->tun_flags)->opt + strlen("--tun-"));
+	put_s(o, "\"}");
+}
+
 static void json_dest(struct out *o, const struct lbadm_dest *d)
 {
 	static const struct json_key keys[] = {
@@ -719,6 +786,7 @@ static void json_dest(struct out *o, const struct lbadm_dest *d)
 	put_s(o, fwd_json(d->fwd));
 	put_c(o, '"');
 	json_u64s(o, keys, v, 6);
+	json_tun(o, d);
 	put_s(o, ",\"stats\":");
 	json_stats(o, &d->stats);
 	put_c(o, '}');

@@ -143,6 +143,19 @@ enum lbvs_fwd {
 #define LBVS_SVC_F_SCHED_MASK	(LBVS_SVC_F_SCHED1 | LBVS_SVC_F_SCHED2 | \
 				 LBVS_SVC_F_SCHED3)
 
+/* Tunnel types and flags of a TUN server: IPVS's values (ip_vs.h). */
+enum lbvs_tun_type {
+	LBVS_TUN_IPIP,		/* IPv4 in IPv4, IPv6 in IPv6 */
+	LBVS_TUN_GUE,		/* the same inside UDP and a GUE header */
+	LBVS_TUN_GRE,		/* the same inside GRE */
+	__LBVS_TUN_MAX
+};
+
+#define LBVS_TUN_MAX		(__LBVS_TUN_MAX - 1)
+#define LBVS_TUN_F_CSUM		0x0001	/* GUE: UDP checksum; GRE: GRE checksum */
+#define LBVS_TUN_F_REMCSUM	0x0002	/* GUE: remote checksum offload */
+#define LBVS_TUN_F_ALL		(LBVS_TUN_F_CSUM | LBVS_TUN_F_REMCSUM)
+
 /* Connection states (LBVS_CONN_ATTR_STATE), ipvsadm's names in comments. */
 enum lbvs_conn_state {
 	LBVS_S_NONE,		/* NONE */
@@ -270,6 +283,14 @@ enum lbvs_dest_attr {
 	LBVS_DEST_ATTR_PERSIST_CONNS,	/* u32 (replies) */
 	LBVS_DEST_ATTR_STATS,		/* nest, LBVS_STATS_ATTR_* (replies) */
 	LBVS_DEST_ATTR_PAD,
+	/*
+	 * A tunnelled server's encapsulation; a request with any of the
+	 * three sets all three (those absent: IPIP, no flags, port 0), as
+	 * IPVS. Replies carry them for a server of another type than IPIP.
+	 */
+	LBVS_DEST_ATTR_TUN_TYPE,	/* u8, enum lbvs_tun_type */
+	LBVS_DEST_ATTR_TUN_PORT,	/* be16, GUE's UDP destination port */
+	LBVS_DEST_ATTR_TUN_FLAGS,	/* u16, LBVS_TUN_F_* */
 	__LBVS_DEST_ATTR_MAX
 };
 

@@ -92,6 +92,13 @@ def almost_valid_dest(r, alen):
                       (6, [0, 1, 10, 1 << 31]), (7, [0, 1, 5])):
         if r.random() < 0.6:
             dest += attr(typ, struct.pack("I", r.choice(vals)))
+    # The tunnel's type (u8), port (be16) and flags (u16), any mix of them.
+    if r.random() < 0.3:
+        dest += attr(13, struct.pack("B", r.choice([0, 1, 2, 3, 255])))
+    if r.random() < 0.3:
+        dest += attr(14, struct.pack(">H", r.choice([0, 6080])))
+    if r.random() < 0.3:
+        dest += attr(15, struct.pack("H", r.choice([0, 1, 2, 3, 4])))
     return dest
 
 
@@ -111,7 +118,7 @@ def almost_valid(r):
     if r.random() < 0.7:
         svc += attr(6, r.choice([b"rr\0", b"wrr\0", b"lc\0", b"wlc\0", b"sh\0",
                                  b"dh\0", b"nosuch\0", b"\0"]))
-    for typ, vals in ((7, [0, 1, 2, 0xFFFF]), (8, [0, 300, 1 << 31]),):
+    for typ, vals in ((7, [0, 1, 2, 4, 5, 0xFFFF]), (8, [0, 300, 1 << 31]),):
         if r.random() < 0.3:
             svc += attr(typ, struct.pack("I", r.choice(vals)))
     if r.random() < 0.3:

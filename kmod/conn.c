@@ -469,14 +469,30 @@ out:
 /* Entries a sweep looks at between two chances for the CPU to go. */
 #define SWEEP_SLICE	1024
 
-static bool any_conn(const struct lbvs_conn *c)
+static bool any_conn(const struct lbvs_conn *c, const void *arg)
 {
 	return true;
 }
 
-static bool server_gone(const struct lbvs_conn *c)
+static bool server_gone(const struct lbvs_conn *c, const void *arg)
 {
 	return !READ_ONCE(c->dest->available);
+}
+
+/* By value: the entry's server (and so its service) is held by the entry. */
+bool lbvs_conn_filter_match(const struct lbvs_conn_filter *f, const struct lbvs_conn *c)
+{
+	const struct lbvs_dest *dest = c->dest;
+
+	if (f->by_svc && !lbvs_svc_is(dest->svc, &f->key))
+		return false;
+	return !f->by_dest || (dest->port == f->dport &&
+			       lbvs_addr_eq(dest->af, &dest->addr, &f->daddr));
+}
+
+static bool filter_match(const struct lbvs_conn *c, const void *arg)
+{
+	return lbvs_conn_filter_match(arg, c);
 }
 
 /*
@@ -484,7 +500,9 @@ static bool server_gone(const struct lbvs_conn *c)
  * time, so a table of millions neither stalls RCU nor holds the CPU.
  * Process context.
  */
-static void conn_sweep(struct lbvs_conn_table *tab, bool (*match)(const struct lbvs_conn *c))
+static void conn_sweep(struct lbvs_conn_table *tab,
+		       bool (*match)(const struct lbvs_conn *c, const void *arg),
+		       const void *arg)
 {
 	struct rhashtable_iter it;
 	struct lbvs_conn *c;
@@ -498,7 +516,7 @@ static void conn_sweep(struct lbvs_conn_table *tab, bool (*match)(const struct l
 				continue;
 			break;
 		}
-		if (!READ_ONCE(c->dead) && match(c))
+		if (!READ_ONCE(c->dead) && match(c, arg))
 			conn_unlink(tab, c);
 		if (++n % SWEEP_SLICE)
 			continue;
@@ -512,7 +530,13 @@ static void conn_sweep(struct lbvs_conn_table *tab, bool (*match)(const struct l
 
 static void conn_nodest_work(struct work_struct *work)
 {
-	conn_sweep(container_of(work, struct lbvs_conn_table, nodest_work), server_gone);
+	conn_sweep(container_of(work, struct lbvs_conn_table, nodest_work), server_gone,
+		   NULL);
+}
+
+void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_conn_filter *f)
+{
+	conn_sweep(&ln->conns, filter_match, f);
 }
 
 void lbvs_conn_expire_nodest(struct lbvs_net *ln)
@@ -567,7 +591,7 @@ void lbvs_conn_table_destroy(struct lbvs_net *ln)
 	cancel_delayed_work_sync(&tab->gc_work);
 	cancel_work_sync(&tab->nodest_work);
 	rhashtable_walk_exit(&tab->gc_iter);
-	conn_sweep(tab, any_conn);
+	conn_sweep(tab, any_conn, NULL);
 	rhashtable_destroy(&tab->out);
 	rhashtable_destroy(&tab->in);
 }

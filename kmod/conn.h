@@ -35,6 +35,7 @@
 #include <linux/netfilter.h>
 
 #include "addr.h"
+#include "service.h"
 
 struct lbvs_dest;
 struct lbvs_laddr_set;
@@ -191,6 +192,20 @@ static inline bool lbvs_conn_expired(const struct lbvs_conn *c)
  * call.
  */
 typedef int (*lbvs_conn_visit_t)(struct lbvs_conn *c, void *arg);
+
+/* The entries a listing or a flush takes: all, a service's, a server's. */
+struct lbvs_conn_filter {
+	bool by_svc;			/* key */
+	bool by_dest;			/* daddr, dport, of key's service */
+	struct lbvs_svc_key key;
+	union nf_inet_addr daddr;
+	__be16 dport;
+};
+
+/* Under rcu_read_lock(), as the entry's own lookup. */
+bool lbvs_conn_filter_match(const struct lbvs_conn_filter *f, const struct lbvs_conn *c);
+/* Remove the entries f takes (templates too). Process context. */
+void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_conn_filter *f);
 int lbvs_conn_walk(struct rhashtable_iter *it, lbvs_conn_visit_t visit, void *arg);
 
 #endif /* _LBVS_CONN_H */

@@ -989,17 +989,76 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	return 0;
 }
 
+/*
+ * The selection of GET_CONN and DEL_CONN: LBVS_ATTR_SERVICE's key, and with
+ * it LBVS_ATTR_DEST's address and port (the service's if absent). Neither
+ * needs to exist: the flows of a removed server are what a flush is for.
+ */
+static int parse_conn_filter(struct nlattr **attrs, struct lbvs_conn_filter *f,
+			     struct netlink_ext_ack *extack)
+{
+	struct nlattr *a[LBVS_SVC_ATTR_MAX + 1], *d[LBVS_DEST_ATTR_MAX + 1];
+	int err;
+
+	memset(f, 0, sizeof(*f));
+	if (!attrs[LBVS_ATTR_SERVICE]) {
+		if (!attrs[LBVS_ATTR_DEST])
+			return 0;
+		NL_SET_ERR_MSG_ATTR(extack, attrs[LBVS_ATTR_DEST],
+				    "a real server selector needs its service");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, attrs[LBVS_ATTR_SERVICE], VALIDATED,
+			       extack) ?: parse_svc_key(a, &f->key, extack);
+	if (err)
+		return err;
+	f->by_svc = true;
+	if (!attrs[LBVS_ATTR_DEST])
+		return 0;
+	err = nla_parse_nested(d, LBVS_DEST_ATTR_MAX, attrs[LBVS_ATTR_DEST], VALIDATED, extack);
+	if (err)
+		return err;
+	if (!d[LBVS_DEST_ATTR_ADDR]) {
+		NL_SET_ERR_MSG_ATTR(extack, attrs[LBVS_ATTR_DEST], "real server address missing");
+		return -EINVAL;
+	}
+	f->by_dest = true;
+	f->dport = d[LBVS_DEST_ATTR_PORT] ? nla_get_be16(d[LBVS_DEST_ATTR_PORT]) : f->key.port;
+	return parse_addr(d[LBVS_DEST_ATTR_ADDR], f->key.af, &f->daddr, extack);
+}
+
+static int cmd_del_conn(struct sk_buff *skb, struct genl_info *info)
+{
+	struct lbvs_net *ln = info_net(info);
+	struct lbvs_conn_filter f;
+	int err;
+
+	err = parse_conn_filter(info->attrs, &f, info->extack);
+	if (err)
+		return err;
+	/* config_lock: the table cannot be set up meanwhile. */
+	mutex_lock(&ln->config_lock);
+	if (lbvs_net_started(ln))
+		lbvs_conn_flush(ln, &f);
+	mutex_unlock(&ln->config_lock);
+	return 0;
+}
+
+/* A connection dump's state between rounds: its walker and selection. */
+struct conn_dump_state {
+	struct rhashtable_iter it;
+	struct lbvs_conn_filter filter;
+};
+
 struct conn_dump {
 	struct sk_buff *skb;
 	struct netlink_callback *cb;
+	const struct lbvs_conn_filter *filter;
 };
 
-/*
- * A connection dump's walker, kept in the netlink_callback between rounds:
- * NULL when the namespace has no table yet.
- */
+/* In the netlink_callback: NULL when the namespace has no table yet. */
 struct conn_dump_ctx {
-	struct rhashtable_iter *it;
+	struct conn_dump_state *state;
 };
 
 static struct conn_dump_ctx *conn_dump_ctx(struct netlink_callback *cb)
@@ -1013,7 +1072,7 @@ static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 	struct conn_dump *d = arg;
 	void *hdr;
 
-	if (lbvs_conn_expired(c))
+	if (lbvs_conn_expired(c) || !lbvs_conn_filter_match(d->filter, c))
 		return 0;
 	hdr = dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
 	if (!hdr)
@@ -1029,38 +1088,45 @@ static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 static int conn_dump_start(struct netlink_callback *cb)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(cb->skb->sk));
-	struct rhashtable_iter *it;
+	struct lbvs_conn_filter f;
+	struct conn_dump_state *st;
+	int err;
 
+	err = parse_conn_filter(genl_dumpit_info(cb)->attrs, &f, cb->extack);
+	if (err)
+		return err;
 	if (!lbvs_net_started(ln))
 		return 0;	/* no table: dump_conns() sends nothing */
-	it = kmalloc(sizeof(*it), GFP_KERNEL);
-	if (!it)
+	st = kmalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
 		return -ENOMEM;
-	rhashtable_walk_enter(&ln->conns.in, it);
-	conn_dump_ctx(cb)->it = it;
+	st->filter = f;
+	rhashtable_walk_enter(&ln->conns.in, &st->it);
+	conn_dump_ctx(cb)->state = st;
 	return 0;
 }
 
 static int conn_dump_done(struct netlink_callback *cb)
 {
-	struct rhashtable_iter *it = conn_dump_ctx(cb)->it;
+	struct conn_dump_state *st = conn_dump_ctx(cb)->state;
 
-	if (it) {
-		rhashtable_walk_exit(it);
-		kfree(it);
+	if (st) {
+		rhashtable_walk_exit(&st->it);
+		kfree(st);
 	}
 	return 0;
 }
 
 static int dump_conns(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	struct conn_dump_state *st = conn_dump_ctx(cb)->state;
 	struct conn_dump d = { .skb = skb, .cb = cb };
-	struct rhashtable_iter *it = conn_dump_ctx(cb)->it;
 	int err;
 
-	if (!it)
+	if (!st)
 		return 0;
-	err = lbvs_conn_walk(it, conn_dump_visit, &d);
+	d.filter = &st->filter;
+	err = lbvs_conn_walk(&st->it, conn_dump_visit, &d);
 	if (err && err != -EMSGSIZE)
 		return err;
 	return skb->len;
@@ -1150,6 +1216,7 @@ static const struct genl_ops lbvs_ops[] = {
 	{ .cmd = LBVS_CMD_NEW_LADDR, .doit = cmd_laddr, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_DEL_LADDR, .doit = cmd_laddr, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_LADDR, .dumpit = dump_laddrs, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_CONN, .doit = cmd_del_conn, .flags = ADMIN },
 };
 
 static struct genl_family lbvs_genl __ro_after_init = {

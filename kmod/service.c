@@ -37,7 +37,7 @@ static struct hlist_head *svc_bucket(struct lbvs_net *ln, const struct lbvs_svc_
 	return &ln->svcs.hash[hash_32(h, LBVS_SVC_TAB_BITS)];
 }
 
-static bool svc_match(const struct lbvs_service *svc, const struct lbvs_svc_key *k)
+bool lbvs_svc_is(const struct lbvs_service *svc, const struct lbvs_svc_key *k)
 {
 	if (svc->af != k->af || svc->fwmark != k->fwmark)
 		return false;
@@ -52,7 +52,7 @@ static struct lbvs_service *svc_lookup(struct lbvs_net *ln, const struct lbvs_sv
 	struct lbvs_service *svc;
 
 	hlist_for_each_entry_rcu(svc, svc_bucket(ln, key), hnode)
-		if (svc_match(svc, key))
+		if (lbvs_svc_is(svc, key))
 			return svc;
 	return NULL;
 }
@@ -113,7 +113,7 @@ struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_ke
 
 	hlist_for_each_entry_rcu(svc, svc_bucket(ln, key), hnode,
 				 lockdep_is_held(&ln->config_lock))
-		if (svc_match(svc, key))
+		if (lbvs_svc_is(svc, key))
 			return svc;
 	return NULL;
 }

@@ -194,6 +194,9 @@ void lbvs_svc_table_init(struct lbvs_svc_table *t);
 struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, u16 af, u8 protocol,
 				     const union nf_inet_addr *daddr, __be16 dport, u32 mark);
 
+/* svc is the service k names. */
+bool lbvs_svc_is(const struct lbvs_service *svc, const struct lbvs_svc_key *k);
+
 /* Configuration, under ln->config_lock; extack names the bad value. */
 struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_key *key);
 int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,

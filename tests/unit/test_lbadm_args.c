@@ -106,6 +106,14 @@ START_TEST(t_args_dest)
 	ck_assert_uint_eq(r.dest.tun_flags, LBVS_TUN_F_CSUM);
 	OK(&r, "-a -f 3 -r 198.51.100.1:8080");
 	ck_assert_uint_eq(r.dest.port, 8080);	/* fwmark: port kept */
+	/* Selectors of -L -c and --flush-conns: no method, no port check. */
+	OK(&r, "-L -c -t 203.0.113.1:80 -r 198.51.100.1:8080");
+	ck_assert_uint_eq(r.dest.port, 8080);
+	OK(&r, "--flush-conns -u 203.0.113.1:53 -r 198.51.100.1");
+	ck_assert_int_eq(r.cmd, LC_FLUSHCONN);
+	ck_assert_uint_eq(r.dest.port, 53);
+	OK(&r, "--flush-conns");
+	ck_assert_int_eq(r.has_svc, 0);
 	OK(&r, "-a -t [2001:db8::1]:80 -r [2001:db8::2] -m");
 	ck_assert_int_eq(r.dest.addr.af, AF_INET6);
 	ck_assert_uint_eq(r.dest.port, 80);
@@ -229,8 +237,8 @@ START_TEST(t_args_bad)
 	    "option --prometheus is not valid with -G/--get-laddr");
 	REJECTS("-L -c --timeout",
 	    "options -c/--connection and --timeout conflict in -L/--list");
-	REJECTS("-L -t 203.0.113.1:80 -c",
-	    "options -t/--tcp-service and -c/--connection conflict in -L/--list");
+	REJECTS("-L -t 203.0.113.1:80 --timeout",
+	    "--timeout lists timeouts, not a service (203.0.113.1:80)");
 	REJECTS("-L -c --stats",
 	    "--stats, --rate and --thresholds list services, not connections (-c)");
 	REJECTS("-L --timeout --rate",
@@ -293,6 +301,11 @@ START_TEST(t_args_bad)
 	REJECTS("--tcp", "unknown option \"--tcp\"");
 	REJECTS("-Lq", "unknown option \"-q\" in \"-Lq\"");
 	REJECTS("-j", "unknown option \"-j\"");
+	REJECTS("-L -t 203.0.113.1:80 -r 198.51.100.1", "-r/--real-server with -L needs -c/--connection");
+	REJECTS("-L -c -r 198.51.100.1", "-r/--real-server needs a service (-t, -u or -f)");
+	REJECTS("--flush-conns -r 198.51.100.1", "-r/--real-server needs a service (-t, -u or -f)");
+	REJECTS("--flush-conns -t 203.0.113.1:80 -r 198.51.100.1 -w 2",
+		"option -w/--weight is not valid with --flush-conns");
 	/* ipvsadm's options lbvs lacks are named, never "unknown". */
 	REJECTS("-A -t 203.0.113.1:5060 -p --pe sip",
 		"option --pe is not supported by lbvs: persistence engines (see lbadm(8), DIFFERENCES)");

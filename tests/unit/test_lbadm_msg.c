@@ -276,6 +276,8 @@ static const char *const msg_lines[] = {
 	"-Z -t [2001:db8::1]:443",
 	"-Z",
 	"-C",
+	"--flush-conns",
+	"--flush-conns -u [2001:db8::1]:53 -r [2001:db8::2]:5353",
 };
 
 /* lbadm_put_req() and lbadm_req_msg() write what libnl would, byte for byte. */

@@ -59,6 +59,7 @@ static const struct {
 	[LC_ADDLADDR] = { "add local address", " to ", "", 1 },
 	[LC_DELLADDR] = { "delete local address", " from ", "", 1 },
 	[LC_GETLADDR] = { "list local addresses", " of ", "", 0 },
+	[LC_FLUSHCONN] = { "flush connections", " of ", "", 1 },
 	[LC_LIST] = { "list service", " ", "s", 0 },
 	[LC_SAVE] = { "list service", " ", "s", 0 },
 };
@@ -559,10 +560,17 @@ static int got_conn(struct nlmsghdr *h, void *arg)
 static int run_conns(struct lbadm_nl *nl, const struct lbadm_req *r,
 		     FILE *out, struct lbadm_err *e)
 {
+	struct nl_msg *m = lbadm_nl_msg(nl, LBVS_CMD_GET_CONN, 1);
 	struct conn_list l = { 0 };
 	int rc = LBADM_EXIT_OK;
 
-	if (query(nl, LBVS_CMD_GET_CONN, 1, NULL, 0, got_conn, &l, e))
+	/* The service and real server selectors, if any, as a change's. */
+	if (!m || lbadm_put_req(m, r)) {
+		nlmsg_free(m);
+		lbadm_seterr(e, "cannot build the netlink message");
+		return fail(e, "list connections");
+	}
+	if (lbadm_nl_exec(nl, m, got_conn, &l, e))
 		rc = fail(e, "list connections");
 	else
 		lbadm_print_conns(out, l.v, l.n, r->fmt);

@@ -40,6 +40,7 @@ static inline int lbadm_req_cmd(const struct lbadm_req *r)
 	case LC_ZERO:		return LBVS_CMD_ZERO;
 	case LC_ADDLADDR:	return LBVS_CMD_NEW_LADDR;
 	case LC_DELLADDR:	return LBVS_CMD_DEL_LADDR;
+	case LC_FLUSHCONN:	return LBVS_CMD_DEL_CONN;
 	default:		return -1;
 	}
 }

@@ -16,7 +16,7 @@
 #define ID(o)		((uint64_t)1 << (o))	/* option ids: 64 of them */
 #define SVC_CMDS	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_LIST) | \
 			 B(LC_ADDDEST) | B(LC_EDITDEST) | B(LC_DELDEST) | \
-			 B(LC_ZERO) | LADDR_ALL | B(LC_GETLADDR))
+			 B(LC_ZERO) | LADDR_ALL | B(LC_GETLADDR) | B(LC_FLUSHCONN))
 #define SVC_NEED	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_ADDDEST) | \
 			 B(LC_EDITDEST) | B(LC_DELDEST) | LADDR_ALL)
 #define SVC_CONF	(B(LC_ADD) | B(LC_EDIT))
@@ -48,13 +48,14 @@ const struct lbadm_opt lbadm_opts[] = {
 	CMD('P', "add-laddr", LC_ADDLADDR, "add local address"),
 	CMD('Q', "del-laddr", LC_DELLADDR, "delete local address"),
 	CMD('G', "get-laddr", LC_GETLADDR, "list local addresses"),
+	CMD(0, "flush-conns", LC_FLUSHCONN, "delete connections"),
 
-	OPT('t', "tcp-service", ARG_REQ, O_TCP, S_SVC, SVC_CMDS, SVC_NEED, LIST,
+	OPT('t', "tcp-service", ARG_REQ, O_TCP, S_SVC, SVC_CMDS, SVC_NEED, 0,
 	    "addr[:port]", "TCP service"),
-	OPT('u', "udp-service", ARG_REQ, O_UDP, S_SVC, SVC_CMDS, SVC_NEED, LIST,
+	OPT('u', "udp-service", ARG_REQ, O_UDP, S_SVC, SVC_CMDS, SVC_NEED, 0,
 	    "addr[:port]", "UDP service"),
 	OPT('f', "fwmark-service", ARG_REQ, O_FWMARK, S_SVC, SVC_CMDS, SVC_NEED,
-	    LIST, "mark", "fwmark service"),
+	    0, "mark", "fwmark service"),
 	OPT('6', "ipv6", ARG_NONE, O_IPV6, S_IPV6, SVC_CMDS, 0, 0, NULL,
 	    "fwmark is IPv6"),
 	OPT('s', "scheduler", ARG_REQ, O_SCHED, S_SCHED, SVC_CONF, 0, 0,
@@ -67,7 +68,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    0, 0, "flags", "sh-port,..."),
 	/* ipvsadm's, UDP only and rare: --help has no line to spare. */
 	OPT('o', "ops", ARG_NONE, O_OPS, S_OPS, SVC_CONF, 0, 0, NULL, NULL),
-	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL, DEST_ALL, DEST_ALL, 0,
+	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL,
+	    DEST_ALL | LIST | B(LC_FLUSHCONN), DEST_ALL, 0,
 	    "addr[:port]", "real server"),
 	OPT('g', "gatewaying", ARG_NONE, O_GATE, S_FWD, DEST_CONF, 0, 0, NULL,
 	    "direct routing"),
@@ -661,7 +663,7 @@ static int conv_dest(struct lbadm_req *r, struct lbadm_err *e)
 		return -1;
 	if (!has_port)
 		d->port = r->svc.port;
-	if (r->cmd != LC_DELDEST && conv_dest_conf(r, e))
+	if ((r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) && conv_dest_conf(r, e))
 		return -1;
 	if (d->addr.af != r->svc.af && d->fwd != LBVS_FWD_TUN)
 		return family_differs(r, "real server", v, d->addr.af, e);
@@ -738,6 +740,10 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 		return lbadm_seterr(e, "--prometheus lists services, not %s",
 				    r->given[O_CONN] ? "connections (-c)" :
 				    "timeouts (--timeout)");
+	/* A service selects what -L and -L -c list; timeouts have none. */
+	if (r->cmd == LC_LIST && r->given[O_TIMEOUT] && r->slot_opt[S_SVC])
+		return lbadm_seterr(e, "--timeout lists timeouts, not a service (%s)",
+				    r->arg[r->slot_opt[S_SVC]->id]);
 	if (r->cmd == LC_SET)
 		return conv_set(r, e);
 	if (r->npos)
@@ -746,6 +752,13 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 		return -1;
 	if ((r->cmd == LC_ADD || r->cmd == LC_EDIT) && conv_svc_conf(r, e))
 		return -1;
+	/* -L -c and --flush-conns: a server of a service, if any. */
+	if (r->given[O_REAL] && (r->cmd == LC_LIST || r->cmd == LC_FLUSHCONN)) {
+		if (r->cmd == LC_LIST && !r->given[O_CONN])
+			return lbadm_seterr(e, "-r/--real-server with -L needs -c/--connection");
+		if (!r->has_svc)
+			return lbadm_seterr(e, "-r/--real-server needs a service (-t, -u or -f)");
+	}
 	if (r->given[O_REAL] && conv_dest(r, e))
 		return -1;
 	if (r->given[O_LADDR] && conv_laddr(r, e))
@@ -795,11 +808,11 @@ void lbadm_usage(FILE *f)
 
 	fputs("Usage: lbadm COMMAND [SERVICE] [OPTIONS]   ipvsadm syntax; -h help, -v version\n"
 	      "  -A|-E SERVICE [-s sched [-b flags]] [-p [timeout]] [-M netmask]  add|edit\n"
-	      "  -D SERVICE  delete service          -C  clear all services\n"
+	      "  -D SERVICE  delete service  -C  clear all  --flush-conns [SERVICE [-r addr]]\n"
 	      "  -a|-e SERVICE -r addr[:port] [-g|-i|-m|-F] [-w n] [-x n] [-y n]  add|edit\n"
 	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
 	      "  -P|-Q SERVICE -z addr  add|delete FULLNAT local address   -G [SERVICE]  list\n"
-	      "  -L|-l [SERVICE|-c|--timeout] [-n] [--stats|...] [--json|--prometheus]\n"
+	      "  -L|-l [SERVICE|-c [SERVICE [-r addr]]|--timeout] [-n] [--stats|...] [--json]\n"
 	      "  --set tcp tcpfin udp  timeouts (s)  -S [-n] save rules  -R restore (stdin)\n"
 	      "SERVICE: -t|-u addr[:port] (192.0.2.1:80, [2001:db8::1]:80) | -f mark [-6]\n",
 	      f);

@@ -29,6 +29,7 @@ enum lbadm_cmd {
 	LC_ADDLADDR,	/* -P */
 	LC_DELLADDR,	/* -Q */
 	LC_GETLADDR,	/* -G */
+	LC_FLUSHCONN,	/* --flush-conns */
 	LC__MAX
 };
 

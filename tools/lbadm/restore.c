@@ -246,7 +246,7 @@ static int parse_line(char *line, struct lbadm_req *r, struct lbadm_err *e)
 		return 1;
 	if (lbadm_parse_args(n, words, r, e))
 		return -1;
-	if (lbadm_req_cmd(r) < 0)
+	if (lbadm_req_cmd(r) < 0 || r->cmd == LC_FLUSHCONN)
 		return lbadm_seterr(e, "%s is not allowed in restore input",
 				    words[0]);
 	return 0;

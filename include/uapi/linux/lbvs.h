@@ -63,7 +63,13 @@
  * LBVS_CMD_ZERO
  *   LBVS_ATTR_SERVICE (key): that service's counters; without it, all
  * LBVS_CMD_GET_CONN (dump)
+ *   LBVS_ATTR_SERVICE (key), optional: only that service's entries;
+ *   with it, LBVS_ATTR_DEST (ADDR, PORT: the service's if absent),
+ *   optional: only that real server's (present or removed)
  *   reply (one message an entry): LBVS_ATTR_CONN: LBVS_CONN_ATTR_*
+ * LBVS_CMD_DEL_CONN
+ *   the same selection as GET_CONN: its entries (persistence templates
+ *   included) are removed; every entry of the namespace without one
  * LBVS_CMD_SET_CONFIG
  *   LBVS_ATTR_TIMEOUT_TCP, TIMEOUT_TCP_FIN, TIMEOUT_UDP; 0 or absent:
  *   unchanged. All are checked before any is set.
@@ -201,6 +207,7 @@ enum lbvs_cmd {
 				 * one: every pool address, each message with
 				 * its service's key in LBVS_ATTR_SERVICE
 				 */
+	LBVS_CMD_DEL_CONN,	/* optional selectors, as GET_CONN's */
 	__LBVS_CMD_MAX
 };
 

@@ -4,6 +4,8 @@
  * algorithms (sched_algo.c) index, and keeps their view of weights, counts
  * and overload current. Locking is described in sched.h.
  */
+#include <linux/jiffies.h>
+#include <linux/math64.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -99,6 +101,12 @@ int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *a
 
 	spin_lock_bh(&s->lock);
 	old = s->set;
+	/*
+	 * Under the lock: pick() writes the old state's cache until the
+	 * swap, and what it learnt meanwhile is carried too.
+	 */
+	if (old && s->algo == algo && algo->carry)
+		algo->carry(set->state, old->state);
 	for (i = 0; old && i < old->n; i++)
 		old->dests[i]->sched_idx = -1;
 	for (i = 0; i < n; i++)
@@ -125,6 +133,12 @@ void lbvs_sched_free(struct lbvs_sched *s)
 		old->dests[i]->sched_idx = -1;
 	spin_unlock_bh(&s->lock);
 	kvfree(old);
+}
+
+/* The algorithms' clock: seconds, wrapping after 136 years, not 49 days. */
+static u32 sched_now(void)
+{
+	return (u32)div_u64(get_jiffies_64(), HZ);
 }
 
 static u32 pick_hash(const struct lbvs_sched_algo *algo, const struct lbvs_tuple *t,
@@ -157,6 +171,8 @@ struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tu
 	spin_lock_bh(&s->lock);
 	if (s->set) {
 		hash = pick_hash(s->algo, t, flags);
+		if (s->algo->clock)
+			s->algo->clock(s->set->state, sched_now());
 		idx = s->algo->pick(s->set->state, hash);
 		/* sh-fallback, mh-fallback */
 		if (idx < 0 && s->algo->fallback && (flags & LBVS_SVC_F_SCHED1))

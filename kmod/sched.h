@@ -30,7 +30,12 @@ struct lbvs_sched {
 	 */
 	spinlock_t lock;
 	const struct lbvs_sched_algo *algo;	/* lock (writers also hold config_lock) */
-	struct lbvs_sched_set *set;		/* lock */
+	/*
+	 * lock; replaced only under config_lock. A rebuild builds the new
+	 * set outside the lock, then under it carries the old state's
+	 * learnt part (algo->carry) and swaps, so no pick is lost between.
+	 */
+	struct lbvs_sched_set *set;
 	bool load_aware;			/* algo->load_aware: wants count updates */
 };
 

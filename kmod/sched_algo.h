@@ -65,6 +65,23 @@ struct lbvs_sched_algo {
 	int (*fallback)(void *state, u32 hash);
 	/* Server i's weight, counts or overload changed; d is its new view. */
 	void (*update)(void *state, unsigned int i, const struct lbvs_sched_dest *d);
+	/*
+	 * NULL, or the algorithm keeps time: the caller calls clock() before
+	 * each pick(), now in seconds on a clock that never goes back (it
+	 * may wrap: algorithms compare differences). Passed in, not read,
+	 * so that tests drive it.
+	 */
+	void (*clock)(void *state, u32 now);
+	/*
+	 * NULL, or the algorithm learns from its picks (a cache) and keeps
+	 * that across a rebuild: after init() of new_state for the new list
+	 * of servers, carry() copies what still applies from old_state (same
+	 * algorithm, built by init() for the old list). Servers are matched
+	 * by their view's key, since their indices change. Both states are
+	 * the caller's to serialise, as for every other call; O(the state's
+	 * cache), no allocation.
+	 */
+	void (*carry)(void *new_state, const void *old_state);
 };
 
 /*

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Scheduling algorithms, after IPVS's ip_vs_{rr,wrr,lc,wlc,sed,nq,fo,ovf,sh,
- * dh,mh,twos}.c, reworked so that pick() costs the same for 10 and for
- * 10,000 servers (IPVS scans every server on each pick but for rr, sh, dh
- * and mh).
+ * dh,mh,twos,lblc,lblcr}.c, reworked so that pick() costs the same for 10
+ * and for 10,000 servers (IPVS scans every server on each pick but for rr,
+ * sh, dh and mh).
  *
- * Four structures serve the twelve names:
+ * Five structures serve the fourteen names:
  * - "ring" (rr, wrr): eligible servers sorted by weight, served in rounds;
  * - "heap" (lc, wlc, sed, nq, fo, ovf): a binary heap of eligible servers,
  *   best first in each algorithm's order;
  * - "table" (sh, dh, mh): a bucket table filled Maglev-style by weight;
- * - "twos": an alias table of the weights, for weighted draws.
+ * - "twos": an alias table of the weights, for weighted draws;
+ * - "loc" (lblc, lblcr): a cache of destinations and their servers, in
+ *   front of wlc's heap.
  * rr is wrr with every eligible weight taken as 1, lc is wlc likewise.
  *
  * A server is eligible when its weight is > 0 and it is not overloaded.
@@ -1107,6 +1109,362 @@ static void twos_update(void *state, unsigned int i, const struct lbvs_sched_des
 		twos_build(s);
 }
 
+/*
+ * ---- loc: lblc and lblcr ----
+ *
+ * IPVS's locality-based least-connection: each destination address (the
+ * hash of it pick() gets) remembers a server, or for lblcr a set of
+ * servers, and new connections to it go there while that server is
+ * eligible and not "overloaded" in IPVS's sense: more active connections
+ * than its weight while some server has fewer than half its weight. Else
+ * wlc picks a server (the heap above, in wlc's order), which replaces the
+ * remembered one (lblc) or joins the set (lblcr). lblcr sends to the
+ * set's least loaded eligible member and, when the set has not changed
+ * for LOC_EXPIRE, drops its most loaded member (one per period).
+ *
+ * Bounded memory instead of IPVS's hash table with a collecting timer:
+ * LOC_BUCKETS buckets of two entries, the bucket by the hash's low bits,
+ * an entry identified by the 32-bit hash, not the address (two addresses
+ * with one hash share an entry: a locality hint, not a correctness
+ * matter). A new destination takes a free or expired entry of its
+ * bucket, else the one used least recently; an entry unused for
+ * LOC_EXPIRE is forgotten, as IPVS's full check forgets it (which runs
+ * every 30 minutes: here the age is tested on each lookup). A set holds
+ * LBLCR_MEMBERS servers at most (IPVS's: any number); joining a full set
+ * evicts its most loaded member.
+ *
+ * "Some server has active * 2 < weight" is a count (under) kept by
+ * update(), so pick() is O(1): a lookup in one bucket, a scan of at most
+ * LBLCR_MEMBERS members, the heap's top.
+ *
+ * Members are server indices; key[] and map[] (key -> index, open
+ * addressing) let carry() translate them to a rebuilt state's indices.
+ */
+#define LOC_BUCKETS	2048U	/* x LOC_WAYS: 4,096 destinations */
+#define LOC_WAYS	2U
+#define LOC_EXPIRE	(24U * 60 * 60)	/* IPVS's lblc(r)_expiration, s */
+/*
+ * A set's size bounds pick()'s scan: at 8, sets filled by the benchmark's
+ * 10,000 servers made a pick 2.2x one at 10 servers; at 4, 1.6x.
+ */
+#define LBLCR_MEMBERS	4U
+
+struct loc_entry {
+	u32 hash;	/* of the destination address */
+	u32 used;	/* last lookup, s */
+	u32 mod;	/* lblcr: last change of the set, s */
+	u32 cnt;	/* members; 0: a free entry */
+	u32 m[];	/* server indices, the newest first (IPVS's list order) */
+};
+
+struct loc {
+	u32 n;
+	u32 members;	/* per entry: 1 (lblc) or LBLCR_MEMBERS */
+	u32 now;	/* s, from clock() */
+	u32 under;	/* servers with active * 2 < weight */
+	u32 mmask;	/* map[]'s slots - 1 */
+	u32 hoff;	/* bytes before the heap: loc_head() */
+	/*
+	 * LOC_BUCKETS * LOC_WAYS entries, then act[n], key[n], map[mmask + 1];
+	 * then, 8-byte aligned, the wlc heap.
+	 */
+	u32 ent[];
+};
+
+static u32 loc_stride(u32 members)
+{
+	return sizeof(struct loc_entry) / sizeof(u32) + members;
+}
+
+static u32 loc_map_slots(unsigned int n)
+{
+	u32 slots = 1;
+
+	while (slots < 2 * n)	/* half empty: short probes */
+		slots <<= 1;
+	return slots;
+}
+
+/* Bytes before the heap. */
+static size_t loc_head(unsigned int n, u32 members)
+{
+	size_t words = (size_t)LOC_BUCKETS * LOC_WAYS * loc_stride(members) +
+		       2 * (size_t)n + loc_map_slots(n);
+
+	/* the heap's u64 loads: 8-byte aligned */
+	return (sizeof(struct loc) + words * sizeof(u32) + 7) & ~(size_t)7;
+}
+
+static size_t loc_size(unsigned int n, u32 members)
+{
+	return loc_head(n, members) + lheap_size(n);
+}
+
+static size_t lblc_size(unsigned int n)
+{
+	return loc_size(n, 1);
+}
+
+static size_t lblcr_size(unsigned int n)
+{
+	return loc_size(n, LBLCR_MEMBERS);
+}
+
+static struct loc_entry *loc_entry(const struct loc *s, u32 k)
+{
+	return (struct loc_entry *)(s->ent + k * loc_stride(s->members));
+}
+
+static u32 *loc_act(const struct loc *s)
+{
+	return (u32 *)s->ent + LOC_BUCKETS * LOC_WAYS * loc_stride(s->members);
+}
+
+static u32 *loc_key(const struct loc *s)
+{
+	return loc_act(s) + s->n;
+}
+
+static u32 *loc_map(const struct loc *s)
+{
+	return loc_act(s) + 2 * s->n;
+}
+
+static struct lheap *loc_heap(const struct loc *s)
+{
+	return (struct lheap *)((u8 *)s + s->hoff);
+}
+
+/* The index of the server whose key is key, NONE if there is none. */
+static u32 loc_find_key(const struct loc *s, u32 key)
+{
+	u32 *map = loc_map(s), p = mix32(key) & s->mmask;
+
+	while (map[p] != NONE && loc_key(s)[map[p]] != key)
+		p = (p + 1) & s->mmask;
+	return map[p];
+}
+
+/* IPVS's is_overloaded()'s "less loaded" server. */
+static bool loc_under(u32 active, u32 weight)
+{
+	return (u64)active * 2 < weight;
+}
+
+static void loc_setup(void *state, const struct lbvs_sched_dest *d,
+		      unsigned int n, u32 members)
+{
+	struct loc *s = state;
+	u32 *map, i, p;
+
+	memset(s, 0, loc_head(n, members));
+	s->n = n;
+	s->members = members;
+	s->mmask = loc_map_slots(n) - 1;
+	s->hoff = (u32)loc_head(n, members);
+	map = loc_map(s);
+	memset(map, 0xff, (s->mmask + 1) * sizeof(u32));
+	for (i = 0; i < n; i++) {
+		loc_act(s)[i] = d[i].active;
+		loc_key(s)[i] = d[i].key;
+		s->under += loc_under(d[i].active, d[i].weight);
+		for (p = mix32(d[i].key) & s->mmask; map[p] != NONE;)
+			p = (p + 1) & s->mmask;
+		map[p] = i;
+	}
+	ratio_setup(loc_heap(s), d, n, LH_WLC);
+}
+
+static void lblc_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	loc_setup(state, d, n, 1);
+}
+
+static void lblcr_init(void *state, const struct lbvs_sched_dest *d, unsigned int n)
+{
+	loc_setup(state, d, n, LBLCR_MEMBERS);
+}
+
+static void loc_update(void *state, unsigned int i, const struct lbvs_sched_dest *d)
+{
+	struct loc *s = state;
+	struct lheap *hp;
+
+	if (i >= s->n)
+		return;
+	hp = loc_heap(s);
+	s->under -= loc_under(loc_act(s)[i], lheap_weight(hp)[i]);
+	s->under += loc_under(d->active, d->weight);
+	loc_act(s)[i] = d->active;
+	ratio_update(hp, i, d);
+}
+
+static void loc_clock(void *state, u32 now)
+{
+	((struct loc *)state)->now = now;
+}
+
+static bool loc_live(const struct loc *s, const struct loc_entry *e)
+{
+	return e->cnt && s->now - e->used < LOC_EXPIRE;
+}
+
+/* The entry of destination hash, or NULL. */
+static struct loc_entry *loc_lookup(const struct loc *s, u32 hash)
+{
+	u32 k = (hash & (LOC_BUCKETS - 1)) * LOC_WAYS, w;
+	struct loc_entry *e;
+
+	for (w = 0; w < LOC_WAYS; w++) {
+		e = loc_entry(s, k + w);
+		if (e->hash == hash && loc_live(s, e))
+			return e;
+	}
+	return NULL;
+}
+
+/* A new entry for hash: a free or expired one of its bucket, else the LRU. */
+static struct loc_entry *loc_claim(struct loc *s, u32 hash)
+{
+	u32 k = (hash & (LOC_BUCKETS - 1)) * LOC_WAYS, w;
+	struct loc_entry *e, *lru = NULL;
+
+	for (w = 0; w < LOC_WAYS; w++) {
+		e = loc_entry(s, k + w);
+		if (!loc_live(s, e)) {
+			lru = e;
+			break;
+		}
+		if (!lru || s->now - e->used > s->now - lru->used)
+			lru = e;
+	}
+	lru->hash = hash;
+	lru->used = s->now;
+	lru->mod = s->now;
+	lru->cnt = 0;
+	return lru;
+}
+
+/*
+ * IPVS's least (min) or most (!min) load / weight member, the first of
+ * equals: for the least, of the eligible members (those in the heap);
+ * for the most, of those with a weight. Its position in m[], or -1.
+ */
+static int loc_extreme(const struct loc *s, const struct loc_entry *e, bool min)
+{
+	struct lheap *hp = loc_heap(s);
+	u32 *w = lheap_weight(hp), k, i, b;
+	int best = -1;
+
+	for (k = 0; k < e->cnt; k++) {
+		i = e->m[k];
+		if (min ? lheap_pos(hp)[i] == NONE : !w[i])
+			continue;
+		b = best < 0 ? i : e->m[best];
+		if (best < 0 ||
+		    ratio_cmp(hp->load[i], w[i], hp->load[b], w[b]) == (min ? -1 : 1))
+			best = (int)k;
+	}
+	return best;
+}
+
+/* IPVS's is_overloaded(). */
+static bool loc_overloaded(const struct loc *s, u32 i)
+{
+	return loc_act(s)[i] > lheap_weight(loc_heap(s))[i] && s->under;
+}
+
+static void loc_erase(struct loc *s, struct loc_entry *e, u32 k)
+{
+	e->cnt--;
+	memmove(&e->m[k], &e->m[k + 1], (e->cnt - k) * sizeof(u32));
+	e->mod = s->now;
+}
+
+/* Server i joins e's set at the front; a full set loses its most loaded. */
+static void loc_insert(struct loc *s, struct loc_entry *e, u32 i)
+{
+	int victim;
+	u32 k;
+
+	for (k = 0; k < e->cnt; k++)
+		if (e->m[k] == i)
+			return;
+	if (e->cnt == s->members) {
+		victim = loc_extreme(s, e, false);
+		loc_erase(s, e, victim < 0 ? e->cnt - 1 : (u32)victim);
+	}
+	memmove(&e->m[1], &e->m[0], e->cnt * sizeof(u32));
+	e->m[0] = i;
+	e->cnt++;
+	e->mod = s->now;
+}
+
+/* lblcr: a set unchanged for LOC_EXPIRE loses its most loaded member. */
+static void loc_shrink(struct loc *s, struct loc_entry *e)
+{
+	int k;
+
+	if (e->cnt > 1 && s->now - e->mod > LOC_EXPIRE) {
+		k = loc_extreme(s, e, false);
+		if (k >= 0)
+			loc_erase(s, e, (u32)k);
+	}
+}
+
+static int loc_pick(void *state, u32 hash)
+{
+	struct loc *s = state;
+	struct loc_entry *e = loc_lookup(s, hash);
+	int k, i;
+
+	if (e) {
+		e->used = s->now;
+		/* chosen before the shrink, which may drop it: as IPVS */
+		k = loc_extreme(s, e, true);
+		i = k < 0 ? -1 : (int)e->m[k];
+		loc_shrink(s, e);
+		if (i >= 0 && !loc_overloaded(s, (u32)i))
+			return i;
+	}
+	i = lheap_pick(loc_heap(s), hash);
+	if (i < 0)
+		return -1;
+	loc_insert(s, e ?: loc_claim(s, hash), (u32)i);
+	return i;
+}
+
+/*
+ * Each live entry goes to the same place in the new state, its members
+ * renumbered by key; those no longer in the service are dropped (IPVS
+ * keeps them in a set, never picked, until the set shrinks). A server's
+ * key is a hash: on a collision, its entries may go to the other server.
+ */
+static void loc_carry(void *new_state, const void *old_state)
+{
+	const struct loc *o = old_state;
+	struct loc *s = new_state;
+	struct loc_entry *oe, *e;
+	u32 k, j, i;
+
+	s->now = o->now;
+	if (o->members != s->members)
+		return;
+	for (k = 0; k < LOC_BUCKETS * LOC_WAYS; k++) {
+		oe = loc_entry(o, k);
+		if (!loc_live(o, oe))
+			continue;
+		e = loc_entry(s, k);
+		*e = *oe;
+		e->cnt = 0;
+		for (j = 0; j < oe->cnt; j++) {
+			i = loc_find_key(s, loc_key(o)[oe->m[j]]);
+			if (i != NONE)
+				e->m[e->cnt++] = i;
+		}
+	}
+}
+
 static const struct lbvs_sched_algo lbvs_rr = {
 	.name = "rr", .state_size = ring_size, .init = rr_init,
 	.pick = ring_pick, .update = ring_update,
@@ -1138,9 +1496,22 @@ static const struct lbvs_sched_algo lbvs_twos = {
 	.load_aware = true,
 };
 
+static const struct lbvs_sched_algo lbvs_lblc = {
+	.name = "lblc", .key = LBVS_SCHED_KEY_DEST, .state_size = lblc_size,
+	.init = lblc_init, .pick = loc_pick, .update = loc_update,
+	.clock = loc_clock, .carry = loc_carry, .load_aware = true,
+};
+
+static const struct lbvs_sched_algo lbvs_lblcr = {
+	.name = "lblcr", .key = LBVS_SCHED_KEY_DEST, .state_size = lblcr_size,
+	.init = lblcr_init, .pick = loc_pick, .update = loc_update,
+	.clock = loc_clock, .carry = loc_carry, .load_aware = true,
+};
+
 const struct lbvs_sched_algo *const lbvs_sched_algos[] = {
 	&lbvs_rr, &lbvs_wrr, &lbvs_lc, &lbvs_wlc, &lbvs_sh, &lbvs_dh,
-	&lbvs_sed, &lbvs_nq, &lbvs_fo, &lbvs_ovf, &lbvs_twos, &lbvs_mh, NULL,
+	&lbvs_sed, &lbvs_nq, &lbvs_fo, &lbvs_ovf, &lbvs_twos, &lbvs_mh,
+	&lbvs_lblc, &lbvs_lblcr, NULL,
 };
 
 const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The scheduling algorithms (rr, wrr, lc, wlc, sh, dh, sed, nq, mh, fo, ovf,
- * twos) as
- * plain C that builds both in the kernel module and in userspace unit tests.
+ * twos, lblc, lblcr) as plain C that builds both in the kernel module and
+ * in userspace unit tests.
  *
  * Contract with the caller:
  * - memory: the caller allocates state_size(n) zeroed bytes and calls init();
@@ -11,10 +11,13 @@
  * - locking: none inside. The caller serialises every call (init, pick,
  *   update) on one state, e.g. with the service's scheduler spinlock.
  * - cost: pick() is O(1) worst case for all (the heap's top for lc, wlc,
- *   sed, nq, fo, ovf; two draws from an alias table for twos). update()
+ *   sed, nq, fo, ovf; two draws from an alias table for twos; for lblc
+ *   and lblcr, a lookup in one bucket of a fixed-size cache, a scan of at
+ *   most 4 members, the heap's top). update()
  *   is O(1) when only counts change for rr/wrr/sh/dh/mh/fo/twos, O(log n)
  *   for the heap's, O(n) when a server's eligibility or weight changes for
  *   rr/wrr/twos, and O(table) (a rebuild) on a weight change for sh/dh/mh.
+ *   carry() is O(cache): 4,096 entries.
  * - no floating point, no recursion, no division in pick() or in the
  *   count-only update() path.
  */
@@ -29,8 +32,8 @@ struct lbvs_sched_dest {	/* what an algorithm sees of real server i */
 	u32 inactive;		/* other connections */
 	bool overloaded;	/* over its upper threshold: not picked */
 	/*
-	 * mh: the server's identity (a hash of its address and port), read
-	 * by init() only; the same on every director.
+	 * mh, lblc, lblcr: the server's identity (a hash of its address and
+	 * port), read by init() only; the same on every director.
 	 */
 	u32 key;
 };
@@ -38,7 +41,7 @@ struct lbvs_sched_dest {	/* what an algorithm sees of real server i */
 /* What pick()'s hash is made of. */
 enum lbvs_sched_key {
 	LBVS_SCHED_KEY_CLIENT,	/* the client's address (the others ignore it) */
-	LBVS_SCHED_KEY_DEST,	/* the packet's destination address (dh) */
+	LBVS_SCHED_KEY_DEST,	/* the packet's destination address (dh, lblc, lblcr) */
 	LBVS_SCHED_KEY_RANDOM,	/* a random number per pick (twos) */
 };
 
@@ -53,7 +56,7 @@ struct lbvs_sched_algo {
 	/*
 	 * Index of the server for a new connection, or -1 if none is eligible.
 	 * hash: as key says: lbvs_sched_hash() of the client address (sh, mh)
-	 * or of the destination address (dh), or random (twos).
+	 * or of the destination address (dh, lblc, lblcr), or random (twos).
 	 */
 	int (*pick)(void *state, u32 hash);
 	/*

@@ -12,7 +12,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 picks=${1:-200000}
 sizes=(10 100 1000 10000)
-algos=(rr wrr lc wlc sh dh sed nq fo ovf twos mh)
+algos=(rr wrr lc wlc sh dh sed nq fo ovf twos mh lblc lblcr)
 
 for tool in valgrind callgrind_annotate "${CC:-cc}"; do
 	command -v "$tool" >/dev/null || { echo "sched-bench: $tool not found" >&2; exit 2; }

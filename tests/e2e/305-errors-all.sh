@@ -92,8 +92,6 @@ rejected 2 '--tun-type gue needs --tun-port' -a -t "$V:80" -r 192.0.2.12 -i --tu
 rejected 2 'tunnel options need -i/--ipip' -a -t "$V:80" -r 192.0.2.12 -m --tun-type gre
 rejected 1 "TCP $V:80" -A -t "$V:80" -s rr
 rejected 1 "FWM 7 IPv6" -A -f 7 -6
-# A scheduler IPVS has and lbvs does not: the kernel refuses it.
-rejected 1 "TCP $V:81" -A -t "$V:81" -s lblc
 # -E
 rejected 2 bad -E -t "$V:80" -s bad
 rejected 2 abc -E -t "$V:80" -p abc

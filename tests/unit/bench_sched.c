@@ -7,6 +7,9 @@
  * each *_pick, *_update and *_init function; this program prints how many
  * calls it made so the script can divide.
  *
+ * lblc and lblcr (those with a clock) see 1,000 destinations, the clock
+ * one second further every 1,000 picks; the others one hash per pick.
+ *
  * usage: bench_sched ALGO N PICKS
  */
 #include <stdio.h>
@@ -31,7 +34,9 @@ static u32 rnd(void)
  */
 static void make_views(const char *algo, struct lbvs_sched_dest *d, unsigned int n)
 {
-	static const char *const weighted[] = { "wrr", "wlc", "sed", "nq", "fo", "twos" };
+	static const char *const weighted[] = {
+		"wrr", "wlc", "sed", "nq", "fo", "twos", "lblc", "lblcr",
+	};
 	unsigned int i, k, w = 0;
 
 	for (k = 0; k < sizeof(weighted) / sizeof(weighted[0]); k++)
@@ -66,7 +71,7 @@ int main(int argc, char **argv)
 	void *st;
 
 	if (argc != 4 || !(a = lbvs_sched_algo_find(argv[1]))) {
-		fprintf(stderr, "usage: %s rr|wrr|lc|wlc|sh|dh|sed|nq|fo|ovf|twos|mh N PICKS\n", argv[0]);
+		fprintf(stderr, "usage: %s rr|wrr|lc|...|mh|lblc|lblcr N PICKS\n", argv[0]);
 		return 2;
 	}
 	n = strtoul(argv[2], NULL, 0);
@@ -78,8 +83,12 @@ int main(int argc, char **argv)
 	make_views(a->name, d, n);
 	a->init(st, d, n);
 	for (k = 0; k < picks; k++) {
-		u32 key = k;
-		int p = a->pick(st, lbvs_sched_hash(&key, sizeof(key)));
+		u32 key = a->clock ? k % 1000 : k;
+		int p;
+
+		if (a->clock)
+			a->clock(st, k / 1000);
+		p = a->pick(st, lbvs_sched_hash(&key, sizeof(key)));
 
 		if (p < 0) {
 			misses++;

@@ -12,18 +12,22 @@
 #include "sched_algo.h"
 
 #define MAXN	256
-#define NALGO	12
+#define NALGO	14
 #define LEAST0	2	/* names[LEAST0..]: lc wlc; names[6..]: sed nq fo ovf */
 
 static const char *const names[NALGO] = {
 	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "fo", "ovf", "twos",
-	"mh",
+	"mh", "lblc", "lblcr",
 };
 
-/* Those that spread new connections over every eligible server, then fo. */
-#define NSPREAD	10
+/*
+ * Those that spread new connections over every eligible server (lblc and
+ * lblcr: connections to distinct destinations), then fo.
+ */
+#define NSPREAD	12
 static const char *const spread[NSPREAD + 1] = {
-	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "mh", "twos", "fo",
+	"rr", "wrr", "lc", "wlc", "sh", "dh", "sed", "nq", "mh", "twos", "lblc",
+	"lblcr", "fo",
 };
 
 /* A service as the kernel glue would hold it: server views plus state. */
@@ -144,7 +148,7 @@ START_TEST(test_find)
 		ck_assert_str_eq(lbvs_sched_algos[k]->name, names[k]);
 	}
 	ck_assert_ptr_null(lbvs_sched_algos[NALGO]);
-	ck_assert_ptr_null(lbvs_sched_algo_find("lblc"));
+	ck_assert_ptr_null(lbvs_sched_algo_find("lblcx"));
 	ck_assert_ptr_null(lbvs_sched_algo_find(""));
 	ck_assert_ptr_null(lbvs_sched_algo_find(NULL));
 }
@@ -982,6 +986,372 @@ START_TEST(test_hash)
 }
 END_TEST
 
+/* ---- lblc / lblcr ---- */
+
+#define LOC_EXPIRE	(24U * 60 * 60)
+#define REF_ENTS	64
+
+/*
+ * Reference: IPVS's ip_vs_lblc.c and ip_vs_lblcr.c written plainly: a
+ * list of entries, one per destination, any number of them, a set of any
+ * size; members by server key (IPVS holds the server itself). Two rules
+ * are lbvs's, stated where they apply: an entry unused for LOC_EXPIRE is
+ * gone at its next lookup (IPVS collects it within the next 30 minutes),
+ * and a removed server leaves every set at once (IPVS leaves it in, never
+ * picked, until the set shrinks).
+ */
+struct ref_ent {
+	u32 hash, used, mod, cnt;
+	u32 key[MAXN];		/* newest first */
+};
+
+struct ref_loc {
+	bool r;			/* lblcr */
+	u32 now;
+	unsigned int nent;
+	struct ref_ent e[REF_ENTS];
+};
+
+static int ref_index(const struct svc *s, u32 key)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->d[i].key == key)
+			return (int)i;
+	return -1;
+}
+
+static void ref_drop(struct ref_loc *m, unsigned int k)
+{
+	m->e[k] = m->e[--m->nent];
+}
+
+static struct ref_ent *ref_lookup(struct ref_loc *m, u32 hash)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nent; k++) {
+		if (m->e[k].hash != hash)
+			continue;
+		if (m->now - m->e[k].used >= LOC_EXPIRE) {	/* lbvs's rule */
+			ref_drop(m, k);
+			return NULL;
+		}
+		return &m->e[k];
+	}
+	return NULL;
+}
+
+static unsigned __int128 ref_ovh(const struct svc *s, int i)
+{
+	return (unsigned __int128)s->d[i].active * 256 + s->d[i].inactive;
+}
+
+/* ip_vs_dest_set_min(): least overhead / weight, the first of equals. */
+static int ref_set_min(const struct svc *s, const struct ref_ent *e)
+{
+	int best = -1, i;
+	unsigned int k;
+
+	for (k = 0; k < e->cnt; k++) {
+		i = ref_index(s, e->key[k]);
+		if (!s->d[i].weight || s->d[i].overloaded)
+			continue;
+		if (best < 0 || ref_ovh(s, best) * s->d[i].weight >
+				ref_ovh(s, i) * s->d[best].weight)
+			best = i;
+	}
+	return best;
+}
+
+/* ip_vs_dest_set_max(): most overhead / weight of those with a weight. */
+static int ref_set_max(const struct svc *s, const struct ref_ent *e)
+{
+	int best = -1, i;
+	unsigned int k;
+
+	for (k = 0; k < e->cnt; k++) {
+		i = ref_index(s, e->key[k]);
+		if (!s->d[i].weight)
+			continue;
+		if (best < 0 || ref_ovh(s, best) * s->d[i].weight <
+				ref_ovh(s, i) * s->d[best].weight)
+			best = i;
+	}
+	return best;
+}
+
+static void ref_erase(struct ref_loc *m, struct ref_ent *e, u32 key)
+{
+	unsigned int k;
+
+	for (k = 0; k < e->cnt; k++) {
+		if (e->key[k] == key) {
+			memmove(&e->key[k], &e->key[k + 1], (--e->cnt - k) * sizeof(u32));
+			e->mod = m->now;
+			return;
+		}
+	}
+}
+
+/* is_overloaded() */
+static bool ref_overloaded(const struct svc *s, int i)
+{
+	unsigned int j;
+
+	if (s->d[i].active <= s->d[i].weight)
+		return false;
+	for (j = 0; j < s->n; j++)
+		if ((u64)s->d[j].active * 2 < s->d[j].weight)
+			return true;
+	return false;
+}
+
+/* lblc: the cached server, if available (lbvs: and not over its threshold) */
+static int ref_cached(const struct svc *s, const struct ref_ent *e)
+{
+	int i = ref_index(s, e->key[0]);
+
+	return s->d[i].weight && !s->d[i].overloaded ? i : -1;
+}
+
+/* ip_vs_lblc_schedule() and ip_vs_lblcr_schedule() */
+static int ref_loc_pick(const struct svc *s, struct ref_loc *m, u32 hash)
+{
+	struct ref_ent *e = ref_lookup(m, hash);
+	unsigned int k;
+	int i = -1, x;
+
+	if (e) {
+		e->used = m->now;
+		i = m->r ? ref_set_min(s, e) : ref_cached(s, e);
+		if (m->r && e->cnt > 1 && m->now - e->mod > LOC_EXPIRE) {
+			x = ref_set_max(s, e);
+			if (x >= 0)
+				ref_erase(m, e, s->d[x].key);
+		}
+		if (i >= 0 && !ref_overloaded(s, i))
+			return i;
+	}
+	i = ref_pick(s);	/* as wlc: the name is neither lc, sed nor nq */
+	if (i < 0)
+		return -1;
+	if (!e) {
+		ck_assert_uint_lt(m->nent, REF_ENTS);
+		e = &m->e[m->nent++];
+		*e = (struct ref_ent){ .hash = hash, .used = m->now, .mod = m->now };
+	}
+	if (!m->r)
+		e->cnt = 0;	/* lblc: the new server replaces the old */
+	for (k = 0; k < e->cnt; k++)
+		if (e->key[k] == s->d[i].key)
+			return i;
+	memmove(&e->key[1], &e->key[0], e->cnt++ * sizeof(u32));
+	e->key[0] = s->d[i].key;
+	e->mod = m->now;
+	return i;
+}
+
+/* Server key left the service: lbvs drops it from every set. */
+static void ref_forget(struct ref_loc *m, u32 key)
+{
+	unsigned int k = m->nent;
+
+	while (k-- > 0) {
+		u32 mod = m->e[k].mod;	/* not a change of the set's */
+
+		ref_erase(m, &m->e[k], key);
+		m->e[k].mod = mod;
+		if (!m->e[k].cnt)
+			ref_drop(m, k);
+	}
+}
+
+/* The glue's rebuild after a configuration change: init, then carry. */
+static void loc_rebuild(struct svc *s, unsigned int n)
+{
+	void *old = s->st;
+
+	s->n = n;
+	s->st = calloc(1, s->a->state_size(n));
+	ck_assert_ptr_nonnull(s->st);
+	s->a->init(s->st, s->d, n);
+	s->a->carry(s->st, old);
+	free(old);
+}
+
+/* Destination k of 16: distinct low bits, so no two share a bucket. */
+static u32 loc_dest(u32 k)
+{
+	return (key_hash(k) & ~0x7ffU) | k;
+}
+
+static int loc_open(struct svc *s, u32 now, u32 hash)
+{
+	s->a->clock(s->st, now);
+	return svc_open(s, hash);
+}
+
+/*
+ * Random picks to 16 destinations, closes, weight and overload changes,
+ * servers added and removed (rebuild and carry), time passing by seconds
+ * and by hours (expiry, lblcr's shrink): every pick as the reference's.
+ */
+static void loc_simulate(const char *name, unsigned int steps)
+{
+	static const u32 w0[3] = { 1, 2, 3 };
+	struct ref_loc m = { .r = !strcmp(name, "lblcr") };
+	u32 next_key = 1;
+	unsigned int k, i;
+	struct svc s;
+
+	svc_init(&s, name, w0, 3);
+	for (k = 0; k < steps; k++) {
+		u32 r = rnd(1000), h = loc_dest(rnd(16));
+
+		i = rnd(s.n);
+		m.now += r < 15 ? 6 * 3600 + rnd(6 * 3600) : rnd(30);
+		if (r < 600) {
+			int want = ref_loc_pick(&s, &m, h);
+
+			ck_assert_int_eq(loc_open(&s, m.now, h), want);
+		} else if (r < 800 && s.d[i].active) {
+			s.d[i].active--;
+			s.d[i].inactive += rnd(2);
+			svc_update(&s, i);
+		} else if (r < 850 && s.d[i].inactive) {
+			s.d[i].inactive--;
+			svc_update(&s, i);
+		} else if (r < 900) {
+			svc_set_weight(&s, i, rnd(5) ? 1 + rnd(6) : 0);
+		} else if (r < 930) {
+			svc_set_overload(&s, i, !s.d[i].overloaded);
+		} else if (r < 960 && s.n < 4) {	/* a set never outgrows 4 */
+			s.d[s.n] = (struct lbvs_sched_dest){
+				.weight = 1 + rnd(5), .key = key_hash(100000 + next_key++),
+			};
+			loc_rebuild(&s, s.n + 1);
+		} else if (r < 990 && s.n > 1) {
+			ref_forget(&m, s.d[i].key);
+			memmove(&s.d[i], &s.d[i + 1], (s.n - i - 1) * sizeof(s.d[0]));
+			loc_rebuild(&s, s.n - 1);
+		} else {
+			loc_rebuild(&s, s.n);	/* an edit: the same servers */
+		}
+	}
+	svc_free(&s);
+}
+
+START_TEST(test_loc_simulate)
+{
+	unsigned int k;
+
+	for (k = 0; k < 20; k++)
+		loc_simulate(names[NALGO - 2 + _i], 5000);
+}
+END_TEST
+
+/* One destination stays on its server until IPVS's overload rule fires. */
+START_TEST(test_lblc_rule)
+{
+	static const u32 w[3] = { 2, 2, 2 };
+	static const int seq[] = { 0, 0, 0, 1, 1, 1, 2, 2 };
+	u32 a = loc_dest(1), b = loc_dest(2), h[8] = { a, a, a, b, b, b, b, b };
+	struct svc s;
+	int k;
+
+	svc_init(&s, "lblc", w, 3);
+	/* b leaves 1 at 3 > 2 active, 2 being under (0 * 2 < 2) */
+	for (k = 0; k < 8; k++)
+		ck_assert_int_eq(loc_open(&s, 0, h[k]), seq[k]);
+	/* active 3 3 2: 0 is over, but no server is under */
+	ck_assert_int_eq(loc_open(&s, 0, a), 0);
+	svc_set_weight(&s, 2, 0);			/* quiesced: wlc, 3/2 < 4/2 */
+	ck_assert_int_eq(loc_open(&s, 0, b), 1);
+	svc_set_weight(&s, 2, 2);
+	ck_assert_int_eq(loc_open(&s, 0, b), 1);	/* no way back by itself */
+	ck_assert_int_eq(loc_open(&s, LOC_EXPIRE - 1, b), 1);
+	/* a unused for a day: forgotten, wlc (4/2, 6/2, 2/2) */
+	ck_assert_int_eq(loc_open(&s, LOC_EXPIRE, a), 2);
+	ck_assert_int_eq(loc_open(&s, 2 * LOC_EXPIRE - 2, b), 1);
+	svc_free(&s);
+}
+END_TEST
+
+/* lblcr's set: grows under IPVS's overload rule, shrinks a day later. */
+START_TEST(test_lblcr_rule)
+{
+	static const u32 w[3] = { 2, 2, 2 };
+	u32 a = loc_dest(1);
+	struct svc s;
+	int k;
+
+	svc_init(&s, "lblcr", w, 3);
+	for (k = 0; k < 3; k++)
+		ck_assert_int_eq(loc_open(&s, 0, a), 0);
+	s.d[1].active = 2;
+	svc_update(&s, 1);
+	ck_assert_int_eq(loc_open(&s, 0, a), 2);	/* 0 over, 2 under: joins */
+	ck_assert_int_eq(loc_open(&s, 0, a), 2);	/* the least of {2, 0} */
+	ck_assert_int_eq(loc_open(&s, 0, a), 2);	/* 2/2 < 3/2 */
+	ck_assert_int_eq(loc_open(&s, 0, a), 2);	/* 3/2 = 3/2: the newest */
+	ck_assert_int_eq(loc_open(&s, LOC_EXPIRE / 2, a), 0);	/* 3/2 < 4/2 */
+	/*
+	 * Unchanged for more than a day: the most loaded leaves, the first
+	 * of equals (2, at 4/2 as 0), which is also the least loaded and
+	 * still taken, as IPVS does.
+	 */
+	ck_assert_int_eq(loc_open(&s, LOC_EXPIRE + 1, a), 2);
+	s.d[2].active = 1;	/* 1/2: would be taken if still a member */
+	svc_update(&s, 2);
+	ck_assert_int_eq(loc_open(&s, LOC_EXPIRE + 2, a), 0);
+	svc_free(&s);
+}
+END_TEST
+
+/*
+ * lbvs's bounds: a third destination in a bucket evicts the one used
+ * least recently; a set of 4 that must grow drops its most loaded member.
+ */
+START_TEST(test_loc_bounds)
+{
+	u32 w[10], h[3], k;
+	struct svc s;
+
+	for (k = 0; k < 10; k++)
+		w[k] = 100;
+	svc_init(&s, names[NALGO - 2 + _i], w, 10);
+	for (k = 0; k < 3; k++)	/* one bucket: the same low 11 bits */
+		h[k] = (key_hash(k) & ~0x7ffU) | 5;
+	ck_assert_int_eq(loc_open(&s, 10, h[0]), 0);
+	ck_assert_int_eq(loc_open(&s, 11, h[1]), 1);
+	ck_assert_int_eq(loc_open(&s, 12, h[0]), 0);	/* h[1] is the LRU */
+	ck_assert_int_eq(loc_open(&s, 13, h[2]), 2);	/* evicts h[1] */
+	ck_assert_int_eq(loc_open(&s, 14, h[0]), 0);	/* kept */
+	ck_assert_int_eq(loc_open(&s, 15, h[1]), 3);	/* forgotten: wlc */
+	svc_free(&s);
+	if (!_i)
+		return;
+
+	for (k = 0; k < 10; k++)
+		w[k] = 2;
+	svc_init(&s, "lblcr", w, 10);
+	for (k = 0; k < 5; k++) {	/* each member over, 5..9 under */
+		ck_assert_int_eq(loc_open(&s, 20, h[0]), k);
+		s.d[k].active = k == 1 ? 20 : 3;
+		svc_update(&s, k);
+	}
+	/* 4 joined the full set, 1 (the most loaded) left */
+	s.d[1].active = 0;
+	s.d[4].active = 1;
+	svc_update(&s, 1);
+	svc_update(&s, 4);
+	ck_assert_int_eq(loc_open(&s, 21, h[0]), 4);	/* 1 would be less */
+	svc_free(&s);
+}
+END_TEST
+
 /* ---- exhaustive small cases: n <= 4, weights 0..4, all algorithms ---- */
 
 static u32 gcd_ref(u32 a, u32 b)
@@ -1156,10 +1526,10 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_overload, 0, NSPREAD);
 	tcase_add_loop_test(tc, test_removal, 0, NSPREAD);
 	/*
-	 * Not the last two, with their own tests: twos is random, and mh
-	 * rebuilds 65,537 buckets per change.
+	 * Not the last four, with their own tests: twos is random, mh
+	 * rebuilds 65,537 buckets per change, lblc and lblcr remember.
 	 */
-	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO - 2);
+	tcase_add_loop_test(tc, test_exhaustive, 0, NALGO - 4);
 	tcase_add_test(tc, test_rr_order);
 	tcase_add_loop_test(tc, test_ring_cursor, 0, 2);
 	tcase_add_test(tc, test_wrr_321);
@@ -1183,6 +1553,10 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_table_big, 0, 2);
 	tcase_add_test(tc, test_hash);
 	tcase_add_test(tc, test_thresholds);
+	tcase_add_loop_test(tc, test_loc_simulate, 0, 2);
+	tcase_add_test(tc, test_lblc_rule);
+	tcase_add_test(tc, test_lblcr_rule);
+	tcase_add_loop_test(tc, test_loc_bounds, 0, 2);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -7,8 +7,9 @@
 # rule puts it (the unit tests check every pick against IPVS's scans):
 # sed minimises (active + 1) / weight, nq takes an idle server first, fo
 # sends all to the heaviest server, ovf to the heaviest until its active
-# connections pass its weight. twos, random, by its share over 80
-# requests.
+# connections pass its weight, lblc and lblcr keep a destination on its
+# server(s) until IPVS's overload rule moves it. twos, random, by its
+# share over 80 requests.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
@@ -71,6 +72,35 @@ close_all
 place ovf 2 1 5
 assert_eq "$PLACED" "rs1 rs1 rs1 rs2 rs2" "ovf: the heaviest until it overflows"
 log "$(lbd -L -n)"
+close_all
+
+# PLACED as a pattern of X, the server it starts on, and Y, the other
+# (which server wlc takes first depends on the inactive connections
+# earlier tests left).
+placed_as()
+{
+	local first=${PLACED%% *} other=rs1
+	[ "$first" = rs1 ] && other=rs2
+	sed "s/X/$first/g; s/Y/$other/g" <<<"$1"
+}
+
+# One destination (the VIP), weights 1:1. lblc: X keeps it until X is over
+# its weight (2 > 1) while Y is under half of its own (0 * 2 < 1); then Y
+# keeps it, over its weight too, as no server is under half. lblcr adds Y
+# to the destination's set and takes the set's least loaded: both at 2
+# active, the one with fewer inactive connections, then the other.
+place lblc 1 1 6
+assert_eq "$PLACED" "$(placed_as "X X Y Y Y Y")" "lblc: a destination moves when its server is overloaded"
+# An edit rebuilds the scheduler's state; the destination's server is
+# carried over (a fresh state would start it on X, the less loaded).
+lbd -e -t "$VIP4:9000" -r "${RIP4[1]}:9000" -m -w 1
+hold_open lblc-after client "$VIP4" 9000
+OPEN+=(lblc-after)
+assert_eq "$(hold_name lblc-after)" "$(placed_as Y)" "lblc: the cache survives a real server edit"
+close_all
+place lblcr 1 1 6
+assert_eq "${PLACED% * *}" "$(placed_as "X X Y Y")" "lblcr: Y joins the destination's set"
+assert_match "${PLACED#* * * * }" "^(rs1 rs2|rs2 rs1)$" "lblcr: the set's least loaded, in turn"
 close_all
 
 # twos, weights 1:3: a draw picks rs2 3 times in 4, and the lighter (by

@@ -113,6 +113,8 @@ both -A -t "$VIP4:82" -s nq -p 60
 both -A -u "$VIP4:54" -s fo
 both -A -f 9 -s ovf
 both -A -t "$VIP4:83" -s mh
+both -A -t "$VIP4:85" -s lblc
+both -A -u "$VIP4:57" -s lblcr -p 30
 both -A -t "$VIP4:84" -s sh -b sh-fallback,sh-port -p 60
 both -A -u "$VIP4:55" -s mh -b mh-port
 both -A -f 10 -s rr -b flag-2,flag-3
@@ -141,6 +143,8 @@ both -a -t "[$VIP6]:80" -r "[2001:db8:2::12]:80" -m
 both -a -t "[$VIP6B]:443" -r "[2001:db8:2::13]:443" -g --u-threshold 9 --l-threshold 4
 both -a -u "[$VIP6]:53" -r "[2001:db8:2::11]:5353" -m
 both -a -t "$VIP4:81" -r 192.0.2.15:81 -m -w 5
+both -a -t "$VIP4:85" -r 192.0.2.16:85 -m -w 2
+both -a -u "$VIP4:57" -r 192.0.2.16:57 -m
 both -a -t "$VIP4:82" -r 192.0.2.15:8082 -m -w 2
 both -a -u "$VIP4:54" -r 192.0.2.16:54 -g -w 3
 both -a -f 9 -r 192.0.2.16 -g -w 2

@@ -16,16 +16,7 @@
 
 topo_tun 2
 lbvs_load
-for i in 1 2; do
-	http_server "rs$i" 80 "rs$i"
-	udp_server "rs$i" 53 "rs$i"
-	sink_server "rs$i" 9000
-done
-for vip in "$VIP4" "[$VIP6]"; do
-	lbd -A -t "$vip:80" -s rr
-	lbd -A -u "$vip:53" -s rr
-	lbd -A -t "$vip:9000" -s rr
-done
+tun_services 2
 for i in 1 2; do
 	for port in 80 9000; do
 		lbd -a -t "$VIP4:$port" -r "${RIP4[i]}" -i

@@ -33,15 +33,8 @@ for i in 1 2; do
 	ip -n "rs$i" link set gre0 up
 	ip -n "rs$i" link set ip6gre0 up
 	nsx "rs$i" sysctl -qw net.ipv4.conf.gre0.rp_filter=0
-	http_server "rs$i" 80 "rs$i"
-	udp_server "rs$i" 53 "rs$i"
-	sink_server "rs$i" 9000
 done
-for vip in "$VIP4" "[$VIP6]"; do
-	lbd -A -t "$vip:80" -s rr
-	lbd -A -u "$vip:53" -s rr
-	lbd -A -t "$vip:9000" -s rr
-done
+tun_services 2
 
 # servers OPTIONS...: every server of every service tunnelled so (-e).
 servers()

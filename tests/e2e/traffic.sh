@@ -352,6 +352,23 @@ tun_real_server()
 	ip -n "$ns" addr add "$VIP6/128" dev ip6tnl0 nodad
 }
 
+# tun_services N: on rs1..N an HTTP server (80), a UDP one (53) and a sink
+# (9000); on both VIPs a TCP and a UDP service (rr) for each, no servers.
+tun_services()
+{
+	local i vip
+	for i in $(seq "$1"); do
+		http_server "rs$i" 80 "rs$i"
+		udp_server "rs$i" 53 "rs$i"
+		sink_server "rs$i" 9000
+	done
+	for vip in "$VIP4" "[$VIP6]"; do
+		lbd -A -t "$vip:80" -s rr
+		lbd -A -u "$vip:53" -s rr
+		lbd -A -t "$vip:9000" -s rr
+	done
+}
+
 topo_tun()
 {
 	local n=$1 i

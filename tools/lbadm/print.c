@@ -502,24 +502,32 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 	put_nl(o);
 }
 
+/* "gue", then PORT_SEP port (GUE), then CSUM_SEP and the checksum's name. */
+static void put_tun(struct out *o, const struct lbadm_dest *d, const char *port_sep,
+		    const char *csum_sep, int rule)
+{
+	const struct lbadm_tun_csum *csum = lbadm_tun_csum_of(d->tun_flags);
+
+	put_s(o, lbadm_tun_type_name(d->tun_type));
+	if (d->tun_type == LBVS_TUN_GUE) {
+		put_s(o, port_sep);
+		put_u(o, d->tun_port, 0);
+	}
+	if (d->tun_type != LBVS_TUN_IPIP) {
+		put_s(o, csum_sep);
+		put_s(o, rule ? csum->opt : csum->info);
+	}
+}
+
 /* ipvsadm's --tun-info column: "ipip", "gue:PORT:+c", "gre:-c" or "n/a". */
 static void put_tun_info(struct out *o, const struct lbadm_dest *d)
 {
 	size_t start = o->n;
 
-	if (d->fwd != LBVS_FWD_TUN) {
+	if (d->fwd != LBVS_FWD_TUN)
 		put_s(o, "n/a");
-	} else {
-		put_s(o, lbadm_tun_type_name(d->tun_type));
-		if (d->tun_type == LBVS_TUN_GUE) {
-			put_c(o, ':');
-			put_u(o, d->tun_port, 0);
-		}
-		if (d->tun_type != LBVS_TUN_IPIP) {
-			put_c(o, ':');
-			put_s(o, lbadm_tun_csum_of(d->tun_flags)->info);
-		}
-	}
+	else
+		put_tun(o, d, ":", ":", 0);
 	pad_from(o, start, 13);
 }
 
@@ -527,15 +535,7 @@ static void put_tun_info(struct out *o, const struct lbadm_dest *d)
 static void put_tun_rule(struct out *o, const struct lbadm_dest *d)
 {
 	put_s(o, " --tun-type ");
-	put_s(o, lbadm_tun_type_name(d->tun_type));
-	if (d->tun_type == LBVS_TUN_GUE) {
-		put_s(o, " --tun-port ");
-		put_u(o, d->tun_port, 0);
-	}
-	if (d->tun_type != LBVS_TUN_IPIP) {
-		put_c(o, ' ');
-		put_s(o, lbadm_tun_csum_of(d->tun_flags)->opt);
-	}
+	put_tun(o, d, " --tun-port ", " ", 1);
 }
 
 /* "-a %s -r %s %s -w %u" [--tun-type ...] [-x %u] [-y %u] */

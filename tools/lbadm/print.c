@@ -168,6 +168,13 @@ static void put_u(struct out *o, uint32_t v, size_t w)
 	pad_from(o, start, w);
 }
 
+/* " %-*u": a column after a blank. */
+static void put_col(struct out *o, uint32_t v, size_t w)
+{
+	put_c(o, ' ');
+	put_u(o, v, w);
+}
+
 static void put_u64(struct out *o, uint64_t v)
 {
 	o->n += lbadm_fmt_u64(o->b + o->n, v);
@@ -600,42 +607,29 @@ static void print_dest_line(struct out *o, const struct lbadm_dest *d,
 		put_largenum(o, st->outbps, fmt);
 	} else if (fmt & LBADM_FMT_THRESH) {
 		/* " %-10u %-10u %-10u %-10u" */
-		put_c(o, ' ');
-		put_u(o, d->u_thresh, 10);
-		put_c(o, ' ');
-		put_u(o, d->l_thresh, 10);
-		put_c(o, ' ');
-		put_u(o, d->active, 10);
-		put_c(o, ' ');
-		put_u(o, d->inactive, 10);
+		put_col(o, d->u_thresh, 10);
+		put_col(o, d->l_thresh, 10);
+		put_col(o, d->active, 10);
+		put_col(o, d->inactive, 10);
 	} else if (fmt & LBADM_FMT_PCONN) {
 		/* " %-9u %-11u %-10u %-10u" */
-		put_c(o, ' ');
-		put_u(o, d->weight, 9);
-		put_c(o, ' ');
-		put_u(o, d->persist, 11);
-		put_c(o, ' ');
-		put_u(o, d->active, 10);
-		put_c(o, ' ');
-		put_u(o, d->inactive, 10);
+		put_col(o, d->weight, 9);
+		put_col(o, d->persist, 11);
+		put_col(o, d->active, 10);
+		put_col(o, d->inactive, 10);
 	} else if (fmt & LBADM_FMT_TUNINFO) {
 		/* " %-7s %-13s %-6d %-10u %-10u" */
 		put_fwd_col(o, d->fwd);
 		put_tun_info(o, d);
-		put_c(o, ' ');
-		put_u(o, d->weight, 6);
-		put_c(o, ' ');
-		put_u(o, d->active, 10);
-		put_c(o, ' ');
-		put_u(o, d->inactive, 10);
+		put_col(o, d->weight, 6);
+		put_col(o, d->active, 10);
+		put_col(o, d->inactive, 10);
 	} else {
 		/* " %-7s %-6u %-10u %-10u" */
 		put_fwd_col(o, d->fwd);
 		put_u(o, d->weight, 6);
-		put_c(o, ' ');
-		put_u(o, d->active, 10);
-		put_c(o, ' ');
-		put_u(o, d->inactive, 10);
+		put_col(o, d->active, 10);
+		put_col(o, d->inactive, 10);
 	}
 	put_nl(o);
 }

@@ -10,6 +10,7 @@
 #include <net/sock.h>
 
 #include "addr.h"
+#include "audit.h"
 #include "netlink.h"
 #include "netns.h"
 #include "proto_state.h"
@@ -1196,27 +1197,54 @@ static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
  */
 #define ADMIN GENL_ADMIN_PERM
 
+/* The commands that change the configuration, each logged (audit.c). */
+static const struct {
+	int (*doit)(struct sk_buff *skb, struct genl_info *info);
+	const char *verb;
+} changes[LBVS_CMD_MAX + 1] = {
+	[LBVS_CMD_NEW_SERVICE] = { cmd_new_service, "add service" },
+	[LBVS_CMD_SET_SERVICE] = { cmd_set_service, "edit service" },
+	[LBVS_CMD_DEL_SERVICE] = { cmd_del_service, "delete service" },
+	[LBVS_CMD_NEW_DEST] = { cmd_dest, "add real server" },
+	[LBVS_CMD_SET_DEST] = { cmd_dest, "edit real server" },
+	[LBVS_CMD_DEL_DEST] = { cmd_dest, "delete real server" },
+	[LBVS_CMD_FLUSH] = { cmd_flush, "clear all services" },
+	[LBVS_CMD_ZERO] = { cmd_zero, "zero counters" },
+	[LBVS_CMD_SET_CONFIG] = { cmd_set_config, "set timeouts" },
+	[LBVS_CMD_NEW_LADDR] = { cmd_laddr, "add local address" },
+	[LBVS_CMD_DEL_LADDR] = { cmd_laddr, "delete local address" },
+	[LBVS_CMD_DEL_CONN] = { cmd_del_conn, "flush connections" },
+};
+
+/* The ops table sends only the commands above here. */
+static int cmd_change(struct sk_buff *skb, struct genl_info *info)
+{
+	u8 cmd = info->genlhdr->cmd;
+
+	return lbvs_audit(info, changes[cmd].verb, changes[cmd].doit(skb, info));
+}
+
 static const struct genl_ops lbvs_ops[] = {
-	{ .cmd = LBVS_CMD_NEW_SERVICE, .doit = cmd_new_service, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_SET_SERVICE, .doit = cmd_set_service, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_DEL_SERVICE, .doit = cmd_del_service, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_SERVICE, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_SET_SERVICE, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_SERVICE, .doit = cmd_change, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_SERVICE, .doit = cmd_get_service, .dumpit = dump_services,
 	  .flags = ADMIN },
-	{ .cmd = LBVS_CMD_NEW_DEST, .doit = cmd_dest, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_SET_DEST, .doit = cmd_dest, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_DEL_DEST, .doit = cmd_dest, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_DEST, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_SET_DEST, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_DEST, .doit = cmd_change, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_DEST, .dumpit = dump_dests, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_FLUSH, .doit = cmd_flush, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_ZERO, .doit = cmd_zero, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_FLUSH, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_ZERO, .doit = cmd_change, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_CONN, .start = conn_dump_start, .dumpit = dump_conns,
 	  .done = conn_dump_done, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_SET_CONFIG, .doit = cmd_set_config, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_SET_CONFIG, .doit = cmd_change, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_CONFIG, .doit = cmd_get_config, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_INFO, .doit = cmd_get_info, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_NEW_LADDR, .doit = cmd_laddr, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_DEL_LADDR, .doit = cmd_laddr, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_LADDR, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_LADDR, .doit = cmd_change, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_LADDR, .dumpit = dump_laddrs, .flags = ADMIN },
-	{ .cmd = LBVS_CMD_DEL_CONN, .doit = cmd_del_conn, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_CONN, .doit = cmd_change, .flags = ADMIN },
 };
 
 static struct genl_family lbvs_genl __ro_after_init = {

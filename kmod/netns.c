@@ -73,6 +73,7 @@ static int __net_init lbvs_net_init(struct net *net)
 
 	ln->net = net;
 	mutex_init(&ln->config_lock);
+	ratelimit_state_init(&ln->audit_rs, 5 * HZ, 20);
 	lbvs_svc_table_init(&ln->svcs);
 	lbvs_stats_pool_init(&ln->stats_pool);
 	sysctl_defaults(&ln->sysctl);

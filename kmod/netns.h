@@ -41,6 +41,9 @@ struct lbvs_net {
 	struct lbvs_conn_table conns;	/* its own locking, see conn.h */
 	atomic64_t icmp_bad_csum;	/* ICMP errors of flows dropped: bad checksum */
 
+	/* The configuration trail's rate limit (audit.c); its own lock. */
+	struct ratelimit_state audit_rs;
+
 	struct lbvs_sysctl sysctl;
 	struct ctl_table_header *sysctl_hdr;
 

@@ -73,3 +73,16 @@ assert_eq "$(entries -u "$VIP4:53")" 4 "the UDP service's entries stay"
 lbd --flush-conns
 assert_eq "$(entries)" 0 "--flush-conns alone empties the table"
 assert_eq "$(conn_count)" 0 "conn_count follows"
+
+# The kernel log's trail of changes: one line per change that was made,
+# naming it and who asked; none for a refused request.
+trail() { dmesg | grep -c "lbvs: $1 by pid [0-9]* (lbadm) in netns [0-9]*$" || true; }
+what="add real server ${RIP4[1]}:53 of UDP $VIP4:53"
+n=$(trail "$what")
+lbd -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
+assert_eq "$(trail "$what")" $((n + 1)) "the kernel log says: $what"
+expect_lbadm_fail "already exists" lbd -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m
+assert_eq "$(trail "$what")" $((n + 1)) "a refused request leaves no line"
+n=$(trail "flush connections")
+lbd --flush-conns
+assert_eq "$(trail "flush connections")" $((n + 1)) "the kernel log says: flush connections"

@@ -204,9 +204,11 @@ static u32 deadline_in(u32 secs)
 	return (u32)jiffies + min_t(u32, secs, (1U << 30) / HZ) * HZ;
 }
 
-static u32 deadline(struct lbvs_net *ln, u8 state)
+/* The entry's service's own timeout for state, or the namespace's. */
+static u32 deadline(struct lbvs_net *ln, const struct lbvs_conn *c, u8 state)
 {
-	return deadline_in(READ_ONCE(ln->sysctl.timeout[state]));
+	return deadline_in(lbvs_svc_state_timeout(c->dest->svc, state) ?:
+			   READ_ONCE(ln->sysctl.timeout[state]));
 }
 
 /*
@@ -254,7 +256,7 @@ static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple
 	if (!c)
 		return NULL;
 	conn_fill(c, t, dest);
-	c->expires = deadline(ln, c->state);
+	c->expires = deadline(ln, c, c->state);
 	return c;
 }
 
@@ -398,7 +400,7 @@ void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state)
 		conn_count(c, state, 1);
 		lbvs_sched_load_changed(c->dest);
 	}
-	WRITE_ONCE(c->expires, deadline(ln, state));
+	WRITE_ONCE(c->expires, deadline(ln, c, state));
 }
 
 void lbvs_conn_expire_now(struct lbvs_net *ln, struct lbvs_conn *c)

@@ -31,6 +31,9 @@ static const struct nla_policy svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
 	[LBVS_SVC_ATTR_NETMASK]		= NLA_POLICY_MAX(NLA_U8, 128),
 	[LBVS_SVC_ATTR_STATS]		= { .type = NLA_REJECT },
 	[LBVS_SVC_ATTR_PAD]		= { .type = NLA_REJECT },
+	[LBVS_SVC_ATTR_TIMEOUT_TCP]	= { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_TIMEOUT_TCP_FIN]	= { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_TIMEOUT_UDP]	= { .type = NLA_U32 },
 };
 
 static const struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
@@ -160,6 +163,7 @@ static void opt_u32(const struct nlattr *nla, u32 *to, u32 *set, u32 bit)
 static int parse_svc(struct genl_info *info, struct lbvs_svc_conf *conf, u32 *set)
 {
 	struct nlattr *a[LBVS_SVC_ATTR_MAX + 1];
+	unsigned int i;
 	int err;
 
 	if (!info->attrs[LBVS_ATTR_SERVICE]) {
@@ -182,6 +186,9 @@ static int parse_svc(struct genl_info *info, struct lbvs_svc_conf *conf, u32 *se
 	}
 	opt_u32(a[LBVS_SVC_ATTR_FLAGS], &conf->flags, set, LBVS_SET_FLAGS);
 	opt_u32(a[LBVS_SVC_ATTR_TIMEOUT], &conf->timeout, set, LBVS_SET_TIMEOUT);
+	for (i = 0; i < LBVS_SVC_TIMEOUTS; i++)
+		opt_u32(a[LBVS_SVC_ATTR_TIMEOUT_TCP + i], &conf->timeouts[i], set,
+			LBVS_SET_TIMEOUTS);
 	if (a[LBVS_SVC_ATTR_NETMASK]) {
 		conf->netmask = nla_get_u8(a[LBVS_SVC_ATTR_NETMASK]);
 		*set |= LBVS_SET_NETMASK;
@@ -511,11 +518,11 @@ static int cmd_zero(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
-static const u8 timeout_state[] = {
-	[LBVS_ATTR_TIMEOUT_TCP]		= LBVS_S_ESTABLISHED,
-	[LBVS_ATTR_TIMEOUT_TCP_FIN]	= LBVS_S_FIN_WAIT,
-	[LBVS_ATTR_TIMEOUT_UDP]		= LBVS_S_UDP,
-};
+/* The state of the namespace's timeout attr (LBVS_ATTR_TIMEOUT_*). */
+static u8 timeout_state(int attr)
+{
+	return lbvs_timeout_states[attr - LBVS_ATTR_TIMEOUT_TCP];
+}
 
 static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
 {
@@ -535,7 +542,7 @@ static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
 		u32 v = info->attrs[attr] ? nla_get_u32(info->attrs[attr]) : 0;
 
 		if (v)
-			WRITE_ONCE(ln->sysctl.timeout[timeout_state[attr]], v);
+			WRITE_ONCE(ln->sysctl.timeout[timeout_state(attr)], v);
 	}
 	return 0;
 }
@@ -602,6 +609,19 @@ static bool want_stats(struct nlattr **attrs)
 	return !attrs[LBVS_ATTR_NO_STATS];
 }
 
+/* Only when one is set: most services have none. */
+static int put_svc_timeouts(struct sk_buff *skb, const struct lbvs_service *svc)
+{
+	unsigned int i;
+
+	if (!svc->timeouts[0] && !svc->timeouts[1] && !svc->timeouts[2])
+		return 0;
+	for (i = 0; i < LBVS_SVC_TIMEOUTS; i++)
+		if (nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT_TCP + i, svc->timeouts[i]))
+			return -EMSGSIZE;
+	return 0;
+}
+
 static int put_svc(struct sk_buff *skb, struct lbvs_service *svc, bool stats)
 {
 	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_SERVICE);
@@ -613,6 +633,7 @@ static int put_svc(struct sk_buff *skb, struct lbvs_service *svc, bool stats)
 	    nla_put_u32(skb, LBVS_SVC_ATTR_FLAGS, svc->flags) ||
 	    nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
 	    nla_put_u8(skb, LBVS_SVC_ATTR_NETMASK, svc->netmask) ||
+	    put_svc_timeouts(skb, svc) ||
 	    (stats && put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats)))
 		goto cancel;
 	nla_nest_end(skb, nest);
@@ -1155,7 +1176,7 @@ static int fill_config(struct sk_buff *msg, struct lbvs_net *ln)
 	int attr;
 
 	for (attr = LBVS_ATTR_TIMEOUT_TCP; attr <= LBVS_ATTR_TIMEOUT_UDP; attr++)
-		if (nla_put_u32(msg, attr, READ_ONCE(ln->sysctl.timeout[timeout_state[attr]])))
+		if (nla_put_u32(msg, attr, READ_ONCE(ln->sysctl.timeout[timeout_state(attr)])))
 			return -EMSGSIZE;
 	return 0;
 }

@@ -77,6 +77,20 @@ struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, u16 af, u8 protocol,
 	return svc;
 }
 
+const u8 lbvs_timeout_states[LBVS_SVC_TIMEOUTS] = {
+	LBVS_S_ESTABLISHED, LBVS_S_FIN_WAIT, LBVS_S_UDP,
+};
+
+u32 lbvs_svc_state_timeout(const struct lbvs_service *svc, u8 state)
+{
+	unsigned int i;
+
+	for (i = 0; i < LBVS_SVC_TIMEOUTS; i++)
+		if (lbvs_timeout_states[i] == state)
+			return READ_ONCE(svc->timeouts[i]);
+	return 0;
+}
+
 static bool svc_port0(const struct lbvs_service *svc)
 {
 	return !svc->fwmark && !svc->port;
@@ -144,12 +158,19 @@ static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
 		     u32 set, struct netlink_ext_ack *extack)
 {
 	const struct lbvs_sched_algo *algo = NULL;
+	unsigned int i;
 	int err;
 
 	if (set & LBVS_SET_SCHED) {
 		algo = lbvs_sched_lookup(conf->sched_name, extack);
 		if (!algo)
 			return -ENOENT;
+	}
+	for (i = 0; (set & LBVS_SET_TIMEOUTS) && i < LBVS_SVC_TIMEOUTS; i++) {
+		if (conf->timeouts[i] > LBVS_TIMEOUT_MAX) {
+			NL_SET_ERR_MSG(extack, "service timeout out of range 0..2592000 seconds");
+			return -ERANGE;
+		}
 	}
 	if ((set & LBVS_SET_TIMEOUT) && conf->timeout > LBVS_PERSIST_MAX) {
 		NL_SET_ERR_MSG(extack, "persistence timeout out of range");
@@ -178,6 +199,8 @@ static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
 		WRITE_ONCE(svc->flags, conf->flags & LBVS_SVC_FLAGS);
 	if (set & LBVS_SET_TIMEOUT)
 		WRITE_ONCE(svc->timeout, conf->timeout);
+	for (i = 0; (set & LBVS_SET_TIMEOUTS) && i < LBVS_SVC_TIMEOUTS; i++)
+		WRITE_ONCE(svc->timeouts[i], conf->timeouts[i]);
 	if (set & LBVS_SET_NETMASK)
 		WRITE_ONCE(svc->netmask, conf->netmask);
 	return 0;
@@ -220,7 +243,7 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	svc->netmask = lbvs_addr_len(k->af) * 8;
 	lbvs_sched_init(&svc->sched);
 	err = svc_apply(svc, conf, LBVS_SET_SCHED | LBVS_SET_FLAGS | LBVS_SET_TIMEOUT |
-			LBVS_SET_NETMASK, extack);
+			LBVS_SET_NETMASK | LBVS_SET_TIMEOUTS, extack);
 	if (err)
 		goto err_sched;
 

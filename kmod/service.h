@@ -32,6 +32,13 @@
 
 struct lbvs_net;
 
+/*
+ * LBVS_SVC_ATTR_TIMEOUT_TCP, _TCP_FIN, _UDP, as LBVS_ATTR_TIMEOUT_*: the
+ * connection state each sets (established, closing, UDP).
+ */
+#define LBVS_SVC_TIMEOUTS	3
+extern const u8 lbvs_timeout_states[LBVS_SVC_TIMEOUTS];
+
 union lbvs_tun {
 	struct {
 		u8 type;	/* enum lbvs_tun_type */
@@ -76,6 +83,11 @@ struct lbvs_service {
 	union nf_inet_addr addr;
 	u32 flags;			/* LBVS_SVC_F_* */
 	u32 timeout;			/* persistence, seconds */
+	/*
+	 * Per-state timeouts, LBVS_SVC_ATTR_TIMEOUT_TCP.. order (0: the
+	 * namespace's). config_lock writes, READ_ONCE in conn.c.
+	 */
+	u32 timeouts[LBVS_SVC_TIMEOUTS];
 
 	struct lbvs_laddr_set __rcu *laddrs;	/* FULLNAT pool, see laddr.h */
 	struct lbvs_sched sched;	/* scheduler, see sched.h */
@@ -155,6 +167,7 @@ struct lbvs_svc_conf {
 	char sched_name[LBVS_SCHED_NAME_MAX];
 	u32 flags;
 	u32 timeout;
+	u32 timeouts[LBVS_SVC_TIMEOUTS];
 	u8 netmask;
 };
 
@@ -183,6 +196,7 @@ struct lbvs_dest_conf {
 #define LBVS_SET_U_THRESH	BIT(6)
 #define LBVS_SET_L_THRESH	BIT(7)
 #define LBVS_SET_TUN		BIT(8)
+#define LBVS_SET_TIMEOUTS	BIT(9)
 
 void lbvs_svc_table_init(struct lbvs_svc_table *t);
 
@@ -193,6 +207,9 @@ void lbvs_svc_table_init(struct lbvs_svc_table *t);
  */
 struct lbvs_service *lbvs_svc_lookup(struct lbvs_net *ln, u16 af, u8 protocol,
 				     const union nf_inet_addr *daddr, __be16 dport, u32 mark);
+
+/* The service's own timeout for an entry in state, seconds; 0 if none. */
+u32 lbvs_svc_state_timeout(const struct lbvs_service *svc, u8 state);
 
 /* svc is the service k names. */
 bool lbvs_svc_is(const struct lbvs_service *svc, const struct lbvs_svc_key *k);

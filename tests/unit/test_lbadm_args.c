@@ -48,6 +48,10 @@ START_TEST(t_args_service)
 	ck_assert_int_eq(r.svc.af, AF_INET6);
 	ck_assert_uint_eq(r.svc.netmask, 64);
 
+	OK(&r, "-A -u 203.0.113.1:53 --timeout-udp 30 --timeout-tcpfin=5");
+	ck_assert_uint_eq(r.svc.timeouts[0], 0);
+	ck_assert_uint_eq(r.svc.timeouts[1], 5);
+	ck_assert_uint_eq(r.svc.timeouts[2], 30);
 	OK(&r, "-A -u 203.0.113.1:53 -s rr -o");
 	ck_assert_uint_eq(r.svc.flags, LBVS_SVC_F_ONEPACKET);
 	OK(&r, "-E -f 7 --ops -p 30");
@@ -301,6 +305,10 @@ START_TEST(t_args_bad)
 	REJECTS("--tcp", "unknown option \"--tcp\"");
 	REJECTS("-Lq", "unknown option \"-q\" in \"-Lq\"");
 	REJECTS("-j", "unknown option \"-j\"");
+	REJECTS("-A -t 203.0.113.1:80 --timeout-tcp 2592001",
+		"service timeout 2592001 out of range 0..2592000");
+	REJECTS("-a -t 203.0.113.1:80 -r 192.0.2.1 --timeout-udp 5",
+		"option --timeout-udp is not valid with -a/--add-server");
 	REJECTS("-L -t 203.0.113.1:80 -r 198.51.100.1", "-r/--real-server with -L needs -c/--connection");
 	REJECTS("-L -c -r 198.51.100.1", "-r/--real-server needs a service (-t, -u or -f)");
 	REJECTS("--flush-conns -r 198.51.100.1", "-r/--real-server needs a service (-t, -u or -f)");

@@ -202,6 +202,9 @@ static void ref_svc(struct nl_msg *m, const struct lbadm_svc *s, int conf)
 		nla_put_u32(m, LBVS_SVC_ATTR_FLAGS, s->flags);
 		nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT, s->timeout);
 		nla_put_u8(m, LBVS_SVC_ATTR_NETMASK, s->netmask);
+		nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT_TCP, s->timeouts[0]);
+		nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT_TCP_FIN, s->timeouts[1]);
+		nla_put_u32(m, LBVS_SVC_ATTR_TIMEOUT_UDP, s->timeouts[2]);
 	}
 	nla_nest_end(m, n);
 }
@@ -256,6 +259,7 @@ static const char *const msg_lines[] = {
 	"-A -t 203.0.113.1:80 -s rr -p 600 -M 255.255.255.0",
 	"-A -u 203.0.113.1:53 -s lblcr -p",
 	"-A -t [2001:db8::1]:443 -s twos -p 30 -M 64",
+	"-A -u 203.0.113.1:53 -s rr --timeout-udp 30 --timeout-tcp 7200",
 	"-A -f 0x10 -6 -s mh",
 	"-E -f 4294967295 -s wlc",
 	"-D -t 203.0.113.1:80",
@@ -724,6 +728,9 @@ static struct nla_policy ref_svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
 	[LBVS_SVC_ATTR_TIMEOUT] = { .type = NLA_U32 },
 	[LBVS_SVC_ATTR_NETMASK] = { .type = NLA_U8 },
 	[LBVS_SVC_ATTR_STATS] = { .type = NLA_NESTED },
+	[LBVS_SVC_ATTR_TIMEOUT_TCP] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_TIMEOUT_TCP_FIN] = { .type = NLA_U32 },
+	[LBVS_SVC_ATTR_TIMEOUT_UDP] = { .type = NLA_U32 },
 };
 
 static int ref_get_svc(struct nlattr **top, struct lbadm_svc *s)
@@ -750,6 +757,9 @@ static int ref_get_svc(struct nlattr **top, struct lbadm_svc *s)
 			    sizeof(s->sched));
 	s->flags = ref_u32(tb[LBVS_SVC_ATTR_FLAGS]);
 	s->timeout = ref_u32(tb[LBVS_SVC_ATTR_TIMEOUT]);
+	s->timeouts[0] = ref_u32(tb[LBVS_SVC_ATTR_TIMEOUT_TCP]);
+	s->timeouts[1] = ref_u32(tb[LBVS_SVC_ATTR_TIMEOUT_TCP_FIN]);
+	s->timeouts[2] = ref_u32(tb[LBVS_SVC_ATTR_TIMEOUT_UDP]);
 	s->netmask = tb[LBVS_SVC_ATTR_NETMASK] ?
 		nla_get_u8(tb[LBVS_SVC_ATTR_NETMASK]) :
 		(s->af == AF_INET6 ? 128 : 32);

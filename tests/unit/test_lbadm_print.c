@@ -307,7 +307,7 @@ START_TEST(t_print_json)
 		"{\"family\":\"inet\",\"protocol\":\"tcp\",\"address\":\"203.0.113.1\","
 		"\"port\":80,\"fwmark\":null,\"scheduler\":\"wlc\",\"sched_flags\":[],"
 		"\"persistent\":false,"
-		"\"timeout\":0,\"netmask\":32,\"one_packet\":false,\"stats\":{\"conns\":9,\"inpkts\":0,"
+		"\"timeout\":0,\"netmask\":32,\"one_packet\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":9,\"inpkts\":0,"
 		"\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,"
 		"\"outpps\":0,\"inbps\":0,\"outbps\":0},\"servers\":["
 		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
@@ -318,7 +318,7 @@ START_TEST(t_print_json)
 		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"
 		"\"fwmark\":5,\"scheduler\":\"rr\",\"sched_flags\":[\"flag-1\",\"flag-3\"],"
 		"\"persistent\":false,\"timeout\":0,"
-		"\"netmask\":128,\"one_packet\":false,\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
+		"\"netmask\":128,\"one_packet\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
 		"\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,\"outpps\":0,"
 		"\"inbps\":0,\"outbps\":0},\"servers\":[]}]}\n");
 	free(out);
@@ -481,8 +481,8 @@ START_TEST(t_print_conns_timeouts)
 	f = open_memstream(&buf, &len);
 	lbadm_print_conns(f, c, 2, LBADM_FMT_NUMERIC);
 	lbadm_print_conns(f, c, 0, LBADM_FMT_PCONN);
-	lbadm_print_timeouts(f, &t, 0);
-	lbadm_print_timeouts(f, &t, LBADM_FMT_JSON);
+	lbadm_print_timeouts(f, &t, NULL, 0, 0);
+	lbadm_print_timeouts(f, &t, NULL, 0, LBADM_FMT_JSON);
 	lbadm_print_conns(f, c, 2, LBADM_FMT_JSON);
 	fclose(f);
 	ck_assert_str_eq(buf,
@@ -760,11 +760,41 @@ START_TEST(t_print_tunnels)
 }
 END_TEST
 
+/* A service's own timeouts: -S writes them, --timeout lists them as applied. */
+START_TEST(t_print_svc_timeouts)
+{
+	struct lbadm_svc_entry v[] = {
+		{ .svc = SVC(IPPROTO_UDP, "203.0.113.1", 53, "rr") },
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "rr") },
+	};
+	struct lbadm_timeouts t = { 900, 120, 300 };
+	char *out, *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	v[0].svc.timeouts[2] = 30;
+	v[0].svc.timeouts[0] = 7200;
+	out = capture_list(NULL, v, 2, LBADM_FMT_RULE | LBADM_FMT_NOSORT);
+	ck_assert_str_eq(out,
+		"-A -u 203.0.113.1:53 -s rr --timeout-tcp 7200 --timeout-udp 30\n"
+		"-A -t 203.0.113.1:80 -s rr\n");
+	free(out);
+	f = open_memstream(&buf, &len);
+	lbadm_print_timeouts(f, &t, v, 2, LBADM_FMT_NUMERIC);
+	fclose(f);
+	ck_assert_str_eq(buf,
+		"Timeout (tcp tcpfin udp): 900 120 300\n"
+		"UDP  203.0.113.1:53 (tcp tcpfin udp): 7200 120 30\n");
+	free(buf);
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_print", "all",
 		t_largenum, t_print_list, t_fast_paths, t_print_v6_fwm,
 		t_print_stats, t_print_json, t_print_laddrs, t_save_laddrs,
 		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes,
-		t_print_prom, t_print_sched_flags, t_print_tunnels);
+		t_print_prom, t_print_sched_flags, t_print_tunnels,
+		t_print_svc_timeouts);
 }

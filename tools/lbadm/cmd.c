@@ -578,21 +578,32 @@ static int run_conns(struct lbadm_nl *nl, const struct lbadm_req *r,
 	return rc;
 }
 
+/* The namespace's timeouts, and in text the services' own. */
+static int run_timeouts(struct lbadm_nl *nl, const struct lbadm_req *r,
+			FILE *out, struct lbadm_err *e)
+{
+	struct lbadm_timeouts t = { 0 };
+	struct lbadm_table tab = { 0 };
+
+	if (lbadm_fetch_timeouts(nl, &t, e))
+		return fail(e, "get timeouts");
+	if (!(r->fmt & LBADM_FMT_JSON) && lbadm_fetch(nl, NULL, &tab, 0, e))
+		return fail(e, "list services");
+	lbadm_print_timeouts(out, &t, tab.v, tab.n, r->fmt);
+	lbadm_table_free(&tab);
+	return LBADM_EXIT_OK;
+}
+
 int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 	      struct lbadm_err *e)
 {
-	struct lbadm_timeouts t = { 0 };
 
 	switch (r->cmd) {
 	case LC_LIST:
 		if (r->given[O_CONN])
 			return run_conns(nl, r, out, e);
-		if (r->given[O_TIMEOUT]) {
-			if (lbadm_fetch_timeouts(nl, &t, e))
-				return fail(e, "get timeouts");
-			lbadm_print_timeouts(out, &t, r->fmt);
-			return LBADM_EXIT_OK;
-		}
+		if (r->given[O_TIMEOUT])
+			return run_timeouts(nl, r, out, e);
 		return run_list(nl, r, out, e);
 	case LC_SAVE:
 	case LC_GETLADDR:

@@ -53,6 +53,8 @@ struct lbadm_svc {
 	char sched[LBVS_SCHED_NAME_MAX];
 	uint32_t flags;		/* LBVS_SVC_F_* */
 	uint32_t timeout;	/* persistence, seconds */
+	/* Its own tcp, tcpfin, udp timeouts (LBVS_SVC_ATTR_TIMEOUT_TCP..); 0: --set's. */
+	uint32_t timeouts[3];
 	uint8_t netmask;	/* persistence prefix length */
 	struct lbadm_stats stats;
 };

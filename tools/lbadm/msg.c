@@ -85,7 +85,7 @@ static size_t svc_size(const struct lbadm_svc *s, int conf)
 	else
 		n += 2 * attr_size(2) + attr_size(addr_len(s->af));
 	if (conf)
-		n += attr_size(strlen(s->sched) + 1) + 2 * attr_size(4) +
+		n += attr_size(strlen(s->sched) + 1) + 5 * attr_size(4) +
 		     attr_size(1);
 	return n;
 }
@@ -111,6 +111,10 @@ char *put_svc(char *a, const struct lbadm_svc *s, int conf)
 		a = attr_u32(a, LBVS_SVC_ATTR_FLAGS, s->flags);
 		a = attr_u32(a, LBVS_SVC_ATTR_TIMEOUT, s->timeout);
 		a = attr_u8(a, LBVS_SVC_ATTR_NETMASK, s->netmask);
+		/* Always: -E without them puts --set's back, as -E does -p's. */
+		a = attr_u32(a, LBVS_SVC_ATTR_TIMEOUT_TCP, s->timeouts[0]);
+		a = attr_u32(a, LBVS_SVC_ATTR_TIMEOUT_TCP_FIN, s->timeouts[1]);
+		a = attr_u32(a, LBVS_SVC_ATTR_TIMEOUT_UDP, s->timeouts[2]);
 	}
 	return nest_end(nest, a);
 }
@@ -237,7 +241,7 @@ static size_t req_size(const struct lbadm_req *r, int conf_svc, int conf_dest)
 #define REQ_MAX	(3 * NLA_HDRLEN + 8 * NLA_ALIGN(NLA_HDRLEN + 2) +	\
 		 3 * NLA_ALIGN(NLA_HDRLEN + 16) +			\
 		 NLA_ALIGN(NLA_HDRLEN + LBVS_SCHED_NAME_MAX) +		\
-		 6 * NLA_ALIGN(NLA_HDRLEN + 4) + 2 * NLA_ALIGN(NLA_HDRLEN + 1))
+		 9 * NLA_ALIGN(NLA_HDRLEN + 4) + 2 * NLA_ALIGN(NLA_HDRLEN + 1))
 
 /* lbadm_put_req() into h, whose buffer holds max bytes. */
 static inline __attribute__((always_inline))
@@ -520,6 +524,9 @@ static const uint8_t svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
 	[LBVS_SVC_ATTR_FLAGS] = 4,
 	[LBVS_SVC_ATTR_TIMEOUT] = 4,
 	[LBVS_SVC_ATTR_NETMASK] = 1,
+	[LBVS_SVC_ATTR_TIMEOUT_TCP] = 4,
+	[LBVS_SVC_ATTR_TIMEOUT_TCP_FIN] = 4,
+	[LBVS_SVC_ATTR_TIMEOUT_UDP] = 4,
 };
 
 int lbadm_get_svc(struct nlattr **top, struct lbadm_svc *s)
@@ -546,6 +553,9 @@ int lbadm_get_svc(struct nlattr **top, struct lbadm_svc *s)
 			    sizeof(s->sched));
 	s->flags = get_u32(tb[LBVS_SVC_ATTR_FLAGS]);
 	s->timeout = get_u32(tb[LBVS_SVC_ATTR_TIMEOUT]);
+	s->timeouts[0] = get_u32(tb[LBVS_SVC_ATTR_TIMEOUT_TCP]);
+	s->timeouts[1] = get_u32(tb[LBVS_SVC_ATTR_TIMEOUT_TCP_FIN]);
+	s->timeouts[2] = get_u32(tb[LBVS_SVC_ATTR_TIMEOUT_UDP]);
 	s->netmask = tb[LBVS_SVC_ATTR_NETMASK] ?
 		nla_get_u8(tb[LBVS_SVC_ATTR_NETMASK]) :
 		(s->af == AF_INET6 ? 128 : 32);

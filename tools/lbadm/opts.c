@@ -66,6 +66,11 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "netmask", "mask or prefix"),
 	OPT('b', "sched-flags", ARG_REQ, O_SCHEDFLAGS, S_SCHEDFLAGS, SVC_CONF,
 	    0, 0, "flags", "sh-port,..."),
+	/* The service's own timeouts (not ipvsadm's): no line in --help. */
+	OPT(0, "timeout-tcp", ARG_REQ, O_TOTCP, S_TOTCP, SVC_CONF, 0, 0, "s", NULL),
+	OPT(0, "timeout-tcpfin", ARG_REQ, O_TOTCPFIN, S_TOTCPFIN, SVC_CONF, 0, 0,
+	    "s", NULL),
+	OPT(0, "timeout-udp", ARG_REQ, O_TOUDP, S_TOUDP, SVC_CONF, 0, 0, "s", NULL),
 	/* ipvsadm's, UDP only and rare: --help has no line to spare. */
 	OPT('o', "ops", ARG_NONE, O_OPS, S_OPS, SVC_CONF, 0, 0, NULL, NULL),
 	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL,
@@ -519,10 +524,14 @@ static int conv_service(struct lbadm_req *r, struct lbadm_err *e)
 	return 0;
 }
 
+/* --timeout-tcp, -tcpfin, -udp: lbadm_svc.timeouts[] order. */
+static const int svc_timeout_ids[3] = { O_TOTCP, O_TOTCPFIN, O_TOUDP };
+
 static int conv_svc_conf(struct lbadm_req *r, struct lbadm_err *e)
 {
 	struct lbadm_svc *s = &r->svc;
 	const char *mask = r->arg[O_NETMASK];
+	int i;
 
 	memcpy(s->sched, LBADM_DEF_SCHED, sizeof(LBADM_DEF_SCHED));
 	if (r->given[O_SCHED] && lbadm_parse_sched(r->arg[O_SCHED], s->sched, e))
@@ -541,6 +550,11 @@ static int conv_svc_conf(struct lbadm_req *r, struct lbadm_err *e)
 	if (r->given[O_SCHEDFLAGS] &&
 	    lbadm_parse_sched_flags(r->arg[O_SCHEDFLAGS], s->sched, &s->flags, e))
 		return -1;
+	for (i = 0; i < 3; i++)
+		if (r->given[svc_timeout_ids[i]] &&
+		    lbadm_parse_u32("service timeout", r->arg[svc_timeout_ids[i]], 0,
+				    LBVS_TIMEOUT_MAX, &s->timeouts[i], e))
+			return -1;
 	if (r->given[O_OPS]) {
 		if (s->protocol == IPPROTO_TCP)
 			return lbadm_seterr(e, "-o/--ops (one-packet scheduling) is for UDP and fwmark services, not \"%s\"",

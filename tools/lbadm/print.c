@@ -389,6 +389,23 @@ static void print_title(FILE *f, unsigned int fmt)
 		      f);
 }
 
+static const char *const svc_timeout_opts[3] = {
+	" --timeout-tcp ", " --timeout-tcpfin ", " --timeout-udp ",
+};
+
+/* -S: the service's own timeouts (lbvs's, after ipvsadm's options). */
+static void put_svc_timeouts(struct out *o, const struct lbadm_svc *s)
+{
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if (s->timeouts[i]) {
+			put_s(o, svc_timeout_opts[i]);
+			put_u(o, s->timeouts[i], 0);
+		}
+	}
+}
+
 /* A service's name in a listing. */
 struct svc_name {
 	char b[80];
@@ -506,6 +523,8 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 		put_s(o, rule ? " -o" : " ops");
 	if (rule && (s->flags & LBVS_SVC_F_SCHED_MASK))
 		put_sched_flags(o, s, " -b ", "");
+	if (rule)
+		put_svc_timeouts(o, s);
 	put_nl(o);
 }
 
@@ -847,6 +866,13 @@ static void json_entry(struct out *o, const struct lbadm_svc_entry *se)
 	put_u(o, s->netmask, 0);
 	put_s(o, s->flags & LBVS_SVC_F_ONEPACKET ? ",\"one_packet\":true" :
 	      ",\"one_packet\":false");
+	put_s(o, ",\"timeouts\":{\"tcp\":");
+	put_u(o, s->timeouts[0], 0);
+	put_s(o, ",\"tcp_fin\":");
+	put_u(o, s->timeouts[1], 0);
+	put_s(o, ",\"udp\":");
+	put_u(o, s->timeouts[2], 0);
+	put_c(o, '}');
 	put_s(o, ",\"stats\":");
 	json_stats(o, &s->stats);
 	put_s(o, ",\"servers\":[");
@@ -1060,13 +1086,33 @@ void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
 	out_flush(&o);
 }
 
-void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
-			  unsigned int fmt)
+/* A service's own timeouts, or the namespace's where it has none. */
+static uint32_t own_or(uint32_t own, uint32_t ns)
 {
-	if (fmt & LBADM_FMT_JSON)
+	return own ? own : ns;
+}
+
+void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
+			  const struct lbadm_svc_entry *v, size_t n, unsigned int fmt)
+{
+	struct svc_name name;
+	size_t i;
+
+	if (fmt & LBADM_FMT_JSON) {
 		fprintf(f, "{\"timeout\":{\"tcp\":%u,\"tcp_fin\":%u,\"udp\":%u}}\n",
 			t->tcp, t->tcp_fin, t->udp);
-	else
-		fprintf(f, "Timeout (tcp tcpfin udp): %u %u %u\n", t->tcp,
-			t->tcp_fin, t->udp);
+		return;
+	}
+	fprintf(f, "Timeout (tcp tcpfin udp): %u %u %u\n", t->tcp, t->tcp_fin, t->udp);
+	/* lbvs's: the services with timeouts of their own, as they apply. */
+	for (i = 0; i < n; i++) {
+		const uint32_t *own = v[i].svc.timeouts;
+
+		if (!own[0] && !own[1] && !own[2])
+			continue;
+		svc_name(&v[i].svc, fmt, &name);
+		fprintf(f, "%.*s (tcp tcpfin udp): %u %u %u\n", (int)name.n, name.b,
+			own_or(own[0], t->tcp), own_or(own[1], t->tcp_fin),
+			own_or(own[2], t->udp));
+	}
 }

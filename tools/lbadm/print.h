@@ -66,7 +66,12 @@ void lbadm_print_laddrs(FILE *f, struct lbadm_svc_entry *v, size_t n,
 
 void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
 		       unsigned int fmt);
+/*
+ * --timeout: the namespace's, then (text) each of v[0..n) that has its
+ * own, with the namespace's where it has none.
+ */
 void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
+			  const struct lbadm_svc_entry *v, size_t n,
 			  unsigned int fmt);
 
 #endif /* LBADM_PRINT_H */

@@ -24,6 +24,8 @@
  *     LBVS_SVC_ATTR_FLAGS           LBVS_SVC_F_*
  *     LBVS_SVC_ATTR_TIMEOUT         NEW: 300 when absent
  *     LBVS_SVC_ATTR_NETMASK         NEW: the full length when absent
+ *     LBVS_SVC_ATTR_TIMEOUT_TCP, _TCP_FIN, _UDP   this service's own;
+ *                                   any of them sets all three (absent: 0)
  *   SET changes only the attributes present.
  * LBVS_CMD_DEL_SERVICE
  *   LBVS_ATTR_SERVICE: key
@@ -270,6 +272,15 @@ enum lbvs_svc_attr {
 	LBVS_SVC_ATTR_NETMASK,		/* u8, persistence prefix length */
 	LBVS_SVC_ATTR_STATS,		/* nest, LBVS_STATS_ATTR_* (replies) */
 	LBVS_SVC_ATTR_PAD,
+	/*
+	 * Seconds an established TCP, closing TCP or UDP entry of this
+	 * service lives without a packet, instead of the namespace's
+	 * (LBVS_ATTR_TIMEOUT_*); 0: the namespace's. Replies carry them
+	 * when one is set.
+	 */
+	LBVS_SVC_ATTR_TIMEOUT_TCP,	/* u32 */
+	LBVS_SVC_ATTR_TIMEOUT_TCP_FIN,	/* u32 */
+	LBVS_SVC_ATTR_TIMEOUT_UDP,	/* u32 */
 	__LBVS_SVC_ATTR_MAX
 };
 

@@ -122,21 +122,29 @@ static void warn_implicit_fwd(const struct lbadm_req *r, long was,
 		what, lbadm_fwd_name(was), lbadm_fwd_name(r->dest.fwd));
 }
 
+/* Command cmd (a dump if dump) with r's attributes, each reply to cb. */
+static int exec_req(struct lbadm_nl *nl, int cmd, int dump, const struct lbadm_req *r,
+		    lbadm_nl_cb cb, void *arg, struct lbadm_err *e)
+{
+	struct nl_msg *m = lbadm_nl_msg(nl, cmd, dump);
+
+	if (!m || lbadm_put_req(m, r)) {
+		nlmsg_free(m);
+		lbadm_seterr(e, "cannot build the netlink message");
+		return -1;
+	}
+	return lbadm_nl_exec(nl, m, cb, arg, e);
+}
+
 static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
 		      struct lbadm_err *e)
 {
 	long was = r->cmd == LC_EDITDEST && !(r->slots & (1u << S_FWD)) ?
 		   current_fwd(nl, r) : -1;
-	struct nl_msg *m = lbadm_nl_msg(nl, lbadm_req_cmd(r), 0);
 	char what[256];
 
 	lbadm_describe(r, what, sizeof(what));
-	if (!m || lbadm_put_req(m, r)) {
-		nlmsg_free(m);
-		lbadm_seterr(e, "cannot build the netlink message");
-		return fail(e, what);
-	}
-	if (lbadm_nl_exec(nl, m, NULL, NULL, e))
+	if (exec_req(nl, lbadm_req_cmd(r), 0, r, NULL, NULL, e))
 		return fail(e, what);
 	warn_implicit_fwd(r, was, what);
 	return LBADM_EXIT_OK;
@@ -560,17 +568,11 @@ static int got_conn(struct nlmsghdr *h, void *arg)
 static int run_conns(struct lbadm_nl *nl, const struct lbadm_req *r,
 		     FILE *out, struct lbadm_err *e)
 {
-	struct nl_msg *m = lbadm_nl_msg(nl, LBVS_CMD_GET_CONN, 1);
 	struct conn_list l = { 0 };
 	int rc = LBADM_EXIT_OK;
 
 	/* The service and real server selectors, if any, as a change's. */
-	if (!m || lbadm_put_req(m, r)) {
-		nlmsg_free(m);
-		lbadm_seterr(e, "cannot build the netlink message");
-		return fail(e, "list connections");
-	}
-	if (lbadm_nl_exec(nl, m, got_conn, &l, e))
+	if (exec_req(nl, LBVS_CMD_GET_CONN, 1, r, got_conn, &l, e))
 		rc = fail(e, "list connections");
 	else
 		lbadm_print_conns(out, l.v, l.n, r->fmt);

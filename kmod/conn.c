@@ -498,6 +498,18 @@ static bool filter_match(const struct lbvs_conn *c, const void *arg)
 }
 
 /*
+ * Whether the walk may pause after the entry it returned last: only at the
+ * end of a bucket. rhashtable_walk_start() finds its place again by that
+ * entry, or, once the sweep has unlinked it, by a count of the bucket's
+ * entries that the unlinked ones no longer fill; in the middle of a bucket
+ * that count would step over entries never looked at.
+ */
+static bool sweep_may_pause(const struct rhashtable_iter *it)
+{
+	return rht_is_a_nulls(rcu_dereference(it->p->next));
+}
+
+/*
  * Unlink every entry match() picks. rcu_read_lock() is held a slice at a
  * time, so a table of millions neither stalls RCU nor holds the CPU.
  * Process context.
@@ -520,8 +532,9 @@ static void conn_sweep(struct lbvs_conn_table *tab,
 		}
 		if (!READ_ONCE(c->dead) && match(c, arg))
 			conn_unlink(tab, c);
-		if (++n % SWEEP_SLICE)
+		if (++n < SWEEP_SLICE || !sweep_may_pause(&it))
 			continue;
+		n = 0;
 		rhashtable_walk_stop(&it);
 		cond_resched();
 		rhashtable_walk_start(&it);

@@ -11,6 +11,7 @@
 
 #include "addr.h"
 #include "audit.h"
+#include "events.h"
 #include "netlink.h"
 #include "netns.h"
 #include "proto_state.h"
@@ -77,6 +78,8 @@ static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_NO_STATS]		= { .type = NLA_FLAG },
 	[LBVS_ATTR_DEST_LIST]		= NLA_POLICY_NESTED_ARRAY(dest_policy),
 	[LBVS_ATTR_INFO_FEATURES]	= { .type = NLA_REJECT },
+	[LBVS_ATTR_EVENT_PID]		= { .type = NLA_REJECT },
+	[LBVS_ATTR_EVENT_COMM]		= { .type = NLA_REJECT },
 };
 
 /*
@@ -1242,7 +1245,11 @@ static int cmd_change(struct sk_buff *skb, struct genl_info *info)
 {
 	u8 cmd = info->genlhdr->cmd;
 
-	return lbvs_audit(info, changes[cmd].verb, changes[cmd].doit(skb, info));
+	int err = lbvs_audit(info, changes[cmd].verb, changes[cmd].doit(skb, info));
+
+	if (!err)
+		lbvs_event_change(&lbvs_genl, info);
+	return err;
 }
 
 static const struct genl_ops lbvs_ops[] = {
@@ -1276,6 +1283,8 @@ static struct genl_family lbvs_genl __ro_after_init = {
 	.netnsok = true,
 	.ops = lbvs_ops,
 	.n_ops = ARRAY_SIZE(lbvs_ops),
+	.mcgrps = lbvs_genl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(lbvs_genl_mcgrps),
 	.resv_start_op = LBVS_CMD_UNSPEC + 1,	/* strict validation for all */
 	.module = THIS_MODULE,
 };

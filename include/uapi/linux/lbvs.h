@@ -81,6 +81,17 @@
  *   reply: LBVS_ATTR_INFO_VERSION, INFO_FEATURES, INFO_CONN_TAB_SIZE,
  *          INFO_CONN_MAX, INFO_CONN_COUNT, INFO_CONN_DROPPED,
  *          INFO_NO_LPORT
+ *
+ * Multicast group LBVS_GENL_MCGRP_EVENTS ("events"): after every request
+ * that changed the configuration, one message with the request's command
+ * (NEW_SERVICE ... DEL_CONN above) and attributes as the request had them,
+ * plus
+ *   LBVS_ATTR_EVENT_PID           u32, the requester's process id
+ *   LBVS_ATTR_EVENT_COMM          string, its command name
+ * in the namespace the change was made in. Joining needs CAP_NET_ADMIN
+ * over the namespace (the kernel's check for multicast groups). A listener
+ * that missed events (its socket's buffer full, or no memory for one) gets
+ * ENOBUFS from its next receive, as with rtnetlink.
  */
 #ifndef _UAPI_LINUX_LBVS_H
 #define _UAPI_LINUX_LBVS_H
@@ -89,6 +100,7 @@
 
 #define LBVS_GENL_NAME		"LBVS"
 #define LBVS_GENL_VERSION	1
+#define LBVS_GENL_MCGRP_EVENTS	"events"
 
 #define LBVS_SCHED_NAME_MAX	16	/* including the NUL */
 
@@ -253,6 +265,8 @@ enum lbvs_attr {
 					 * LBVS_FEAT_DEST_LIST take it.
 					 */
 	LBVS_ATTR_INFO_FEATURES,	/* u32, LBVS_FEAT_* this kernel has */
+	LBVS_ATTR_EVENT_PID,		/* u32, in events only */
+	LBVS_ATTR_EVENT_COMM,		/* string, in events only */
 	__LBVS_ATTR_MAX
 };
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "monitor.h"
 #include "msg.h"
 #include "fmt.h"
 #include "parse.h"
@@ -610,6 +611,8 @@ int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 	case LC_SAVE:
 	case LC_GETLADDR:
 		return run_list(nl, r, out, e);
+	case LC_MONITOR:
+		return lbadm_monitor(nl, out, r->fmt, e);
 	default:
 		if (lbadm_req_cmd(r) < 0) {
 			lbadm_seterr(e, "internal error: command %d", r->cmd);

@@ -322,6 +322,7 @@ static const uint8_t top_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_INFO_CONN_DROPPED] = 8,
 	[LBVS_ATTR_INFO_NO_LPORT] = 8,
 	[LBVS_ATTR_INFO_FEATURES] = 4,
+	[LBVS_ATTR_EVENT_PID] = 4,
 };
 
 /*

@@ -49,6 +49,7 @@ const struct lbadm_opt lbadm_opts[] = {
 	CMD('Q', "del-laddr", LC_DELLADDR, "delete local address"),
 	CMD('G', "get-laddr", LC_GETLADDR, "list local addresses"),
 	CMD(0, "flush-conns", LC_FLUSHCONN, "delete connections"),
+	CMD(0, "monitor", LC_MONITOR, "print changes"),
 
 	OPT('t', "tcp-service", ARG_REQ, O_TCP, S_SVC, SVC_CMDS, SVC_NEED, 0,
 	    "addr[:port]", "TCP service"),
@@ -124,7 +125,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	OPT(0, "sort", ARG_NONE, O_SORT, S_SORT, LIST, 0, 0, NULL, NULL),
 	OPT(0, "nosort", ARG_NONE, O_NOSORT, S_SORT, LIST, 0, 0, NULL,
 	    "unsorted"),
-	OPT(0, "json", ARG_NONE, O_JSON, S_JSON, LIST | B(LC_GETLADDR), 0, 0,
+	OPT(0, "json", ARG_NONE, O_JSON, S_JSON,
+	    LIST | B(LC_GETLADDR) | B(LC_MONITOR), 0, 0,
 	    NULL, "JSON output"),
 	OPT(0, "prometheus", ARG_NONE, O_PROM, S_JSON, LIST, 0, 0, NULL,
 	    "metrics text"),
@@ -827,7 +829,7 @@ void lbadm_usage(FILE *f)
 	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
 	      "  -P|-Q SERVICE -z addr  add|delete FULLNAT local address   -G [SERVICE]  list\n"
 	      "  -L|-l [SERVICE|-c [SERVICE [-r addr]]|--timeout] [-n] [--stats|...] [--json]\n"
-	      "  --set tcp tcpfin udp  timeouts (s)  -S [-n] save rules  -R restore (stdin)\n"
+	      "  --set tcp tcpfin udp  timeouts  -S [-n] save  -R restore  --monitor [--json]\n"
 	      "SERVICE: -t|-u addr[:port] (192.0.2.1:80, [2001:db8::1]:80) | -f mark [-6]\n",
 	      f);
 	for (o = lbadm_opts; o->longname; o++) {

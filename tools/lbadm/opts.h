@@ -30,6 +30,7 @@ enum lbadm_cmd {
 	LC_DELLADDR,	/* -Q */
 	LC_GETLADDR,	/* -G */
 	LC_FLUSHCONN,	/* --flush-conns */
+	LC_MONITOR,	/* --monitor */
 	LC__MAX
 };
 

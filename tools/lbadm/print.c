@@ -507,8 +507,6 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 	 * "-A NAME -s SCHED -p T -M MASK -o -b FLAGS" or
 	 * "NAME SCHED (FLAGS) persistent T mask M ops", as ipvsadm orders them.
 	 */
-	if (rule)
-		put_s(o, "-A ");
 	put_mem(o, name->b, name->n);
 	put_s(o, rule ? " -s " : " ");
 	put_s(o, s->sched);
@@ -564,11 +562,10 @@ static void put_tun_rule(struct out *o, const struct lbadm_dest *d)
 	put_tun(o, d, " --tun-port ", " ", 1);
 }
 
-/* "-a %s -r %s %s -w %u" [--tun-type ...] [-x %u] [-y %u] */
+/* "%s -r %s %s -w %u" [--tun-type ...] [-x %u] [-y %u], after "-a ". */
 static void print_dest_rule(struct out *o, const struct lbadm_dest *d,
 			    const struct svc_name *name)
 {
-	put_s(o, "-a ");
 	put_mem(o, name->b, name->n);
 	put_s(o, " -r ");
 	put_addrport(o, &d->addr, d->port, 0);
@@ -674,12 +671,16 @@ static void print_entry_text(struct out *o, const struct lbadm_svc_entry *se,
 	size_t i, n;
 
 	svc_name(&se->svc, fmt, &name);
+	if (fmt & LBADM_FMT_RULE)
+		put_s(o, "-A ");
 	print_svc_line(o, &se->svc, &name, fmt);
 	for (i = 0; i < se->n_dests; i++) {
-		if (fmt & LBADM_FMT_RULE)
+		if (fmt & LBADM_FMT_RULE) {
+			put_s(o, "-a ");
 			print_dest_rule(o, &se->dests[i], &name);
-		else
+		} else {
 			print_dest_line(o, &se->dests[i], fmt);
+		}
 	}
 	if ((fmt & LBADM_FMT_RULE) && se->n_laddrs) {
 		/* "-P %s -z " */
@@ -1115,4 +1116,91 @@ void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
 			own_or(own[0], t->tcp), own_or(own[1], t->tcp_fin),
 			own_or(own[2], t->udp));
 	}
+}
+
+/* Events (--monitor). */
+
+/* "-a" or "--set": how the command is written. */
+static void put_cmd(struct out *o, const struct lbadm_opt *c)
+{
+	if (c->shortname) {
+		put_c(o, '-');
+		put_c(o, c->shortname);
+	} else {
+		put_s(o, "--");
+		put_s(o, c->longname);
+	}
+}
+
+/* The rest of r's command line after its command, as -S writes rules. */
+static void put_req_args(struct out *o, const struct lbadm_req *r)
+{
+	struct svc_name name;
+
+	if (r->cmd == LC_SET) {
+		put_c(o, ' ');
+		put_u(o, r->to.tcp, 0);
+		put_c(o, ' ');
+		put_u(o, r->to.tcp_fin, 0);
+		put_c(o, ' ');
+		put_u(o, r->to.udp, 0);
+		put_nl(o);
+		return;
+	}
+	if (!r->has_svc) {
+		put_nl(o);
+		return;
+	}
+	put_c(o, ' ');
+	svc_name(&r->svc, LBADM_FMT_RULE, &name);
+	if (r->cmd == LC_ADD || r->cmd == LC_EDIT) {
+		print_svc_line(o, &r->svc, &name, LBADM_FMT_RULE);
+		return;
+	}
+	if (r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) {
+		print_dest_rule(o, &r->dest, &name);
+		return;
+	}
+	put_mem(o, name.b, name.n);
+	if (r->given[O_REAL]) {
+		put_s(o, " -r ");
+		put_addrport(o, &r->dest.addr, r->dest.port, 0);
+	}
+	if (r->given[O_LADDR]) {
+		put_s(o, " -z ");
+		o->n += lbadm_addr_text(o->b + o->n, &r->laddr, 1);
+	}
+	put_nl(o);
+}
+
+void lbadm_print_event(FILE *f, const struct lbadm_req *r, uint32_t pid,
+		       const char *comm, unsigned int fmt)
+{
+	struct out line, o;
+
+	out_init(&line, f);
+	put_cmd(&line, r->cmd_opt);
+	put_req_args(&line, r);
+	line.b[line.n - 1] = '\0';	/* the newline */
+	out_init(&o, f);
+	if (fmt & LBADM_FMT_JSON) {
+		put_s(&o, "{\"pid\":");
+		put_u(&o, pid, 0);
+		put_s(&o, ",\"comm\":");
+		json_str(&o, comm);
+		put_s(&o, ",\"command\":");
+		json_str(&o, r->cmd_opt->longname);
+		put_s(&o, ",\"rule\":");
+		json_str(&o, line.b);
+		put_s(&o, "}\n");
+	} else {
+		put_c(&o, '[');
+		put_u(&o, pid, 0);
+		put_c(&o, ' ');
+		put_mem(&o, comm, strlen(comm));
+		put_s(&o, "] ");
+		put_s(&o, line.b);
+		put_nl(&o);
+	}
+	out_flush(&o);
 }

@@ -22,6 +22,7 @@
  *               "client":EP,"virtual":EP,"local":EP|null,"server":EP}]}
  *               EP = {"address":STR,"port":N}; local: FULLNAT only
  *  -L --timeout --json: {"timeout":{"tcp":N,"tcp_fin":N,"udp":N}}
+ *  --monitor --json: see lbadm_print_event()
  *  -G --json:  {"services":[{"family","protocol","address","port","fwmark"
  *               (as SERVICE),"local_addresses":[STR...]}]}
  * Addresses in JSON are bare (no brackets); netmask is a prefix length.
@@ -73,5 +74,14 @@ void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
 void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
 			  const struct lbadm_svc_entry *v, size_t n,
 			  unsigned int fmt);
+
+/*
+ * --monitor: an event, the request r that made a change, on one line: text
+ * "[PID COMM] RULE", RULE as -S writes rules ("-a -t 192.0.2.1:80 -r
+ * 192.0.2.11:80 -m -w 1", "-D -t ...", "--set 900 120 300"), or JSON
+ * {"pid":N,"comm":STR,"command":"add-server"|...,"rule":RULE}.
+ */
+void lbadm_print_event(FILE *f, const struct lbadm_req *r, uint32_t pid,
+		       const char *comm, unsigned int fmt);
 
 #endif /* LBADM_PRINT_H */

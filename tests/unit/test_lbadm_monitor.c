@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lbadm unit tests: --monitor. An event is a request resent by the kernel
+ * with LBVS_ATTR_EVENT_PID and _COMM added, so each case writes the
+ * request lbadm would send for a command line, adds those two, and reads
+ * it back as --monitor does: the rule printed must be the command line
+ * (each written here in the form -S writes).
+ */
+#include "lbadm_unit.h"
+#include "../../tools/lbadm/monitor.h"
+
+#define FAMILY	0x20
+
+/* The event for line's request, printed by --monitor with fmt. */
+static char *event_of(const char *line, const char *comm, unsigned int fmt)
+{
+	struct nl_msg *m = nlmsg_alloc_size(4096);
+	char *buf = NULL;
+	struct lbadm_req r;
+	size_t len = 0;
+	FILE *f;
+
+	OK(&r, line);
+	ck_assert_int_eq(lbadm_req_msg(m, FAMILY, &r), 0);
+	ck_assert_int_eq(nla_put_u32(m, LBVS_ATTR_EVENT_PID, 4242), 0);
+	ck_assert_int_eq(nla_put_string(m, LBVS_ATTR_EVENT_COMM, comm), 0);
+	f = open_memstream(&buf, &len);
+	ck_assert_int_eq(lbadm_monitor_print(nlmsg_hdr(m), FAMILY, f, fmt), 0);
+	fclose(f);
+	nlmsg_free(m);
+	return buf;
+}
+
+START_TEST(t_monitor_rules)
+{
+	static const char *const lines[] = {
+		"-A -t 203.0.113.1:80 -s wrr",
+		"-A -u 203.0.113.1:53 -s rr -p 600 -M 255.255.255.0",
+		"-E -f 7 -6 -s sh -b sh-port",
+		"-A -t 203.0.113.1:80 -s rr --timeout-tcp 7200 --timeout-tcpfin 120 --timeout-udp 300",
+		"-D -t 203.0.113.1:80",
+		"-a -t 203.0.113.1:80 -r 192.0.2.11:8080 -m -w 3",
+		"-e -t [2001:db8::1]:80 -r [2001:db8::11]:80 -g -w 0 -x 100 -y 50",
+		"-a -t 203.0.113.1:80 -r 192.0.2.12:80 -i -w 1 --tun-type gue --tun-port 6080 --tun-nocsum",
+		"-d -t 203.0.113.1:80 -r 192.0.2.11:8080",
+		"-P -t 203.0.113.1:80 -z 198.51.100.254",
+		"-Q -t 203.0.113.1:80 -z 198.51.100.254",
+		"-C",
+		"-Z",
+		"-Z -u 203.0.113.1:53",
+		"--set 900 120 300",
+		"--flush-conns",
+		"--flush-conns -u 203.0.113.1:53 -r 192.0.2.11:53",
+	};
+	char want[256], *got;
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		snprintf(want, sizeof(want), "[4242 lbadm] %s\n", lines[i]);
+		got = event_of(lines[i], "lbadm", 0);
+		EXPECT_STR(got, want);
+		free(got);
+	}
+}
+END_TEST
+
+START_TEST(t_monitor_json)
+{
+	char *got = event_of("-a -t 203.0.113.1:80 -r 192.0.2.11:80 -m -w 1", "a\"b", LBADM_FMT_JSON);
+
+	EXPECT_STR(got, "{\"pid\":4242,\"comm\":\"a\\\"b\",\"command\":\"add-server\","
+		   "\"rule\":\"-a -t 203.0.113.1:80 -r 192.0.2.11:80 -m -w 1\"}\n");
+	free(got);
+}
+END_TEST
+
+/* A NEW_DEST with a list (a -R batch): one line per server. */
+START_TEST(t_monitor_list)
+{
+	struct nl_msg *m = nlmsg_alloc_size(4096);
+	struct lbadm_req r;
+	struct nlattr *list;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	OK(&r, "-a -t 203.0.113.1:80 -r 192.0.2.11:80 -m -w 2");
+	lbadm_put_hdr(nlmsg_hdr(m), FAMILY, LBVS_CMD_NEW_DEST, 0);
+	ck_assert_int_eq(lbadm_put_svc(m, &r.svc, 0), 0);
+	list = nla_nest_start(m, LBVS_ATTR_DEST_LIST);
+	ck_assert_int_eq(lbadm_put_dest(m, &r.dest, 1), 0);
+	r.dest.addr = A("192.0.2.12");
+	ck_assert_int_eq(lbadm_put_dest(m, &r.dest, 1), 0);
+	nla_nest_end(m, list);
+	ck_assert_int_eq(nla_put_u32(m, LBVS_ATTR_EVENT_PID, 1), 0);
+	f = open_memstream(&buf, &len);
+	ck_assert_int_eq(lbadm_monitor_print(nlmsg_hdr(m), FAMILY, f, 0), 0);
+	ck_assert_int_eq(lbadm_monitor_print(nlmsg_hdr(m), FAMILY + 1, f, 0), -1);
+	fclose(f);
+	EXPECT_STR(buf, "[1 ?] -a -t 203.0.113.1:80 -r 192.0.2.11:80 -m -w 2\n"
+		   "[1 ?] -a -t 203.0.113.1:80 -r 192.0.2.12:80 -m -w 2\n");
+	free(buf);
+	nlmsg_free(m);
+}
+END_TEST
+
+int main(void)
+{
+	return UNIT_RUN("lbadm_monitor", "all", t_monitor_rules, t_monitor_json,
+			t_monitor_list);
+}

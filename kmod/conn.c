@@ -134,10 +134,13 @@ static void conn_count(const struct lbvs_conn *c, u8 state, int delta)
 {
 	struct lbvs_dest *dest = c->dest;
 
-	if (c->tmpl)
+	if (c->tmpl) {
 		atomic_add(delta, &dest->persist);
-	else
-		atomic_add(delta, lbvs_state_active(state) ? &dest->active : &dest->inactive);
+		return;
+	}
+	atomic_add(delta, lbvs_state_active(state) ? &dest->active : &dest->inactive);
+	if (lbvs_state_closed(state))
+		atomic_add(delta, &dest->closed);
 }
 
 static void conn_free_rcu(struct rcu_head *head)
@@ -394,12 +397,16 @@ void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state)
 {
 	u8 old = READ_ONCE(c->state);
 
-	if (old != state && cmpxchg(&c->state, old, state) == old &&
-	    lbvs_state_active(old) != lbvs_state_active(state)) {
+	if (old == state || cmpxchg(&c->state, old, state) != old)
+		goto out;
+	if (lbvs_state_active(old) != lbvs_state_active(state)) {
 		conn_count(c, old, -1);
 		conn_count(c, state, 1);
 		lbvs_sched_load_changed(c->dest);
+	} else if (!c->tmpl && lbvs_state_closed(old) != lbvs_state_closed(state)) {
+		atomic_add(lbvs_state_closed(state) ? 1 : -1, &c->dest->closed);
 	}
+out:
 	WRITE_ONCE(c->expires, deadline(ln, c, state));
 }
 

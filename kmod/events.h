@@ -24,4 +24,14 @@ extern const struct genl_multicast_group lbvs_genl_mcgrps[1];
  */
 void lbvs_event_change(struct genl_family *family, struct genl_info *info);
 
+/* Writes an event's attributes: 0 or -EMSGSIZE. */
+typedef int (*lbvs_event_put_t)(struct sk_buff *msg, const void *arg);
+
+/*
+ * A change the kernel made: the event of request cmd, whose attributes
+ * put writes (less than a page), by pid 0 named comm. Process context.
+ */
+void lbvs_event_kernel(struct genl_family *family, struct net *net, u8 cmd,
+		       const char *comm, lbvs_event_put_t put, const void *arg);
+
 #endif /* _LBVS_EVENTS_H */

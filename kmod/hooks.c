@@ -27,6 +27,7 @@
 #include "packet.h"
 #include "persist.h"
 #include "proto_state.h"
+#include "reset.h"
 #include "xmit.h"
 
 static int parse_l4(struct sk_buff *skb, struct lbvs_pkt *p)
@@ -238,8 +239,41 @@ static bool replies_here(const struct lbvs_conn *c)
 	return c->fwd == LBVS_FWD_NAT || c->fwd == LBVS_FWD_FULLNAT;
 }
 
-static unsigned int handle(struct lbvs_net *ln, struct net *net,
-			   struct sk_buff *skb, const struct lbvs_pkt *p)
+/* The sender's RST, then the packet made the receiver's: 0 or -ENOMEM. */
+static int reset_both(struct net *net, struct sk_buff *skb, struct lbvs_pkt *p,
+		      unsigned int hook)
+{
+	lbvs_reset_sender(net, skb, p->t.af, hook);
+	return lbvs_reset_make(skb, p);
+}
+
+/*
+ * A packet of a connection whose server is gone. If a drain removed it
+ * (drain.c), a TCP flow is reset at both ends and any other packet
+ * dropped, and the entry goes; otherwise see net.lbvs.expire_nodest_conn.
+ */
+static unsigned int nodest(struct lbvs_net *ln, struct net *net, struct sk_buff *skb,
+			   struct lbvs_conn *c, const struct lbvs_pkt *p,
+			   unsigned int hook, bool in)
+{
+	unsigned int verdict = NF_DROP;
+	struct lbvs_pkt rst = *p;
+
+	if (!READ_ONCE(c->dest->drained)) {
+		if (READ_ONCE(ln->sysctl.expire_nodest_conn))
+			lbvs_conn_expire_now(ln, c);
+		return NF_DROP;
+	}
+	if (p->t.proto == IPPROTO_TCP && !(p->tcp_flags & LBVS_TCPF_RST) &&
+	    !reset_both(net, skb, &rst, hook))
+		verdict = in ? xmit_in(net, skb, c, &rst) : xmit_out(net, skb, c, &rst);
+	/* After the transmit, which reads the entry (and counts by it). */
+	lbvs_conn_expire_now(ln, c);
+	return verdict;
+}
+
+static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff *skb,
+			   const struct lbvs_pkt *p, unsigned int hook)
 {
 	unsigned int verdict;
 	struct lbvs_conn *c;
@@ -247,6 +281,8 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net,
 	c = lbvs_conn_in_get(ln, &p->t);
 	if (!c) {
 		c = lbvs_conn_out_get(ln, &p->t);
+		if (c && unlikely(READ_ONCE(c->dest->drained)) && replies_here(c))
+			return nodest(ln, net, skb, c, p, hook, false);
 		if (c)
 			return replies_here(c) ? xmit_out(net, skb, c, p) : NF_ACCEPT;
 	}
@@ -259,12 +295,8 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net,
 		if (!c)
 			return verdict;
 	}
-	if (unlikely(!READ_ONCE(c->dest->available))) {
-		/* Its server was removed: see net.lbvs.expire_nodest_conn. */
-		if (READ_ONCE(ln->sysctl.expire_nodest_conn))
-			lbvs_conn_expire_now(ln, c);
-		return NF_DROP;
-	}
+	if (unlikely(!READ_ONCE(c->dest->available)))
+		return nodest(ln, net, skb, c, p, hook, true);
 	track(ln, c, p, c->out ? LBVS_DIR_IN : LBVS_DIR_IN_ONLY);
 	count(c, true, skb->len);
 	return xmit_in(net, skb, c, p);
@@ -282,7 +314,7 @@ static unsigned int in_hook(void *priv, struct sk_buff *skb,
 		lbvs_icmp_in(ln, state->net, skb, state->pf, &verdict);
 		return verdict;
 	}
-	return handle(ln, state->net, skb, &p);
+	return handle(ln, state->net, skb, &p, state->hook);
 }
 
 /*
@@ -299,7 +331,7 @@ static unsigned int out_hook(void *priv, struct sk_buff *skb,
 
 	if (parse(skb, state->pf, &p))
 		return NF_ACCEPT;
-	return handle(lbvs_net(state->net), state->net, skb, &p);
+	return handle(lbvs_net(state->net), state->net, skb, &p, state->hook);
 }
 
 static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
@@ -318,6 +350,8 @@ static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
 	c = lbvs_conn_out_get(ln, &p.t);
 	if (!c || c->fwd != LBVS_FWD_NAT)
 		return NF_ACCEPT;
+	if (unlikely(READ_ONCE(c->dest->drained)))
+		return nodest(ln, state->net, skb, c, &p, state->hook, false);
 	return xmit_out(state->net, skb, c, &p);
 }
 

@@ -11,6 +11,7 @@
 
 #include "addr.h"
 #include "audit.h"
+#include "drain.h"
 #include "events.h"
 #include "netlink.h"
 #include "netns.h"
@@ -37,6 +38,11 @@ static const struct nla_policy svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
 	[LBVS_SVC_ATTR_TIMEOUT_UDP]	= { .type = NLA_U32 },
 };
 
+/* Not const in 6.1's struct nla_policy; never written. */
+static struct netlink_range_validation drain_range __ro_after_init = {
+	.max = LBVS_DRAIN_MAX,
+};
+
 static const struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_AF]		= { .type = NLA_U16 },
 	[LBVS_DEST_ATTR_ADDR]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
@@ -53,6 +59,7 @@ static const struct nla_policy dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_TUN_TYPE]	= NLA_POLICY_MAX(NLA_U8, LBVS_TUN_MAX),
 	[LBVS_DEST_ATTR_TUN_PORT]	= { .type = NLA_BE16 },
 	[LBVS_DEST_ATTR_TUN_FLAGS]	= NLA_POLICY_MASK(NLA_U16, LBVS_TUN_F_ALL),
+	[LBVS_DEST_ATTR_DRAIN]		= NLA_POLICY_FULL_RANGE(NLA_U32, &drain_range),
 };
 
 static const struct nla_policy laddr_policy[LBVS_LADDR_ATTR_MAX + 1] = {
@@ -211,7 +218,7 @@ static struct lbvs_service *find_svc(struct lbvs_net *ln, struct genl_info *info
 }
 
 /* One LBVS_ATTR_DEST nest, already validated against dest_policy. */
-static int parse_dest(const struct nlattr *nest, const struct lbvs_service *svc,
+static int parse_dest(const struct nlattr *nest, const struct lbvs_service *svc, bool edit,
 		      struct lbvs_dest_conf *dc, u32 *set, struct netlink_ext_ack *extack)
 {
 	struct nlattr *a[LBVS_DEST_ATTR_MAX + 1];
@@ -255,6 +262,15 @@ static int parse_dest(const struct nlattr *nest, const struct lbvs_service *svc,
 		if (a[LBVS_DEST_ATTR_TUN_FLAGS])
 			dc->tun.flags = nla_get_u16(a[LBVS_DEST_ATTR_TUN_FLAGS]);
 		*set |= LBVS_SET_TUN;
+	}
+	if (a[LBVS_DEST_ATTR_DRAIN]) {
+		if (!edit) {
+			NL_SET_ERR_MSG_ATTR(extack, a[LBVS_DEST_ATTR_DRAIN],
+					    "only a real server already in drains (SET_DEST)");
+			return -EINVAL;
+		}
+		dc->drain = nla_get_u32(a[LBVS_DEST_ATTR_DRAIN]);
+		*set |= LBVS_SET_DRAIN;
 	}
 	return 0;
 }
@@ -368,7 +384,7 @@ static int dest_add_list(struct lbvs_net *ln, struct lbvs_service *svc,
 					    "a real server list holds LBVS_ATTR_DEST entries only");
 			err = -EINVAL;
 		}
-		err = err ?: parse_dest(nla, svc, &dcs[n++], &set, info->extack);
+		err = err ?: parse_dest(nla, svc, false, &dcs[n++], &set, info->extack);
 		if (err)
 			goto out;
 	}
@@ -406,7 +422,8 @@ static int dest_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_in
 		NL_SET_ERR_MSG(info->extack, "real server attribute missing");
 		return -EINVAL;
 	}
-	err = parse_dest(nest, svc, &dc, &set, info->extack);
+	err = parse_dest(nest, svc, info->genlhdr->cmd == LBVS_CMD_SET_DEST, &dc, &set,
+			 info->extack);
 	if (err)
 		return err;
 	if (info->genlhdr->cmd == LBVS_CMD_NEW_DEST)
@@ -417,8 +434,12 @@ static int dest_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_in
 				    "no such real server in this service");
 		return -ESRCH;
 	}
-	if (info->genlhdr->cmd == LBVS_CMD_SET_DEST)
-		return lbvs_dest_edit(ln, dest, &dc, set, info->extack);
+	if (info->genlhdr->cmd == LBVS_CMD_SET_DEST) {
+		err = lbvs_dest_edit(ln, dest, &dc, set, info->extack);
+		if (!err && (set & LBVS_SET_DRAIN))
+			err = lbvs_drain_set(ln, dest, dc.drain, info->extack);
+		return err;
+	}
 	return lbvs_dest_del(ln, dest, info->extack);
 }
 
@@ -699,8 +720,12 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	p = put_raw(p, LBVS_DEST_ATTR_PORT, &d->port, sizeof(d->port));
 	for (i = 0; i < ARRAY_SIZE(v); i++)
 		p = put_raw(p, v_attr[i], &v[i], sizeof(v[i]));
-	/* After the fixed part: lbadm's fast path takes IPIP servers only. */
+	/*
+	 * After the fixed part: lbadm's fast path takes IPIP servers that
+	 * do not drain only.
+	 */
 	if ((d->tun.type && put_tun(skb, d->tun)) ||
+	    (lbvs_drain_left(d) && nla_put_u32(skb, LBVS_DEST_ATTR_DRAIN, lbvs_drain_left(d))) ||
 	    (stats && put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
@@ -1220,6 +1245,29 @@ static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
  * administrator leaves nothing to account.
  */
 #define ADMIN GENL_ADMIN_PERM
+
+/* A drain's end: its event names the server as DEL_DEST would. */
+static int put_drained(struct sk_buff *msg, const void *arg)
+{
+	const struct lbvs_dest *d = arg;
+	struct nlattr *nest;
+
+	if (put_svc_key(msg, d->svc))
+		return -EMSGSIZE;
+	nest = nla_nest_start(msg, LBVS_ATTR_DEST);
+	if (!nest || nla_put_u16(msg, LBVS_DEST_ATTR_AF, d->af) ||
+	    put_addr(msg, LBVS_DEST_ATTR_ADDR, d->af, &d->addr) ||
+	    nla_put_be16(msg, LBVS_DEST_ATTR_PORT, d->port))
+		return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+void lbvs_genl_drained(struct lbvs_net *ln, struct lbvs_dest *dest)
+{
+	lbvs_event_kernel(&lbvs_genl, ln->net, LBVS_CMD_DEL_DEST, "lbvs-drain", put_drained,
+			  dest);
+}
 
 /* The commands that change the configuration, each logged (audit.c). */
 static const struct {

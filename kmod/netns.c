@@ -4,6 +4,7 @@
  */
 #include <linux/module.h>
 
+#include "drain.h"
 #include "hooks.h"
 #include "netns.h"
 #include "proto_state.h"
@@ -78,6 +79,7 @@ static int __net_init lbvs_net_init(struct net *net)
 	lbvs_stats_pool_init(&ln->stats_pool);
 	sysctl_defaults(&ln->sysctl);
 	INIT_DELAYED_WORK(&ln->est_work, est_run);
+	lbvs_drain_init(ln);
 	/* The rest comes with the first service: lbvs_net_start(). */
 	return lbvs_sysctl_register(ln);
 }
@@ -93,6 +95,7 @@ static void __net_exit lbvs_net_exit(struct net *net)
 	lbvs_hooks_unregister(ln);
 	mutex_unlock(&ln->config_lock);
 	cancel_delayed_work_sync(&ln->est_work);
+	lbvs_drain_exit(ln);
 	lbvs_sysctl_unregister(ln);
 	mutex_lock(&ln->config_lock);
 	lbvs_svc_flush(ln);

@@ -48,6 +48,9 @@ struct lbvs_net {
 	struct ctl_table_header *sysctl_hdr;
 
 	struct delayed_work est_work;	/* rate estimator, every 2 s */
+	/* Draining servers (drain.c): the list under config_lock. */
+	struct list_head drain_list;
+	struct delayed_work drain_work;
 	/*
 	 * conns set up, est_work and the collector running: from the first
 	 * service until the namespace exits (lbvs_net_start()). Set under

@@ -56,7 +56,7 @@ static bool template_usable(struct lbvs_net *ln, const struct lbvs_conn *tc)
 {
 	const struct lbvs_dest *dest = tc->dest;
 
-	if (!READ_ONCE(dest->available))
+	if (!READ_ONCE(dest->available) || READ_ONCE(dest->draining))
 		return false;
 	return READ_ONCE(dest->weight) ||
 	       !READ_ONCE(ln->sysctl.expire_quiescent_template);

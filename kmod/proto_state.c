@@ -43,24 +43,26 @@ static const u8 tcp_next[3][4][TCP_STATES] = {
 	},
 };
 
+/* closed: both ends have sent their FIN or a RST; no data can follow. */
 static const struct {
 	const char *name;
 	u32 timeout;
 	bool active;
+	bool closed;
 } states[LBVS_S_MAX + 1] = {
-	[S_NO] = { "NONE",        2,       false },
-	[S_ES] = { "ESTABLISHED", 15 * 60, true },
-	[S_SS] = { "SYN_SENT",    2 * 60,  true },
-	[S_SR] = { "SYN_RECV",    60,      true },
-	[S_FW] = { "FIN_WAIT",    2 * 60,  false },
-	[S_TW] = { "TIME_WAIT",   2 * 60,  false },
-	[S_CL] = { "CLOSE",       10,      false },
-	[S_CW] = { "CLOSE_WAIT",  60,      false },
-	[S_LA] = { "LAST_ACK",    30,      false },
-	[S_LI] = { "LISTEN",      2 * 60,  false },
-	[S_SA] = { "SYNACK",      2 * 60,  true },
-	[LBVS_S_UDP]  = { "UDP",  5 * 60, false },
-	[LBVS_S_ICMP] = { "ICMP", 60,     false },
+	[S_NO] = { "NONE",        2,       false, false },
+	[S_ES] = { "ESTABLISHED", 15 * 60, true,  false },
+	[S_SS] = { "SYN_SENT",    2 * 60,  true,  false },
+	[S_SR] = { "SYN_RECV",    60,      true,  false },
+	[S_FW] = { "FIN_WAIT",    2 * 60,  false, false },
+	[S_TW] = { "TIME_WAIT",   2 * 60,  false, true },
+	[S_CL] = { "CLOSE",       10,      false, true },
+	[S_CW] = { "CLOSE_WAIT",  60,      false, false },
+	[S_LA] = { "LAST_ACK",    30,      false, true },
+	[S_LI] = { "LISTEN",      2 * 60,  false, false },
+	[S_SA] = { "SYNACK",      2 * 60,  true,  false },
+	[LBVS_S_UDP]  = { "UDP",  5 * 60, false, false },
+	[LBVS_S_ICMP] = { "ICMP", 60,     false, false },
 };
 
 u8 lbvs_tcp_next_state(u8 state, enum lbvs_dir dir, u8 tcp_flags)
@@ -85,6 +87,11 @@ u8 lbvs_tcp_next_state(u8 state, enum lbvs_dir dir, u8 tcp_flags)
 bool lbvs_state_active(u8 state)
 {
 	return state <= LBVS_S_MAX && states[state].active;
+}
+
+bool lbvs_state_closed(u8 state)
+{
+	return state <= LBVS_S_MAX && states[state].closed;
 }
 
 u32 lbvs_state_default_timeout(u8 state)

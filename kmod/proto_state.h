@@ -25,6 +25,8 @@ enum lbvs_dir {
 
 u8 lbvs_tcp_next_state(u8 state, enum lbvs_dir dir, u8 tcp_flags);
 bool lbvs_state_active(u8 state);
+/* A TCP connection over, its entry kept for stray packets. */
+bool lbvs_state_closed(u8 state);
 /* Default timeout of a state, in seconds. */
 u32 lbvs_state_default_timeout(u8 state);
 const char *lbvs_state_name(u8 state);

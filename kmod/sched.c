@@ -36,7 +36,8 @@ const struct lbvs_sched_algo *lbvs_sched_lookup(const char *name,
 /* overloaded is read racily outside s->lock; it only steers new picks. */
 static void dest_view(const struct lbvs_dest *d, struct lbvs_sched_dest *v)
 {
-	v->weight = READ_ONCE(d->available) ? READ_ONCE(d->weight) : 0;
+	v->weight = READ_ONCE(d->available) && !READ_ONCE(d->draining) ?
+		    READ_ONCE(d->weight) : 0;
 	v->active = atomic_read(&d->active);
 	v->inactive = atomic_read(&d->inactive);
 	v->overloaded = d->overloaded;

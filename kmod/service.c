@@ -8,6 +8,7 @@
 
 #include "addr.h"
 #include "conn.h"
+#include "drain.h"
 #include "hooks.h"
 #include "netns.h"
 #include "route.h"
@@ -279,6 +280,7 @@ int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
 /* Out of the service; the scheduler must be rebuilt before dest_release(). */
 static void dest_unlink(struct lbvs_dest *dest)
 {
+	lbvs_drain_forget(dest);
 	list_del(&dest->list);
 	dest->svc->ndests--;
 	WRITE_ONCE(dest->available, false);
@@ -490,6 +492,7 @@ static struct lbvs_dest *dest_new(struct lbvs_net *ln, struct lbvs_service *svc,
 	dest->addr = dc->addr;
 	dest->available = true;
 	dest->sched_idx = -1;
+	INIT_LIST_HEAD(&dest->drain_node);
 	dest_apply(dest, dc, set);
 	return dest;
 }
@@ -585,6 +588,7 @@ int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
 		NL_SET_ERR_MSG(extack, "cannot rebuild the scheduler: real server kept");
 		return err;
 	}
+	lbvs_drain_forget(dest);
 	WRITE_ONCE(dest->available, false);
 	lbvs_svc_changed(ln);
 	dest_release(ln, dest);

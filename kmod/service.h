@@ -145,8 +145,21 @@ struct lbvs_dest {
 	u32 u_thresh;
 	u32 l_thresh;
 
+	/*
+	 * Drain (drain.c): on ln->drain_list from the request until the
+	 * server goes or the drain is ended; drain_node and drain_until under
+	 * config_lock. draining (no new connections) and drained (removed by
+	 * its drain: reset its flows) are read with READ_ONCE on the packet
+	 * path; drained is set before available is cleared.
+	 */
+	struct list_head drain_node;
+	unsigned long drain_until;	/* jiffies */
+	bool draining;
+	bool drained;
+
 	atomic_t active;		/* TCP connections in ESTABLISHED */
 	atomic_t inactive;		/* every other connection */
+	atomic_t closed;		/* of those, lbvs_state_closed() ones */
 	atomic_t persist;		/* persistence templates */
 
 	struct lbvs_stats stats;
@@ -180,6 +193,7 @@ struct lbvs_dest_conf {
 	u32 weight;
 	u32 u_thresh;
 	u32 l_thresh;
+	u32 drain;			/* LBVS_DEST_ATTR_DRAIN, seconds */
 };
 
 /* The LBVS_SVC_F_* this kernel knows. */
@@ -197,6 +211,7 @@ struct lbvs_dest_conf {
 #define LBVS_SET_L_THRESH	BIT(7)
 #define LBVS_SET_TUN		BIT(8)
 #define LBVS_SET_TIMEOUTS	BIT(9)
+#define LBVS_SET_DRAIN		BIT(10)
 
 void lbvs_svc_table_init(struct lbvs_svc_table *t);
 

@@ -96,6 +96,13 @@ START_TEST(timeouts_and_names)
 	ck_assert(lbvs_state_active(LBVS_S_SYN_RECV));
 	ck_assert(!lbvs_state_active(LBVS_S_TIME_WAIT));
 	ck_assert(!lbvs_state_active(LBVS_S_UDP));
+	ck_assert(lbvs_state_closed(LBVS_S_TIME_WAIT));
+	ck_assert(lbvs_state_closed(LBVS_S_CLOSE));
+	ck_assert(lbvs_state_closed(LBVS_S_LAST_ACK));
+	ck_assert(!lbvs_state_closed(LBVS_S_FIN_WAIT));
+	ck_assert(!lbvs_state_closed(LBVS_S_CLOSE_WAIT));
+	ck_assert(!lbvs_state_closed(LBVS_S_UDP));
+	ck_assert(!lbvs_state_closed(200));
 }
 END_TEST
 

@@ -44,6 +44,7 @@
  *     LBVS_DEST_ATTR_FWD            NEW: LBVS_FWD_DR when absent
  *     LBVS_DEST_ATTR_WEIGHT         NEW: 1 when absent
  *     LBVS_DEST_ATTR_U_THRESH, L_THRESH
+ *     LBVS_DEST_ATTR_DRAIN          SET only
  *   or, NEW only: LBVS_ATTR_DEST_LIST, LBVS_ATTR_DEST nests as above
  *   SET changes only the attributes present; DEL needs ADDR (and PORT).
  * LBVS_CMD_GET_DEST (dump)
@@ -54,6 +55,7 @@
  *     LBVS_ATTR_DEST
  *       AF, ADDR, PORT, FWD, WEIGHT, U_THRESH, L_THRESH,
  *       ACTIVE_CONNS, INACT_CONNS, PERSIST_CONNS
+ *       DRAIN (while it drains), TUN_* (not IPIP)
  *       LBVS_DEST_ATTR_STATS: LBVS_STATS_ATTR_* (not with NO_STATS)
  * LBVS_CMD_NEW_LADDR, LBVS_CMD_DEL_LADDR
  *   LBVS_ATTR_SERVICE: key
@@ -109,6 +111,7 @@
 #define LBVS_THRESH_MAX		0x7fffffff
 #define LBVS_PERSIST_MAX	(31 * 24 * 3600)	/* seconds */
 #define LBVS_TIMEOUT_MAX	(30 * 24 * 3600)	/* --set, seconds */
+#define LBVS_DRAIN_MAX		(7 * 24 * 3600)	/* --drain, seconds */
 #define LBVS_LADDR_MAX		256	/* FULLNAT local addresses per service */
 
 /*
@@ -323,6 +326,19 @@ enum lbvs_dest_attr {
 	LBVS_DEST_ATTR_TUN_TYPE,	/* u8, enum lbvs_tun_type */
 	LBVS_DEST_ATTR_TUN_PORT,	/* be16, GUE's UDP destination port */
 	LBVS_DEST_ATTR_TUN_FLAGS,	/* u16, LBVS_TUN_F_* */
+	/*
+	 * u32, seconds. In SET_DEST: drain the server for at most that long
+	 * (1..LBVS_DRAIN_MAX; 0 ends a drain, leaving the server in): it
+	 * takes no new connection, its persistence templates place no more,
+	 * and when its last connection ends (an entry whose TCP connection
+	 * is over, in TIME_WAIT, CLOSE or LAST_ACK, does not count) or the
+	 * time is up it is removed
+	 * (an event LBVS_CMD_DEL_DEST with pid 0, comm "lbvs-drain"). Its
+	 * TCP connections left then are reset both ways at their next
+	 * packet; its other entries are dropped at theirs. In replies: the
+	 * seconds left, rounded up, while the server drains.
+	 */
+	LBVS_DEST_ATTR_DRAIN,
 	__LBVS_DEST_ATTR_MAX
 };
 

@@ -486,9 +486,32 @@ START_TEST(t_table)
 }
 END_TEST
 
+/* -e --drain: the drain alone, sent without the server's configuration. */
+START_TEST(t_args_drain)
+{
+	struct lbadm_req r;
+
+	OK(&r, "-e -t 203.0.113.1:80 -r 192.0.2.11 --drain 30");
+	ck_assert_int_eq(r.dest.has_drain, 1);
+	ck_assert_uint_eq(r.dest.drain, 30);
+	ck_assert_uint_eq(r.dest.port, 80);
+	OK(&r, "-e -t 203.0.113.1:80 -r 192.0.2.11:80 --drain 0");
+	ck_assert_uint_eq(r.dest.drain, 0);
+	OK(&r, "-e -t 203.0.113.1:80 -r 192.0.2.11:80 --drain 604800");
+	REJECTS("-e -t 203.0.113.1:80 -r 192.0.2.11:80 --drain 604801",
+		"drain time 604801 out of range 0..604800");
+	REJECTS("-e -t 203.0.113.1:80 -r 192.0.2.11:80 -w 2 --drain 5",
+		"--drain changes nothing else of a server: not with -w/--weight");
+	REJECTS("-e -t 203.0.113.1:80 -r 192.0.2.11:80 -m --drain 5",
+		"--drain changes nothing else of a server: not with -m/--masquerading");
+	REJECTS("-a -t 203.0.113.1:80 -r 192.0.2.11:80 --drain 5",
+		"option --drain is not valid with -a/--add-server");
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_args", "all",
 		t_args_service, t_args_dest, t_args_other, t_args_bad, t_args_laddr,
-		t_args_getladdr, t_args_laddr_bad, t_table);
+		t_args_getladdr, t_args_laddr_bad, t_table, t_args_drain);
 }

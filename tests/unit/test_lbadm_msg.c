@@ -781,6 +781,7 @@ static struct nla_policy ref_dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_TUN_TYPE] = { .type = NLA_U8 },
 	[LBVS_DEST_ATTR_TUN_PORT] = { .type = NLA_U16 },
 	[LBVS_DEST_ATTR_TUN_FLAGS] = { .type = NLA_U16 },
+	[LBVS_DEST_ATTR_DRAIN] = { .type = NLA_U32 },
 };
 
 static int ref_get_dest(struct nlattr **top, struct lbadm_dest *d)
@@ -811,6 +812,8 @@ static int ref_get_dest(struct nlattr **top, struct lbadm_dest *d)
 		d->tun_type = nla_get_u8(tb[LBVS_DEST_ATTR_TUN_TYPE]);
 	d->tun_port = ntohs(ref_u16(tb[LBVS_DEST_ATTR_TUN_PORT]));
 	d->tun_flags = ref_u16(tb[LBVS_DEST_ATTR_TUN_FLAGS]);
+	d->has_drain = !!tb[LBVS_DEST_ATTR_DRAIN];
+	d->drain = ref_u32(tb[LBVS_DEST_ATTR_DRAIN]);
 	ref_stats(tb[LBVS_DEST_ATTR_STATS], &d->stats);
 	return 0;
 }
@@ -967,6 +970,8 @@ static struct nl_msg *rnd_dest_reply(uint64_t *seed)
 		nla_put_u16(m, LBVS_DEST_ATTR_TUN_PORT, (uint16_t)rnd64(seed));
 		nla_put_u16(m, LBVS_DEST_ATTR_TUN_FLAGS, (uint16_t)rnd64(seed));
 	}
+	if (rnd64(seed) % 8 == 0)	/* a draining server */
+		nla_put_u32(m, LBVS_DEST_ATTR_DRAIN, (uint32_t)rnd64(seed));
 	if (rnd64(seed) % 2)
 		put_rnd_stats(m, seed, LBVS_DEST_ATTR_STATS);
 	nla_nest_end(m, n);

@@ -312,7 +312,7 @@ START_TEST(t_print_json)
 		"\"outpps\":0,\"inbps\":0,\"outbps\":0},\"servers\":["
 		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
 		"\"weight\":1,\"u_threshold\":0,\"l_threshold\":0,\"active_conns\":2,"
-		"\"inactive_conns\":3,\"persistent_conns\":0,\"tunnel\":null,\"stats\":{\"conns\":0,"
+		"\"inactive_conns\":3,\"persistent_conns\":0,\"drain_left\":0,\"tunnel\":null,\"stats\":{\"conns\":0,"
 		"\"inpkts\":0,\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,"
 		"\"inpps\":0,\"outpps\":0,\"inbps\":0,\"outbps\":0}}]},"
 		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"

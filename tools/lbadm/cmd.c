@@ -140,7 +140,8 @@ static int exec_req(struct lbadm_nl *nl, int cmd, int dump, const struct lbadm_r
 static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
 		      struct lbadm_err *e)
 {
-	long was = r->cmd == LC_EDITDEST && !(r->slots & (1u << S_FWD)) ?
+	long was = r->cmd == LC_EDITDEST && !(r->slots & (1u << S_FWD)) &&
+		   !r->dest.has_drain ?
 		   current_fwd(nl, r) : -1;
 	char what[256];
 

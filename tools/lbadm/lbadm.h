@@ -69,6 +69,9 @@ struct lbadm_dest {
 	uint8_t tun_type;	/* enum lbvs_tun_type, for LBVS_FWD_TUN */
 	uint16_t tun_port;	/* GUE */
 	uint16_t tun_flags;	/* LBVS_TUN_F_* */
+	/* -e --drain: seconds (0 ends a drain); listed: seconds left. */
+	uint8_t has_drain;
+	uint32_t drain;
 	uint32_t active, inactive, persist;
 	struct lbadm_stats stats;
 };

@@ -143,6 +143,7 @@ static char *put_tun(char *a, const struct lbadm_dest *d)
 static size_t dest_size(const struct lbadm_dest *d, int conf)
 {
 	return NLA_HDRLEN + 2 * attr_size(2) + attr_size(addr_len(d->addr.af)) +
+	       (d->has_drain ? attr_size(4) : 0) +
 	       (conf ? 4 * attr_size(4) + tun_size(d) : 0);
 }
 
@@ -155,6 +156,8 @@ char *put_dest(char *a, const struct lbadm_dest *d, int conf)
 	a = attr_u16(a, LBVS_DEST_ATTR_AF, d->addr.af);
 	a = attr_addr(a, LBVS_DEST_ATTR_ADDR, d->addr.af, d->addr.b);
 	a = attr_u16(a, LBVS_DEST_ATTR_PORT, htons(d->port));
+	if (d->has_drain)
+		a = attr_u32(a, LBVS_DEST_ATTR_DRAIN, d->drain);
 	if (conf) {
 		a = attr_u32(a, LBVS_DEST_ATTR_FWD, d->fwd);
 		a = attr_u32(a, LBVS_DEST_ATTR_WEIGHT, d->weight);
@@ -248,7 +251,8 @@ static inline __attribute__((always_inline))
 int put_req(struct nlmsghdr *h, size_t max, const struct lbadm_req *r)
 {
 	int conf_svc = r->cmd == LC_ADD || r->cmd == LC_EDIT;
-	int conf_dest = r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST;
+	int conf_dest = (r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) &&
+			!r->dest.has_drain;
 	size_t off = NLMSG_ALIGN(h->nlmsg_len);
 	char *a = (char *)h + off;
 
@@ -577,6 +581,7 @@ static const uint8_t dest_policy[LBVS_DEST_ATTR_MAX + 1] = {
 	[LBVS_DEST_ATTR_TUN_TYPE] = 1,
 	[LBVS_DEST_ATTR_TUN_PORT] = 2,
 	[LBVS_DEST_ATTR_TUN_FLAGS] = 2,
+	[LBVS_DEST_ATTR_DRAIN] = 4,
 };
 
 /* The family of the reply's service, if it names one, else AF_INET. */
@@ -686,6 +691,8 @@ int lbadm_get_dest(struct nlattr **top, struct lbadm_dest *d)
 		d->tun_type = nla_get_u8(tb[LBVS_DEST_ATTR_TUN_TYPE]);
 	d->tun_port = get_port(tb[LBVS_DEST_ATTR_TUN_PORT]);
 	d->tun_flags = get_u16(tb[LBVS_DEST_ATTR_TUN_FLAGS]);
+	d->has_drain = !!tb[LBVS_DEST_ATTR_DRAIN];
+	d->drain = get_u32(tb[LBVS_DEST_ATTR_DRAIN]);
 	get_stats(tb[LBVS_DEST_ATTR_STATS], &d->stats);
 	return 0;
 }

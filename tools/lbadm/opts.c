@@ -100,6 +100,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    NULL, NULL),
 	OPT(0, "tun-remcsum", ARG_NONE, O_TUNREMCSUM, S_TUNCSUM, DEST_CONF, 0,
 	    0, NULL, NULL),
+	/* lbvs's own, in lbadm(8): --help has no line to spare. */
+	OPT(0, "drain", ARG_REQ, O_DRAIN, S_DRAIN, B(LC_EDITDEST), 0, 0, "s", NULL),
 	OPT('x', "u-threshold", ARG_REQ, O_UTHR, S_UTHR, DEST_CONF, 0, 0,
 	    "n", "upper conn limit"),
 	OPT('y', "l-threshold", ARG_REQ, O_LTHR, S_LTHR, DEST_CONF, 0, 0,
@@ -669,6 +671,21 @@ static int family_differs(struct lbadm_req *r, const char *what,
 			    af_name(af), af_name(r->svc.af));
 }
 
+/* -e --drain N: the server's drain, and nothing else of it. */
+static int conv_drain(struct lbadm_req *r, struct lbadm_err *e)
+{
+	const struct lbadm_opt *o;
+	char name[40];
+
+	for (o = lbadm_opts; o->longname; o++)
+		if (o->cmd == LC_NONE && o->cmds == DEST_CONF && r->given[o->id])
+			return lbadm_seterr(e, "--drain changes nothing else of a server: not with %s",
+					    lbadm_opt_name(o, name, sizeof(name)));
+	r->dest.has_drain = 1;
+	return lbadm_parse_u32("drain time", r->arg[O_DRAIN], 0, LBVS_DRAIN_MAX,
+			       &r->dest.drain, e);
+}
+
 static int conv_dest(struct lbadm_req *r, struct lbadm_err *e)
 {
 	struct lbadm_dest *d = &r->dest;
@@ -679,8 +696,12 @@ static int conv_dest(struct lbadm_req *r, struct lbadm_err *e)
 		return -1;
 	if (!has_port)
 		d->port = r->svc.port;
-	if ((r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) && conv_dest_conf(r, e))
+	if (r->given[O_DRAIN]) {
+		if (conv_drain(r, e))
+			return -1;
+	} else if ((r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) && conv_dest_conf(r, e)) {
 		return -1;
+	}
 	if (d->addr.af != r->svc.af && d->fwd != LBVS_FWD_TUN)
 		return family_differs(r, "real server", v, d->addr.af, e);
 	return 0;

@@ -641,11 +641,16 @@ static void print_dest_line(struct out *o, const struct lbadm_dest *d,
 		put_col(o, d->active, 10);
 		put_col(o, d->inactive, 10);
 	} else {
-		/* " %-7s %-6u %-10u %-10u" */
+		/* " %-7s %-6u %-10u %-10u", then lbvs's own: draining Ns */
 		put_fwd_col(o, d->fwd);
 		put_u(o, d->weight, 6);
 		put_col(o, d->active, 10);
 		put_col(o, d->inactive, 10);
+		if (d->has_drain) {
+			put_s(o, " draining ");
+			put_u(o, d->drain, 0);
+			put_c(o, 's');
+		}
 	}
 	put_nl(o);
 }
@@ -800,6 +805,8 @@ static void json_dest(struct out *o, const struct lbadm_dest *d)
 	put_s(o, fwd_json(d->fwd));
 	put_c(o, '"');
 	json_u64s(o, keys, v, 6);
+	put_s(o, ",\"drain_left\":");
+	put_u(o, d->has_drain ? d->drain : 0, 0);
 	json_tun(o, d);
 	put_s(o, ",\"stats\":");
 	json_stats(o, &d->stats);
@@ -1157,7 +1164,7 @@ static void put_req_args(struct out *o, const struct lbadm_req *r)
 		print_svc_line(o, &r->svc, &name, LBADM_FMT_RULE);
 		return;
 	}
-	if (r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) {
+	if ((r->cmd == LC_ADDDEST || r->cmd == LC_EDITDEST) && !r->dest.has_drain) {
 		print_dest_rule(o, &r->dest, &name);
 		return;
 	}
@@ -1169,6 +1176,10 @@ static void put_req_args(struct out *o, const struct lbadm_req *r)
 	if (r->given[O_LADDR]) {
 		put_s(o, " -z ");
 		o->n += lbadm_addr_text(o->b + o->n, &r->laddr, 1);
+	}
+	if (r->dest.has_drain) {
+		put_s(o, " --drain ");
+		put_u(o, r->dest.drain, 0);
 	}
 	put_nl(o);
 }

@@ -14,6 +14,7 @@
  *  SERVER:     {"address":STR,"port":N,"forward":"route"|"masq"|"tunnel"|
  *               "fullnat","weight":N,"u_threshold":N,"l_threshold":N,
  *               "active_conns":N,"inactive_conns":N,"persistent_conns":N,
+ *               "drain_left":N (seconds, 0: not draining),
  *               "stats":STATS}
  *  STATS:      {"conns","inpkts","outpkts","inbytes","outbytes","cps",
  *               "inpps","outpps","inbps","outbps"} all numbers

@@ -2,7 +2,7 @@
 /*
  * Both ends of a TCP flow accept a RST whose sequence number is the one
  * they expect next (RFC 5961). From a packet of the flow, its sender's is
- * the packet's acknowledgement, which the netfilter reject helpers use;
+ * the packet's acknowledgment, which the netfilter reject helpers use;
  * its receiver's is the packet's own sequence number, once the packet's
  * data is dropped: so the packet itself, cut to its header, becomes the
  * receiver's RST, and the method's transmit path delivers it as it would

@@ -8,7 +8,7 @@
 
 #include "packet.h"
 
-/* A RST to the packet's sender, from its own acknowledgement. */
+/* A RST to the packet's sender, from its own acknowledgment. */
 void lbvs_reset_sender(struct net *net, struct sk_buff *skb, u16 af, unsigned int hook);
 
 /*

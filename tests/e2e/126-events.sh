@@ -74,6 +74,7 @@ expect_lbadm_fail "no such" lbd -d -t "$VIP4:80" -r 192.0.2.99:80
 lbd -L -n >/dev/null
 lbd -S -n >/dev/null
 # Known pid: the shell that execs lbadm.
+# shellcheck disable=SC2016 # $$ and $0 are the inner shell's
 pid=$(nsx director bash -c 'echo $$; exec "$0" -A -t 203.0.113.100:8080 -s rr' "$LBADM")
 # A batch: one event, its list, printed a line a server.
 printf '%s\n' "-a -t $VIP4:8080 -r 192.0.2.11:80 -m -w 1" \
@@ -87,6 +88,7 @@ done_all() { grep -q -- '-C$' "$mon/text" && grep -q '"-C"' "$mon/json"; }
 wait_until 30 done_all || fail "the last event did not arrive"$'\n'"$(cat "$mon/text")"
 text=$(tail -n +$((skip_text + 1)) "$mon/text")
 log "$text"
+# shellcheck disable=SC2001 # a regular expression, per line
 assert_eq "$(sed 's/^\[[0-9]* [^]]*\] //' <<<"$text")" "$want" "every change once, in order, as its rule"
 assert_eq "$(grep -c '^\[[0-9]* lbadm\] ' <<<"$text")" "$(grep -c '' <<<"$want")" "each with a pid and lbadm's name"
 assert_match "$text" "^\[$pid lbadm\] -A -t $VIP4:8080 -s rr$" "the requester's pid ($pid)"

@@ -33,6 +33,8 @@ greeting() { nsx client socat -t 2 - "TCP4:$VIP4:9000,connect-timeout=5" </dev/n
 # established NS: the server's established connections on port 9000.
 established() { nsx "$1" ss -Htn state established '( sport = :9000 )' | grep -c . || true; }
 listed() { lbd -L -n | grep -c -- "-> $1:9000" || true; }
+gone() { [ "$(listed "$1")" = 0 ]; }
+not_established() { [ "$(established "$1")" = 0 ]; }
 
 # Before the held connections: a capture must not inherit their FIFOs.
 capture client "tcp port 9000"
@@ -41,7 +43,9 @@ capture rs2 "tcp port 9000"
 hold_open a client "$VIP4" 9000
 hold_open b client "$VIP4" 9000
 na=$(hold_name a) nb=$(hold_name b)
-[ "$na" != "$nb" ] && [ "$na" != - ] && [ "$nb" != - ] || fail "rr did not spread a, b: $na $nb"
+if [ "$na" = "$nb" ] || [ "$na" = - ] || [ "$nb" = - ]; then
+	fail "rr did not spread a, b: $na $nb"
+fi
 ra=$(rip_of "$na") rb=$(rip_of "$nb")
 
 # --- a's server drains for 4 s, with a open --------------------------------
@@ -53,13 +57,13 @@ done
 hold_echo a ping1 || fail "a's connection stopped while its server drains"
 assert_eq "$(established "$na")" 1 "$na holds a"
 
-wait_until 15 eval '[ "$(listed "$ra")" = 0 ]' || fail "$ra still listed after its drain time"
+wait_until 15 gone "$ra" || fail "$ra still listed after its drain time"
 wait_until 5 grep -q "^\[0 lbvs-drain\] -d -t $VIP4:9000 -r $ra:9000$" "$mon" ||
 	fail "no event for the end of the drain: $(cat "$mon")"
 assert_eq "$(established "$na")" 1 "a stays open until its next packet"
 # Its next packet: both ends reset.
 echo ping2 >&"${_HOLD_FD[a]}"
-wait_until 10 eval '[ "$(established "$na")" = 0 ]' || fail "$na's side of a was not reset"
+wait_until 10 not_established "$na" || fail "$na's side of a was not reset"
 capture_stop
 pkts_client=$(tcpdump -r "$LBVS_OUT/client.pcap" -n 2>/dev/null | grep 'Flags \[R' || true)
 pkts_server=$(tcpdump -r "$LBVS_OUT/$na.pcap" -n 2>/dev/null | grep 'Flags \[R' || true)
@@ -75,7 +79,7 @@ hold_echo b ping3 || fail "b's connection broke"
 # --- b's server drains for 60 s; b's close ends it -------------------------
 lbd -e -t "$VIP4:9000" -r "$rb:9000" --drain 60
 hold_close b
-wait_until 20 eval '[ "$(listed "$rb")" = 0 ]' ||
+wait_until 20 gone "$rb" ||
 	fail "$rb still listed after its last connection ended"$'\n'"$(lbd -L -n; lbd -L -n -c)"
 log "$(cat "$mon")"
 assert_match "$(cat "$mon")" "^\[[0-9]+ lbadm\] -e -t $VIP4:9000 -r $rb:9000 --drain 60$" "the drain's start is an event"

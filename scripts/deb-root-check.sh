@@ -127,16 +127,9 @@ build_base()
 	log "bare root built in $((SECONDS - t0)) s"
 }
 
-pass=0 fail=0
-check()
-{
-	if eval "$2"; then
-		pass=$((pass + 1))
-	else
-		log "$1"
-		fail=$((fail + 1))
-	fi
-}
+CHECK_NAME=deb-root
+# shellcheck source=scripts/checks.sh
+. scripts/checks.sh
 
 guest()
 {

@@ -25,16 +25,9 @@ if ! make -s install DESTDIR="$root" PREFIX=/usr/local >"$log" 2>&1; then
 fi
 rm -f "$log"
 
-pass=0 fail=0
-check()
-{
-	if eval "$2"; then
-		pass=$((pass + 1))
-	else
-		echo "install: $1"
-		fail=$((fail + 1))
-	fi
-}
+CHECK_NAME=install
+# shellcheck source=scripts/checks.sh
+. scripts/checks.sh
 for f in sbin/lbadm sbin/lbvs-healthcheck sbin/lbvs-rules \
 	share/man/man8/lbadm.8 lib/systemd/system/lbvs.service; do
 	check "no /usr/local/$f" "[ -e '$root/usr/local/$f' ]"

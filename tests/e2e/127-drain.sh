@@ -88,10 +88,15 @@ log "$(cat "$mon")"
 assert_match "$(cat "$mon")" "^\[[0-9]+ lbadm\] -e -t $VIP4:9000 -r $rb:9000 --drain 60$" "the drain's start is an event"
 assert_match "$(cat "$mon")" "^\[0 lbvs-drain\] -d -t $VIP4:9000 -r $rb:9000$" "and its end"
 
-# A drain ended with 0 leaves the server in; a new one may not drain.
+# --drain 0 ends a drain and leaves the server in. (A connection holds
+# the drain open: a server without any is removed at the next second.)
 lbd -a -t "$VIP4:9000" -r "$ra:9000" -m
+hold_open c client "$VIP4" 9000
+assert_eq "$(hold_name c)" "$na" "c on the server added again"
 lbd -e -t "$VIP4:9000" -r "$ra:9000" --drain 30
 assert_match "$(lbd -L -n)" "draining" "draining again"
+[ -z "$(greeting)" ] || fail "a new connection was answered while the only server drains"
 lbd -e -t "$VIP4:9000" -r "$ra:9000" --drain 0
 [[ $(lbd -L -n) != *draining* ]] || fail "--drain 0 did not end the drain"
 assert_eq "$(greeting)" "$na" "the server takes connections again"
+hold_close c

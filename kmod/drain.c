@@ -23,13 +23,19 @@ static bool drain_over(const struct lbvs_dest *dest)
 		atomic_read(&dest->inactive) == atomic_read(&dest->closed));
 }
 
-/* Its event first: the delete may free it. */
+/*
+ * drained before the delete clears available: the packet path resets a
+ * flow once it sees both. The reference keeps dest for its event.
+ */
 static void drain_end(struct lbvs_net *ln, struct lbvs_dest *dest)
 {
-	lbvs_genl_drained(ln, dest);
+	refcount_inc(&dest->refcnt);
 	WRITE_ONCE(dest->drained, true);
 	if (lbvs_dest_del(ln, dest, NULL))	/* no memory: next round */
 		WRITE_ONCE(dest->drained, false);
+	else
+		lbvs_genl_drained(ln, dest);
+	lbvs_dest_put(dest);
 }
 
 static void drain_run(struct work_struct *work)

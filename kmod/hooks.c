@@ -259,7 +259,7 @@ static unsigned int nodest(struct lbvs_net *ln, struct net *net, struct sk_buff 
 	unsigned int verdict = NF_DROP;
 	struct lbvs_pkt rst = *p;
 
-	if (!READ_ONCE(c->dest->drained)) {
+	if (!lbvs_dest_drained(c->dest)) {
 		if (READ_ONCE(ln->sysctl.expire_nodest_conn))
 			lbvs_conn_expire_now(ln, c);
 		return NF_DROP;
@@ -281,7 +281,7 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 	c = lbvs_conn_in_get(ln, &p->t);
 	if (!c) {
 		c = lbvs_conn_out_get(ln, &p->t);
-		if (c && unlikely(READ_ONCE(c->dest->drained)) && replies_here(c))
+		if (c && unlikely(lbvs_dest_drained(c->dest)) && replies_here(c))
 			return nodest(ln, net, skb, c, p, hook, false);
 		if (c)
 			return replies_here(c) ? xmit_out(net, skb, c, p) : NF_ACCEPT;
@@ -350,7 +350,7 @@ static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
 	c = lbvs_conn_out_get(ln, &p.t);
 	if (!c || c->fwd != LBVS_FWD_NAT)
 		return NF_ACCEPT;
-	if (unlikely(READ_ONCE(c->dest->drained)))
+	if (unlikely(lbvs_dest_drained(c->dest)))
 		return nodest(ln, state->net, skb, c, &p, state->hook, false);
 	return xmit_out(state->net, skb, c, &p);
 }

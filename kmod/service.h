@@ -150,7 +150,8 @@ struct lbvs_dest {
 	 * server goes or the drain is ended; drain_node and drain_until under
 	 * config_lock. draining (no new connections) and drained (removed by
 	 * its drain: reset its flows) are read with READ_ONCE on the packet
-	 * path; drained is set before available is cleared.
+	 * path; drained is set before available is cleared, and counts
+	 * only with it (lbvs_dest_drained()).
 	 */
 	struct list_head drain_node;
 	unsigned long drain_until;	/* jiffies */
@@ -165,6 +166,12 @@ struct lbvs_dest {
 	struct lbvs_stats stats;
 	struct rcu_head rcu;
 };
+
+/* Removed by its drain (drain.c): its flows are reset. Packet path. */
+static inline bool lbvs_dest_drained(const struct lbvs_dest *dest)
+{
+	return READ_ONCE(dest->drained) && !READ_ONCE(dest->available);
+}
 
 /* Identifies a service in requests and on the packet path. */
 struct lbvs_svc_key {

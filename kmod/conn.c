@@ -129,6 +129,13 @@ struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple
 	return rhashtable_lookup(&ln->conns.out, t, out_params);
 }
 
+/* Of the inactive, those whose TCP connection is over (drain.c's test). */
+static void count_closed(const struct lbvs_conn *c, u8 state, int delta)
+{
+	if (lbvs_state_closed(state))
+		atomic_add(delta, &c->dest->closed);
+}
+
 /* Templates count as persistent, connections as active or inactive. */
 static void conn_count(const struct lbvs_conn *c, u8 state, int delta)
 {
@@ -139,8 +146,7 @@ static void conn_count(const struct lbvs_conn *c, u8 state, int delta)
 		return;
 	}
 	atomic_add(delta, lbvs_state_active(state) ? &dest->active : &dest->inactive);
-	if (lbvs_state_closed(state))
-		atomic_add(delta, &dest->closed);
+	count_closed(c, state, delta);
 }
 
 static void conn_free_rcu(struct rcu_head *head)
@@ -404,7 +410,8 @@ void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state)
 		conn_count(c, state, 1);
 		lbvs_sched_load_changed(c->dest);
 	} else if (!c->tmpl && lbvs_state_closed(old) != lbvs_state_closed(state)) {
-		atomic_add(lbvs_state_closed(state) ? 1 : -1, &c->dest->closed);
+		count_closed(c, old, -1);
+		count_closed(c, state, 1);
 	}
 out:
 	WRITE_ONCE(c->expires, deadline(ln, c, state));

@@ -29,7 +29,7 @@ static bool drain_over(const struct lbvs_dest *dest)
  */
 static void drain_end(struct lbvs_net *ln, struct lbvs_dest *dest)
 {
-	refcount_inc(&dest->refcnt);
+	lbvs_dest_hold(dest);
 	WRITE_ONCE(dest->drained, true);
 	if (lbvs_dest_del(ln, dest, NULL))	/* no memory: next round */
 		WRITE_ONCE(dest->drained, false);

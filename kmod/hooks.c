@@ -272,6 +272,15 @@ static unsigned int nodest(struct lbvs_net *ln, struct net *net, struct sk_buff 
 	return verdict;
 }
 
+/* A real server's reply, unless a drain removed the server. */
+static unsigned int reply(struct lbvs_net *ln, struct net *net, struct sk_buff *skb,
+			  struct lbvs_conn *c, const struct lbvs_pkt *p, unsigned int hook)
+{
+	if (unlikely(lbvs_dest_drained(c->dest)))
+		return nodest(ln, net, skb, c, p, hook, false);
+	return xmit_out(net, skb, c, p);
+}
+
 static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff *skb,
 			   const struct lbvs_pkt *p, unsigned int hook)
 {
@@ -281,10 +290,8 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 	c = lbvs_conn_in_get(ln, &p->t);
 	if (!c) {
 		c = lbvs_conn_out_get(ln, &p->t);
-		if (c && unlikely(lbvs_dest_drained(c->dest)) && replies_here(c))
-			return nodest(ln, net, skb, c, p, hook, false);
 		if (c)
-			return replies_here(c) ? xmit_out(net, skb, c, p) : NF_ACCEPT;
+			return replies_here(c) ? reply(ln, net, skb, c, p, hook) : NF_ACCEPT;
 	}
 	if (c && reused(ln, c, p)) {
 		lbvs_conn_expire_now(ln, c);
@@ -350,9 +357,7 @@ static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
 	c = lbvs_conn_out_get(ln, &p.t);
 	if (!c || c->fwd != LBVS_FWD_NAT)
 		return NF_ACCEPT;
-	if (unlikely(lbvs_dest_drained(c->dest)))
-		return nodest(ln, state->net, skb, c, &p, state->hook, false);
-	return xmit_out(state->net, skb, c, &p);
+	return reply(ln, state->net, skb, c, &p, state->hook);
 }
 
 /* After the filter table, as IPVS: firewall rules still apply to VIPs. */

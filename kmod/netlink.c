@@ -705,6 +705,7 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 		LBVS_DEST_ATTR_INACT_CONNS, LBVS_DEST_ATTR_PERSIST_CONNS,
 	};
 	int alen = lbvs_addr_len(d->af), len, i;
+	u32 drain = lbvs_drain_left(d);
 	struct nlattr *nest;
 	u16 af = d->af;
 	void *p;
@@ -725,7 +726,7 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	 * do not drain only.
 	 */
 	if ((d->tun.type && put_tun(skb, d->tun)) ||
-	    (lbvs_drain_left(d) && nla_put_u32(skb, LBVS_DEST_ATTR_DRAIN, lbvs_drain_left(d))) ||
+	    (drain && nla_put_u32(skb, LBVS_DEST_ATTR_DRAIN, drain)) ||
 	    (stats && put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;

@@ -9,6 +9,7 @@
 #include "conn.h"
 #include "laddr.h"
 #include "lport.h"
+#include "netlink.h"
 #include "netns.h"
 #include "proto_state.h"
 #include "sched.h"
@@ -174,13 +175,11 @@ static void template_put(struct lbvs_conn *tc)
 		lbvs_conn_touch(tc, READ_ONCE(tc->dest->svc->timeout));
 }
 
-/* Unhash and free; a no-op if somebody else already did. */
-static void conn_unlink(struct lbvs_conn_table *tab, struct lbvs_conn *c)
+/* Unhash and free an entry that its caller marked dead. */
+static void conn_drop(struct lbvs_conn_table *tab, struct lbvs_conn *c)
 {
 	struct lbvs_conn *control;
 
-	if (xchg(&c->dead, 1))
-		return;
 	rhashtable_remove_fast(&tab->in, &c->in_node, in_params);
 	if (c->out)
 		rhashtable_remove_fast(&tab->out, &c->out_node, out_params);
@@ -193,6 +192,17 @@ static void conn_unlink(struct lbvs_conn_table *tab, struct lbvs_conn *c)
 	call_rcu(&c->rcu, conn_free_rcu);
 	if (control)
 		template_put(control);
+}
+
+/* An entry's end: announced, unhashed, freed; a no-op if already done. */
+static void conn_unlink(struct lbvs_conn_table *tab, struct lbvs_conn *c)
+{
+	if (xchg(&c->dead, 1))
+		return;
+	if (!c->tmpl && !tab->quiet)
+		lbvs_genl_conn_event(container_of(tab, struct lbvs_net, conns), c,
+				     LBVS_CMD_DEL_CONN);
+	conn_drop(tab, c);
 }
 
 static u8 initial_state(u8 proto)
@@ -366,9 +376,11 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 		/*
 		 * Lost a race with the same flow's other packet, or no memory.
 		 * Reply lookups may already hold it: unhash and free after a
-		 * grace period (removing it from "in" finds nothing).
+		 * grace period (removing it from "in" finds nothing). Never
+		 * announced (hooks.c does that): it ends without an event.
 		 */
-		conn_unlink(tab, c);
+		if (!xchg(&c->dead, 1))
+			conn_drop(tab, c);
 		return NULL;
 	}
 	lbvs_sched_load_changed(dest);
@@ -620,6 +632,7 @@ void lbvs_conn_table_destroy(struct lbvs_net *ln)
 	cancel_delayed_work_sync(&tab->gc_work);
 	cancel_work_sync(&tab->nodest_work);
 	rhashtable_walk_exit(&tab->gc_iter);
+	tab->quiet = true;
 	conn_sweep(tab, any_conn, NULL);
 	rhashtable_destroy(&tab->out);
 	rhashtable_destroy(&tab->in);

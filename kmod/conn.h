@@ -124,6 +124,12 @@ struct lbvs_conn_table {
 	struct rhashtable_iter gc_iter;	/* gc_work only */
 	/* lbvs_conn_expire_nodest(); cancelled before the table goes. */
 	struct work_struct nodest_work;
+	/*
+	 * Set by lbvs_conn_table_destroy() before its last sweep, once nothing
+	 * else runs on the table: that sweep sends no events, as the family
+	 * may already be gone (module exit unregisters it first).
+	 */
+	bool quiet;
 };
 
 int lbvs_conn_cache_init(void);

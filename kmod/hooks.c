@@ -23,6 +23,7 @@
 
 #include "hooks.h"
 #include "icmp.h"
+#include "netlink.h"
 #include "netns.h"
 #include "packet.h"
 #include "persist.h"
@@ -286,6 +287,7 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 {
 	unsigned int verdict;
 	struct lbvs_conn *c;
+	bool fresh = false;
 
 	c = lbvs_conn_in_get(ln, &p->t);
 	if (!c) {
@@ -301,10 +303,17 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 		c = new_conn(ln, net, skb, p, &verdict);
 		if (!c)
 			return verdict;
+		fresh = true;
 	}
 	if (unlikely(!READ_ONCE(c->dest->available)))
 		return nodest(ln, net, skb, c, p, hook, true);
 	track(ln, c, p, c->out ? LBVS_DIR_IN : LBVS_DIR_IN_ONLY);
+	/*
+	 * Announced in the state its first packet put it in. Should its
+	 * server go between the pick and here, a listener sees only its end.
+	 */
+	if (fresh)
+		lbvs_genl_conn_event(ln, c, LBVS_CMD_NEW_CONN);
 	count(c, true, skb->len);
 	return xmit_in(net, skb, c, p);
 }

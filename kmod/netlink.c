@@ -1040,6 +1040,26 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	return 0;
 }
 
+/* put_conn()'s room for an entry, IPv6 or IPv4. */
+static size_t conn_size(bool v6)
+{
+	size_t addr = nla_total_size(v6 ? sizeof(struct in6_addr) : sizeof(__be32));
+
+	return nla_total_size(0) + 2 * nla_total_size(sizeof(u16)) + 4 * addr +
+	       4 * nla_total_size(sizeof(__be16)) + nla_total_size(sizeof(u8)) +
+	       3 * nla_total_size(sizeof(u32));
+}
+
+static int put_conn_event(struct sk_buff *msg, const void *arg)
+{
+	return put_conn(msg, arg);
+}
+
+void lbvs_genl_conn_event(struct lbvs_net *ln, const struct lbvs_conn *c, u8 cmd)
+{
+	lbvs_event_conn(&lbvs_genl, ln, cmd, conn_size(c->v6), put_conn_event, c);
+}
+
 /*
  * The selection of GET_CONN and DEL_CONN: LBVS_ATTR_SERVICE's key, and with
  * it LBVS_ATTR_DEST's address and port (the service's if absent). Neither

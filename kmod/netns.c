@@ -41,6 +41,7 @@ static void sysctl_defaults(struct lbvs_sysctl *s)
 	s->fullnat_port_range[0] = 1024;
 	s->fullnat_port_range[1] = 32767;
 	s->fullnat_toa = 1;
+	s->conn_events_rate = 1000;
 	for (st = 0; st <= LBVS_S_MAX; st++)
 		s->timeout[st] = lbvs_state_default_timeout(st);
 }
@@ -78,6 +79,8 @@ static int __net_init lbvs_net_init(struct net *net)
 	lbvs_svc_table_init(&ln->svcs);
 	lbvs_stats_pool_init(&ln->stats_pool);
 	sysctl_defaults(&ln->sysctl);
+	/* jiffies start near wrap-around: a zero here would be in the future. */
+	ln->conn_events.second = jiffies;
 	INIT_DELAYED_WORK(&ln->est_work, est_run);
 	lbvs_drain_init(ln);
 	/* The rest comes with the first service: lbvs_net_start(). */

@@ -12,6 +12,7 @@
 #include <net/netns/generic.h>
 
 #include "conn.h"
+#include "events.h"
 #include "service.h"
 #include "stats.h"
 
@@ -23,6 +24,7 @@ struct lbvs_sysctl {
 	int conn_reuse_mode;		/* reschedule a reused TCP tuple (SYN on old flow) */
 	int fullnat_port_range[2];	/* FULLNAT local ports, first and last */
 	int fullnat_toa;		/* carry the client address in a TCP option */
+	int conn_events_rate;		/* connection events a second, see events.h */
 	int timeout[LBVS_S_MAX + 1];	/* seconds, per connection state */
 };
 
@@ -40,6 +42,7 @@ struct lbvs_net {
 
 	struct lbvs_conn_table conns;	/* its own locking, see conn.h */
 	atomic64_t icmp_bad_csum;	/* ICMP errors of flows dropped: bad checksum */
+	struct lbvs_conn_events conn_events;	/* lockless, see events.h */
 
 	/* The configuration trail's rate limit (audit.c); its own lock. */
 	struct ratelimit_state audit_rs;

@@ -9,7 +9,7 @@
 #include "netns.h"
 #include "sysctl.h"
 
-enum { CNT_CONNS, CNT_DROPPED, CNT_NO_LPORT, CNT_ICMP_CSUM };
+enum { CNT_CONNS, CNT_DROPPED, CNT_NO_LPORT, CNT_ICMP_CSUM, CNT_EVENTS_LOST };
 
 /* Read-only counters, computed when read; extra2 says which (CNT_*). */
 static int proc_counter(struct ctl_table *table, int write, void *buffer,
@@ -28,6 +28,9 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 		break;
 	case CNT_ICMP_CSUM:
 		v = atomic64_read(&ln->icmp_bad_csum);
+		break;
+	case CNT_EVENTS_LOST:
+		v = atomic64_read(&ln->conn_events.lost);
 		break;
 	default:
 		v = atomic_read(&ln->conns.count);
@@ -88,10 +91,12 @@ static const struct ctl_table template[] = {
 	{ .procname = "fullnat_port_range", .maxlen = 2 * sizeof(int), .mode = 0644,
 	  .proc_handler = proc_port_range, .extra1 = (void *)&port_min,
 	  .extra2 = (void *)&port_max },
+	INT_ENTRY(conn_events_rate, SYSCTL_ZERO, SYSCTL_INT_MAX),
 	COUNTER(conn_count, CNT_CONNS),
 	COUNTER(conn_dropped, CNT_DROPPED),
 	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
 	COUNTER(icmp_bad_csum, CNT_ICMP_CSUM),
+	COUNTER(conn_events_lost, CNT_EVENTS_LOST),
 	{ }
 };
 
@@ -109,8 +114,9 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[3].data = &s->conn_reuse_mode;
 	t[4].data = &s->fullnat_toa;
 	t[5].data = s->fullnat_port_range;
-	/* The counters, from index 6 on, read ln. */
-	for (i = 6; t[i].procname; i++)
+	t[6].data = &s->conn_events_rate;
+	/* The counters, from index 7 on, read ln. */
+	for (i = 7; t[i].procname; i++)
 		t[i].extra1 = ln;
 	/*
 	 * As netlink (netlink.c's ADMIN), only the initial user namespace may

@@ -94,6 +94,18 @@
  * over the namespace (the kernel's check for multicast groups). A listener
  * that missed events (its socket's buffer full, or no memory for one) gets
  * ENOBUFS from its next receive, as with rtnetlink.
+ *
+ * Multicast group LBVS_GENL_MCGRP_CONNS ("conns"): a connection entry's
+ * start and end (persistence templates are not sent):
+ *   LBVS_CMD_NEW_CONN             once the entry is in the table
+ *   LBVS_CMD_DEL_CONN             once it has left it (expired, flushed,
+ *                                 reset, its server's drain over)
+ * each with LBVS_ATTR_CONN as GET_CONN's reply has it (on DEL_CONN, the
+ * state it ended in), and no LBVS_ATTR_EVENT_PID. At most
+ * net.lbvs.conn_events_rate are sent a second per namespace (0: none);
+ * the rest are counted in net.lbvs.conn_events_lost, and listeners get
+ * ENOBUFS once in each second that loses some. Joining needs
+ * CAP_NET_ADMIN, as for "events".
  */
 #ifndef _UAPI_LINUX_LBVS_H
 #define _UAPI_LINUX_LBVS_H
@@ -103,6 +115,7 @@
 #define LBVS_GENL_NAME		"LBVS"
 #define LBVS_GENL_VERSION	1
 #define LBVS_GENL_MCGRP_EVENTS	"events"
+#define LBVS_GENL_MCGRP_CONNS	"conns"
 
 #define LBVS_SCHED_NAME_MAX	16	/* including the NUL */
 
@@ -225,6 +238,7 @@ enum lbvs_cmd {
 				 * its service's key in LBVS_ATTR_SERVICE
 				 */
 	LBVS_CMD_DEL_CONN,	/* optional selectors, as GET_CONN's */
+	LBVS_CMD_NEW_CONN,	/* events only ("conns" group): no request */
 	__LBVS_CMD_MAX
 };
 

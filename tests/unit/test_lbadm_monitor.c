@@ -4,7 +4,8 @@
  * with LBVS_ATTR_EVENT_PID and _COMM added, so each case writes the
  * request lbadm would send for a command line, adds those two, and reads
  * it back as --monitor does: the rule printed must be the command line
- * (each written here in the form -S writes).
+ * (each written here in the form -S writes). A connection event is an
+ * entry as GET_CONN dumps it, without a requester.
  */
 #include "lbadm_unit.h"
 #include "../../tools/lbadm/monitor.h"
@@ -106,8 +107,80 @@ START_TEST(t_monitor_list)
 }
 END_TEST
 
+/* A connection event cmd for 198.51.100.2:40000 -> VIP -> 192.0.2.11:8080. */
+static struct nl_msg *conn_event(int cmd, int with_conn)
+{
+	struct nl_msg *m = nlmsg_alloc_size(4096);
+	struct in_addr a;
+	struct nlattr *c;
+
+	lbadm_put_hdr(nlmsg_hdr(m), FAMILY, cmd, 0);
+	if (!with_conn)
+		return m;
+	c = nla_nest_start(m, LBVS_ATTR_CONN);
+	ck_assert_int_eq(nla_put_u16(m, LBVS_CONN_ATTR_AF, AF_INET), 0);
+	ck_assert_int_eq(nla_put_u16(m, LBVS_CONN_ATTR_PROTOCOL, IPPROTO_TCP), 0);
+	inet_pton(AF_INET, "198.51.100.2", &a);
+	ck_assert_int_eq(nla_put(m, LBVS_CONN_ATTR_CADDR, 4, &a), 0);
+	ck_assert_int_eq(nla_put_u16(m, LBVS_CONN_ATTR_CPORT, htons(40000)), 0);
+	inet_pton(AF_INET, "203.0.113.1", &a);
+	ck_assert_int_eq(nla_put(m, LBVS_CONN_ATTR_VADDR, 4, &a), 0);
+	ck_assert_int_eq(nla_put_u16(m, LBVS_CONN_ATTR_VPORT, htons(80)), 0);
+	inet_pton(AF_INET, "192.0.2.11", &a);
+	ck_assert_int_eq(nla_put(m, LBVS_CONN_ATTR_DADDR, 4, &a), 0);
+	ck_assert_int_eq(nla_put_u16(m, LBVS_CONN_ATTR_DPORT, htons(8080)), 0);
+	ck_assert_int_eq(nla_put_u8(m, LBVS_CONN_ATTR_STATE,
+				    cmd == LBVS_CMD_NEW_CONN ? LBVS_S_SYN_RECV : LBVS_S_TIME_WAIT), 0);
+	ck_assert_int_eq(nla_put_u32(m, LBVS_CONN_ATTR_EXPIRES, 61500), 0);
+	ck_assert_int_eq(nla_put_u32(m, LBVS_CONN_ATTR_FWD, LBVS_FWD_NAT), 0);
+	nla_nest_end(m, c);
+	return m;
+}
+
+/* What --monitor -c prints for msg, or NULL if it prints nothing. */
+static char *conn_printed(struct nl_msg *m, unsigned int fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int rc = lbadm_monitor_print(nlmsg_hdr(m), FAMILY, f, fmt);
+
+	fclose(f);
+	nlmsg_free(m);
+	if (!rc)
+		return buf;
+	ck_assert_str_eq(buf, "");
+	free(buf);
+	return NULL;
+}
+
+START_TEST(t_monitor_conns)
+{
+	char *got;
+
+	got = conn_printed(conn_event(LBVS_CMD_NEW_CONN, 1), 0);
+	EXPECT_STR(got, "    [NEW] TCP 01:01  SYN_RECV    198.51.100.2:40000 "
+		   "203.0.113.1:80     192.0.2.11:8080\n");
+	free(got);
+	got = conn_printed(conn_event(LBVS_CMD_DEL_CONN, 1), 0);
+	EXPECT_STR(got, "[DESTROY] TCP 01:01  TIME_WAIT   198.51.100.2:40000 "
+		   "203.0.113.1:80     192.0.2.11:8080\n");
+	free(got);
+	got = conn_printed(conn_event(LBVS_CMD_NEW_CONN, 1), LBADM_FMT_JSON);
+	EXPECT_STR(got, "{\"event\":\"new\",\"connection\":{\"protocol\":\"tcp\","
+		   "\"family\":\"inet\",\"state\":\"SYN_RECV\",\"expires_ms\":61500,"
+		   "\"forward\":\"masq\",\"client\":{\"address\":\"198.51.100.2\","
+		   "\"port\":40000},\"virtual\":{\"address\":\"203.0.113.1\",\"port\":80},"
+		   "\"local\":null,\"server\":{\"address\":\"192.0.2.11\",\"port\":8080}}}\n");
+	free(got);
+	/* Neither an entry without a command of its own, nor a bare one. */
+	ck_assert_ptr_null(conn_printed(conn_event(LBVS_CMD_GET_CONN, 1), 0));
+	ck_assert_ptr_null(conn_printed(conn_event(LBVS_CMD_NEW_CONN, 0), 0));
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_monitor", "all", t_monitor_rules, t_monitor_json,
-			t_monitor_list);
+			t_monitor_list, t_monitor_conns);
 }

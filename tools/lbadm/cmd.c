@@ -613,7 +613,7 @@ int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 	case LC_GETLADDR:
 		return run_list(nl, r, out, e);
 	case LC_MONITOR:
-		return lbadm_monitor(nl, out, r->fmt, e);
+		return lbadm_monitor(nl, out, r->fmt, r->given[O_CONN], e);
 	default:
 		if (lbadm_req_cmd(r) < 0) {
 			lbadm_seterr(e, "internal error: command %d", r->cmd);

@@ -3,6 +3,8 @@
  * --monitor. An event is the request that made a change (the UAPI header's
  * "events" group), so it is read back into the struct lbadm_req that would
  * have made it, with the readers of replies, and printed as a rule.
+ * --monitor -c joins "conns" instead, whose events are entries as -L -c
+ * reads them.
  */
 #include <errno.h>
 #include <string.h>
@@ -63,6 +65,18 @@ static void print_one(struct nlattr **tb, struct lbadm_req *r, FILE *out,
 	}
 }
 
+/* A connection event: an entry, and no requester. */
+static int print_conn(struct nlattr **tb, int cmd, FILE *out, unsigned int fmt)
+{
+	struct lbadm_conn c;
+
+	if ((cmd != LBVS_CMD_NEW_CONN && cmd != LBVS_CMD_DEL_CONN) ||
+	    lbadm_get_conn(tb, &c))
+		return -1;
+	lbadm_print_conn_event(out, &c, cmd == LBVS_CMD_DEL_CONN, fmt);
+	return 0;
+}
+
 int lbadm_monitor_print(struct nlmsghdr *h, int family, FILE *out,
 			unsigned int fmt)
 {
@@ -70,29 +84,31 @@ int lbadm_monitor_print(struct nlmsghdr *h, int family, FILE *out,
 	struct genlmsghdr *g = NLMSG_DATA(h);
 	struct lbadm_req r;
 
-	if (h->nlmsg_type != family || h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
+	if (h->nlmsg_type != family || h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN ||
+	    lbadm_parse_top_hdr(h, tb))
 		return -1;
+	if (!tb[LBVS_ATTR_EVENT_PID] && tb[LBVS_ATTR_CONN])
+		return print_conn(tb, g->cmd, out, fmt);
 	memset(&r, 0, sizeof(r));
 	r.cmd = cmd_of(g->cmd, &r.cmd_opt);
-	if (r.cmd == LC_NONE || lbadm_parse_top_hdr(h, tb))
+	if (r.cmd == LC_NONE)
 		return -1;
 	print_one(tb, &r, out, fmt);
 	return 0;
 }
 
-static int join(struct lbadm_nl *nl, struct lbadm_err *e)
+static int join(struct lbadm_nl *nl, const char *group, struct lbadm_err *e)
 {
-	int grp = genl_ctrl_resolve_grp(nl->sk, LBVS_GENL_NAME,
-					LBVS_GENL_MCGRP_EVENTS);
+	int grp = genl_ctrl_resolve_grp(nl->sk, LBVS_GENL_NAME, group);
 	int size = MON_RCVBUF, rc;
 
 	if (grp < 0)
-		return lbadm_seterr(e, "--monitor: this lbvs has no events (%s)",
-				    nl_geterror(grp));
+		return lbadm_seterr(e, "--monitor: this lbvs has no \"%s\" events (%s)",
+				    group, nl_geterror(grp));
 	rc = nl_socket_add_membership(nl->sk, grp);
 	if (rc < 0)
-		return lbadm_seterr(e, "--monitor: cannot join the events group: %s",
-				    nl_geterror(rc));
+		return lbadm_seterr(e, "--monitor: cannot join the \"%s\" group: %s",
+				    group, nl_geterror(rc));
 	/* Past rmem_max only with CAP_NET_ADMIN: the plain call is the fallback. */
 	if (setsockopt(nl_socket_get_fd(nl->sk), SOL_SOCKET, SO_RCVBUFFORCE,
 		       &size, sizeof(size)))
@@ -101,20 +117,22 @@ static int join(struct lbadm_nl *nl, struct lbadm_err *e)
 	return 0;
 }
 
-int lbadm_monitor(struct lbadm_nl *nl, FILE *out, unsigned int fmt,
+int lbadm_monitor(struct lbadm_nl *nl, FILE *out, unsigned int fmt, int conns,
 		  struct lbadm_err *e)
 {
 	static char buf[MON_BUF] __attribute__((aligned(NLMSG_ALIGNTO)));
 	struct nlmsghdr *h;
 	ssize_t n;
 
-	if (join(nl, e))
+	if (join(nl, conns ? LBVS_GENL_MCGRP_CONNS : LBVS_GENL_MCGRP_EVENTS, e))
 		return LBADM_EXIT_RUNTIME;
 	for (;;) {
 		n = recv(nl_socket_get_fd(nl->sk), buf, sizeof(buf), 0);
 		if (n < 0 && errno == ENOBUFS) {
 			/* Go on, as ip monitor does, but say what was lost. */
-			fprintf(stderr, "lbadm: --monitor: events lost (receive buffer full)\n");
+			fprintf(stderr, "lbadm: --monitor: events lost (%s)\n",
+				conns ? "receive buffer full, or over net.lbvs.conn_events_rate" :
+				"receive buffer full");
 			continue;
 		}
 		if (n < 0 && errno == EINTR)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* --monitor: the kernel's configuration events as they happen. */
+/* --monitor: the kernel's events as they happen. */
 #ifndef LBADM_MONITOR_H
 #define LBADM_MONITOR_H
 
@@ -7,11 +7,12 @@
 #include "nl.h"
 
 /*
- * Joins the "events" group of nl's family and prints each event to out
- * (lbadm_print_event(), fmt as -L's), flushed as it comes, until an error.
- * Returns an exit code, with e set on failure.
+ * Joins the "events" group of nl's family ("conns" if conns is set) and
+ * prints each event to out (lbadm_print_event(), lbadm_print_conn_event(),
+ * fmt as -L's), flushed as it comes, until an error. Returns an exit code,
+ * with e set on failure.
  */
-int lbadm_monitor(struct lbadm_nl *nl, FILE *out, unsigned int fmt,
+int lbadm_monitor(struct lbadm_nl *nl, FILE *out, unsigned int fmt, int conns,
 		  struct lbadm_err *e);
 
 /* One event message h of family: its lines to out. 0, or -1 if h is none. */

@@ -108,8 +108,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "n", "lower conn limit"),
 	OPT('n', "numeric", ARG_NONE, O_NUMERIC, S_NUMERIC,
 	    LIST | B(LC_SAVE) | B(LC_GETLADDR), 0, 0, NULL, "numeric output"),
-	OPT('c', "connection", ARG_NONE, O_CONN, S_CONN, LIST, 0, LIST, NULL,
-	    "list connections"),
+	OPT('c', "connection", ARG_NONE, O_CONN, S_CONN, LIST | B(LC_MONITOR), 0,
+	    LIST, NULL, "connections"),
 	OPT(0, "timeout", ARG_NONE, O_TIMEOUT, S_TIMEOUT, LIST, 0, LIST, NULL,
 	    "list timeouts"),
 	OPT(0, "stats", ARG_NONE, O_STATS, S_STATS, LIST, 0, 0, NULL,
@@ -850,7 +850,7 @@ void lbadm_usage(FILE *f)
 	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
 	      "  -P|-Q SERVICE -z addr  add|delete FULLNAT local address   -G [SERVICE]  list\n"
 	      "  -L|-l [SERVICE|-c [SERVICE [-r addr]]|--timeout] [-n] [--stats|...] [--json]\n"
-	      "  --set tcp tcpfin udp  timeouts  -S [-n] save  -R restore  --monitor [--json]\n"
+	      "  --set tcp tcpfin udp  timeouts  -S [-n] save  -R restore  --monitor [-c]\n"
 	      "SERVICE: -t|-u addr[:port] (192.0.2.1:80, [2001:db8::1]:80) | -f mark [-6]\n",
 	      f);
 	for (o = lbadm_opts; o->longname; o++) {

@@ -1215,3 +1215,22 @@ void lbadm_print_event(FILE *f, const struct lbadm_req *r, uint32_t pid,
 	}
 	out_flush(&o);
 }
+
+void lbadm_print_conn_event(FILE *f, const struct lbadm_conn *c, int end,
+			    unsigned int fmt)
+{
+	struct out o;
+
+	out_init(&o, f);
+	if (fmt & LBADM_FMT_JSON) {
+		put_s(&o, end ? "{\"event\":\"destroy\",\"connection\":" :
+		      "{\"event\":\"new\",\"connection\":");
+		print_conn_json(&o, c);
+		put_s(&o, "}\n");
+	} else {
+		/* conntrack -E's tags, right-aligned as it does. */
+		put_s(&o, end ? "[DESTROY] " : "    [NEW] ");
+		print_conn_line(&o, c);
+	}
+	out_flush(&o);
+}

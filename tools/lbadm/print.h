@@ -23,7 +23,7 @@
  *               "client":EP,"virtual":EP,"local":EP|null,"server":EP}]}
  *               EP = {"address":STR,"port":N}; local: FULLNAT only
  *  -L --timeout --json: {"timeout":{"tcp":N,"tcp_fin":N,"udp":N}}
- *  --monitor --json: see lbadm_print_event()
+ *  --monitor --json: see lbadm_print_event(), lbadm_print_conn_event()
  *  -G --json:  {"services":[{"family","protocol","address","port","fwmark"
  *               (as SERVICE),"local_addresses":[STR...]}]}
  * Addresses in JSON are bare (no brackets); netmask is a prefix length.
@@ -84,5 +84,12 @@ void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
  */
 void lbadm_print_event(FILE *f, const struct lbadm_req *r, uint32_t pid,
 		       const char *comm, unsigned int fmt);
+/*
+ * --monitor -c: a connection's start, or its end if end is set: text
+ * "    [NEW] " or "[DESTROY] " and the entry as -L -c prints it, or JSON
+ * {"event":"new"|"destroy","connection":CONNECTION as -L -c --json's}.
+ */
+void lbadm_print_conn_event(FILE *f, const struct lbadm_conn *c, int end,
+			    unsigned int fmt);
 
 #endif /* LBADM_PRINT_H */

@@ -14,14 +14,10 @@
 
 topo_nat 2
 lbvs_load
-for i in 1 2; do
-	udp_server "rs$i" 53 "rs$i"
-	echo_server "rs$i" 9000 "rs$i"
-done
-lbd -A -u "$VIP4:53" -s rr
+nat_udp 2 53
 lbd -A -t "$VIP4:9000" -s rr -p 600
 for i in 1 2; do
-	lbd -a -u "$VIP4:53" -r "${RIP4[i]}:53" -m
+	echo_server "rs$i" 9000 "rs$i"
 	lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m
 done
 

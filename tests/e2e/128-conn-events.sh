@@ -17,14 +17,10 @@
 
 topo_nat 2
 lbvs_load
-for i in 1 2; do
-	udp_server "rs$i" 53 "rs$i"
-	http_server "rs$i" 80 "rs$i"
-done
-lbd -A -u "$VIP4:53" -s rr
+nat_udp 2 53
 lbd -A -t "$VIP4:80" -s rr
 for i in 1 2; do
-	lbd -a -u "$VIP4:53" -r "${RIP4[i]}:53" -m
+	http_server "rs$i" 80 "rs$i"
 	lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m
 done
 mon=$(mktemp -d /tmp/monitor.XXXXXX)

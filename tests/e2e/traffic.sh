@@ -98,6 +98,18 @@ service46()
 	} | lbd -R
 }
 
+# nat_udp N PORT: on rs1..N a UDP server at PORT that answers its name, and
+# a UDP service (rr) at VIP4:PORT with them by NAT.
+nat_udp()
+{
+	local i
+	lbd -A -u "$VIP4:$2" -s rr
+	for i in $(seq "$1"); do
+		udp_server "rs$i" "$2" "rs$i"
+		lbd -a -u "$VIP4:$2" -r "${RIP4[i]}:$2" -m
+	done
+}
+
 # echo_server NS PORT NAME: TCP; says NAME on connect, then echoes lines.
 echo_server()
 {

@@ -7,20 +7,18 @@
 
 #include "addr.h"
 #include "conn.h"
-#include "laddr.h"
-#include "lport.h"
+#include "fwd.h"
 #include "netlink.h"
 #include "netns.h"
 #include "proto_state.h"
 #include "sched.h"
 #include "service.h"
-#include "sysctl.h"
 
 /* Allocator handles, created at module load and constant until unload. */
 static struct kmem_cache *conn_cache4 __read_mostly;
 static struct kmem_cache *conn_cache6 __read_mostly;
 
-static u32 tuple_hash(const struct lbvs_tuple *t, u32 seed)
+u32 lbvs_tuple_hash(const struct lbvs_tuple *t, u32 seed)
 {
 	u32 ports = ((u32)ntohs(t->sport) << 16) | ntohs(t->dport);
 
@@ -66,7 +64,7 @@ static bool conn_match(const struct lbvs_conn *c, bool out, const struct lbvs_tu
 
 static u32 key_hash(const void *data, u32 len, u32 seed)
 {
-	return tuple_hash(data, seed);
+	return lbvs_tuple_hash(data, seed);
 }
 
 static u32 in_obj_hash(const void *data, u32 len, u32 seed)
@@ -74,7 +72,7 @@ static u32 in_obj_hash(const void *data, u32 len, u32 seed)
 	struct lbvs_tuple t;
 
 	conn_tuple(data, false, &t);
-	return tuple_hash(&t, seed);
+	return lbvs_tuple_hash(&t, seed);
 }
 
 static u32 out_obj_hash(const void *data, u32 len, u32 seed)
@@ -82,7 +80,7 @@ static u32 out_obj_hash(const void *data, u32 len, u32 seed)
 	struct lbvs_tuple t;
 
 	conn_tuple(data, true, &t);
-	return tuple_hash(&t, seed);
+	return lbvs_tuple_hash(&t, seed);
 }
 
 /* Expired and removed entries do not match: a new flow may replace them. */
@@ -254,7 +252,7 @@ static void conn_fill(struct lbvs_conn *c, const struct lbvs_tuple *t,
 	c->proto = t->proto;
 	c->fwd = dest->fwd;
 	c->v6 = t->af == AF_INET6;
-	c->out = dest->fwd == LBVS_FWD_NAT || dest->fwd == LBVS_FWD_FULLNAT;
+	c->out = !!lbvs_conn_fwd(c)->xmit_out;
 	c->state = initial_state(t->proto);
 	c->cport = t->sport;
 	c->vport = t->dport;
@@ -286,50 +284,19 @@ struct lbvs_conn *lbvs_conn_one(union lbvs_conn_one *one, const struct lbvs_tupl
 	return &one->c;
 }
 
-static int hash_out(struct lbvs_conn_table *tab, struct lbvs_conn *c)
+int lbvs_conn_hash_out(struct lbvs_net *ln, struct lbvs_conn *c)
 {
 	struct lbvs_tuple ot;
 
 	conn_tuple(c, true, &ot);
-	return rhashtable_lookup_insert_key(&tab->out, &ot, &c->out_node, out_params);
-}
-
-/*
- * FULLNAT: file the reply tuple under the first free (laddr, lport) of the
- * pool; the table's insert is the collision check (lport.h).
- */
-static int hash_out_fullnat(struct lbvs_net *ln, struct lbvs_conn *c,
-			    const struct lbvs_tuple *t, const struct lbvs_laddr_set *pool)
-{
-	struct lbvs_conn_table *tab = &ln->conns;
-	struct lbvs_lport_seq seq;
-	int lo, hi, err = -EADDRNOTAVAIL;
-	u32 i, a;
-	u16 port;
-
-	if (!pool || !pool->n)
-		goto out;
-	lbvs_sysctl_port_range(ln, &lo, &hi);
-	lbvs_lport_seq_init(&seq, pool->n, lo, hi, tuple_hash(t, tab->lport_seed));
-	for (i = 0; i < seq.tries; i++) {
-		lbvs_lport_probe(&seq, i, &a, &port);
-		memcpy(lbvs_conn_addr(c, LBVS_A_L), &pool->addr[a], lbvs_conn_alen(c));
-		c->lport = htons(port);
-		err = hash_out(tab, c);
-		if (err != -EEXIST)
-			break;
-		err = -EADDRNOTAVAIL;
-	}
-out:
-	if (err == -EADDRNOTAVAIL)
-		atomic64_inc(&tab->no_lport);
-	return err;
+	return rhashtable_lookup_insert_key(&ln->conns.out, &ot, &c->out_node, out_params);
 }
 
 static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				  struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
-				  struct lbvs_conn *control, u32 tmpl_timeout)
+				  struct lbvs_dest *dest, struct lbvs_conn *control,
+				  u32 tmpl_timeout)
 {
+	const struct lbvs_fwd_ops *fwd = lbvs_fwd(dest->fwd);
 	struct lbvs_conn_table *tab = &ln->conns;
 	struct lbvs_conn *c;
 	int err;
@@ -357,14 +324,13 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 
 	/*
 	 * The reply tuple first: a flow becomes visible to its client's
-	 * packets only once its FULLNAT source is settled. A reply tuple
-	 * that is taken is never shared by two flows.
+	 * packets only once its method has settled that tuple (FULLNAT: its
+	 * local address and port). A reply tuple that is taken is never
+	 * shared by two flows.
 	 */
 	err = 0;
-	if (c->fwd == LBVS_FWD_FULLNAT && c->out)
-		err = hash_out_fullnat(ln, c, t, pool);
-	else if (c->out)
-		err = hash_out(tab, c);
+	if (c->out)
+		err = fwd->hash_out ? fwd->hash_out(ln, c, t) : lbvs_conn_hash_out(ln, c);
 	if (err) {
 		conn_free_rcu(&c->rcu);
 		goto err_count;
@@ -394,16 +360,15 @@ err_count:
 }
 
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
-				struct lbvs_conn *control)
+				struct lbvs_dest *dest, struct lbvs_conn *control)
 {
-	return conn_new(ln, t, dest, pool, control, 0);
+	return conn_new(ln, t, dest, control, 0);
 }
 
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout)
 {
-	return conn_new(ln, t, dest, NULL, NULL, max(timeout, 1U));
+	return conn_new(ln, t, dest, NULL, max(timeout, 1U));
 }
 
 void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout)
@@ -592,8 +557,6 @@ int lbvs_conn_table_init(struct lbvs_net *ln)
 
 	atomic_set(&tab->count, 0);
 	atomic64_set(&tab->dropped, 0);
-	atomic64_set(&tab->no_lport, 0);
-	tab->lport_seed = get_random_u32();
 	err = rhashtable_init(&tab->in, &in_params);
 	if (err)
 		return err;

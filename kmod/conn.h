@@ -118,8 +118,6 @@ struct lbvs_conn_table {
 	struct rhashtable out;
 	atomic_t count;			/* entries not yet freed */
 	atomic64_t dropped;		/* new flows refused: table full */
-	atomic64_t no_lport;		/* FULLNAT flows refused: no free local port */
-	u32 lport_seed;			/* where FULLNAT port probing starts */
 	struct delayed_work gc_work;
 	struct rhashtable_iter gc_iter;	/* gc_work only */
 	/* lbvs_conn_expire_nodest(); cancelled before the table goes. */
@@ -146,16 +144,21 @@ struct lbvs_conn *lbvs_conn_in_get(struct lbvs_net *ln, const struct lbvs_tuple 
 struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple *t);
 
 /*
- * Create and hash a connection for tuple t (client -> virtual) to dest.
- * pool: the service's FULLNAT local addresses (only read for a FULLNAT
- * dest), from which a free (laddr, lport) is taken, see lport.h. control:
- * the persistence template that chose dest, or NULL. Returns
- * NULL when the table is full or no local port is free (both counted) or
+ * Create and hash a connection for tuple t (client -> virtual) to dest, by
+ * dest's method (fwd.h), which settles its reply tuple. control: the
+ * persistence template that chose dest, or NULL. Returns NULL when the
+ * table is full or the method found no reply tuple (both counted) or
  * memory is short.
  */
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, const struct lbvs_laddr_set *pool,
-				struct lbvs_conn *control);
+				struct lbvs_dest *dest, struct lbvs_conn *control);
+/*
+ * For a method's hash_out (fwd.h): file c's reply tuple, from its fields
+ * as they are, in the "out" table: 0, -EEXIST if a live flow has it.
+ */
+int lbvs_conn_hash_out(struct lbvs_net *ln, struct lbvs_conn *c);
+/* A tuple's hash, seeded: the tables' and FULLNAT's port probing's. */
+u32 lbvs_tuple_hash(const struct lbvs_tuple *t, u32 seed);
 /*
  * A connection of one datagram (-o), on the caller's stack: it is never
  * hashed, counted in the table or on its server, nor freed; it lives as

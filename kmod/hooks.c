@@ -22,6 +22,7 @@
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 
 #include "hooks.h"
+#include "fwd.h"
 #include "icmp.h"
 #include "netlink.h"
 #include "netns.h"
@@ -29,7 +30,6 @@
 #include "persist.h"
 #include "proto_state.h"
 #include "reset.h"
-#include "xmit.h"
 
 static int parse_l4(struct sk_buff *skb, struct lbvs_pkt *p)
 {
@@ -147,18 +147,7 @@ static void no_server(struct sk_buff *skb, u16 af)
 static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 			    struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	switch (c->fwd) {
-	case LBVS_FWD_NAT:
-		return lbvs_nat_in(net, skb, c, p);
-	case LBVS_FWD_FULLNAT:
-		return lbvs_fullnat_in(net, skb, c, p);
-	case LBVS_FWD_DR:
-		return lbvs_dr_in(net, skb, c, p);
-	case LBVS_FWD_TUN:
-		return lbvs_tun_in(net, skb, c, p);
-	default:
-		return NF_DROP;
-	}
+	return lbvs_conn_fwd(c)->xmit_in(net, skb, c, p);
 }
 
 /*
@@ -211,7 +200,7 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 		*verdict = one_packet(net, skb, svc, dest, p);
 		return NULL;
 	}
-	c = lbvs_conn_new(ln, &p->t, dest, rcu_dereference(svc->laddrs), tmpl);
+	c = lbvs_conn_new(ln, &p->t, dest, tmpl);
 	if (!c)
 		return NULL;
 	lbvs_stats_conn(&svc->stats);
@@ -219,25 +208,17 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 	return c;
 }
 
-/* A real server's reply: NAT's through FORWARD, FULLNAT's through LOCAL_IN. */
+/*
+ * A real server's reply: through FORWARD if its method routes replies
+ * (NAT), else through LOCAL_IN (FULLNAT: sent to a pool address). Only
+ * methods with replies keep the reply-direction entry that finds it.
+ */
 static unsigned int xmit_out(struct net *net, struct sk_buff *skb,
 			     struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
 	track(lbvs_net(net), c, p, LBVS_DIR_OUT);
 	count(c, false, skb->len);
-	if (c->fwd == LBVS_FWD_FULLNAT)
-		return lbvs_fullnat_out(net, skb, c, p);
-	return lbvs_nat_out(skb, c, p);
-}
-
-/*
- * A client's packet or a reply, on the director: NAT replies reach here
- * only when the client is a process of the director (they are addressed
- * to one of its addresses); FULLNAT's always do (to a pool address).
- */
-static bool replies_here(const struct lbvs_conn *c)
-{
-	return c->fwd == LBVS_FWD_NAT || c->fwd == LBVS_FWD_FULLNAT;
+	return lbvs_conn_fwd(c)->xmit_out(net, skb, c, p);
 }
 
 /* The sender's RST, then the packet made the receiver's: 0 or -ENOMEM. */
@@ -291,9 +272,13 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 
 	c = lbvs_conn_in_get(ln, &p->t);
 	if (!c) {
+		/*
+		 * A routed reply reaches LOCAL_IN (or LOCAL_OUT) when the
+		 * client is a process of the director: its address is local.
+		 */
 		c = lbvs_conn_out_get(ln, &p->t);
 		if (c)
-			return replies_here(c) ? reply(ln, net, skb, c, p, hook) : NF_ACCEPT;
+			return reply(ln, net, skb, c, p, hook);
 	}
 	if (c && reused(ln, c, p)) {
 		lbvs_conn_expire_now(ln, c);
@@ -364,7 +349,7 @@ static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
 		return verdict;
 	}
 	c = lbvs_conn_out_get(ln, &p.t);
-	if (!c || c->fwd != LBVS_FWD_NAT)
+	if (!c || !lbvs_conn_fwd(c)->replies_routed)
 		return NF_ACCEPT;
 	return reply(ln, state->net, skb, c, &p, state->hook);
 }

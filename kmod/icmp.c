@@ -32,10 +32,10 @@
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
 
+#include "fwd.h"
 #include "icmp.h"
 #include "netns.h"
 #include "route.h"
-#include "xmit.h"
 
 struct icmp_err {
 	unsigned int icmp_off;		/* ICMP header */
@@ -222,7 +222,7 @@ static const void *outer_saddr(struct sk_buff *skb, u16 af)
 static void translate(struct sk_buff *skb, const struct icmp_err *e,
 		      const struct lbvs_conn *c, bool to_client)
 {
-	bool full = c->fwd == LBVS_FWD_FULLNAT;
+	bool full = lbvs_conn_fwd(c)->both_ends;
 	u16 af = e->quote.af;
 
 	if (to_client) {
@@ -277,7 +277,7 @@ int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int 
 	/* The quote is CIP -> RIP: the flow's "out" tuple is its reverse. */
 	reply_tuple(&e, &t);
 	c = lbvs_conn_out_get(ln, &t);
-	if (!c || c->fwd != LBVS_FWD_NAT)
+	if (!c || !lbvs_conn_fwd(c)->replies_routed)
 		return -ENOENT;
 	*verdict = NF_DROP;
 	if (csum_bad(ln, skb, &e, NF_INET_FORWARD) || writable(skb, &e))
@@ -287,16 +287,16 @@ int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int 
 	return 0;
 }
 
-/* DR and TUN: the transmit path sends the ICMP packet as it would the flow's. */
-static int forward_as_is(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
+/*
+ * A method without replies (DR, TUN): its transmit path sends the ICMP
+ * packet to the real server as it would the flow's.
+ */
+static int forward_as_is(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
 			 const struct icmp_err *e, unsigned int *verdict)
 {
 	struct lbvs_pkt p = { .t.af = e->quote.af, .thoff = e->icmp_off };
 
-	if (c->fwd == LBVS_FWD_DR)
-		*verdict = lbvs_dr_in(net, skb, c, &p);
-	else
-		*verdict = lbvs_tun_in(net, skb, c, &p);
+	*verdict = lbvs_conn_fwd(c)->xmit_in(net, skb, c, &p);
 	return 0;
 }
 
@@ -341,12 +341,13 @@ int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 p
 	 */
 	reply_tuple(&e, &t);
 	c = lbvs_conn_in_get(ln, &t);
-	if (c && (c->fwd == LBVS_FWD_DR || c->fwd == LBVS_FWD_TUN))
+	if (c && !lbvs_conn_fwd(c)->xmit_out)
 		return forward_as_is(net, skb, c, &e, verdict);
 	if (c)
 		return send_translated(ln, skb, &e, c, false, verdict);
+	/* Routed replies' errors come through FORWARD (lbvs_icmp_fwd()). */
 	c = lbvs_conn_out_get(ln, &t);
-	if (!c || c->fwd != LBVS_FWD_FULLNAT)
+	if (!c || lbvs_conn_fwd(c)->replies_routed)
 		return -ENOENT;
 	return send_translated(ln, skb, &e, c, true, verdict);
 }

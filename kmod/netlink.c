@@ -1242,7 +1242,7 @@ static int fill_info(struct sk_buff *msg, struct lbvs_net *ln)
 	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_CONN_DROPPED,
 				 atomic64_read(&ln->conns.dropped), LBVS_ATTR_PAD) ||
 	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_NO_LPORT,
-				 atomic64_read(&ln->conns.no_lport), LBVS_ATTR_PAD);
+				 atomic64_read(&ln->fullnat.no_lport), LBVS_ATTR_PAD);
 }
 
 static int cmd_get_config(struct sk_buff *skb, struct genl_info *info)

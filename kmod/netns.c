@@ -81,6 +81,7 @@ static int __net_init lbvs_net_init(struct net *net)
 	sysctl_defaults(&ln->sysctl);
 	/* jiffies start near wrap-around: a zero here would be in the future. */
 	ln->conn_events.second = jiffies;
+	lbvs_fullnat_net_init(&ln->fullnat);
 	INIT_DELAYED_WORK(&ln->est_work, est_run);
 	lbvs_drain_init(ln);
 	/* The rest comes with the first service: lbvs_net_start(). */

@@ -13,6 +13,7 @@
 
 #include "conn.h"
 #include "events.h"
+#include "fullnat_lport.h"
 #include "service.h"
 #include "stats.h"
 
@@ -41,6 +42,7 @@ struct lbvs_net {
 	struct lbvs_stats_pool stats_pool;	/* config_lock */
 
 	struct lbvs_conn_table conns;	/* its own locking, see conn.h */
+	struct lbvs_fullnat_net fullnat;	/* lockless, see fullnat_lport.h */
 	atomic64_t icmp_bad_csum;	/* ICMP errors of flows dropped: bad checksum */
 	struct lbvs_conn_events conn_events;	/* lockless, see events.h */
 

@@ -15,6 +15,7 @@
 #include <net/netfilter/nf_conntrack.h>
 
 #include "conn.h"
+#include "fwd.h"
 #include "route.h"
 #include "service.h"
 
@@ -160,10 +161,9 @@ int lbvs_route_ext(struct net *net, struct sk_buff *skb, u16 af,
 	return attach(net, skb, af, dst, overhead, &src, saddr);
 }
 
-/* DR sends to the real server's MAC whatever the IP destination says. */
 static unsigned int fwd_rt_flags(u8 fwd)
 {
-	return fwd == LBVS_FWD_DR ? LBVS_RT_KNOWN_NH : 0;
+	return lbvs_fwd(fwd)->rt_flags;
 }
 
 /*

@@ -9,6 +9,7 @@
 #include "addr.h"
 #include "conn.h"
 #include "drain.h"
+#include "fwd.h"
 #include "hooks.h"
 #include "netns.h"
 #include "route.h"
@@ -106,7 +107,7 @@ static bool svc_one_packet(const struct lbvs_service *svc, u32 flags)
 /* Its replies pass the director and are translated through the entry. */
 static bool fwd_replies(u32 fwd)
 {
-	return fwd == LBVS_FWD_NAT || fwd == LBVS_FWD_FULLNAT;
+	return lbvs_fwd(fwd)->xmit_out;
 }
 
 static bool svc_any_replies(const struct lbvs_service *svc)
@@ -378,7 +379,7 @@ static int tun_check(const struct lbvs_dest_conf *dc, u32 set, struct netlink_ex
 
 	if (!t->type && !t->flags && !t->port)
 		return 0;
-	if ((set & LBVS_SET_FWD) && dc->fwd != LBVS_FWD_TUN) {
+	if ((set & LBVS_SET_FWD) && !lbvs_fwd(dc->fwd)->tunnels) {
 		NL_SET_ERR_MSG(extack, "tunnel options need tunnelling (-i)");
 		return -EINVAL;
 	}
@@ -404,11 +405,11 @@ static int tun_check(const struct lbvs_dest_conf *dc, u32 set, struct netlink_ex
 static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_conf *dc,
 		      u32 set, struct netlink_ext_ack *extack)
 {
-	if ((set & LBVS_SET_FWD) && (dc->fwd == LBVS_FWD_UNSPEC || dc->fwd > LBVS_FWD_MAX)) {
+	if ((set & LBVS_SET_FWD) && !lbvs_fwd(dc->fwd)) {
 		NL_SET_ERR_MSG(extack, "unknown forwarding method");
 		return -EINVAL;
 	}
-	if ((set & LBVS_SET_FWD) && (dc->fwd == LBVS_FWD_DR || dc->fwd == LBVS_FWD_TUN) &&
+	if ((set & LBVS_SET_FWD) && !lbvs_fwd(dc->fwd)->maps_ports &&
 	    svc->port && dc->port != svc->port) {
 		NL_SET_ERR_MSG(extack,
 			       "direct routing and tunnelling cannot map ports: the real server port must equal the service port");

@@ -24,7 +24,7 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 		v = atomic64_read(&ln->conns.dropped);
 		break;
 	case CNT_NO_LPORT:
-		v = atomic64_read(&ln->conns.no_lport);
+		v = atomic64_read(&ln->fullnat.no_lport);
 		break;
 	case CNT_ICMP_CSUM:
 		v = atomic64_read(&ln->icmp_bad_csum);

@@ -19,10 +19,16 @@
 #include "tcpedit.h"
 #include "xmit.h"
 
-unsigned int lbvs_dr_in(struct net *net, struct sk_buff *skb,
-			const struct lbvs_conn *c, const struct lbvs_pkt *p)
+static unsigned int dr_in(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
+			  const struct lbvs_pkt *p)
 {
 	if (lbvs_route_dest(net, skb, c, 0, NULL) || lbvs_toa_scrub(skb, p))
 		return NF_DROP;
 	return lbvs_send(net, skb);
 }
+
+const struct lbvs_fwd_ops lbvs_fwd_dr = {
+	.name = "DR",
+	.xmit_in = dr_in,
+	.rt_flags = LBVS_RT_KNOWN_NH,
+};

@@ -2,7 +2,7 @@
 /*
  * FULLNAT: both ends of a flow are rewritten. The client's CIP:cport ->
  * VIP:vport leaves as LIP:lport -> RIP:rport, with LIP:lport taken from the
- * service's pool when the flow was created (conn.c, lport.h). The real
+ * service's pool when the flow was created (fullnat_lport.c). The real
  * server answers LIP, an address of the director, so its replies arrive
  * through LOCAL_IN like the client's packets, and RIP:rport -> LIP:lport
  * goes back to the client as VIP:vport -> CIP:cport. Real servers need no
@@ -27,8 +27,10 @@
 #include <net/tcp.h>
 #include <linux/netfilter_ipv4.h>
 
+#include "fullnat_lport.h"
 #include "netns.h"
 #include "proto_state.h"
+#include "rewrite.h"
 #include "route.h"
 #include "tcpedit.h"
 #include "tcpopt.h"
@@ -158,10 +160,10 @@ static int route_to(struct net *net, struct sk_buff *skb, const struct lbvs_pkt 
 static int rewrite(struct sk_buff *skb, const struct lbvs_pkt *p,
 		   const struct lbvs_conn *c, int src, __be16 sport, int dst, __be16 dport)
 {
-	if (skb_ensure_writable(skb, p->thoff + lbvs_l4_len(p->t.proto)))
+	if (lbvs_rewrite_writable(skb, p))
 		return -ENOMEM;
-	lbvs_nat_rewrite(skb, p, true, lbvs_conn_addr(c, src), sport);
-	lbvs_nat_rewrite(skb, p, false, lbvs_conn_addr(c, dst), dport);
+	lbvs_rewrite(skb, p, true, lbvs_conn_addr(c, src), sport);
+	lbvs_rewrite(skb, p, false, lbvs_conn_addr(c, dst), dport);
 	return 0;
 }
 
@@ -189,8 +191,8 @@ static bool client_local(struct net *net, const struct lbvs_conn *c,
 }
 
 /* The route comes first: the option must fit the path to the server. */
-unsigned int lbvs_fullnat_in(struct net *net, struct sk_buff *skb,
-			     struct lbvs_conn *c, const struct lbvs_pkt *p)
+static unsigned int fullnat_in(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
+			       const struct lbvs_pkt *p)
 {
 	if (route_to(net, skb, p, c, LBVS_A_D))
 		return NF_DROP;
@@ -205,8 +207,8 @@ unsigned int lbvs_fullnat_in(struct net *net, struct sk_buff *skb,
 	return rewrite_send(net, skb, p, c, LBVS_A_L, c->lport, LBVS_A_D, c->dport);
 }
 
-unsigned int lbvs_fullnat_out(struct net *net, struct sk_buff *skb,
-			      const struct lbvs_conn *c, const struct lbvs_pkt *p)
+static unsigned int fullnat_out(struct net *net, struct sk_buff *skb,
+				const struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
 	int err = route_to(net, skb, p, c, LBVS_A_C);
 
@@ -220,3 +222,12 @@ unsigned int lbvs_fullnat_out(struct net *net, struct sk_buff *skb,
 		return NF_DROP;
 	return rewrite_send(net, skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport);
 }
+
+const struct lbvs_fwd_ops lbvs_fwd_fullnat = {
+	.name = "FULLNAT",
+	.xmit_in = fullnat_in,
+	.xmit_out = fullnat_out,
+	.hash_out = lbvs_fullnat_hash_out,
+	.both_ends = true,
+	.maps_ports = true,
+};

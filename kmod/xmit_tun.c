@@ -198,8 +198,8 @@ static u8 encap_push(struct net *net, struct sk_buff *skb, union lbvs_tun tun,
 	}
 }
 
-unsigned int lbvs_tun_in(struct net *net, struct sk_buff *skb,
-			 const struct lbvs_conn *c, const struct lbvs_pkt *p)
+static unsigned int tun_in(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
+			   const struct lbvs_pkt *p)
 {
 	union lbvs_tun tun = { .word = READ_ONCE(c->dest->tun.word) };
 	bool v4 = p->t.af == AF_INET, remcsum = gue_remcsum(tun, skb);
@@ -229,3 +229,9 @@ unsigned int lbvs_tun_in(struct net *net, struct sk_buff *skb,
 		push_outer6(skb, proto, &saddr, &daddr);
 	return lbvs_send(net, skb);
 }
+
+const struct lbvs_fwd_ops lbvs_fwd_tun = {
+	.name = "TUN",
+	.xmit_in = tun_in,
+	.tunnels = true,
+};

@@ -31,7 +31,10 @@
 #include "proto_state.h"
 #include "reset.h"
 
-static int parse_l4(struct sk_buff *skb, struct lbvs_pkt *p)
+/* What parse() found: a packet of a flow, an ICMP message, or neither. */
+enum parsed { P_OTHER, P_FLOW, P_ICMP };
+
+static enum parsed parse_l4(struct sk_buff *skb, struct lbvs_pkt *p)
 {
 	struct tcphdr _th;
 	const struct tcphdr *th;
@@ -42,32 +45,36 @@ static int parse_l4(struct sk_buff *skb, struct lbvs_pkt *p)
 	case IPPROTO_TCP:
 		th = skb_header_pointer(skb, p->thoff, sizeof(_th), &_th);
 		if (!th || th->doff * 4 < sizeof(*th))
-			return -EINVAL;
+			return P_OTHER;
 		p->t.sport = th->source;
 		p->t.dport = th->dest;
 		p->tcp_flags = ((u8 *)th)[13];
-		return 0;
+		return P_FLOW;
 	case IPPROTO_UDP:
 		uh = skb_header_pointer(skb, p->thoff, sizeof(_uh), &_uh);
 		if (!uh)
-			return -EINVAL;
+			return P_OTHER;
 		p->t.sport = uh->source;
 		p->t.dport = uh->dest;
-		return 0;
+		return P_FLOW;
+	case IPPROTO_ICMP:
+		return p->t.af == AF_INET ? P_ICMP : P_OTHER;
+	case IPPROTO_ICMPV6:
+		return p->t.af == AF_INET6 ? P_ICMP : P_OTHER;
 	default:
-		return -EPROTONOSUPPORT;
+		return P_OTHER;
 	}
 }
 
-/* Fills p from skb's headers; fragments and other protocols fail. */
-static int parse(struct sk_buff *skb, u8 pf, struct lbvs_pkt *p)
+/* Fills p from skb's headers; fragments and other protocols are P_OTHER. */
+static enum parsed parse(struct sk_buff *skb, u8 pf, struct lbvs_pkt *p)
 {
 	memset(p, 0, sizeof(*p));
 	if (pf == NFPROTO_IPV4) {
 		const struct iphdr *iph = ip_hdr(skb);
 
 		if (ip_is_fragment(iph))
-			return -EINVAL;
+			return P_OTHER;
 		p->t.af = AF_INET;
 		p->t.proto = iph->protocol;
 		p->t.saddr.ip = iph->saddr;
@@ -80,7 +87,7 @@ static int parse(struct sk_buff *skb, u8 pf, struct lbvs_pkt *p)
 
 		proto = ipv6_find_hdr(skb, &offset, -1, &frag, NULL);
 		if (proto < 0 || frag)
-			return -EINVAL;
+			return P_OTHER;
 		p->t.af = AF_INET6;
 		p->t.proto = proto;
 		p->t.saddr.in6 = ip6h->saddr;
@@ -307,15 +314,16 @@ static unsigned int in_hook(void *priv, struct sk_buff *skb,
 			    const struct nf_hook_state *state)
 {
 	struct lbvs_net *ln = lbvs_net(state->net);
-	unsigned int verdict;
 	struct lbvs_pkt p;
 
-	if (parse(skb, state->pf, &p)) {
-		verdict = NF_ACCEPT;
-		lbvs_icmp_in(ln, state->net, skb, state->pf, &verdict);
-		return verdict;
+	switch (parse(skb, state->pf, &p)) {
+	case P_FLOW:
+		return handle(ln, state->net, skb, &p, state->hook);
+	case P_ICMP:
+		return lbvs_icmp_in(ln, state->net, skb, &p);
+	default:
+		return NF_ACCEPT;
 	}
-	return handle(ln, state->net, skb, &p, state->hook);
 }
 
 /*
@@ -330,7 +338,7 @@ static unsigned int out_hook(void *priv, struct sk_buff *skb,
 {
 	struct lbvs_pkt p;
 
-	if (parse(skb, state->pf, &p))
+	if (parse(skb, state->pf, &p) != P_FLOW)
 		return NF_ACCEPT;
 	return handle(lbvs_net(state->net), state->net, skb, &p, state->hook);
 }
@@ -339,14 +347,16 @@ static unsigned int fwd_hook(void *priv, struct sk_buff *skb,
 			     const struct nf_hook_state *state)
 {
 	struct lbvs_net *ln = lbvs_net(state->net);
-	unsigned int verdict;
 	struct lbvs_conn *c;
 	struct lbvs_pkt p;
 
-	if (parse(skb, state->pf, &p)) {
-		verdict = NF_ACCEPT;
-		lbvs_icmp_fwd(ln, skb, state->pf, &verdict);
-		return verdict;
+	switch (parse(skb, state->pf, &p)) {
+	case P_FLOW:
+		break;
+	case P_ICMP:
+		return lbvs_icmp_fwd(ln, skb, &p);
+	default:
+		return NF_ACCEPT;
 	}
 	c = lbvs_conn_out_get(ln, &p.t);
 	if (!c || !lbvs_conn_fwd(c)->replies_routed)

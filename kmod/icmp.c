@@ -67,15 +67,11 @@ static int quote_ports(struct sk_buff *skb, struct icmp_err *e)
 
 static int parse4(struct sk_buff *skb, struct icmp_err *e)
 {
-	const struct iphdr *iph = ip_hdr(skb);
 	struct icmphdr _ih;
 	const struct icmphdr *ih;
 	struct iphdr _qh;
 	const struct iphdr *qh;
 
-	if (iph->protocol != IPPROTO_ICMP || ip_is_fragment(iph))
-		return -EINVAL;
-	e->icmp_off = skb_network_offset(skb) + iph->ihl * 4;
 	ih = skb_header_pointer(skb, e->icmp_off, sizeof(_ih), &_ih);
 	if (!ih || !is_error4(ih->type))
 		return -EINVAL;
@@ -97,19 +93,14 @@ static int parse6(struct sk_buff *skb, struct icmp_err *e)
 	const struct icmp6hdr *ih;
 	struct ipv6hdr _qh;
 	const struct ipv6hdr *qh;
-	unsigned short frag = 0;
-	int off = 0, proto;
 	__be16 qfrag;
 	u8 nexthdr;
+	int off;
 
-	proto = ipv6_find_hdr(skb, &off, -1, &frag, NULL);
-	if (proto != IPPROTO_ICMPV6 || frag)
-		return -EINVAL;
-	e->icmp_off = off;
-	ih = skb_header_pointer(skb, off, sizeof(_ih), &_ih);
+	ih = skb_header_pointer(skb, e->icmp_off, sizeof(_ih), &_ih);
 	if (!ih || (ih->icmp6_type & ICMPV6_INFOMSG_MASK))
 		return -EINVAL;
-	e->quote_off = off + sizeof(*ih);
+	e->quote_off = e->icmp_off + sizeof(*ih);
 	qh = skb_header_pointer(skb, e->quote_off, sizeof(_qh), &_qh);
 	if (!qh || qh->version != 6)
 		return -EINVAL;
@@ -125,9 +116,11 @@ static int parse6(struct sk_buff *skb, struct icmp_err *e)
 	return quote_ports(skb, e);
 }
 
-static int parse(struct sk_buff *skb, u8 pf, struct icmp_err *e)
+/* The error's quote, from the ICMP header the hooks found (p->thoff). */
+static int parse(struct sk_buff *skb, const struct lbvs_pkt *p, struct icmp_err *e)
 {
-	return pf == NFPROTO_IPV4 ? parse4(skb, e) : parse6(skb, e);
+	e->icmp_off = p->thoff;
+	return p->t.af == AF_INET ? parse4(skb, e) : parse6(skb, e);
 }
 
 /* The tuple of the flow the quoted packet answers: source and dest swapped. */
@@ -266,52 +259,48 @@ static bool csum_bad(struct lbvs_net *ln, struct sk_buff *skb, const struct icmp
 	return true;
 }
 
-int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, u8 pf, unsigned int *verdict)
+unsigned int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, const struct lbvs_pkt *p)
 {
 	struct lbvs_tuple t;
 	struct icmp_err e;
 	struct lbvs_conn *c;
 
-	if (parse(skb, pf, &e))
-		return -ENOENT;
+	if (parse(skb, p, &e))
+		return NF_ACCEPT;
 	/* The quote is CIP -> RIP: the flow's "out" tuple is its reverse. */
 	reply_tuple(&e, &t);
 	c = lbvs_conn_out_get(ln, &t);
 	if (!c || !lbvs_conn_fwd(c)->replies_routed)
-		return -ENOENT;
-	*verdict = NF_DROP;
+		return NF_ACCEPT;
 	if (csum_bad(ln, skb, &e, NF_INET_FORWARD) || writable(skb, &e))
-		return 0;
+		return NF_DROP;
 	translate(skb, &e, c, true);
-	*verdict = NF_ACCEPT;
-	return 0;
+	return NF_ACCEPT;
 }
 
 /*
  * A method without replies (DR, TUN): its transmit path sends the ICMP
  * packet to the real server as it would the flow's.
  */
-static int forward_as_is(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
-			 const struct icmp_err *e, unsigned int *verdict)
+static unsigned int forward_as_is(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
+				  const struct icmp_err *e)
 {
 	struct lbvs_pkt p = { .t.af = e->quote.af, .thoff = e->icmp_off };
 
-	*verdict = lbvs_conn_fwd(c)->xmit_in(net, skb, c, &p);
-	return 0;
+	return lbvs_conn_fwd(c)->xmit_in(net, skb, c, &p);
 }
 
 /* Translated, the error goes on to the client or to the real server. */
-static int send_translated(struct lbvs_net *ln, struct sk_buff *skb,
-			   const struct icmp_err *e, const struct lbvs_conn *c,
-			   bool to_client, unsigned int *verdict)
+static unsigned int send_translated(struct lbvs_net *ln, struct sk_buff *skb,
+				    const struct icmp_err *e, const struct lbvs_conn *c,
+				    bool to_client)
 {
 	struct net *net = ln->net;
 	union nf_inet_addr daddr;
 	int err;
 
-	*verdict = NF_DROP;
 	if (csum_bad(ln, skb, e, NF_INET_LOCAL_IN) || writable(skb, e))
-		return 0;
+		return NF_DROP;
 	if (to_client) {
 		lbvs_conn_get_addr(c, LBVS_A_C, &daddr);
 		err = lbvs_route(net, skb, e->quote.af, &daddr, 0);
@@ -319,21 +308,20 @@ static int send_translated(struct lbvs_net *ln, struct sk_buff *skb,
 		err = lbvs_route_dest(net, skb, c, 0, NULL);
 	}
 	if (err)
-		return 0;
+		return NF_DROP;
 	translate(skb, e, c, to_client);
-	*verdict = lbvs_send(net, skb);
-	return 0;
+	return lbvs_send(net, skb);
 }
 
-int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 pf,
-		 unsigned int *verdict)
+unsigned int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb,
+			  const struct lbvs_pkt *p)
 {
 	struct lbvs_tuple t;
 	struct icmp_err e;
 	struct lbvs_conn *c;
 
-	if (parse(skb, pf, &e))
-		return -ENOENT;
+	if (parse(skb, p, &e))
+		return NF_ACCEPT;
 	/*
 	 * Reversed, the quote is a flow's "in" tuple when it is what the
 	 * client got (VIP -> CIP), its "out" tuple when it is what a FULLNAT
@@ -342,12 +330,12 @@ int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb, u8 p
 	reply_tuple(&e, &t);
 	c = lbvs_conn_in_get(ln, &t);
 	if (c && !lbvs_conn_fwd(c)->xmit_out)
-		return forward_as_is(net, skb, c, &e, verdict);
+		return forward_as_is(net, skb, c, &e);
 	if (c)
-		return send_translated(ln, skb, &e, c, false, verdict);
+		return send_translated(ln, skb, &e, c, false);
 	/* Routed replies' errors come through FORWARD (lbvs_icmp_fwd()). */
 	c = lbvs_conn_out_get(ln, &t);
 	if (!c || lbvs_conn_fwd(c)->replies_routed)
-		return -ENOENT;
-	return send_translated(ln, skb, &e, c, true, verdict);
+		return NF_ACCEPT;
+	return send_translated(ln, skb, &e, c, true);
 }

@@ -34,7 +34,7 @@ for f in kmod/lbvs.ko tools/lbadm/lbadm; do
 	[ -e "$f" ] || { echo "bench: $f is not built (make all)" >&2; exit 2; }
 done
 parts=" ${BENCH_PARTS:-sched pkt tcp mem} "
-guest_parts=$(for p in pkt tcp mem; do [[ $parts == *" $p "* ]] && echo "$p"; done | xargs)
+guest_parts=$(for p in pkt tcp mem; do if [[ $parts == *" $p "* ]]; then echo "$p"; fi; done | xargs)
 mkdir -p tests/bench/bin "$out"
 # A full run replaces every earlier result; a partial one only its own.
 [ "$parts" != " sched pkt tcp mem " ] || rm -f "$out"/guest*

@@ -20,7 +20,6 @@
 struct lbvs_net;
 
 struct lbvs_fwd_ops {
-	const char *name;
 	/*
 	 * The client's packet (and, for a method without replies, an ICMP
 	 * error about the flow) to the real server: a netfilter verdict,

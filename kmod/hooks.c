@@ -280,8 +280,9 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 	c = lbvs_conn_in_get(ln, &p->t);
 	if (!c) {
 		/*
-		 * A routed reply reaches LOCAL_IN (or LOCAL_OUT) when the
-		 * client is a process of the director: its address is local.
+		 * A reply addressed to the director: FULLNAT's always (to a
+		 * pool address), NAT's when the client is one of its
+		 * processes.
 		 */
 		c = lbvs_conn_out_get(ln, &p->t);
 		if (c)

@@ -224,7 +224,6 @@ static unsigned int fullnat_out(struct net *net, struct sk_buff *skb,
 }
 
 const struct lbvs_fwd_ops lbvs_fwd_fullnat = {
-	.name = "FULLNAT",
 	.xmit_in = fullnat_in,
 	.xmit_out = fullnat_out,
 	.hash_out = lbvs_fullnat_hash_out,

@@ -32,7 +32,6 @@ static unsigned int nat_out(struct net *net, struct sk_buff *skb, const struct l
 }
 
 const struct lbvs_fwd_ops lbvs_fwd_nat = {
-	.name = "NAT",
 	.xmit_in = nat_in,
 	.xmit_out = nat_out,
 	.replies_routed = true,

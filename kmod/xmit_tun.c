@@ -231,7 +231,6 @@ static unsigned int tun_in(struct net *net, struct sk_buff *skb, struct lbvs_con
 }
 
 const struct lbvs_fwd_ops lbvs_fwd_tun = {
-	.name = "TUN",
 	.xmit_in = tun_in,
 	.tunnels = true,
 };

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
 lbadm_monitor_SRCS := ../../tools/lbadm/parse.c ../../tools/lbadm/fmt.c ../../tools/lbadm/opts.c \
-	../../tools/lbadm/print.c ../../tools/lbadm/prom.c ../../tools/lbadm/msg.c \
+	../../tools/lbadm/print.c ../../tools/lbadm/prom.c ../../tools/lbadm/msg.c ../../tools/lbadm/attr.c \
 	../../tools/lbadm/monitor.c
 UNIT_TESTS += lbadm_monitor

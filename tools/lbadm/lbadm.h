@@ -101,6 +101,12 @@ struct lbadm_timeouts {
 	uint32_t tcp, tcp_fin, udp;
 };
 
+/* Who made a change, in a configuration event. */
+struct lbadm_event {
+	uint32_t pid;
+	char comm[32];
+};
+
 /* A service with its real servers and FULLNAT local addresses, as listed. */
 struct lbadm_svc_entry {
 	struct lbadm_svc svc;

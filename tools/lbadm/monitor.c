@@ -41,27 +41,26 @@ static enum lbadm_cmd cmd_of(int genl_cmd, const struct lbadm_opt **row)
 static void print_one(struct nlattr **tb, struct lbadm_req *r, FILE *out,
 		      unsigned int fmt)
 {
-	uint32_t pid = tb[LBVS_ATTR_EVENT_PID] ?
-		       nla_get_u32(tb[LBVS_ATTR_EVENT_PID]) : 0;
-	char comm[32] = "?";
+	struct lbadm_event ev;
 	struct nlattr *e;
 	int rem;
 
-	if (tb[LBVS_ATTR_EVENT_COMM])
-		nla_strlcpy(comm, tb[LBVS_ATTR_EVENT_COMM], sizeof(comm));
+	lbadm_get_event(tb, &ev);
+	if (!tb[LBVS_ATTR_EVENT_COMM])
+		strcpy(ev.comm, "?");
 	r->has_svc = tb[LBVS_ATTR_SERVICE] && !lbadm_get_svc(tb, &r->svc);
 	r->given[O_REAL] = tb[LBVS_ATTR_DEST] && !lbadm_get_dest(tb, &r->dest);
 	r->given[O_LADDR] = tb[LBVS_ATTR_LADDR] &&
 			    !lbadm_get_laddr(tb, &r->laddr);
 	lbadm_get_timeouts(tb, &r->to);
 	if (!tb[LBVS_ATTR_DEST_LIST]) {
-		lbadm_print_event(out, r, pid, comm, fmt);
+		lbadm_print_event(out, r, ev.pid, ev.comm, fmt);
 		return;
 	}
 	nla_for_each_nested(e, tb[LBVS_ATTR_DEST_LIST], rem) {
 		tb[LBVS_ATTR_DEST] = e;
 		r->given[O_REAL] = !lbadm_get_dest(tb, &r->dest);
-		lbadm_print_event(out, r, pid, comm, fmt);
+		lbadm_print_event(out, r, ev.pid, ev.comm, fmt);
 	}
 }
 

@@ -21,6 +21,9 @@ int lbadm_put_dest(struct nl_msg *m, const struct lbadm_dest *d, int conf);
 /* LBVS_ATTR_LADDR: a FULLNAT pool address and its family. */
 int lbadm_put_laddr(struct nl_msg *m, const struct lbadm_addr *a);
 
+/* LBVS_ATTR_TIMEOUT_*: --set's timeouts. */
+int lbadm_put_timeouts(struct nl_msg *m, const struct lbadm_timeouts *t);
+
 /*
  * The LBVS_CMD_* and attributes for a state-changing command (-A -E -D -C
  * -a -e -d -P -Q -Z --set). Returns the command, or -1 if r is not one
@@ -70,5 +73,6 @@ int lbadm_get_laddr(struct nlattr **tb, struct lbadm_addr *a);
 int lbadm_get_conn(struct nlattr **tb, struct lbadm_conn *c);
 void lbadm_get_info(struct nlattr **tb, struct lbadm_info *i);
 void lbadm_get_timeouts(struct nlattr **tb, struct lbadm_timeouts *t);
+void lbadm_get_event(struct nlattr **tb, struct lbadm_event *e);
 
 #endif /* LBADM_MSG_H */

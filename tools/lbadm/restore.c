@@ -389,9 +389,7 @@ static int put_timeouts(struct lbadm_batch *b, const struct lbadm_timeouts *t)
 {
 	struct nl_msg *m = lbadm_nl_msg(b->nl, LBVS_CMD_SET_CONFIG, 0);
 
-	return queue(b, m, !m || nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP, t->tcp) ||
-			   nla_put_u32(m, LBVS_ATTR_TIMEOUT_TCP_FIN, t->tcp_fin) ||
-			   nla_put_u32(m, LBVS_ATTR_TIMEOUT_UDP, t->udp));
+	return queue(b, m, !m || lbadm_put_timeouts(m, t) < 0);
 }
 
 /* Step 4: back to the snapshot. */

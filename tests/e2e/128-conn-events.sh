@@ -116,6 +116,24 @@ log "$config"
 assert_match "$config" "--set 0 0 2$" "the configuration monitor saw the changes"
 [[ $config != *NEW* && $config != *DESTROY* ]] || fail "connection events reached the configuration group"
 
+# An IPv6 flow: its addresses in both kinds of event (a message of the
+# other size).
+lbd -A -u "[$VIP6]:53" -s rr
+lbd -a -u "[$VIP6]:53" -r "[${RIP6[1]}]:53" -m
+skip_text=$(grep -c '' "$mon/text")
+skip_json=$(grep -c '' "$mon/json")
+assert_eq "$(udp_ask client "$VIP6" 53 44001)" rs1 "the IPv6 flow answered by rs1"
+since() { tail -n +$((skip_text + 1)) "$mon/text"; }
+v6_new() { since | grep -q '^    \[NEW\] UDP'; }
+wait_until 30 v6_new || fail "no [NEW] for the IPv6 flow: $(since)"
+assert_match "$(since)" "^    \[NEW\] UDP .*:44001 +\[$VIP6\]:53 +\[${RIP6[1]}\]:53$" \
+	"IPv6: [NEW] with the entry's addresses"
+lbd --flush-conns -u "[$VIP6]:53"
+v6_gone() { since | grep -q '^\[DESTROY\] UDP .*:44001 '; }
+wait_until 30 v6_gone || fail "no [DESTROY] for the IPv6 flow: $(since)"
+assert_match "$(tail -n +$((skip_json + 1)) "$mon/json")" \
+	"\"virtual\":\\{\"address\":\"$VIP6\",\"port\":53\\}" "IPv6: the same in JSON"
+
 # Over the rate: 3 a second. Twenty new flows in one burst send at most 3
 # in each second the burst spans; the rest are counted, and the listener
 # hears of the loss.

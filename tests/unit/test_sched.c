@@ -814,6 +814,143 @@ START_TEST(test_mh_states)
 }
 END_TEST
 
+/*
+ * mh's reference: Maglev's table fill (Eisenbud et al., NSDI 2016, pseudo-
+ * code 1), as IPVS's ip_vs_mh.c does it, with the weights and the order of
+ * turns kmod/sched_algo.c documents, written plainly from the paper rather
+ * than from the kernel code:
+ * - server i's preference list is permutation[i][j] = (offset + j * skip)
+ *   mod M, offset = h1(key) mod M, skip = h2(key) mod (M - 1) + 1, M the
+ *   prime 65,537; h1, h2: murmur3's 32-bit finaliser of the key xor a
+ *   constant (0x9e3779b9, 0x85ebca6b);
+ * - servers of weight 0 get nothing; the others take turns in ascending key
+ *   order, each turn claiming its most preferred free bucket, until each has
+ *   its quota max(1, floor(M * weight / sum of weights));
+ * - then, while buckets are left (quotas round down), every weighted server
+ *   takes one more turn per round, in the same order.
+ * ref[b] is the owner of bucket b, an index into d (-1: none).
+ */
+static u32 ref_fmix32(u32 h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bU;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35U;
+	h ^= h >> 16;
+	return h;
+}
+
+static void ref_mh_fill(const struct lbvs_sched_dest *d, unsigned int n, int *ref)
+{
+	static u64 offset[MAXN], skip[MAXN], next[MAXN], quota[MAXN], got[MAXN];
+	unsigned int order[MAXN], cnt = 0, i, t, filled = 0;
+	u64 sum = 0;
+	bool leftover = false, any;
+
+	for (i = 0; i < MH_SIZE; i++)
+		ref[i] = -1;
+	for (i = 0; i < n; i++)
+		sum += d[i].weight;
+	for (i = 0; i < n; i++) {
+		if (!d[i].weight)
+			continue;
+		offset[i] = ref_fmix32(d[i].key ^ 0x9e3779b9U) % MH_SIZE;
+		skip[i] = ref_fmix32(d[i].key ^ 0x85ebca6bU) % (MH_SIZE - 1) + 1;
+		next[i] = 0;
+		got[i] = 0;
+		quota[i] = (u64)MH_SIZE * d[i].weight / sum;
+		if (!quota[i])
+			quota[i] = 1;
+		/* insertion sort by key, then index */
+		for (t = cnt++; t > 0 && d[order[t - 1]].key > d[i].key; t--)
+			order[t] = order[t - 1];
+		order[t] = i;
+	}
+	while (cnt && filled < MH_SIZE) {
+		any = false;
+		for (t = 0; t < cnt && filled < MH_SIZE; t++) {
+			u64 c;
+
+			i = order[t];
+			if (!leftover && got[i] >= quota[i])
+				continue;
+			do	/* Maglev: the next preferred bucket still free */
+				c = (offset[i] + next[i]++ * skip[i]) % MH_SIZE;
+			while (ref[c] >= 0);
+			ref[c] = (int)i;
+			got[i]++;
+			filled++;
+			any = true;
+		}
+		if (!any)
+			leftover = true;
+	}
+}
+
+/*
+ * Every one of the 65,537 buckets: the scheduler picks what the reference
+ * fill puts there, for server sets with weights (weight 0, weights whose
+ * quotas round to 0 and overflow the table, 2^31 - 1, 250 servers).
+ */
+START_TEST(test_mh_reference)
+{
+	static int ref[MH_SIZE];
+	u32 w[MAXN];
+	unsigned int n, i, b, diff = 0, first = 0;
+	struct svc s;
+
+	switch (_i) {
+	case 0:
+		n = 3;
+		w[0] = w[1] = w[2] = 1;
+		break;
+	case 1:
+		n = 5;
+		w[0] = 1, w[1] = 2, w[2] = 0, w[3] = 3, w[4] = 4;
+		break;
+	case 2:
+		n = 3;
+		w[0] = 2147483647, w[1] = 2147483646, w[2] = 1;
+		break;
+	case 3:		/* quotas 65,536 + 200 x 1: the table runs out first */
+		n = 201;
+		w[0] = 2147483647;
+		for (i = 1; i < n; i++)
+			w[i] = 1;
+		break;
+	default:
+		n = 250;
+		for (i = 0; i < n; i++)
+			w[i] = i % 7 ? rnd(1000) : i % 3;
+	}
+	svc_init(&s, "mh", w, n);
+	if (_i == 4) {		/* keys in no order, two of them equal */
+		for (i = 0; i < n; i++)
+			s.d[i].key = rnd(0);
+		s.d[17].key = s.d[9].key;
+		svc_reinit(&s, n);
+	}
+	ref_mh_fill(s.d, n, ref);
+	for (b = 0; b < MH_SIZE; b++) {
+		u32 h = (u32)((((u64)b << 32) + MH_SIZE - 1) / MH_SIZE);
+		int p = s.a->pick(s.st, h);
+
+		if (p != ref[b] && !diff++)
+			first = b;
+	}
+	ck_assert_msg(!diff, "set %d: %u of %u buckets differ from the reference, "
+		      "first %u (reference %d)", _i, diff, MH_SIZE, first, ref[first]);
+	for (i = 0; i < n; i++) {	/* every weighted server owns a bucket, no other */
+		for (b = 0; b < MH_SIZE && ref[b] != (int)i; b++)
+			;
+		ck_assert_msg((b < MH_SIZE) == (w[i] > 0), "set %d: server %u "
+			      "(weight %u) owns %s bucket", _i, i, w[i],
+			      b < MH_SIZE ? "a" : "no");
+	}
+	svc_free(&s);
+}
+END_TEST
+
 /* ---- sh / dh ---- */
 
 /* The table seen through pick(): hash b lands in bucket b for b < size. */
@@ -1547,6 +1684,7 @@ static Suite *sched_suite(void)
 	tcase_add_loop_test(tc, test_mh_balance, 0, 2);
 	tcase_add_loop_test(tc, test_mh_disruption, 0, 3);
 	tcase_add_test(tc, test_mh_states);
+	tcase_add_loop_test(tc, test_mh_reference, 0, 5);
 	tcase_add_loop_test(tc, test_table_sticky, 0, 2);
 	tcase_add_loop_test(tc, test_table_spread, 0, 2);
 	tcase_add_loop_test(tc, test_table_stable, 0, 2);

@@ -789,6 +789,57 @@ START_TEST(t_print_svc_timeouts)
 }
 END_TEST
 
+/*
+ * IPVS's largest weight, 2^31 - 1, wider than ipvsadm's %-6d column: every
+ * printer writes it whole (no wrap to negative, no cut at 65535).
+ */
+START_TEST(t_print_weight_max)
+{
+	struct lbadm_dest d[] = {
+		DEST("198.51.100.1", 80, LBVS_FWD_NAT, 2147483647, 1, 2),
+		DEST("198.51.100.2", 80, LBVS_FWD_NAT, 2147483646, 0, 0),
+	};
+	struct lbadm_svc_entry v[] = {
+		{ .svc = SVC(IPPROTO_TCP, "203.0.113.1", 80, "wrr"),
+		  .dests = d, .n_dests = 2 },
+	};
+	char *out, *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	out = capture_list(NULL, v, 1, LBADM_FMT_NUMERIC);
+	ck_assert_str_eq(out,
+		"Prot LocalAddress:Port Scheduler Flags\n"
+		"  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
+		"TCP  203.0.113.1:80 wrr\n"
+		"  -> 198.51.100.1:80              Masq    2147483647 1          2         \n"
+		"  -> 198.51.100.2:80              Masq    2147483646 0          0         \n");
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_NUMERIC | LBADM_FMT_PCONN);
+	ck_assert_ptr_nonnull(strstr(out,
+		"  -> 198.51.100.1:80              2147483647 0           1          2         \n"));
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_RULE);
+	ck_assert_str_eq(out,
+		"-A -t 203.0.113.1:80 -s wrr\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.1:80 -m -w 2147483647\n"
+		"-a -t 203.0.113.1:80 -r 198.51.100.2:80 -m -w 2147483646\n");
+	free(out);
+	out = capture_list(NULL, v, 1, LBADM_FMT_JSON);
+	ck_assert_ptr_nonnull(strstr(out,
+		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
+		"\"weight\":2147483647,\"u_threshold\":0,"));
+	ck_assert_ptr_nonnull(strstr(out, "\"weight\":2147483646,"));
+	free(out);
+	f = open_memstream(&buf, &len);
+	lbadm_print_prom(f, NULL, v, 1);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf,
+		"\nlbvs_backend_weight{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",remote_address=\"198.51.100.1\",remote_port=\"80\"} 2147483647\n"));
+	free(buf);
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_print", "all",
@@ -796,5 +847,5 @@ int main(void)
 		t_print_stats, t_print_json, t_print_laddrs, t_save_laddrs,
 		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes,
 		t_print_prom, t_print_sched_flags, t_print_tunnels,
-		t_print_svc_timeouts);
+		t_print_svc_timeouts, t_print_weight_max);
 }

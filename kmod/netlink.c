@@ -297,61 +297,56 @@ static int cmd_new_service(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
-static int cmd_set_service(struct sk_buff *skb, struct genl_info *info)
-{
-	struct lbvs_net *ln = info_net(info);
-	struct lbvs_service *svc;
+/*
+ * A request about one existing service, as parse_svc() read it (set: the
+ * fields conf carries, LBVS_SET_*).
+ */
+struct svc_req {
+	struct genl_info *info;
 	struct lbvs_svc_conf conf;
 	u32 set;
-	int err;
+};
 
-	err = parse_svc(info, &conf, &set);
-	if (err)
-		return err;
-	mutex_lock(&ln->config_lock);
-	svc = find_svc(ln, info, &conf.key);
-	err = svc ? lbvs_svc_edit(ln, svc, &conf, set, info->extack) : -ESRCH;
-	mutex_unlock(&ln->config_lock);
-	return err;
-}
-
-static int cmd_del_service(struct sk_buff *skb, struct genl_info *info)
-{
-	struct lbvs_net *ln = info_net(info);
-	struct lbvs_service *svc;
-	struct lbvs_svc_conf conf;
-	int err;
-
-	err = parse_svc(info, &conf, NULL);
-	if (err)
-		return err;
-	mutex_lock(&ln->config_lock);
-	svc = find_svc(ln, info, &conf.key);
-	if (svc)
-		lbvs_svc_del(ln, svc);
-	mutex_unlock(&ln->config_lock);
-	return svc ? 0 : -ESRCH;
-}
-
-/* A request about what a service owns: op runs under config_lock. */
+/* What a request does to the service it names, under config_lock. */
 typedef int (*svc_op_t)(struct lbvs_net *ln, struct lbvs_service *svc,
-			struct genl_info *info);
+			const struct svc_req *req);
 
 static int with_svc(struct genl_info *info, svc_op_t op)
 {
 	struct lbvs_net *ln = info_net(info);
+	struct svc_req req = { .info = info };
 	struct lbvs_service *svc;
-	struct lbvs_svc_conf conf;
 	int err;
 
-	err = parse_svc(info, &conf, NULL);
+	err = parse_svc(info, &req.conf, &req.set);
 	if (err)
 		return err;
 	mutex_lock(&ln->config_lock);
-	svc = find_svc(ln, info, &conf.key);
-	err = svc ? op(ln, svc, info) : -ESRCH;
+	svc = find_svc(ln, info, &req.conf.key);
+	err = svc ? op(ln, svc, &req) : -ESRCH;
 	mutex_unlock(&ln->config_lock);
 	return err;
+}
+
+static int svc_edit(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
+{
+	return lbvs_svc_edit(ln, svc, &req->conf, req->set, req->info->extack);
+}
+
+static int cmd_set_service(struct sk_buff *skb, struct genl_info *info)
+{
+	return with_svc(info, svc_edit);
+}
+
+static int svc_del(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
+{
+	lbvs_svc_del(ln, svc);
+	return 0;
+}
+
+static int cmd_del_service(struct sk_buff *skb, struct genl_info *info)
+{
+	return with_svc(info, svc_del);
 }
 
 /*
@@ -402,8 +397,9 @@ out:
 }
 
 /* NEW_DEST, SET_DEST, DEL_DEST, by the request's command. */
-static int dest_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_info *info)
+static int dest_op(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
 {
+	struct genl_info *info = req->info;
 	const struct nlattr *nest = info->attrs[LBVS_ATTR_DEST];
 	struct lbvs_dest_conf dc;
 	struct lbvs_dest *dest;
@@ -478,8 +474,9 @@ static int parse_laddr(struct genl_info *info, const struct lbvs_service *svc,
 }
 
 /* NEW_LADDR, DEL_LADDR, by the request's command. */
-static int laddr_op(struct lbvs_net *ln, struct lbvs_service *svc, struct genl_info *info)
+static int laddr_op(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
 {
+	struct genl_info *info = req->info;
 	union nf_inet_addr addr;
 	int err;
 
@@ -515,31 +512,24 @@ static void zero_svc(struct lbvs_service *svc)
 		lbvs_stats_zero(&dest->stats);
 }
 
+static int zero_op(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
+{
+	zero_svc(svc);
+	return 0;
+}
+
 static int cmd_zero(struct sk_buff *skb, struct genl_info *info)
 {
 	struct lbvs_net *ln = info_net(info);
-	struct lbvs_service *svc = NULL;
-	struct lbvs_svc_conf conf;
-	int err = 0;
+	struct lbvs_service *svc;
 
-	if (info->attrs[LBVS_ATTR_SERVICE]) {
-		err = parse_svc(info, &conf, NULL);
-		if (err)
-			return err;
-	}
+	if (info->attrs[LBVS_ATTR_SERVICE])
+		return with_svc(info, zero_op);
 	mutex_lock(&ln->config_lock);
-	if (info->attrs[LBVS_ATTR_SERVICE]) {
-		svc = find_svc(ln, info, &conf.key);
-		if (svc)
-			zero_svc(svc);
-		else
-			err = -ESRCH;
-	} else {
-		list_for_each_entry(svc, &ln->svcs.list, list)
-			zero_svc(svc);
-	}
+	list_for_each_entry(svc, &ln->svcs.list, list)
+		zero_svc(svc);
 	mutex_unlock(&ln->config_lock);
-	return err;
+	return 0;
 }
 
 /* The state of the namespace's timeout attr (LBVS_ATTR_TIMEOUT_*). */
@@ -812,38 +802,6 @@ static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
 	dump_pause(ln, cb, svc);
 	mutex_unlock(&ln->config_lock);
 	return skb->len;
-}
-
-static int cmd_get_service(struct sk_buff *skb, struct genl_info *info)
-{
-	struct lbvs_net *ln = info_net(info);
-	struct lbvs_service *svc;
-	struct lbvs_svc_conf conf;
-	struct sk_buff *msg;
-	void *hdr;
-	int err;
-
-	err = parse_svc(info, &conf, NULL);
-	if (err)
-		return err;
-	msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &lbvs_genl, 0, LBVS_CMD_GET_SERVICE);
-	err = -EMSGSIZE;
-	if (!hdr)
-		goto err_free;
-	mutex_lock(&ln->config_lock);
-	svc = find_svc(ln, info, &conf.key);
-	err = svc ? put_svc(msg, svc, want_stats(info->attrs)) : -ESRCH;
-	mutex_unlock(&ln->config_lock);
-	if (err)
-		goto err_free;
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
-err_free:
-	nlmsg_free(msg);
-	return err;
 }
 
 /*
@@ -1203,8 +1161,10 @@ static int dump_conns(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-static int reply_attrs(struct genl_info *info, u8 cmd,
-		       int (*fill)(struct sk_buff *, struct lbvs_net *))
+/* A doit's reply: command cmd, its attributes written by fill from obj. */
+typedef int (*fill_t)(struct sk_buff *msg, struct genl_info *info, void *obj);
+
+static int reply(struct genl_info *info, u8 cmd, fill_t fill, void *obj)
 {
 	struct sk_buff *msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	void *hdr;
@@ -1212,7 +1172,7 @@ static int reply_attrs(struct genl_info *info, u8 cmd,
 	if (!msg)
 		return -ENOMEM;
 	hdr = genlmsg_put_reply(msg, info, &lbvs_genl, 0, cmd);
-	if (!hdr || fill(msg, info_net(info))) {
+	if (!hdr || fill(msg, info, obj)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -1220,8 +1180,25 @@ static int reply_attrs(struct genl_info *info, u8 cmd,
 	return genlmsg_reply(msg, info);
 }
 
-static int fill_config(struct sk_buff *msg, struct lbvs_net *ln)
+static int fill_svc(struct sk_buff *msg, struct genl_info *info, void *svc)
 {
+	return put_svc(msg, svc, want_stats(info->attrs));
+}
+
+/* Built and sent under config_lock, as IPVS's GET_SERVICE. */
+static int svc_reply(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
+{
+	return reply(req->info, LBVS_CMD_GET_SERVICE, fill_svc, svc);
+}
+
+static int cmd_get_service(struct sk_buff *skb, struct genl_info *info)
+{
+	return with_svc(info, svc_reply);
+}
+
+static int fill_config(struct sk_buff *msg, struct genl_info *info, void *obj)
+{
+	struct lbvs_net *ln = obj;
 	int attr;
 
 	for (attr = LBVS_ATTR_TIMEOUT_TCP; attr <= LBVS_ATTR_TIMEOUT_UDP; attr++)
@@ -1230,8 +1207,9 @@ static int fill_config(struct sk_buff *msg, struct lbvs_net *ln)
 	return 0;
 }
 
-static int fill_info(struct sk_buff *msg, struct lbvs_net *ln)
+static int fill_info(struct sk_buff *msg, struct genl_info *info, void *obj)
 {
+	struct lbvs_net *ln = obj;
 	u32 size = lbvs_conn_table_size(ln);
 
 	return nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
@@ -1247,12 +1225,12 @@ static int fill_info(struct sk_buff *msg, struct lbvs_net *ln)
 
 static int cmd_get_config(struct sk_buff *skb, struct genl_info *info)
 {
-	return reply_attrs(info, LBVS_CMD_GET_CONFIG, fill_config);
+	return reply(info, LBVS_CMD_GET_CONFIG, fill_config, info_net(info));
 }
 
 static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
 {
-	return reply_attrs(info, LBVS_CMD_GET_INFO, fill_info);
+	return reply(info, LBVS_CMD_GET_INFO, fill_info, info_net(info));
 }
 
 /*

@@ -566,6 +566,17 @@ static int put_addr(struct sk_buff *skb, int attr, u16 af, const void *addr)
 	return nla_put(skb, attr, lbvs_addr_len(af), addr);
 }
 
+/* A nest's end: closed when its attributes fit (err 0), else taken back. */
+static int nest_end(struct sk_buff *skb, struct nlattr *nest, int err)
+{
+	if (err) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int put_stats(struct sk_buff *skb, int attr, struct lbvs_stats *s)
 {
 	static const u8 cnt_attr[LBVS_CNT_NUM] = {
@@ -579,20 +590,16 @@ static int put_stats(struct sk_buff *skb, int attr, struct lbvs_stats *s)
 	struct lbvs_stats_snap snap;
 	struct nlattr *nest;
 	unsigned int i;
+	int err = 0;
 
 	lbvs_stats_read(s, &snap);
 	nest = nla_nest_start(skb, attr);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < LBVS_CNT_NUM; i++)
-		if (nla_put_u64_64bit(skb, cnt_attr[i], snap.cnt[i], LBVS_STATS_ATTR_PAD) ||
-		    nla_put_u64_64bit(skb, rate_attr[i], snap.rate[i], LBVS_STATS_ATTR_PAD))
-			goto cancel;
-	nla_nest_end(skb, nest);
-	return 0;
-cancel:
-	nla_nest_cancel(skb, nest);
-	return -EMSGSIZE;
+	for (i = 0; !err && i < LBVS_CNT_NUM; i++)
+		err = nla_put_u64_64bit(skb, cnt_attr[i], snap.cnt[i], LBVS_STATS_ATTR_PAD) ||
+		      nla_put_u64_64bit(skb, rate_attr[i], snap.rate[i], LBVS_STATS_ATTR_PAD);
+	return nest_end(skb, nest, err);
 }
 
 /* The attributes that identify a service. */
@@ -639,22 +646,18 @@ static int put_svc_timeouts(struct sk_buff *skb, const struct lbvs_service *svc)
 static int put_svc(struct sk_buff *skb, struct lbvs_service *svc, bool stats)
 {
 	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_SERVICE);
+	int err;
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (put_svc_id(skb, svc) ||
-	    nla_put_string(skb, LBVS_SVC_ATTR_SCHED_NAME, svc->sched.algo->name) ||
-	    nla_put_u32(skb, LBVS_SVC_ATTR_FLAGS, svc->flags) ||
-	    nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
-	    nla_put_u8(skb, LBVS_SVC_ATTR_NETMASK, svc->netmask) ||
-	    put_svc_timeouts(skb, svc) ||
-	    (stats && put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats)))
-		goto cancel;
-	nla_nest_end(skb, nest);
-	return 0;
-cancel:
-	nla_nest_cancel(skb, nest);
-	return -EMSGSIZE;
+	err = put_svc_id(skb, svc) ||
+	      nla_put_string(skb, LBVS_SVC_ATTR_SCHED_NAME, svc->sched.algo->name) ||
+	      nla_put_u32(skb, LBVS_SVC_ATTR_FLAGS, svc->flags) ||
+	      nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
+	      nla_put_u8(skb, LBVS_SVC_ATTR_NETMASK, svc->netmask) ||
+	      put_svc_timeouts(skb, svc) ||
+	      (stats && put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats));
+	return nest_end(skb, nest, err);
 }
 
 /* An attribute written at p, which has room for it: the end of it. */
@@ -694,7 +697,7 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 		LBVS_DEST_ATTR_L_THRESH, LBVS_DEST_ATTR_ACTIVE_CONNS,
 		LBVS_DEST_ATTR_INACT_CONNS, LBVS_DEST_ATTR_PERSIST_CONNS,
 	};
-	int alen = lbvs_addr_len(d->af), len, i;
+	int alen = lbvs_addr_len(d->af), len, i, err;
 	u32 drain = lbvs_drain_left(d);
 	struct nlattr *nest;
 	u16 af = d->af;
@@ -715,14 +718,10 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	 * After the fixed part: lbadm's fast path takes IPIP servers that
 	 * do not drain only.
 	 */
-	if ((d->tun.type && put_tun(skb, d->tun)) ||
-	    (drain && nla_put_u32(skb, LBVS_DEST_ATTR_DRAIN, drain)) ||
-	    (stats && put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats))) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	err = (d->tun.type && put_tun(skb, d->tun)) ||
+	      (drain && nla_put_u32(skb, LBVS_DEST_ATTR_DRAIN, drain)) ||
+	      (stats && put_stats(skb, LBVS_DEST_ATTR_STATS, &d->stats));
+	return nest_end(skb, nest, err);
 }
 
 /* One object per message; args[0] counts what earlier rounds already sent. */
@@ -974,28 +973,25 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	/* Templates keep the service's protocol where the client port goes. */
 	u16 proto = c->tmpl ? ntohs(c->cport) : c->proto;
 	__be16 cport = c->tmpl ? 0 : c->cport;
+	int err;
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u16(skb, LBVS_CONN_ATTR_AF, af) ||
-	    nla_put_u16(skb, LBVS_CONN_ATTR_PROTOCOL, proto) ||
-	    put_addr(skb, LBVS_CONN_ATTR_CADDR, af, lbvs_conn_addr(c, LBVS_A_C)) ||
-	    nla_put_be16(skb, LBVS_CONN_ATTR_CPORT, cport) ||
-	    put_addr(skb, LBVS_CONN_ATTR_VADDR, af, lbvs_conn_addr(c, LBVS_A_V)) ||
-	    nla_put_be16(skb, LBVS_CONN_ATTR_VPORT, c->vport) ||
-	    put_addr(skb, LBVS_CONN_ATTR_LADDR, af, lbvs_conn_addr(c, LBVS_A_L)) ||
-	    nla_put_be16(skb, LBVS_CONN_ATTR_LPORT, c->lport) ||
-	    put_addr(skb, LBVS_CONN_ATTR_DADDR, af, lbvs_conn_addr(c, LBVS_A_D)) ||
-	    nla_put_be16(skb, LBVS_CONN_ATTR_DPORT, c->dport) ||
-	    nla_put_u8(skb, LBVS_CONN_ATTR_STATE, READ_ONCE(c->state)) ||
-	    nla_put_u32(skb, LBVS_CONN_ATTR_EXPIRES, jiffies_to_msecs(max(left, 0))) ||
-	    nla_put_u32(skb, LBVS_CONN_ATTR_FWD, c->fwd) ||
-	    nla_put_u32(skb, LBVS_CONN_ATTR_FLAGS, c->tmpl ? LBVS_CONN_F_TEMPLATE : 0)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	err = nla_put_u16(skb, LBVS_CONN_ATTR_AF, af) ||
+	      nla_put_u16(skb, LBVS_CONN_ATTR_PROTOCOL, proto) ||
+	      put_addr(skb, LBVS_CONN_ATTR_CADDR, af, lbvs_conn_addr(c, LBVS_A_C)) ||
+	      nla_put_be16(skb, LBVS_CONN_ATTR_CPORT, cport) ||
+	      put_addr(skb, LBVS_CONN_ATTR_VADDR, af, lbvs_conn_addr(c, LBVS_A_V)) ||
+	      nla_put_be16(skb, LBVS_CONN_ATTR_VPORT, c->vport) ||
+	      put_addr(skb, LBVS_CONN_ATTR_LADDR, af, lbvs_conn_addr(c, LBVS_A_L)) ||
+	      nla_put_be16(skb, LBVS_CONN_ATTR_LPORT, c->lport) ||
+	      put_addr(skb, LBVS_CONN_ATTR_DADDR, af, lbvs_conn_addr(c, LBVS_A_D)) ||
+	      nla_put_be16(skb, LBVS_CONN_ATTR_DPORT, c->dport) ||
+	      nla_put_u8(skb, LBVS_CONN_ATTR_STATE, READ_ONCE(c->state)) ||
+	      nla_put_u32(skb, LBVS_CONN_ATTR_EXPIRES, jiffies_to_msecs(max(left, 0))) ||
+	      nla_put_u32(skb, LBVS_CONN_ATTR_FWD, c->fwd) ||
+	      nla_put_u32(skb, LBVS_CONN_ATTR_FLAGS, c->tmpl ? LBVS_CONN_F_TEMPLATE : 0);
+	return nest_end(skb, nest, err);
 }
 
 /* put_conn()'s room for an entry, IPv6 or IPv4. */

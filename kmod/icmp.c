@@ -42,6 +42,7 @@ struct icmp_err {
 	unsigned int quote_off;		/* quoted IP header */
 	unsigned int quote_l4;		/* quoted transport header */
 	struct lbvs_tuple quote;	/* the quoted packet's tuple */
+	struct lbvs_tuple flow;		/* the flow it answers: quote reversed */
 };
 
 static bool is_error4(u8 type)
@@ -116,21 +117,29 @@ static int parse6(struct sk_buff *skb, struct icmp_err *e)
 	return quote_ports(skb, e);
 }
 
-/* The error's quote, from the ICMP header the hooks found (p->thoff). */
-static int parse(struct sk_buff *skb, const struct lbvs_pkt *p, struct icmp_err *e)
+/* The tuple of the flow the quoted packet answers: source and dest swapped. */
+static void reply_tuple(const struct lbvs_tuple *q, struct lbvs_tuple *t)
 {
-	e->icmp_off = p->thoff;
-	return p->t.af == AF_INET ? parse4(skb, e) : parse6(skb, e);
+	*t = *q;
+	t->saddr = q->daddr;
+	t->daddr = q->saddr;
+	t->sport = q->dport;
+	t->dport = q->sport;
 }
 
-/* The tuple of the flow the quoted packet answers: source and dest swapped. */
-static void reply_tuple(const struct icmp_err *e, struct lbvs_tuple *t)
+/*
+ * The error's quote, from the ICMP header the hooks found (p->thoff), and
+ * the flow it is about, for both handlers to look up.
+ */
+static int parse(struct sk_buff *skb, const struct lbvs_pkt *p, struct icmp_err *e)
 {
-	*t = e->quote;
-	t->saddr = e->quote.daddr;
-	t->daddr = e->quote.saddr;
-	t->sport = e->quote.dport;
-	t->dport = e->quote.sport;
+	int err;
+
+	e->icmp_off = p->thoff;
+	err = p->t.af == AF_INET ? parse4(skb, e) : parse6(skb, e);
+	if (!err)
+		reply_tuple(&e->quote, &e->flow);
+	return err;
 }
 
 static void set_addr(u16 af, void *field, const void *addr, __sum16 *ip_check)
@@ -261,15 +270,13 @@ static bool csum_bad(struct lbvs_net *ln, struct sk_buff *skb, const struct icmp
 
 unsigned int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, const struct lbvs_pkt *p)
 {
-	struct lbvs_tuple t;
 	struct icmp_err e;
 	struct lbvs_conn *c;
 
 	if (parse(skb, p, &e))
 		return NF_ACCEPT;
 	/* The quote is CIP -> RIP: the flow's "out" tuple is its reverse. */
-	reply_tuple(&e, &t);
-	c = lbvs_conn_out_get(ln, &t);
+	c = lbvs_conn_out_get(ln, &e.flow);
 	if (!c || !lbvs_conn_fwd(c)->replies_routed)
 		return NF_ACCEPT;
 	if (csum_bad(ln, skb, &e, NF_INET_FORWARD) || writable(skb, &e))
@@ -316,7 +323,6 @@ static unsigned int send_translated(struct lbvs_net *ln, struct sk_buff *skb,
 unsigned int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *skb,
 			  const struct lbvs_pkt *p)
 {
-	struct lbvs_tuple t;
 	struct icmp_err e;
 	struct lbvs_conn *c;
 
@@ -327,14 +333,13 @@ unsigned int lbvs_icmp_in(struct lbvs_net *ln, struct net *net, struct sk_buff *
 	 * client got (VIP -> CIP), its "out" tuple when it is what a FULLNAT
 	 * real server got (LIP -> RIP).
 	 */
-	reply_tuple(&e, &t);
-	c = lbvs_conn_in_get(ln, &t);
+	c = lbvs_conn_in_get(ln, &e.flow);
 	if (c && !lbvs_conn_fwd(c)->xmit_out)
 		return forward_as_is(net, skb, c, &e);
 	if (c)
 		return send_translated(ln, skb, &e, c, false);
 	/* Routed replies' errors come through FORWARD (lbvs_icmp_fwd()). */
-	c = lbvs_conn_out_get(ln, &t);
+	c = lbvs_conn_out_get(ln, &e.flow);
 	if (!c || lbvs_conn_fwd(c)->replies_routed)
 		return NF_ACCEPT;
 	return send_translated(ln, skb, &e, c, true);

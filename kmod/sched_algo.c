@@ -686,40 +686,18 @@ static u8 *table_ok(struct table *s)
 	return (u8 *)(s->slot + s->size);
 }
 
-static u32 *table_weight(struct table *s)
-{
-	return s->slot + s->size + (s->n + 3) / 4;
-}
+/* The u32 arrays after ok[], n each, in this order; T_ARRS: how many. */
+enum table_arr { T_WEIGHT, T_QUOTA, T_AT, T_SKIP, T_TURN, T_KEY, T_ARRS };
 
-static u32 *table_quota(struct table *s)
+static u32 *table_arr(struct table *s, enum table_arr a)
 {
-	return table_weight(s) + s->n;
-}
-
-static u32 *table_at(struct table *s)
-{
-	return table_weight(s) + 2 * s->n;
-}
-
-static u32 *table_skip(struct table *s)
-{
-	return table_weight(s) + 3 * s->n;
-}
-
-static u32 *table_turn(struct table *s)
-{
-	return table_weight(s) + 4 * s->n;
-}
-
-static u32 *table_key(struct table *s)
-{
-	return table_weight(s) + 5 * s->n;
+	return s->slot + s->size + (s->n + 3) / 4 + a * s->n;
 }
 
 static size_t table_bytes(u32 buckets, unsigned int n)
 {
 	return sizeof(struct table) + (size_t)buckets * sizeof(u32) +
-	       (size_t)(n + 3) / 4 * sizeof(u32) + (size_t)n * 6 * sizeof(u32);
+	       (size_t)(n + 3) / 4 * sizeof(u32) + (size_t)n * T_ARRS * sizeof(u32);
 }
 
 static size_t table_size(unsigned int n)
@@ -761,7 +739,7 @@ static u64 div64(u64 a, u64 b)
 /* Server i claims the next free bucket of its permutation. */
 static __always_inline void table_claim(struct table *s, u32 i, bool keyed)
 {
-	u32 *at = table_at(s), skip = table_skip(s)[i];
+	u32 *at = table_arr(s, T_AT), skip = table_arr(s, T_SKIP)[i];
 	u32 p = at[i];
 
 	while (s->slot[p] != NONE)	/* ends: a free bucket exists, all are visited */
@@ -779,21 +757,21 @@ static __always_inline void table_claim(struct table *s, u32 i, bool keyed)
  */
 static void table_perm(struct table *s, u32 i)
 {
-	u32 k = table_key(s)[i];
+	u32 k = table_arr(s, T_KEY)[i];
 
 	if (s->keyed) {
-		table_at(s)[i] = mix32(k ^ 0x9e3779b9U) % s->size;
-		table_skip(s)[i] = mix32(k ^ 0x85ebca6bU) % (s->size - 1) + 1;
+		table_arr(s, T_AT)[i] = mix32(k ^ 0x9e3779b9U) % s->size;
+		table_arr(s, T_SKIP)[i] = mix32(k ^ 0x85ebca6bU) % (s->size - 1) + 1;
 		return;
 	}
-	table_at(s)[i] = mix32(2 * i + 0x9e3779b9U) & s->mask;
-	table_skip(s)[i] = (mix32(2 * i + 1 + 0x9e3779b9U) & s->mask) | 1;
+	table_arr(s, T_AT)[i] = mix32(2 * i + 0x9e3779b9U) & s->mask;
+	table_arr(s, T_SKIP)[i] = (mix32(2 * i + 1 + 0x9e3779b9U) & s->mask) | 1;
 }
 
 /* mh takes turns in key order, whatever the order servers were added in. */
 static bool key_after(const void *state, u32 a, u32 b)
 {
-	u32 *key = table_key((struct table *)state);
+	u32 *key = table_arr((struct table *)state, T_KEY);
 
 	return key[a] != key[b] ? key[a] > key[b] : a > b;
 }
@@ -808,7 +786,8 @@ static void table_by_key(struct table *s, u32 *turn, u32 cnt)
 /* Quotas, permutations and the turn list of weighted servers; count returned. */
 static u32 table_prepare(struct table *s)
 {
-	u32 *w = table_weight(s), *quota = table_quota(s), *turn = table_turn(s);
+	u32 *w = table_arr(s, T_WEIGHT), *quota = table_arr(s, T_QUOTA);
+	u32 *turn = table_arr(s, T_TURN);
 	u64 sum = 0;
 	u32 i, cnt = 0;
 
@@ -831,7 +810,8 @@ static u32 table_prepare(struct table *s)
 /* Inlined with keyed constant: the claims' loop has no test of it. */
 static __always_inline void table_fill(struct table *s, bool keyed)
 {
-	u32 *w = table_weight(s), *quota = table_quota(s), *turn = table_turn(s);
+	u32 *w = table_arr(s, T_WEIGHT), *quota = table_arr(s, T_QUOTA);
+	u32 *turn = table_arr(s, T_TURN);
 	u32 size = s->size, filled = 0;
 	u32 cnt, t, kept, i;
 	bool leftover = false;
@@ -877,8 +857,8 @@ static void table_setup(struct table *s, const struct lbvs_sched_dest *d,
 	s->mask = size - 1;
 	s->keyed = keyed;
 	for (i = 0; i < n; i++) {
-		table_weight(s)[i] = d[i].weight;
-		table_key(s)[i] = d[i].key;
+		table_arr(s, T_WEIGHT)[i] = d[i].weight;
+		table_arr(s, T_KEY)[i] = d[i].key;
 		table_ok(s)[i] = eligible(&d[i]);
 	}
 	table_build(s);
@@ -952,8 +932,8 @@ static void table_update(void *state, unsigned int i, const struct lbvs_sched_de
 	if (i >= s->n)
 		return;
 	table_ok(s)[i] = eligible(d);
-	if (table_weight(s)[i] != d->weight) {
-		table_weight(s)[i] = d->weight;
+	if (table_arr(s, T_WEIGHT)[i] != d->weight) {
+		table_arr(s, T_WEIGHT)[i] = d->weight;
 		table_build(s);
 	}
 }
@@ -985,29 +965,17 @@ static u64 *twos_cut(struct twos *s)
 	return s->load + s->n;
 }
 
-static u32 *twos_weight(struct twos *s)
-{
-	return (u32 *)(s->load + 2 * s->n);
-}
+/* The u32 arrays after cut[], n each, in this order; TW_ARRS: how many. */
+enum twos_arr { TW_WEIGHT, TW_COL, TW_ALIAS, TW_WORK, TW_ARRS };
 
-static u32 *twos_col(struct twos *s)
+static u32 *twos_arr(struct twos *s, enum twos_arr a)
 {
-	return twos_weight(s) + s->n;
-}
-
-static u32 *twos_alias(struct twos *s)
-{
-	return twos_weight(s) + 2 * s->n;
-}
-
-static u32 *twos_work(struct twos *s)
-{
-	return twos_weight(s) + 3 * s->n;
+	return (u32 *)(s->load + 2 * s->n) + a * s->n;
 }
 
 static size_t twos_size(unsigned int n)
 {
-	return sizeof(struct twos) + (size_t)n * (2 * sizeof(u64) + 4 * sizeof(u32));
+	return sizeof(struct twos) + (size_t)n * (2 * sizeof(u64) + TW_ARRS * sizeof(u32));
 }
 
 /*
@@ -1017,8 +985,9 @@ static size_t twos_size(unsigned int n)
  */
 static void twos_build(struct twos *s)
 {
-	u32 *w = twos_weight(s), *col = twos_col(s), *alias = twos_alias(s);
-	u32 *work = twos_work(s), small = 0, large, k, i, l;
+	u32 *w = twos_arr(s, TW_WEIGHT), *col = twos_arr(s, TW_COL);
+	u32 *alias = twos_arr(s, TW_ALIAS), *work = twos_arr(s, TW_WORK);
+	u32 small = 0, large, k, i, l;
 	u64 *cut = twos_cut(s);
 
 	s->m = 0;
@@ -1058,10 +1027,10 @@ static void twos_build(struct twos *s)
 static bool twos_store(struct twos *s, u32 i, const struct lbvs_sched_dest *d)
 {
 	u32 w = eligible(d) ? d->weight : 0;
-	bool changed = w != twos_weight(s)[i];
+	bool changed = w != twos_arr(s, TW_WEIGHT)[i];
 
 	s->load[i] = lc_load(d);
-	twos_weight(s)[i] = w;
+	twos_arr(s, TW_WEIGHT)[i] = w;
 	return changed;
 }
 
@@ -1085,13 +1054,13 @@ static u32 twos_draw(struct twos *s, u32 r, u32 u)
 	u32 lo;
 
 	mul96(s->total, u, &hi, &lo);	/* total * u / 2^32, in [0, total) */
-	return hi < twos_cut(s)[k] ? twos_col(s)[k] : twos_alias(s)[k];
+	return hi < twos_cut(s)[k] ? twos_arr(s, TW_COL)[k] : twos_arr(s, TW_ALIAS)[k];
 }
 
 static int twos_pick(void *state, u32 hash)
 {
 	struct twos *s = state;
-	u32 *w = twos_weight(s), a, b;
+	u32 *w = twos_arr(s, TW_WEIGHT), a, b;
 
 	if (!s->m)
 		return -1;

@@ -293,7 +293,6 @@ static void ring_setup(void *state, const struct lbvs_sched_dest *d,
 	memset(s, 0, ring_size(n));
 	s->n = n;
 	s->unit = unit;
-	pos = ring_pos(s);
 	ord = ring_ord(s);
 	for (i = 0; i < n; i++) {
 		s->w[i] = ring_weight(s, &d[i]);
@@ -306,6 +305,7 @@ static void ring_setup(void *state, const struct lbvs_sched_dest *d,
 		hp = (struct heap){ .h = ord, .len = s->cnt, .before = ring_after, .s = s };
 		heap_sort(&hp);
 	}
+	pos = ring_pos(s);
 	for (i = 0; i < n; i++)
 		pos[i] = NONE;
 	for (i = 0; i < s->cnt; i++)

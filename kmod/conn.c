@@ -32,7 +32,7 @@ u32 lbvs_tuple_hash(const struct lbvs_tuple *t, u32 seed)
 /* The key an entry is filed under: its "in" or its "out" packet tuple. */
 static void conn_tuple(const struct lbvs_conn *c, bool out, struct lbvs_tuple *t)
 {
-	t->af = c->v6 ? AF_INET6 : AF_INET;
+	t->af = lbvs_conn_af(c);
 	t->proto = c->proto;
 	if (out) {
 		lbvs_conn_get_addr(c, LBVS_A_D, &t->saddr);

@@ -96,9 +96,14 @@ struct lbvs_conn {
 
 enum { LBVS_A_C, LBVS_A_V, LBVS_A_L, LBVS_A_D };
 
+static inline u16 lbvs_conn_af(const struct lbvs_conn *c)
+{
+	return c->v6 ? AF_INET6 : AF_INET;
+}
+
 static inline unsigned int lbvs_conn_alen(const struct lbvs_conn *c)
 {
-	return lbvs_addr_len(c->v6 ? AF_INET6 : AF_INET);
+	return lbvs_addr_len(lbvs_conn_af(c));
 }
 
 static inline void *lbvs_conn_addr(const struct lbvs_conn *c, int which)

@@ -967,7 +967,7 @@ static int dump_laddrs(struct sk_buff *skb, struct netlink_callback *cb)
 
 static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 {
-	u16 af = c->v6 ? AF_INET6 : AF_INET;
+	u16 af = lbvs_conn_af(c);
 	s32 left = (s32)(READ_ONCE(c->expires) - (u32)jiffies);
 	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_CONN);
 	/* Templates keep the service's protocol where the client port goes. */
@@ -994,10 +994,10 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	return nest_end(skb, nest, err);
 }
 
-/* put_conn()'s room for an entry, IPv6 or IPv4. */
-static size_t conn_size(bool v6)
+/* put_conn()'s room for c. */
+static size_t conn_size(const struct lbvs_conn *c)
 {
-	size_t addr = nla_total_size(v6 ? sizeof(struct in6_addr) : sizeof(__be32));
+	size_t addr = nla_total_size(lbvs_conn_alen(c));
 
 	return nla_total_size(0) + 2 * nla_total_size(sizeof(u16)) + 4 * addr +
 	       4 * nla_total_size(sizeof(__be16)) + nla_total_size(sizeof(u8)) +
@@ -1011,7 +1011,7 @@ static int put_conn_event(struct sk_buff *msg, const void *arg)
 
 void lbvs_genl_conn_event(struct lbvs_net *ln, const struct lbvs_conn *c, u8 cmd)
 {
-	lbvs_event_conn(&lbvs_genl, ln, cmd, conn_size(c->v6), put_conn_event, c);
+	lbvs_event_conn(&lbvs_genl, ln, cmd, conn_size(c), put_conn_event, c);
 }
 
 /*

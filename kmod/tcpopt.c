@@ -56,11 +56,11 @@ int lbvs_tcpopt_find(const u8 *opts, unsigned int len, u8 kind, u8 olen)
 
 unsigned int lbvs_toa_put(u8 *buf, bool v6, const void *addr, const void *port)
 {
-	unsigned int alen = v6 ? 16 : 4;
+	unsigned int len = lbvs_toa_len(v6);
 
 	buf[0] = LBVS_TOA_KIND;
-	buf[1] = (u8)(2 + 2 + alen);
+	buf[1] = (u8)len;
 	memcpy(buf + 2, port, 2);
-	memcpy(buf + 4, addr, alen);
-	return buf[1];
+	memcpy(buf + 4, addr, len - 4);
+	return len;
 }

@@ -13,6 +13,8 @@
 #ifndef _LBVS_TCPOPT_H
 #define _LBVS_TCPOPT_H
 
+#include <linux/lbvs.h>
+
 #include "pure.h"
 
 #define LBVS_TCPOPT_EOL		0
@@ -37,5 +39,11 @@ int lbvs_tcpopt_find(const u8 *opts, unsigned int len, u8 kind, u8 olen);
  * (network byte order, as it sits in the packet) to buf; returns its length.
  */
 unsigned int lbvs_toa_put(u8 *buf, bool v6, const void *addr, const void *port);
+
+/* That option's length: kind, length, port, then the 4 or 16 bytes of addr. */
+static inline unsigned int lbvs_toa_len(bool v6)
+{
+	return v6 ? LBVS_TOA_LEN6 : LBVS_TOA_LEN4;
+}
 
 #endif /* _LBVS_TCPOPT_H */

@@ -36,11 +36,6 @@
 #include "tcpopt.h"
 #include "xmit.h"
 
-static unsigned int toa_len(const struct lbvs_conn *c)
-{
-	return c->v6 ? LBVS_TOA_LEN6 : LBVS_TOA_LEN4;
-}
-
 /* Room for olen more bytes of options, in the header and on the path. */
 static bool toa_fits(struct sk_buff *skb, unsigned int hdrlen, unsigned int olen)
 {
@@ -99,7 +94,7 @@ static bool toa_wanted(const struct lbvs_conn *c, const struct lbvs_pkt *p)
 static int toa_edit(struct sk_buff *skb, const struct lbvs_pkt *p, struct lbvs_conn *c,
 		    bool insert)
 {
-	unsigned int olen = toa_len(c), hdrlen;
+	unsigned int olen = lbvs_toa_len(c->v6), hdrlen;
 	bool data;
 	int err;
 
@@ -120,7 +115,7 @@ static int toa_edit(struct sk_buff *skb, const struct lbvs_pkt *p, struct lbvs_c
 /* A SYN-ACK's MSS, lowered so that full segments leave room for the option. */
 static int mss_lower(struct sk_buff *skb, const struct lbvs_pkt *p, const struct lbvs_conn *c)
 {
-	unsigned int olen = toa_len(c), hdrlen, mss;
+	unsigned int olen = lbvs_toa_len(c->v6), hdrlen, mss;
 	u8 *opts;
 	int off, err;
 

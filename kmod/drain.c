@@ -64,8 +64,9 @@ void lbvs_drain_exit(struct lbvs_net *ln)
 	cancel_delayed_work_sync(&ln->drain_work);
 }
 
-void lbvs_drain_forget(struct lbvs_dest *dest)
+void lbvs_drain_forget(struct lbvs_net *ln, struct lbvs_dest *dest)
 {
+	lockdep_assert_held(&ln->config_lock);
 	list_del_init(&dest->drain_node);
 }
 
@@ -87,14 +88,14 @@ int lbvs_drain_set(struct lbvs_net *ln, struct lbvs_dest *dest, u32 secs,
 
 	lockdep_assert_held(&ln->config_lock);
 	WRITE_ONCE(dest->draining, secs > 0);
-	err = lbvs_sched_rebuild(dest->svc, dest->svc->sched.algo);
+	err = lbvs_sched_rebuild(ln, dest->svc, dest->svc->sched.algo);
 	if (err) {
 		WRITE_ONCE(dest->draining, was);
 		NL_SET_ERR_MSG(extack, "cannot rebuild the scheduler: drain not changed");
 		return err;
 	}
 	if (!secs) {
-		lbvs_drain_forget(dest);
+		lbvs_drain_forget(ln, dest);
 	} else {
 		dest->drain_until = jiffies + (unsigned long)secs * HZ;
 		if (list_empty(&dest->drain_node))

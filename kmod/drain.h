@@ -19,7 +19,7 @@ void lbvs_drain_exit(struct lbvs_net *ln);
 int lbvs_drain_set(struct lbvs_net *ln, struct lbvs_dest *dest, u32 secs,
 		   struct netlink_ext_ack *extack);
 /* dest leaves its service by another way. config_lock. */
-void lbvs_drain_forget(struct lbvs_dest *dest);
+void lbvs_drain_forget(struct lbvs_net *ln, struct lbvs_dest *dest);
 /* Seconds left, rounded up; 0 if dest does not drain. config_lock. */
 u32 lbvs_drain_left(const struct lbvs_dest *dest);
 

@@ -16,6 +16,7 @@
 
 #include "conn.h"
 #include "fwd.h"
+#include "netns.h"
 #include "route.h"
 #include "service.h"
 
@@ -262,8 +263,9 @@ int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn
 	return attach(net, skb, dest->af, dst, overhead, &src, saddr);
 }
 
-void lbvs_route_dest_set_fwd(struct lbvs_dest *dest, u32 fwd)
+void lbvs_route_dest_set_fwd(struct lbvs_net *ln, struct lbvs_dest *dest, u32 fwd)
 {
+	lockdep_assert_held(&ln->config_lock);
 	WRITE_ONCE(dest->fwd, fwd);
 	/* Pairs with the barrier in lbvs_route_dest(). */
 	smp_mb();

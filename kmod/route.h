@@ -10,6 +10,7 @@
 
 struct lbvs_conn;
 struct lbvs_dest;
+struct lbvs_net;
 
 /* lbvs_route_ext() flags */
 enum {
@@ -56,7 +57,7 @@ int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn
  * routes, looked up for the old method, go, without racing a packet that
  * is filling the cache.
  */
-void lbvs_route_dest_set_fwd(struct lbvs_dest *dest, u32 fwd);
+void lbvs_route_dest_set_fwd(struct lbvs_net *ln, struct lbvs_dest *dest, u32 fwd);
 
 /*
  * addr is one of the namespace's own addresses: FULLNAT's pool addresses

@@ -13,6 +13,7 @@
 #include "addr.h"
 #include "sched.h"
 #include "conn.h"
+#include "netns.h"
 #include "service.h"
 
 void lbvs_sched_init(struct lbvs_sched *s)
@@ -67,7 +68,8 @@ static void free_views(struct lbvs_sched_dest *views, struct lbvs_sched_dest *on
 		kvfree(views);
 }
 
-int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *algo)
+int lbvs_sched_rebuild(struct lbvs_net *ln, struct lbvs_service *svc,
+		       const struct lbvs_sched_algo *algo)
 {
 	struct lbvs_sched_dest stack_views[SCHED_STACK_VIEWS];
 	struct lbvs_sched_dest *views = stack_views;
@@ -76,6 +78,7 @@ int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *a
 	unsigned int n = svc->ndests, i = 0;
 	struct lbvs_dest *d;
 
+	lockdep_assert_held(&ln->config_lock);
 	set = kvzalloc(set_state_offset(n) + algo->state_size(n), GFP_KERNEL);
 	if (n > SCHED_STACK_VIEWS)
 		views = kvcalloc(n, sizeof(*views), GFP_KERNEL);
@@ -122,11 +125,12 @@ int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *a
 	return 0;
 }
 
-void lbvs_sched_free(struct lbvs_sched *s)
+void lbvs_sched_free(struct lbvs_net *ln, struct lbvs_sched *s)
 {
 	struct lbvs_sched_set *old;
 	unsigned int i;
 
+	lockdep_assert_held(&ln->config_lock);
 	spin_lock_bh(&s->lock);
 	old = s->set;
 	s->set = NULL;

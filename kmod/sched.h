@@ -11,6 +11,7 @@
 
 #include "sched_algo.h"
 
+struct lbvs_net;
 struct lbvs_service;
 struct lbvs_dest;
 
@@ -40,9 +41,11 @@ struct lbvs_sched {
 };
 
 void lbvs_sched_init(struct lbvs_sched *s);
-/* Config path (config_lock): (re)build from svc->dests with algo. */
-int lbvs_sched_rebuild(struct lbvs_service *svc, const struct lbvs_sched_algo *algo);
-void lbvs_sched_free(struct lbvs_sched *s);
+/* Config path (ln->config_lock): (re)build from svc->dests with algo. */
+int lbvs_sched_rebuild(struct lbvs_net *ln, struct lbvs_service *svc,
+		       const struct lbvs_sched_algo *algo);
+/* Config path (ln->config_lock): s's service is going. */
+void lbvs_sched_free(struct lbvs_net *ln, struct lbvs_sched *s);
 const struct lbvs_sched_algo *lbvs_sched_lookup(const char *name,
 						struct netlink_ext_ack *extack);
 

@@ -156,8 +156,8 @@ void lbvs_svc_changed(struct lbvs_net *ln)
 	ln->svcs.generation++;
 }
 
-static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
-		     u32 set, struct netlink_ext_ack *extack)
+static int svc_apply(struct lbvs_net *ln, struct lbvs_service *svc,
+		     const struct lbvs_svc_conf *conf, u32 set, struct netlink_ext_ack *extack)
 {
 	const struct lbvs_sched_algo *algo = NULL;
 	unsigned int i;
@@ -193,7 +193,7 @@ static int svc_apply(struct lbvs_service *svc, const struct lbvs_svc_conf *conf,
 		return -ERANGE;
 	}
 	if (algo && algo != svc->sched.algo) {
-		err = lbvs_sched_rebuild(svc, algo);
+		err = lbvs_sched_rebuild(ln, svc, algo);
 		if (err)
 			return err;
 	}
@@ -244,7 +244,7 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	svc->addr = k->addr;
 	svc->netmask = lbvs_addr_len(k->af) * 8;
 	lbvs_sched_init(&svc->sched);
-	err = svc_apply(svc, conf, LBVS_SET_SCHED | LBVS_SET_FLAGS | LBVS_SET_TIMEOUT |
+	err = svc_apply(ln, svc, conf, LBVS_SET_SCHED | LBVS_SET_FLAGS | LBVS_SET_TIMEOUT |
 			LBVS_SET_NETMASK | LBVS_SET_TIMEOUTS, extack);
 	if (err)
 		goto err_sched;
@@ -258,7 +258,7 @@ int lbvs_svc_add(struct lbvs_net *ln, const struct lbvs_svc_conf *conf,
 	return 0;
 
 err_sched:
-	lbvs_sched_free(&svc->sched);
+	lbvs_sched_free(ln, &svc->sched);
 	lbvs_stats_free(&svc->stats);
 err_free:
 	kfree(svc);
@@ -272,16 +272,16 @@ int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
 	int err;
 
 	lockdep_assert_held(&ln->config_lock);
-	err = svc_apply(svc, conf, set, extack);
+	err = svc_apply(ln, svc, conf, set, extack);
 	if (!err)
 		lbvs_svc_changed(ln);
 	return err;
 }
 
 /* Out of the service; the scheduler must be rebuilt before dest_release(). */
-static void dest_unlink(struct lbvs_dest *dest)
+static void dest_unlink(struct lbvs_net *ln, struct lbvs_dest *dest)
 {
-	lbvs_drain_forget(dest);
+	lbvs_drain_forget(ln, dest);
 	list_del(&dest->list);
 	dest->svc->ndests--;
 	WRITE_ONCE(dest->available, false);
@@ -306,9 +306,9 @@ void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc)
 	if (svc_port0(svc))
 		WRITE_ONCE(ln->svcs.port0, ln->svcs.port0 - 1);
 	lbvs_svc_changed(ln);
-	lbvs_sched_free(&svc->sched);
+	lbvs_sched_free(ln, &svc->sched);
 	list_for_each_entry_safe(dest, tmp, &svc->dests, list) {
-		dest_unlink(dest);
+		dest_unlink(ln, dest);
 		dest_release(ln, dest);
 	}
 	svc_put(svc);
@@ -442,12 +442,13 @@ static int thresh_check(u32 upper, u32 lower, struct netlink_ext_ack *extack)
 	return -ERANGE;
 }
 
-static void dest_apply(struct lbvs_dest *dest, const struct lbvs_dest_conf *dc, u32 set)
+static void dest_apply(struct lbvs_net *ln, struct lbvs_dest *dest,
+		       const struct lbvs_dest_conf *dc, u32 set)
 {
 	if (set & LBVS_SET_TUN)
 		WRITE_ONCE(dest->tun.word, dc->tun.word);
 	if ((set & LBVS_SET_FWD) && dest->fwd != dc->fwd)
-		lbvs_route_dest_set_fwd(dest, dc->fwd);
+		lbvs_route_dest_set_fwd(ln, dest, dc->fwd);
 	if (set & LBVS_SET_WEIGHT)
 		WRITE_ONCE(dest->weight, dc->weight);
 	if (set & LBVS_SET_U_THRESH)
@@ -494,7 +495,7 @@ static struct lbvs_dest *dest_new(struct lbvs_net *ln, struct lbvs_service *svc,
 	dest->available = true;
 	dest->sched_idx = -1;
 	INIT_LIST_HEAD(&dest->drain_node);
-	dest_apply(dest, dc, set);
+	dest_apply(ln, dest, dc, set);
 	return dest;
 }
 
@@ -527,14 +528,14 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 	}
 	*bad = i;
 	if (!err)
-		err = lbvs_sched_rebuild(svc, svc->sched.algo);
+		err = lbvs_sched_rebuild(ln, svc, svc->sched.algo);
 	if (!err) {
 		lbvs_svc_changed(ln);
 		return 0;
 	}
 	while (i--) {
 		dest = list_last_entry(&svc->dests, struct lbvs_dest, list);
-		dest_unlink(dest);
+		dest_unlink(ln, dest);
 		lbvs_dest_put(dest);
 	}
 	return err;
@@ -556,10 +557,10 @@ int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 			   set & LBVS_SET_L_THRESH ? dc->l_thresh : dest->l_thresh, extack);
 	if (err)
 		return err;
-	dest_apply(dest, dc, set);
-	err = lbvs_sched_rebuild(dest->svc, dest->svc->sched.algo);
+	dest_apply(ln, dest, dc, set);
+	err = lbvs_sched_rebuild(ln, dest->svc, dest->svc->sched.algo);
 	if (err) {
-		dest_apply(dest, &old, set);
+		dest_apply(ln, dest, &old, set);
 		return err;
 	}
 	lbvs_svc_changed(ln);
@@ -582,14 +583,14 @@ int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
 	lockdep_assert_held(&ln->config_lock);
 	list_del(&dest->list);
 	svc->ndests--;
-	err = lbvs_sched_rebuild(svc, svc->sched.algo);
+	err = lbvs_sched_rebuild(ln, svc, svc->sched.algo);
 	if (err) {
 		list_add(&dest->list, prev);
 		svc->ndests++;
 		NL_SET_ERR_MSG(extack, "cannot rebuild the scheduler: real server kept");
 		return err;
 	}
-	lbvs_drain_forget(dest);
+	lbvs_drain_forget(ln, dest);
 	WRITE_ONCE(dest->available, false);
 	lbvs_svc_changed(ln);
 	dest_release(ln, dest);

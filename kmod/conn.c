@@ -148,6 +148,7 @@ static void conn_count(const struct lbvs_conn *c, u8 state, int delta)
 	count_closed(c, state, delta);
 }
 
+/* The first link of LBVS_RCU_FREE_LINKS' chain (service.h). */
 static void conn_free_rcu(struct rcu_head *head)
 {
 	struct lbvs_conn *c = container_of(head, struct lbvs_conn, rcu);

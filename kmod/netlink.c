@@ -724,7 +724,7 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	return nest_end(skb, nest, err);
 }
 
-/* One object per message; args[0] counts what earlier rounds already sent. */
+/* A dump message's header: each message of a dump carries one object. */
 static void *dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 {
 	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,

@@ -134,6 +134,7 @@ struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_ke
 	return NULL;
 }
 
+/* The last link of LBVS_RCU_FREE_LINKS' chain (service.h). */
 static void svc_free_rcu(struct rcu_head *head)
 {
 	struct lbvs_service *svc = container_of(head, struct lbvs_service, rcu);
@@ -597,6 +598,7 @@ int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
 	return 0;
 }
 
+/* The second link of LBVS_RCU_FREE_LINKS' chain (service.h). */
 static void dest_free_rcu(struct rcu_head *head)
 {
 	struct lbvs_dest *dest = container_of(head, struct lbvs_dest, rcu);

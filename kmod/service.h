@@ -105,7 +105,7 @@ struct lbvs_dest {
 	refcount_t refcnt;
 
 	u16 af;
-	u8 fwd;				/* enum lbvs_fwd */
+	u8 fwd;				/* enum lbvs_fwd; see rt_cache */
 	/* Cleared when removed from its service: its connections then follow
 	 * net.lbvs.expire_nodest_conn. Read locklessly on the packet path.
 	 */
@@ -125,8 +125,10 @@ struct lbvs_dest {
 	 * the kernel drops a stale route at lookup (dst_check: route, device,
 	 * address or path MTU change). It holds routes of the kind fwd needs
 	 * (DR: FLOWI_FLAG_KNOWN_NH): a change of fwd, under config_lock,
-	 * resets it after the new value is visible (dest_apply), and
-	 * connections whose method no longer matches fwd route uncached.
+	 * resets it after the new value is visible, with a barrier paired
+	 * with one after each fill (lbvs_route_dest_set_fwd() and
+	 * lbvs_route_dest(), route.c), and connections whose method no
+	 * longer matches fwd route uncached.
 	 * Only routes the kernel takes the device from when it goes away are
 	 * kept (IPv6 DR is not cached, see cacheable() in route.c): the
 	 * cache is released only after the namespace's devices are gone.

@@ -193,15 +193,23 @@ static void conn_drop(struct lbvs_conn_table *tab, struct lbvs_conn *c)
 		template_put(control);
 }
 
-/* An entry's end: announced, unhashed, freed; a no-op if already done. */
-static void conn_unlink(struct lbvs_conn_table *tab, struct lbvs_conn *c)
+/*
+ * An entry's end: announced if it was (shown), unhashed, freed; a no-op
+ * if already done.
+ */
+static void conn_end(struct lbvs_conn_table *tab, struct lbvs_conn *c, bool shown)
 {
 	if (xchg(&c->dead, 1))
 		return;
-	if (!c->tmpl && !tab->quiet)
+	if (shown && !c->tmpl && !tab->quiet)
 		lbvs_genl_conn_event(container_of(tab, struct lbvs_net, conns), c,
 				     LBVS_CMD_DEL_CONN);
 	conn_drop(tab, c);
+}
+
+static void conn_unlink(struct lbvs_conn_table *tab, struct lbvs_conn *c)
+{
+	conn_end(tab, c, true);
 }
 
 static u8 initial_state(u8 proto)
@@ -346,8 +354,7 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 		 * grace period (removing it from "in" finds nothing). Never
 		 * announced (hooks.c does that): it ends without an event.
 		 */
-		if (!xchg(&c->dead, 1))
-			conn_drop(tab, c);
+		conn_end(tab, c, false);
 		return NULL;
 	}
 	lbvs_sched_load_changed(dest);

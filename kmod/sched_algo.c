@@ -37,17 +37,6 @@ static bool eligible(const struct lbvs_sched_dest *d)
 	return d->weight > 0 && !d->overloaded;
 }
 
-/* murmur3's finaliser: every input bit reaches every output bit. */
-static u32 mix32(u32 h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bU;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35U;
-	h ^= h >> 16;
-	return h;
-}
-
 u32 lbvs_sched_hash(const void *addr, unsigned int len)
 {
 	const u8 *p = addr;
@@ -63,7 +52,7 @@ u32 lbvs_sched_hash(const void *addr, unsigned int len)
 			w = 0;
 		}
 	}
-	return mix32(h);
+	return lbvs_sched_mix32(h);
 }
 
 /*
@@ -760,12 +749,12 @@ static void table_perm(struct table *s, u32 i)
 	u32 k = table_arr(s, T_KEY)[i];
 
 	if (s->keyed) {
-		table_arr(s, T_AT)[i] = mix32(k ^ 0x9e3779b9U) % s->size;
-		table_arr(s, T_SKIP)[i] = mix32(k ^ 0x85ebca6bU) % (s->size - 1) + 1;
+		table_arr(s, T_AT)[i] = lbvs_sched_mix32(k ^ 0x9e3779b9U) % s->size;
+		table_arr(s, T_SKIP)[i] = lbvs_sched_mix32(k ^ 0x85ebca6bU) % (s->size - 1) + 1;
 		return;
 	}
-	table_arr(s, T_AT)[i] = mix32(2 * i + 0x9e3779b9U) & s->mask;
-	table_arr(s, T_SKIP)[i] = (mix32(2 * i + 1 + 0x9e3779b9U) & s->mask) | 1;
+	table_arr(s, T_AT)[i] = lbvs_sched_mix32(2 * i + 0x9e3779b9U) & s->mask;
+	table_arr(s, T_SKIP)[i] = (lbvs_sched_mix32(2 * i + 1 + 0x9e3779b9U) & s->mask) | 1;
 }
 
 /* mh takes turns in key order, whatever the order servers were added in. */
@@ -904,7 +893,7 @@ static int table_fallback(void *state, u32 hash)
 	if (!memchr(table_ok(s), 1, s->n))	/* none eligible */
 		return -1;
 	for (k = 1; k < s->size; k++) {
-		i = table_owner(s, table_bucket(s, mix32(hash + k)));
+		i = table_owner(s, table_bucket(s, lbvs_sched_mix32(hash + k)));
 		if (i >= 0)
 			return i;
 	}
@@ -1064,8 +1053,9 @@ static int twos_pick(void *state, u32 hash)
 
 	if (!s->m)
 		return -1;
-	a = twos_draw(s, hash, mix32(hash ^ 0x9e3779b9U));
-	b = twos_draw(s, mix32(hash ^ 0x85ebca6bU), mix32(hash ^ 0xc2b2ae35U));
+	a = twos_draw(s, hash, lbvs_sched_mix32(hash ^ 0x9e3779b9U));
+	b = twos_draw(s, lbvs_sched_mix32(hash ^ 0x85ebca6bU),
+		      lbvs_sched_mix32(hash ^ 0xc2b2ae35U));
 	/* b only if load_b / w_b < load_a / w_a, as IPVS */
 	return (int)(ratio_cmp(s->load[b], w[b], s->load[a], w[a]) < 0 ? b : a);
 }
@@ -1208,7 +1198,7 @@ static struct lheap *loc_heap(const struct loc *s)
 /* The index of the server whose key is key, NONE if there is none. */
 static u32 loc_find_key(const struct loc *s, u32 key)
 {
-	u32 *map = loc_map(s), p = mix32(key) & s->mmask;
+	u32 *map = loc_map(s), p = lbvs_sched_mix32(key) & s->mmask;
 
 	while (map[p] != NONE && loc_key(s)[map[p]] != key)
 		p = (p + 1) & s->mmask;
@@ -1238,7 +1228,7 @@ static void loc_setup(void *state, const struct lbvs_sched_dest *d,
 		loc_act(s)[i] = d[i].active;
 		loc_key(s)[i] = d[i].key;
 		s->under += loc_under(d[i].active, d[i].weight);
-		for (p = mix32(d[i].key) & s->mmask; map[p] != NONE;)
+		for (p = lbvs_sched_mix32(d[i].key) & s->mmask; map[p] != NONE;)
 			p = (p + 1) & s->mmask;
 		map[p] = i;
 	}

@@ -97,6 +97,21 @@ bool lbvs_sched_overloaded(u32 total, u32 upper, u32 lower, bool was);
 
 /* NULL if unknown. */
 const struct lbvs_sched_algo *lbvs_sched_algo_find(const char *name);
+
+/*
+ * murmur3's finaliser: every input bit reaches every output bit. mh's
+ * offsets and skips are defined by it (the unit tests' reference too).
+ */
+static inline u32 lbvs_sched_mix32(u32 h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bU;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35U;
+	h ^= h >> 16;
+	return h;
+}
+
 /* addr: 4 or 16 bytes in network order; the same on every host. */
 u32 lbvs_sched_hash(const void *addr, unsigned int len);
 /* NULL-terminated, for listing. */

@@ -821,8 +821,8 @@ END_TEST
  * than from the kernel code:
  * - server i's preference list is permutation[i][j] = (offset + j * skip)
  *   mod M, offset = h1(key) mod M, skip = h2(key) mod (M - 1) + 1, M the
- *   prime 65,537; h1, h2: murmur3's 32-bit finaliser of the key xor a
- *   constant (0x9e3779b9, 0x85ebca6b);
+ *   prime 65,537; h1, h2: murmur3's 32-bit finaliser (lbvs_sched_mix32())
+ *   of the key xor a constant (0x9e3779b9, 0x85ebca6b);
  * - servers of weight 0 get nothing; the others take turns in ascending key
  *   order, each turn claiming its most preferred free bucket, until each has
  *   its quota max(1, floor(M * weight / sum of weights));
@@ -830,16 +830,6 @@ END_TEST
  *   takes one more turn per round, in the same order.
  * ref[b] is the owner of bucket b, an index into d (-1: none).
  */
-static u32 ref_fmix32(u32 h)
-{
-	h ^= h >> 16;
-	h *= 0x85ebca6bU;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35U;
-	h ^= h >> 16;
-	return h;
-}
-
 static void ref_mh_fill(const struct lbvs_sched_dest *d, unsigned int n, int *ref)
 {
 	static u64 offset[MAXN], skip[MAXN], next[MAXN], quota[MAXN], got[MAXN];
@@ -854,8 +844,8 @@ static void ref_mh_fill(const struct lbvs_sched_dest *d, unsigned int n, int *re
 	for (i = 0; i < n; i++) {
 		if (!d[i].weight)
 			continue;
-		offset[i] = ref_fmix32(d[i].key ^ 0x9e3779b9U) % MH_SIZE;
-		skip[i] = ref_fmix32(d[i].key ^ 0x85ebca6bU) % (MH_SIZE - 1) + 1;
+		offset[i] = lbvs_sched_mix32(d[i].key ^ 0x9e3779b9U) % MH_SIZE;
+		skip[i] = lbvs_sched_mix32(d[i].key ^ 0x85ebca6bU) % (MH_SIZE - 1) + 1;
 		next[i] = 0;
 		got[i] = 0;
 		quota[i] = (u64)MH_SIZE * d[i].weight / sum;

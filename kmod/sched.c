@@ -189,6 +189,18 @@ struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tu
 	return d;
 }
 
+void lbvs_sched_set_limit(struct lbvs_dest *d, u32 u_thresh)
+{
+	struct lbvs_sched *s = &d->svc->sched;
+
+	if (READ_ONCE(d->overloaded) && (!u_thresh || u_thresh > d->u_thresh)) {
+		spin_lock_bh(&s->lock);
+		d->overloaded = false;
+		spin_unlock_bh(&s->lock);
+	}
+	WRITE_ONCE(d->u_thresh, u_thresh);
+}
+
 void lbvs_sched_load_changed(struct lbvs_dest *d)
 {
 	struct lbvs_sched *s = &d->svc->sched;

@@ -55,5 +55,11 @@ struct lbvs_tuple;
 struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tuple *t);
 /* A server's connection counts changed: thresholds and lc/wlc follow. */
 void lbvs_sched_load_changed(struct lbvs_dest *dest);
+/*
+ * Configuration: dest's upper threshold goes to u_thresh. Lifted (0) or
+ * raised, it ends an overload at once, as IPVS: the server would otherwise
+ * wait for one of its connections to change to be picked again.
+ */
+void lbvs_sched_set_limit(struct lbvs_dest *dest, u32 u_thresh);
 
 #endif /* _LBVS_SCHED_H */

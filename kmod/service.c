@@ -453,7 +453,7 @@ static void dest_apply(struct lbvs_net *ln, struct lbvs_dest *dest,
 	if (set & LBVS_SET_WEIGHT)
 		WRITE_ONCE(dest->weight, dc->weight);
 	if (set & LBVS_SET_U_THRESH)
-		WRITE_ONCE(dest->u_thresh, dc->u_thresh);
+		lbvs_sched_set_limit(dest, dc->u_thresh);
 	if (set & LBVS_SET_L_THRESH)
 		WRITE_ONCE(dest->l_thresh, dc->l_thresh);
 }

@@ -4,7 +4,7 @@
 # timeout: 600
 #
 # Every scheduler, briefly, over real connections (the debug kernel's pass
-# over each one's kernel glue; 110-114 check their distributions): each
+# over each one's kernel glue; 110-113 check their distributions): each
 # answers every request; rr/wrr use both servers, sh/dh/mh one, fo the
 # heavier, lblc/lblcr one (one destination, never over its weight).
 . "$(dirname "$0")/lib.sh"

@@ -110,6 +110,36 @@ nat_udp()
 	done
 }
 
+# hash_flags SCHED: IPVS's two flags of sh and mh on the service VIP4:80
+# of rs1..3 (the client's answers by name). SCHED-port: the client's port
+# joins its address in the hash, so one client's connections (each from a
+# new port) spread over the servers. SCHED-fallback: the client's server,
+# at its connection limit (-x 1: the earlier requests' closed connections
+# count), is overloaded; without the flag its clients get no server, with
+# it another one answers.
+hash_flags()
+{
+	local s=$1 t mine a
+	lbd -E -t "$VIP4:80" -s "$s" -b "$s-port"
+	t=$(tally client 24 "http://$VIP4/")
+	log "$s-port, one client: ${t//$'\n'/, }"
+	assert_eq "$(count_of - "$t")" 0 "$s-port: all answered"
+	[ "$(wc -l <<<"$t")" -ge 2 ] || fail "$s-port: 24 ports of one client all went to one server: $t"
+
+	lbd -E -t "$VIP4:80" -s "$s"
+	mine=$(nsx client curl -sS -m 5 "http://$VIP4/")
+	lbd -e -t "$VIP4:80" -r "${RIP4[${mine#rs}]}:80" -m -x 1
+	nsx client curl -sS -m 3 -o /dev/null "http://$VIP4/" || true	# a count changes
+	log "$(lbd -L -n)"
+	a=$(nsx client curl -sS -m 3 "http://$VIP4/" || true)
+	assert_eq "$a" "" "$s without fallback: the overloaded server's client gets no answer"
+	lbd -E -t "$VIP4:80" -s "$s" -b "$s-fallback"
+	a=$(nsx client curl -sS -m 5 "http://$VIP4/" || true)
+	log "$s-fallback: $mine is full, answered by ${a:-nobody}"
+	assert_match "$a" "^rs[123]$" "$s-fallback: another server answers"
+	[ "$a" != "$mine" ] || fail "$s-fallback: the overloaded $mine answered"
+}
+
 # echo_server NS PORT NAME: TCP; says NAME on connect, then echoes lines.
 echo_server()
 {

@@ -184,8 +184,8 @@ static char *put_timeouts(char *a, const char *end, const struct lbadm_timeouts 
 
 /*
  * The request so far is h's message; what is added goes after it, up to
- * max bytes from h. On success h's length takes it in; a request that does
- * not fit leaves h as it was.
+ * the end of m's buffer (limit()). On success h's length takes it in; a
+ * request that does not fit leaves h as it was.
  */
 static char *tail(struct nlmsghdr *h)
 {

@@ -6,10 +6,19 @@
 #include <net/genetlink.h>
 
 #include "conn.h"
+#include "ipvs_api.h"
 #include "netlink.h"
 #include "netns.h"
 #include "service.h"
 #include "version.h"
+
+/*
+ * The IPVS personality (ipvs_api.c): read once at load, so it is not
+ * mutable state.
+ */
+static bool ipvs_api;
+module_param(ipvs_api, bool, 0444);
+MODULE_PARM_DESC(ipvs_api, "also serve IPVS's Generic Netlink family and /proc/net/ip_vs*");
 
 static int __init lbvs_init(void)
 {
@@ -24,9 +33,14 @@ static int __init lbvs_init(void)
 	err = lbvs_genl_init();
 	if (err)
 		goto err_netns;
+	err = ipvs_api ? lbvs_ipvs_api_init() : 0;
+	if (err)
+		goto err_genl;
 	pr_info("lbvs " LBVS_VERSION " loaded\n");
 	return 0;
 
+err_genl:
+	lbvs_genl_exit();
 err_netns:
 	lbvs_netns_unregister();
 err_cache:
@@ -38,6 +52,8 @@ static void __exit lbvs_exit(void)
 {
 	int i;
 
+	if (ipvs_api)
+		lbvs_ipvs_api_exit();
 	lbvs_genl_exit();
 	lbvs_netns_unregister();
 	for (i = 0; i < LBVS_RCU_FREE_LINKS; i++)

@@ -69,16 +69,28 @@ static int item_text(char *buf, size_t len, struct nlattr **attrs)
 
 int lbvs_audit(struct genl_info *info, const char *verb, int err)
 {
-	struct net *net = genl_info_net(info);
 	char item[64] = "", svc[80] = "";
 
-	if (err || !__ratelimit(&lbvs_net(net)->audit_rs))
+	if (err || !lbvs_audit_due(info))
 		return err;
 	item_text(item, sizeof(item), info->attrs);
 	svc_text(svc, sizeof(svc), info->attrs[LBVS_ATTR_SERVICE]);
+	lbvs_audit_log(info, verb, item, svc);
+	return err;
+}
+
+bool lbvs_audit_due(struct genl_info *info)
+{
+	return __ratelimit(&lbvs_net(genl_info_net(info))->audit_rs);
+}
+
+void lbvs_audit_log(struct genl_info *info, const char *verb, const char *item,
+		    const char *svc)
+{
+	struct net *net = genl_info_net(info);
+
 	/* A doit runs in the sender's context: current is who asked. */
 	pr_info("%s%s%s%s by pid %d (%s) in netns %u\n", verb, item,
 		*item && *svc ? " of" : "", svc, task_tgid_nr(current), current->comm,
 		net->ns.inum);
-	return err;
 }

@@ -16,4 +16,13 @@
  */
 int lbvs_audit(struct genl_info *info, const char *verb, int err);
 
+/*
+ * For another family's requests (ipvs_api.c): whether this one's line is
+ * within the rate limit, and the line, with item (" 192.0.2.1:80") and svc
+ * (" TCP 192.0.2.1:80") already written, each "" if none.
+ */
+bool lbvs_audit_due(struct genl_info *info);
+void lbvs_audit_log(struct genl_info *info, const char *verb, const char *item,
+		    const char *svc);
+
 #endif /* _LBVS_AUDIT_H */

@@ -5,6 +5,7 @@
  * attributes and trailing bytes are rejected), every rejection names its
  * reason in the extended ACK, and a rejected request changes nothing.
  */
+#include <linux/ip_vs.h>
 #include <linux/lbvs.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
@@ -503,34 +504,27 @@ static int cmd_flush(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
-static void zero_svc(struct lbvs_service *svc)
-{
-	struct lbvs_dest *dest;
-
-	lbvs_stats_zero(&svc->stats);
-	list_for_each_entry(dest, &svc->dests, list)
-		lbvs_stats_zero(&dest->stats);
-}
-
 static int zero_op(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
 {
-	zero_svc(svc);
+	lbvs_svc_zero(svc);
 	return 0;
 }
 
 static int cmd_zero(struct sk_buff *skb, struct genl_info *info)
 {
-	struct lbvs_net *ln = info_net(info);
-	struct lbvs_service *svc;
-
 	if (info->attrs[LBVS_ATTR_SERVICE])
 		return with_svc(info, zero_op);
-	mutex_lock(&ln->config_lock);
-	list_for_each_entry(svc, &ln->svcs.list, list)
-		zero_svc(svc);
-	mutex_unlock(&ln->config_lock);
+	lbvs_svc_zero_all(info_net(info));
 	return 0;
 }
+
+/*
+ * IPVS's family numbers its timeouts as LBVS does: one parser and one
+ * writer serve both (lbvs_genl_set_timeouts(), lbvs_genl_put_timeouts()).
+ */
+static_assert((int)LBVS_ATTR_TIMEOUT_TCP == (int)IPVS_CMD_ATTR_TIMEOUT_TCP &&
+	      (int)LBVS_ATTR_TIMEOUT_TCP_FIN == (int)IPVS_CMD_ATTR_TIMEOUT_TCP_FIN &&
+	      (int)LBVS_ATTR_TIMEOUT_UDP == (int)IPVS_CMD_ATTR_TIMEOUT_UDP);
 
 /* The state of the namespace's timeout attr (LBVS_ATTR_TIMEOUT_*). */
 static u8 timeout_state(int attr)
@@ -538,7 +532,7 @@ static u8 timeout_state(int attr)
 	return lbvs_timeout_states[attr - LBVS_ATTR_TIMEOUT_TCP];
 }
 
-static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
+int lbvs_genl_set_timeouts(struct genl_info *info, int err_range)
 {
 	struct lbvs_net *ln = info_net(info);
 	int attr;
@@ -548,7 +542,7 @@ static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
 		if (info->attrs[attr] && nla_get_u32(info->attrs[attr]) > LBVS_TIMEOUT_MAX) {
 			NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
 					    "timeout out of range 0..2592000 seconds");
-			return -ERANGE;
+			return err_range;
 		}
 	}
 	/* As ipvsadm --set: 0 leaves a timeout unchanged. */
@@ -559,6 +553,11 @@ static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
 			WRITE_ONCE(ln->sysctl.timeout[timeout_state(attr)], v);
 	}
 	return 0;
+}
+
+static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
+{
+	return lbvs_genl_set_timeouts(info, -ERANGE);
 }
 
 static int put_addr(struct sk_buff *skb, int attr, u16 af, const void *addr)
@@ -724,11 +723,10 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	return nest_end(skb, nest, err);
 }
 
-/* A dump message's header: each message of a dump carries one object. */
-static void *dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+void *lbvs_genl_dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 {
 	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			   &lbvs_genl, NLM_F_MULTI, cmd);
+			   genl_dumpit_info(cb)->family, NLM_F_MULTI, cmd);
 }
 
 /*
@@ -777,30 +775,55 @@ static void dump_pause(struct lbvs_net *ln, struct netlink_callback *cb,
 	ctx->generation = ln->svcs.generation;
 }
 
-static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
+int lbvs_genl_dump_svcs(struct sk_buff *skb, struct netlink_callback *cb, lbvs_dump_svc_t put)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
-	bool stats = want_stats(genl_dumpit_info(cb)->attrs);
+	struct svc_dump_ctx *ctx = svc_dump_ctx(cb);
 	struct lbvs_service *svc;
-	void *hdr;
 
 	mutex_lock(&ln->config_lock);
 	svc = dump_resume(ln, cb);
 	list_for_each_entry_from(svc, &ln->svcs.list, list) {
-		hdr = dump_hdr(skb, cb, LBVS_CMD_GET_SERVICE);
-		if (!hdr)
+		if (put(skb, cb, svc))
 			break;
-		nl_dump_check_consistent(cb, nlmsg_hdr(skb));
-		if (put_svc(skb, svc, stats)) {
-			genlmsg_cancel(skb, hdr);
-			break;
-		}
-		genlmsg_end(skb, hdr);
-		svc_dump_ctx(cb)->svcs_done++;
+		ctx->svcs_done++;
+		ctx->items_done = 0;
 	}
 	dump_pause(ln, cb, svc);
 	mutex_unlock(&ln->config_lock);
 	return skb->len;
+}
+
+int lbvs_genl_dump_one(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+		       lbvs_put_svc_t put, struct lbvs_service *svc)
+{
+	void *hdr = lbvs_genl_dump_hdr(skb, cb, cmd);
+
+	if (!hdr)
+		return -EMSGSIZE;
+	nl_dump_check_consistent(cb, nlmsg_hdr(skb));
+	if (put(skb, svc, cb)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int put_svc_stats(struct sk_buff *skb, struct lbvs_service *svc,
+			 struct netlink_callback *cb)
+{
+	return put_svc(skb, svc, want_stats(genl_dumpit_info(cb)->attrs));
+}
+
+static int dump_svc(struct sk_buff *skb, struct netlink_callback *cb, struct lbvs_service *svc)
+{
+	return lbvs_genl_dump_one(skb, cb, LBVS_CMD_GET_SERVICE, put_svc_stats, svc);
+}
+
+static int dump_services(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return lbvs_genl_dump_svcs(skb, cb, dump_svc);
 }
 
 /*
@@ -825,7 +848,7 @@ static int dump_item_start(struct sk_buff *skb, struct netlink_callback *cb, u8 
 {
 	const struct nlattr *k;
 
-	*hdr = dump_hdr(skb, cb, cmd);
+	*hdr = lbvs_genl_dump_hdr(skb, cb, cmd);
 	if (!*hdr)
 		return -EMSGSIZE;
 	nl_dump_check_consistent(cb, nlmsg_hdr(skb));
@@ -854,10 +877,10 @@ static int dump_item_end(struct sk_buff *skb, struct netlink_callback *cb, void 
 	return 0;
 }
 
-static int put_dests(struct sk_buff *skb, struct netlink_callback *cb,
-		     struct lbvs_service *svc, bool key)
+int lbvs_genl_put_dests(struct sk_buff *skb, struct netlink_callback *cb,
+			struct lbvs_service *svc, bool key, u8 cmd, lbvs_put_dest_t put,
+			bool stats)
 {
-	bool stats = want_stats(genl_dumpit_info(cb)->attrs);
 	const struct nlattr *k = NULL, **kp = key ? &k : NULL;
 	struct lbvs_dest *dest;
 	long idx = 0;
@@ -866,11 +889,18 @@ static int put_dests(struct sk_buff *skb, struct netlink_callback *cb,
 	list_for_each_entry(dest, &svc->dests, list) {
 		if (idx++ < svc_dump_ctx(cb)->items_done)
 			continue;
-		if (dump_item_start(skb, cb, LBVS_CMD_GET_DEST, svc, kp, &hdr) ||
-		    dump_item_end(skb, cb, hdr, put_dest(skb, dest, stats)))
+		if (dump_item_start(skb, cb, cmd, svc, kp, &hdr) ||
+		    dump_item_end(skb, cb, hdr, put(skb, dest, stats)))
 			return -EMSGSIZE;
 	}
 	return 0;
+}
+
+static int put_dests(struct sk_buff *skb, struct netlink_callback *cb,
+		     struct lbvs_service *svc, bool key)
+{
+	return lbvs_genl_put_dests(skb, cb, svc, key, LBVS_CMD_GET_DEST, put_dest,
+				   want_stats(genl_dumpit_info(cb)->attrs));
 }
 
 static int put_laddr(struct sk_buff *skb, u16 af, const union nf_inet_addr *addr)
@@ -904,27 +934,9 @@ static int put_laddrs(struct sk_buff *skb, struct netlink_callback *cb,
 	return 0;
 }
 
-static int dump_all_items(struct sk_buff *skb, struct netlink_callback *cb,
-			  put_items_t put_items)
-{
-	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
-	struct svc_dump_ctx *ctx = svc_dump_ctx(cb);
-	struct lbvs_service *svc;
-
-	mutex_lock(&ln->config_lock);
-	svc = dump_resume(ln, cb);
-	list_for_each_entry_from(svc, &ln->svcs.list, list) {
-		if (put_items(skb, cb, svc, true))
-			break;
-		ctx->svcs_done++;
-		ctx->items_done = 0;
-	}
-	dump_pause(ln, cb, svc);
-	mutex_unlock(&ln->config_lock);
-	return skb->len;
-}
-
-static int dump_items(struct sk_buff *skb, struct netlink_callback *cb, put_items_t put_items)
+/* put_items of one service, or of every service (put_all) without a selector. */
+static int dump_items(struct sk_buff *skb, struct netlink_callback *cb, put_items_t put_items,
+		      lbvs_dump_svc_t put_all)
 {
 	const struct genl_dumpit_info *gi = genl_dumpit_info(cb);
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
@@ -934,7 +946,7 @@ static int dump_items(struct sk_buff *skb, struct netlink_callback *cb, put_item
 	int err;
 
 	if (!gi->attrs[LBVS_ATTR_SERVICE])
-		return dump_all_items(skb, cb, put_items);
+		return lbvs_genl_dump_svcs(skb, cb, put_all);
 	err = nla_parse_nested(a, LBVS_SVC_ATTR_MAX, gi->attrs[LBVS_ATTR_SERVICE],
 			       VALIDATED, cb->extack);
 	if (!err)
@@ -955,14 +967,26 @@ static int dump_items(struct sk_buff *skb, struct netlink_callback *cb, put_item
 	return skb->len;
 }
 
+static int put_all_dests(struct sk_buff *skb, struct netlink_callback *cb,
+			 struct lbvs_service *svc)
+{
+	return put_dests(skb, cb, svc, true);
+}
+
 static int dump_dests(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return dump_items(skb, cb, put_dests);
+	return dump_items(skb, cb, put_dests, put_all_dests);
+}
+
+static int put_all_laddrs(struct sk_buff *skb, struct netlink_callback *cb,
+			  struct lbvs_service *svc)
+{
+	return put_laddrs(skb, cb, svc, true);
 }
 
 static int dump_laddrs(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return dump_items(skb, cb, put_laddrs);
+	return dump_items(skb, cb, put_laddrs, put_all_laddrs);
 }
 
 static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
@@ -1099,7 +1123,7 @@ static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 
 	if (lbvs_conn_expired(c) || !lbvs_conn_filter_match(d->filter, c))
 		return 0;
-	hdr = dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
+	hdr = lbvs_genl_dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (put_conn(d->skb, c)) {
@@ -1157,17 +1181,15 @@ static int dump_conns(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-/* A doit's reply: command cmd, its attributes written by fill from obj. */
-typedef int (*fill_t)(struct sk_buff *msg, struct genl_info *info, void *obj);
-
-static int reply(struct genl_info *info, u8 cmd, fill_t fill, void *obj)
+int lbvs_genl_reply(const struct genl_family *family, struct genl_info *info, u8 cmd,
+		    lbvs_fill_t fill, void *obj)
 {
 	struct sk_buff *msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	void *hdr;
 
 	if (!msg)
 		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &lbvs_genl, 0, cmd);
+	hdr = genlmsg_put_reply(msg, info, family, 0, cmd);
 	if (!hdr || fill(msg, info, obj)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
@@ -1184,7 +1206,7 @@ static int fill_svc(struct sk_buff *msg, struct genl_info *info, void *svc)
 /* Built and sent under config_lock, as IPVS's GET_SERVICE. */
 static int svc_reply(struct lbvs_net *ln, struct lbvs_service *svc, const struct svc_req *req)
 {
-	return reply(req->info, LBVS_CMD_GET_SERVICE, fill_svc, svc);
+	return lbvs_genl_reply(&lbvs_genl, req->info, LBVS_CMD_GET_SERVICE, fill_svc, svc);
 }
 
 static int cmd_get_service(struct sk_buff *skb, struct genl_info *info)
@@ -1192,7 +1214,7 @@ static int cmd_get_service(struct sk_buff *skb, struct genl_info *info)
 	return with_svc(info, svc_reply);
 }
 
-static int fill_config(struct sk_buff *msg, struct genl_info *info, void *obj)
+int lbvs_genl_put_timeouts(struct sk_buff *msg, struct genl_info *info, void *obj)
 {
 	struct lbvs_net *ln = obj;
 	int attr;
@@ -1221,12 +1243,13 @@ static int fill_info(struct sk_buff *msg, struct genl_info *info, void *obj)
 
 static int cmd_get_config(struct sk_buff *skb, struct genl_info *info)
 {
-	return reply(info, LBVS_CMD_GET_CONFIG, fill_config, info_net(info));
+	return lbvs_genl_reply(&lbvs_genl, info, LBVS_CMD_GET_CONFIG, lbvs_genl_put_timeouts,
+			       info_net(info));
 }
 
 static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
 {
-	return reply(info, LBVS_CMD_GET_INFO, fill_info, info_net(info));
+	return lbvs_genl_reply(&lbvs_genl, info, LBVS_CMD_GET_INFO, fill_info, info_net(info));
 }
 
 /*

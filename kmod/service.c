@@ -324,6 +324,25 @@ void lbvs_svc_flush(struct lbvs_net *ln)
 		lbvs_svc_del(ln, svc);
 }
 
+void lbvs_svc_zero(struct lbvs_service *svc)
+{
+	struct lbvs_dest *dest;
+
+	lbvs_stats_zero(&svc->stats);
+	list_for_each_entry(dest, &svc->dests, list)
+		lbvs_stats_zero(&dest->stats);
+}
+
+void lbvs_svc_zero_all(struct lbvs_net *ln)
+{
+	struct lbvs_service *svc;
+
+	mutex_lock(&ln->config_lock);
+	list_for_each_entry(svc, &ln->svcs.list, list)
+		lbvs_svc_zero(svc);
+	mutex_unlock(&ln->config_lock);
+}
+
 /*
  * A round over a large table is long: holding config_lock all along would
  * stall every configuration request behind it. The walk lets the lock go

@@ -247,6 +247,10 @@ int lbvs_svc_edit(struct lbvs_net *ln, struct lbvs_service *svc,
 		  struct netlink_ext_ack *extack);
 void lbvs_svc_del(struct lbvs_net *ln, struct lbvs_service *svc);
 void lbvs_svc_flush(struct lbvs_net *ln);
+/* Counters of svc and its servers back to zero (-Z); config_lock. */
+void lbvs_svc_zero(struct lbvs_service *svc);
+/* Every service's of the namespace; takes config_lock. */
+void lbvs_svc_zero_all(struct lbvs_net *ln);
 void lbvs_svc_changed(struct lbvs_net *ln);
 /* A round of the rate estimator over every service and server; takes config_lock. */
 void lbvs_svc_estimate(struct lbvs_net *ln);

@@ -12,6 +12,7 @@
 #ifndef _LBVS_FWD_H
 #define _LBVS_FWD_H
 
+#include <linux/ip_vs.h>
 #include <linux/skbuff.h>
 
 #include "conn.h"
@@ -50,6 +51,13 @@ struct lbvs_fwd_ops {
 	bool tunnels;
 	/* route.h's LBVS_RT_* flags for the route to the real server. */
 	unsigned int rt_flags;
+	/*
+	 * IPVS's IP_VS_CONN_F_* for it, in the IPVS personality (ipvs_api.h):
+	 * what IPVS's tools show and send. FULLNAT, which IPVS lacks, shows
+	 * as masquerading; a request for masquerading means NAT, the first
+	 * method with it.
+	 */
+	u8 ipvs_fwd;
 };
 
 /* Indexed by enum lbvs_fwd; as many as c->fwd can hold. */

@@ -224,4 +224,5 @@ const struct lbvs_fwd_ops lbvs_fwd_fullnat = {
 	.hash_out = lbvs_fullnat_hash_out,
 	.both_ends = true,
 	.maps_ports = true,
+	.ipvs_fwd = IP_VS_CONN_F_MASQ,
 };

@@ -36,4 +36,5 @@ const struct lbvs_fwd_ops lbvs_fwd_nat = {
 	.xmit_out = nat_out,
 	.replies_routed = true,
 	.maps_ports = true,
+	.ipvs_fwd = IP_VS_CONN_F_MASQ,
 };

@@ -233,4 +233,5 @@ static unsigned int tun_in(struct net *net, struct sk_buff *skb, struct lbvs_con
 const struct lbvs_fwd_ops lbvs_fwd_tun = {
 	.xmit_in = tun_in,
 	.tunnels = true,
+	.ipvs_fwd = IP_VS_CONN_F_TUNNEL,
 };

@@ -20,15 +20,22 @@ log() { echo "# $*"; }
 
 # --- module ---------------------------------------------------------------
 
-lbvs_load()
+# The modules lbvs needs: insmod does not resolve dependencies (nf_defrag_*
+# on Debian's kernel).
+lbvs_deps()
 {
 	local dep
 	[ -e "$LBVS_KO" ] || fail "module not built: $LBVS_KO"
-	# insmod does not resolve dependencies (nf_defrag_* on Debian's kernel).
 	for dep in $(modinfo -F depends "$LBVS_KO" | tr , ' '); do
 		modprobe "$dep" || fail "modprobe $dep (needed by lbvs) failed"
 	done
-	insmod "$LBVS_KO" || fail "insmod $LBVS_KO failed"
+}
+
+# lbvs_load [PARAM=VALUE...]
+lbvs_load()
+{
+	lbvs_deps
+	insmod "$LBVS_KO" "$@" || fail "insmod $LBVS_KO $* failed"
 	_LOADED=true
 }
 

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Hostile Generic Netlink messages for the LBVS family.
+"""Hostile Generic Netlink messages for the LBVS family, or IPVS's.
 
-Usage: nlfuzz.py SEED COUNT. Sends COUNT messages built from SEED: random
+Usage: nlfuzz.py SEED COUNT [LBVS|IPVS]. Sends COUNT messages built from
+SEED to the family (LBVS by default; IPVS: lbvs's IPVS personality): random
 commands with random, truncated, oversized, mis-typed and mis-nested
-attributes, and malformed headers. Every message must be answered (an error
+attributes, well-formed requests with hostile values, and malformed headers. Every message must be answered (an error
 or an ACK) within a second; prints the tally of answers by errno.
 """
 import errno
@@ -44,13 +45,13 @@ def parse_attrs(data):
     return out
 
 
-def family_id(sock):
+def family_id(sock, name):
     sock.send(msg(GENL_ID_CTRL, NLM_F_REQUEST, 1, CTRL_CMD_GETFAMILY,
-                  attr(CTRL_ATTR_FAMILY_NAME, b"LBVS\0")))
+                  attr(CTRL_ATTR_FAMILY_NAME, name.encode() + b"\0")))
     data = sock.recv(65536)
     ln, typ = struct.unpack("IH", data[:6])
     if typ == NLMSG_ERROR:
-        sys.exit("family LBVS not found")
+        sys.exit("family %s not found" % name)
     return struct.unpack("H", parse_attrs(data[20:ln])[CTRL_ATTR_FAMILY_ID][:2])[0]
 
 
@@ -137,11 +138,57 @@ def almost_valid(r):
     return body
 
 
-def hostile(r, fam, seq):
+def almost_valid_ipvs(r):
+    """The same in IPVS's attributes (include/uapi/linux/ip_vs.h): addresses
+    of 16 bytes, flags as {flags, mask}, netmask as u32."""
+    v6 = r.random() < 0.3
+    af = 10 if v6 else 2
+    addr = (bytes([32, 1, 13, 184]) if v6 else bytes([203, 0, 113, r.randrange(4)])) + \
+        b"\0" * 12
+    svc = attr(1, struct.pack("H", r.choice([af, af, af, 0, 7])))
+    if r.random() < 0.2:
+        svc += attr(5, struct.pack("I", r.choice([0, 1, 7, 0xFFFFFFFF])))
+    else:
+        svc += attr(2, struct.pack("H", r.choice([6, 17, 6, 0, 132, 0x106])))
+        svc += attr(3, addr if r.random() < 0.9 else os.urandom(r.randrange(20)))
+        svc += attr(4, struct.pack(">H", r.choice([80, 80, 0, 65535])))
+    if r.random() < 0.7:
+        svc += attr(6, r.choice([b"rr\0", b"wlc\0", b"mh\0", b"nosuch\0", b"\0"]))
+    if r.random() < 0.6:
+        svc += attr(7, struct.pack("II", r.choice([0, 1, 2, 4, 0x38, 0x8000]),
+                                   r.choice([0, 0xFFFFFFFF, 1])))
+    if r.random() < 0.6:
+        svc += attr(8, struct.pack("I", r.choice([0, 300, 1 << 31])))
+    if r.random() < 0.6:
+        svc += attr(9, struct.pack("I", r.choice([0, 24, 64, 128, 129, 0xFFFFFFFF,
+                                                  0x00FFFFFF, 0x00FF00FF])))
+    if r.random() < 0.1:
+        svc += attr(11, b"sip\0")
+    body = attr(1 | NLA_F_NESTED, svc)
+    if r.random() < 0.6:
+        dest = attr(1, bytes([192, 0, 2, r.randrange(8)]) + b"\0" * 12)
+        dest += attr(2, struct.pack(">H", r.choice([80, 8080, 0])))
+        for typ, vals in ((3, [0, 1, 2, 3, 4, 7]), (4, [0, 1, 65536, 1 << 31]),
+                          (5, [0, 10, 1 << 31]), (6, [0, 5, 20]), (11, [2, 10, 7])):
+            if r.random() < 0.7:
+                dest += attr(typ, struct.pack("H" if typ == 11 else "I", r.choice(vals)))
+        if r.random() < 0.3:
+            dest += attr(13, struct.pack("B", r.choice([0, 1, 2, 3, 255])))
+        if r.random() < 0.3:
+            dest += attr(14, struct.pack(">H", r.choice([0, 6080])))
+        if r.random() < 0.3:
+            dest += attr(15, struct.pack("H", r.choice([0, 1, 2, 3])))
+        body += attr(2 | NLA_F_NESTED, dest)
+    if r.random() < 0.2:
+        body += attr(r.choice([3, 4, 5, 6]), struct.pack("I", r.choice([0, 1, 1 << 30])))
+    return body
+
+
+def hostile(r, fam, seq, valid):
     """A message, and whether the netlink core answers it at all (it drops
     messages whose header length disagrees with what was sent)."""
     cmd = r.randrange(20)
-    body = almost_valid(r) if r.random() < 0.6 else nested(r)
+    body = valid(r) if r.random() < 0.6 else nested(r)
     flags = NLM_F_REQUEST | NLM_F_ACK | (NLM_F_DUMP if r.random() < 0.2 else 0)
     m = msg(fam, flags, seq, cmd, body, version=r.choice([1, 1, 0, 255]))
     mangle = r.randrange(6)
@@ -157,14 +204,16 @@ def hostile(r, fam, seq):
 
 def main():
     seed, count = int(sys.argv[1]), int(sys.argv[2])
+    name = sys.argv[3] if len(sys.argv) > 3 else "LBVS"
+    valid = almost_valid_ipvs if name == "IPVS" else almost_valid
     r = random.Random(seed)
     sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
     sock.bind((0, 0))
     sock.settimeout(2)
-    fam = family_id(sock)
+    fam = family_id(sock, name)
     tally = {}
     for seq in range(100, 100 + count):
-        m, answered = hostile(r, fam, seq)
+        m, answered = hostile(r, fam, seq, valid)
         sock.settimeout(2 if answered else 0.02)
         try:
             sock.send(m)

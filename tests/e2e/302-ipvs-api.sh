@@ -1,0 +1,128 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 300
+#
+# The IPVS personality (issue 16), ipvs_api=1: Debian's unchanged ipvsadm
+# drives lbvs through IPVS's Generic Netlink family.
+#  * With ip_vs loaded, ipvs_api=1 refuses to load and says why.
+#  * Refusals: ipvsadm's message and exit code for each error are those it
+#    gives against IPVS (recorded in the same boot, ip_vs in a namespace).
+#  * One configuration, two tools: what ipvsadm adds lbadm lists, and the
+#    other way round; a FULLNAT server (LBVS only) shows as masquerading.
+#  * Traffic through a NAT service made by ipvsadm alone reaches both
+#    servers, and ipvsadm's listing counts it (connections, --stats).
+#  * The sync daemon's commands fail with a message, as it is not there.
+#  * Malformed requests to the family are refused and change nothing.
+# tests/e2e/300 compares every listing with IPVS's, command by command.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+IPVSADM=/usr/sbin/ipvsadm
+[ -x "$IPVSADM" ] || skip "no $IPVSADM"
+modprobe ip_vs || skip "no ip_vs module to compare with"
+modprobe ip_vs_rr || skip "no ip_vs_rr module to compare with"
+
+ipv() { nsx director "$IPVSADM" "$@"; }
+
+# The refusals, each "ARGS" run after the set-up below; "exit status: output".
+REFUSALS=(
+	"-A -t $VIP4:80 -s rr"
+	"-D -t $VIP4:81"
+	"-E -t $VIP4:81 -s rr"
+	"-a -t $VIP4:81 -r 192.0.2.11:80 -m"
+	"-a -t $VIP4:80 -r 192.0.2.11:80 -m"
+	"-e -t $VIP4:80 -r 192.0.2.99:80 -m"
+	"-d -t $VIP4:80 -r 192.0.2.99:80"
+	"-A -t $VIP4:82 -s nosuch"
+	"-a -t $VIP4:80 -r 192.0.2.12:80 -m -x 5 -y 10"
+	"-Z -t $VIP4:81"
+	"-L -n -t $VIP4:81"
+)
+
+refusals()
+{
+	local args
+	ipv -A -t "$VIP4:80" -s rr || fail "ipvsadm -A failed"
+	ipv -a -t "$VIP4:80" -r 192.0.2.11:80 -m || fail "ipvsadm -a failed"
+	for args in "${REFUSALS[@]}"; do
+		# shellcheck disable=SC2086 # each is a list of words
+		echo "$args => $(ipv $args 2>&1; echo "exit $?")"
+	done
+	ipv -C
+}
+
+topo_nat 2
+http_server rs1 8080 rs1
+http_server rs2 8080 rs2
+
+log "against IPVS"
+ipvs_out=$(refusals)
+grep -q 'exit 0' <<<"$ipvs_out" && fail "a refusal passed against IPVS:
+$ipvs_out"
+
+log "ipvs_api=1 while ip_vs is loaded"
+dmesg -C
+lbvs_deps
+expect_fail 'File exists|could not insert' insmod "$LBVS_KO" ipvs_api=1
+dmesg | grep -q 'cannot register the Generic Netlink family IPVS.*is ip_vs loaded' ||
+	fail "no kernel message names the taken family: $(dmesg | tail -3)"
+lbvs_loaded && fail "lbvs stayed loaded"
+
+modprobe -r ip_vs_rr ip_vs || fail "cannot unload ip_vs"
+lbvs_load ipvs_api=1
+
+log "the same refusals against lbvs"
+lbvs_out=$(refusals)
+assert_eq "$lbvs_out" "$ipvs_out" "ipvsadm's refusals against lbvs"
+
+# IPVS has persistence engines (sip), lbvs none.
+expect_fail 'persistence engine not found' ipv -A -t "$VIP4:83" -s rr -p --pe sip
+
+log "one configuration, two tools"
+ipv -A -t "$VIP4:80" -s rr || fail "ipvsadm -A"
+ipv -a -t "$VIP4:80" -r "${RIP4[1]}:8080" -m || fail "ipvsadm -a rs1"
+ipv -a -t "$VIP4:80" -r "${RIP4[2]}:8080" -m -w 2 || fail "ipvsadm -a rs2"
+lbd -A -u "$VIP4:53" -s wlc || fail "lbadm -A"
+lbd -a -u "$VIP4:53" -r "${RIP4[1]}:53" -m || fail "lbadm -a"
+lbd -A -t "$VIP4:90" -s rr || fail "lbadm -A FULLNAT"
+lbd -a -t "$VIP4:90" -r "${RIP4[2]}:8080" -F || fail "lbadm -a -F"
+# The same but for the FULLNAT server, which ipvsadm shows as Masq.
+lbd -L -n | grep -q "^  -> ${RIP4[2]}:8080 *FullNat *1 " || fail "no FULLNAT server: $(lbd -L -n)"
+assert_eq "$(ipv -L -n | tail -n +2)" "$(lbd -L -n | tail -n +2 | sed 's/FullNat/Masq   /')" \
+	"ipvsadm's and lbadm's listings"
+
+log "traffic through ipvsadm's service"
+declare -A seen=()
+for _ in 1 2 3 4 5 6; do
+	who=$(nsx client curl -sS -m 5 "http://$VIP4/") || fail "curl through lbvs failed"
+	seen[$who]=1
+done
+assert_eq "$(printf '%s\n' "${!seen[@]}" | sort | xargs)" "rs1 rs2" "servers that answered"
+conns=$(ipv -L -n --stats -t "$VIP4:80" | awk '$1 == "TCP" { print $3 }')
+assert_eq "$conns" 6 "connections counted in ipvsadm -L --stats"
+inact=$(ipv -L -n -t "$VIP4:80" | awk '/->/ && /8080/ { n += $5 + $6 } END { print n }')
+assert_eq "$inact" 6 "ActiveConn + InActConn in ipvsadm -L"
+
+log "the sync daemon is not there, and says so"
+expect_fail '.' ipv --start-daemon master --mcast-interface eth0
+assert_eq "$(ipv -L --daemon)" "" "ipvsadm -L --daemon"
+
+log "hostile IPVS messages, in a namespace of their own"
+ns_add fuzz
+before=$(ipv -L -n)
+seeds="1 2"
+debug_kernel && seeds=1
+for seed in $seeds; do
+	out=$(nsx fuzz python3 "$LBVS_TOP/tests/e2e/py/nlfuzz.py" "$seed" 1000 IPVS) ||
+		fail "seed $seed: a message went unanswered: $out"
+	log "seed $seed: $out"
+done
+assert_eq "$(ipv -L -n)" "$before" "the director's configuration after the fuzz"
+nsx fuzz "$IPVSADM" -C || fail "ipvsadm -C after the fuzz"
+nsx fuzz "$IPVSADM" -A -t "$VIP4:80" -s wrr || fail "ipvsadm -A after the fuzz"
+nsx fuzz "$IPVSADM" -a -t "$VIP4:80" -r 192.0.2.11:80 -m -w 3 || fail "ipvsadm -a after the fuzz"
+assert_match "$(nsx fuzz "$LBADM" -L -n)" "192\\.0\\.2\\.11:80 +Masq +3 " "configures after the fuzz"
+
+ipv -C || fail "ipvsadm -C"
+assert_eq "$(lbd -L -n | tail -n +4)" "" "lbadm's listing after ipvsadm -C"
+log "ipvsadm drives lbvs"

@@ -73,13 +73,8 @@ $(real_server 1)
 $(real_server 2)
 }
 CONF
-log "keepalived.conf:"$'\n'"$(cat "$dir/keepalived.conf")"
-
-# Stopped at exit by its pid (TERM: keepalived also stops its checker).
-bg_in director "$KEEPALIVED" --check --dont-fork --log-console --log-detail \
-	--use-file "$dir/keepalived.conf" --pid "$dir/keepalived.pid" \
-	--checkers_pid "$dir/checkers.pid" >"$LBVS_OUT/keepalived.log" 2>&1
-at_exit "kill $BG_PID 2>/dev/null; wait $BG_PID 2>/dev/null; modprobe -r ip_vs_rr ip_vs 2>/dev/null"
+keepalived_check "$dir/keepalived.conf"
+at_exit "modprobe -r ip_vs_rr ip_vs 2>/dev/null"
 for _ in $(seq 60); do
 	nsx director ipvsadm -L -n 2>/dev/null | grep -q '^FWM  4242' && break
 	sleep 0.5

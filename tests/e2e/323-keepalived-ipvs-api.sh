@@ -56,13 +56,7 @@ virtual_server $VIP4 80 {
     }
 }
 CONF
-log "keepalived.conf:"$'\n'"$(cat "$dir/keepalived.conf")"
-
-# Stopped at exit by its pid (TERM: keepalived also stops its checker).
-bg_in director "$KEEPALIVED" --check --dont-fork --log-console --log-detail \
-	--use-file "$dir/keepalived.conf" --pid "$dir/keepalived.pid" \
-	--checkers_pid "$dir/checkers.pid" >"$LBVS_OUT/keepalived.log" 2>&1
-at_exit "kill $BG_PID 2>/dev/null; wait $BG_PID 2>/dev/null"
+keepalived_check "$dir/keepalived.conf"
 
 wait_rule director "$SVC" "${RIP4[1]}:8080" "-m -w 2" 60
 wait_rule director "$SVC" "${RIP4[2]}:8080" "-m -w 1" 60

@@ -47,3 +47,18 @@ bg_in()
 	BG_PID=$!
 	_PIDS+=("$BG_PID")
 }
+
+# keepalived_check CONF: Debian's keepalived, its checker process only (no
+# VRRP), in the director on CONF, logging to $LBVS_OUT/keepalived.log;
+# BG_PID is its pid. Stopped at exit (TERM: keepalived also stops its
+# checker).
+keepalived_check()
+{
+	local conf=$1 dir
+	dir=$(dirname "$conf")
+	log "keepalived.conf:"$'\n'"$(cat "$conf")"
+	bg_in director /usr/sbin/keepalived --check --dont-fork --log-console --log-detail \
+		--use-file "$conf" --pid "$dir/keepalived.pid" \
+		--checkers_pid "$dir/checkers.pid" >"$LBVS_OUT/keepalived.log" 2>&1
+	at_exit "kill $BG_PID 2>/dev/null; wait $BG_PID 2>/dev/null"
+}

@@ -32,6 +32,7 @@ lbvs_deps()
 }
 
 # lbvs_load [PARAM=VALUE...]
+# shellcheck disable=SC2120 # most tests load it without parameters
 lbvs_load()
 {
 	lbvs_deps

@@ -407,29 +407,34 @@ void lbvs_conn_expire_now(struct lbvs_net *ln, struct lbvs_conn *c)
 	conn_unlink(&ln->conns, c);
 }
 
+struct lbvs_conn *lbvs_conn_walk_peek(struct rhashtable_iter *it, int *err)
+{
+	struct lbvs_conn *c;
+
+	*err = 0;
+	for (;;) {
+		c = rhashtable_walk_peek(it);
+		if (IS_ERR(c) && PTR_ERR(c) != -EAGAIN) {
+			*err = PTR_ERR(c);
+			return NULL;
+		}
+		/* -EAGAIN: the table was resized; go on, entries may repeat. */
+		if (!c || (!IS_ERR(c) && !READ_ONCE(c->dead)))
+			return c;
+		rhashtable_walk_next(it);
+	}
+}
+
 int lbvs_conn_walk(struct rhashtable_iter *it, lbvs_conn_visit_t visit, void *arg)
 {
 	struct lbvs_conn *c;
-	int err = 0;
+	int err;
 
 	rhashtable_walk_start(it);
-	for (;;) {
-		c = rhashtable_walk_peek(it);
-		if (IS_ERR(c)) {
-			if (PTR_ERR(c) == -EAGAIN) {
-				rhashtable_walk_next(it);
-				continue;
-			}
-			err = PTR_ERR(c);
+	while ((c = lbvs_conn_walk_peek(it, &err))) {
+		err = visit(c, arg);
+		if (err)
 			break;
-		}
-		if (!c)
-			break;
-		if (!READ_ONCE(c->dead)) {
-			err = visit(c, arg);
-			if (err)
-				break;
-		}
 		rhashtable_walk_next(it);
 	}
 	rhashtable_walk_stop(it);

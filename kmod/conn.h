@@ -221,5 +221,11 @@ bool lbvs_conn_filter_match(const struct lbvs_conn_filter *f, const struct lbvs_
 /* Remove the entries f takes (templates too). Process context. */
 void lbvs_conn_flush(struct lbvs_net *ln, const struct lbvs_conn_filter *f);
 int lbvs_conn_walk(struct rhashtable_iter *it, lbvs_conn_visit_t visit, void *arg);
+/*
+ * The walk's entry now (between rhashtable_walk_start() and _stop()), not
+ * yet removed; NULL at the end, or on an error (*err). The walk moves on
+ * with rhashtable_walk_next().
+ */
+struct lbvs_conn *lbvs_conn_walk_peek(struct rhashtable_iter *it, int *err);
 
 #endif /* _LBVS_CONN_H */

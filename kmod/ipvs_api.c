@@ -127,7 +127,7 @@ static int parse_netmask(u16 af, u32 raw, u8 *len, struct netlink_ext_ack *extac
 	return -EINVAL;
 }
 
-static u32 put_netmask(const struct lbvs_service *svc)
+u32 lbvs_ipvs_netmask(const struct lbvs_service *svc)
 {
 	if (svc->af == AF_INET6)
 		return svc->netmask;
@@ -551,7 +551,7 @@ static int put_svc(struct sk_buff *skb, struct lbvs_service *svc)
 	err = err || nla_put_string(skb, IPVS_SVC_ATTR_SCHED_NAME, svc->sched.algo->name) ||
 	      nla_put(skb, IPVS_SVC_ATTR_FLAGS, sizeof(flags), &flags) ||
 	      nla_put_u32(skb, IPVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
-	      nla_put_u32(skb, IPVS_SVC_ATTR_NETMASK, put_netmask(svc)) ||
+	      nla_put_u32(skb, IPVS_SVC_ATTR_NETMASK, lbvs_ipvs_netmask(svc)) ||
 	      put_stats(skb, IPVS_SVC_ATTR_STATS, IPVS_SVC_ATTR_STATS64, &svc->stats);
 	if (err) {
 		nla_nest_cancel(skb, nest);

@@ -5,7 +5,11 @@
 # Differential test: one scripted command sequence goes to the stock
 # kernel's IPVS through /usr/sbin/ipvsadm (netns "ipvs") and to lbvs through
 # lbadm (netns "lbvs"); after each step every listing must be the same line
-# for line, the version banner aside. The sequence uses every option of
+# for line, the version banner aside. Then the sequence runs a second time,
+# through the same ipvsadm to lbvs loaded with ipvs_api=1 (issue 16; ip_vs
+# unloaded, as the two cannot share IPVS's netlink family): every command
+# must succeed and every listing must be what ipvsadm printed against IPVS
+# in the first run. The sequence uses every option of
 # ipvsadm(8) that lbvs supports (issues 5 and 15): -A -E -D -C -a -e -d
 # -Z --set -S -R -L -l, -t -u -f, every scheduler IPVS builds, -p with and
 # without timeout, -M, -r with and without port, -g -i -m, -w (to
@@ -47,7 +51,10 @@ modprobe ip_vs || skip "no ip_vs module to compare with"
 for s in rr wrr lc wlc sh dh; do
 	modprobe "ip_vs_$s" || skip "no ip_vs_$s module to compare with"
 done
-at_exit 'modprobe -r ip_vs_rr ip_vs_wrr ip_vs_lc ip_vs_wlc ip_vs_sh ip_vs_dh ip_vs 2>/dev/null'
+# Every ip_vs module, those the kernel loaded for a scheduler included.
+# shellcheck disable=SC2046 # a list of module names
+ipvs_unload() { modprobe -r $(awk '/^ip_vs/ { print $1 }' /proc/modules) 2>/dev/null; }
+at_exit ipvs_unload
 ns_add ipvs
 ns_add lbvs
 
@@ -56,27 +63,45 @@ steps=0
 TMPD=$(mktemp -d /tmp/diff.XXXXXX)	# no /dev/fd in the guest
 at_exit "rm -rf $TMPD"
 
-# both ARGS...: the same command to ipvsadm (netns ipvs) and lbadm (lbvs).
+# The run: "lbadm" (ipvsadm to IPVS and lbadm to lbvs), then "ipvs_api"
+# (ipvsadm to lbvs, compared with what ipvsadm printed in the first run).
+RUN=lbadm
+TOOL=$LBADM
+n_out=0
+
+# ipvs ARGS...: OUT is what ipvsadm ARGS prints against IPVS: run in the
+# first run, saved in order, and the saved output in the second.
+ipvs()
+{
+	n_out=$((n_out + 1))
+	if [ $RUN = lbadm ]; then
+		nsx ipvs "$IPVSADM" "$@" >"$TMPD/ipvs.$n_out" || fail "ipvsadm $* failed"
+	fi
+	OUT=$(cat "$TMPD/ipvs.$n_out")
+}
+
+# both ARGS...: the same command to IPVS (first run) and to lbvs.
 both()
 {
-	nsx ipvs "$IPVSADM" "$@" || fail "ipvsadm $* failed"
-	nsx lbvs "$LBADM" "$@" || fail "lbadm $* failed"
+	[ $RUN = lbadm ] && { nsx ipvs "$IPVSADM" "$@" || fail "ipvsadm $* failed"; }
+	nsx lbvs "$TOOL" "$@" || fail "$TOOL $* failed against lbvs"
 	steps=$((steps + 1))
 }
 
-# same WHAT ARGS...: the listing ARGS prints the same in both namespaces.
+# same WHAT ARGS...: the listing ARGS prints the same for lbvs as for IPVS.
 # A listing that starts with the version banner is compared without it.
 same()
 {
 	local what=$1 a b
 	shift
-	a=$(nsx ipvs "$IPVSADM" "$@" | sed '1{/^IP Virtual Server version /d}')
-	b=$(nsx lbvs "$LBADM" "$@" | sed '1{/^lbvs version /d}')
+	ipvs "$@"
+	a=$(sed '1{/^IP Virtual Server version /d}' <<<"$OUT")
+	b=$(nsx lbvs "$TOOL" "$@" | sed '1{/^lbvs version /d; /^IP Virtual Server version /d}')
 	[ "$a" = "$b" ] && return
 	echo "$a" >"$TMPD/ipvsadm.out"
-	echo "$b" >"$TMPD/lbadm.out"
-	fail "$what: lbadm $* differs from ipvsadm (after step $steps)
-$(diff "$TMPD/ipvsadm.out" "$TMPD/lbadm.out" | sed 's/^/    /')"
+	echo "$b" >"$TMPD/lbvs.out"
+	fail "$what ($RUN run): $TOOL $* differs from ipvsadm (after step $steps)
+$(diff "$TMPD/ipvsadm.out" "$TMPD/lbvs.out" | sed 's/^/    /')"
 }
 
 # every listing of the issue, compared.
@@ -104,14 +129,18 @@ compare_all()
 	same "$label" -L -n -t "[$VIP6]:0"
 	same "$label" -L -n --stats -t "$VIP4:80"
 	# ipvsadm -S has no -x/-y (lbadm saves them, still ipvsadm syntax).
-	save_a=$(nsx ipvs "$IPVSADM" -S -n)
-	save_b=$(nsx lbvs "$LBADM" -S -n | sed -E 's/ -x [0-9]+//; s/ -y [0-9]+//')
+	ipvs -S -n
+	save_a=$OUT
+	save_b=$(nsx lbvs "$TOOL" -S -n | sed -E 's/ -x [0-9]+//; s/ -y [0-9]+//')
 	assert_eq "$save_b" "$save_a" "$label: -S -n differs (after step $steps)"
 	log "$label: all listings identical"
 }
 
 VIP6=2001:db8:1::100
 VIP6B=2001:db8:1::200
+
+sequence()
+{
 
 # Timeouts first, so -L --timeout compares what was set, not two defaults.
 both --set 900 120 300
@@ -216,15 +245,20 @@ compare_all "after edits"
 # Round trips, each file read by both tools: ipvsadm -S into lbadm -R
 # (and ipvsadm -R), then lbadm -S (-x/-y included, ipvsadm syntax) into
 # ipvsadm -R (and lbadm -R). Every listing must come out the same.
+# The second run restores with ipvsadm into lbvs.
 for saver in ipvs lbvs; do
 	if [ $saver = ipvs ]; then
-		rules=$(nsx ipvs "$IPVSADM" -S -n)
+		ipvs -S -n
+		rules=$OUT
 	else
 		rules=$(nsx lbvs "$LBADM" --save --numeric)
 	fi
 	both -C
-	nsx ipvs "$IPVSADM" --restore <<<"$rules" || fail "ipvsadm --restore of $saver's -S failed"
-	nsx lbvs "$LBADM" -R <<<"$rules" || fail "lbadm -R of $saver's -S failed"
+	if [ $RUN = lbadm ]; then
+		nsx ipvs "$IPVSADM" --restore <<<"$rules" ||
+			fail "ipvsadm --restore of $saver's -S failed"
+	fi
+	nsx lbvs "$TOOL" -R <<<"$rules" || fail "$TOOL -R of $saver's -S failed"
 	compare_all "both restored from $saver's -S"
 done
 
@@ -250,4 +284,18 @@ same "after --clear" -L -n
 same "after --clear" --save --numeric
 same "after --clear" -L -n -c
 same "after -C" -L --timeout
+}
+
+sequence
 log "$steps steps, listings identical after each phase"
+
+# The second run: ipvsadm against lbvs, through IPVS's netlink family.
+ipvs_unload
+lbvs_unload
+lbvs_load ipvs_api=1
+RUN=ipvs_api
+TOOL=$IPVSADM
+steps=0
+n_out=0
+sequence
+log "ipvsadm against lbvs: $steps steps, listings as against IPVS"

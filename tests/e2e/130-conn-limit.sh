@@ -35,6 +35,7 @@ hold_echo a "still here" || fail "an established connection broke while the tabl
 assert_eq "$(udp_ask client "$VIP4" 53 41001)" rs1 "the established UDP flow keeps working"
 
 # The UDP entry expires after 15 s of silence (long enough for the debug
-# kernel to run the steps above), then the collector's pass.
-sleep 20
+# kernel to run the steps above), then the collector's pass: wait for the
+# table to fall to the TCP connection alone rather than a fixed 20 s.
+wait_until 40 _conns -le 1 || fail "the UDP entry did not expire within 40 s (conn_count $(conn_count))"
 assert_eq "$(udp_ask client "$VIP4" 53 41003)" rs1 "accepted again after expiry"

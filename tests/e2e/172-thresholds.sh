@@ -23,7 +23,8 @@ log "flows: $got"
 assert_eq "$got" "rs1 rs2 rs1 rs2 rs2 rs2 " "rs1 takes no flow at its upper threshold (2)"
 
 # All flows expire (10 s): rs1 falls under its lower threshold and is back.
-sleep 15
+# Wait for the table to empty rather than a fixed 15 s.
+wait_until 40 _conns -eq 0 || fail "the UDP flows did not expire within 40 s (conn_count $(conn_count))"
 got=""
 for sp in 42011 42012 42013; do got+="$(udp_ask client "$VIP4" 53 $sp) "; done
 log "after expiry: $got"

@@ -37,6 +37,7 @@ import json, sys
 print(" ".join(sorted(str(c["local"]["port"]) for c in json.load(sys.stdin)["connections"]
                       if c["protocol"] == sys.argv[1] and c["local"])))' "$1"
 }
+_no_udp_lport() { local p; p=$(lports udp) && [ -z "$p" ]; }
 
 hold_open a client "$VIP4" 9000
 hold_open b client "$VIP4" 9000
@@ -64,7 +65,8 @@ assert_eq "$(udp_ask client "$VIP4" 53 41004)" rs1 "a second pool address makes 
 lbd -Q -u "$VIP4:53" -z "${LIP4[1]}"
 assert_eq "$(udp_ask client "$VIP4" 53 41004)" rs1 "its flow outlives the address's removal"
 
-# The UDP entries expire after 40 s of silence, then the collector's pass.
-sleep 45
+# The UDP entries expire after 40 s of silence, then the collector's pass:
+# wait until no UDP flow holds a port rather than a fixed 45 s.
+wait_until 70 _no_udp_lport || fail "the UDP flows did not expire within 70 s (ports: $(lports udp))"
 assert_eq "$(udp_ask client "$VIP4" 53 41005)" rs1 "accepted again once flows expired"
 hold_echo b "still here" || fail "a TCP connection broke"

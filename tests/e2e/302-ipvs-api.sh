@@ -119,6 +119,11 @@ log "the sync daemon is not there, and says so"
 expect_fail '.' ipv --start-daemon master --mcast-interface eth0
 assert_eq "$(ipv -L --daemon)" "" "ipvsadm -L --daemon"
 
+# The /proc files (303 compares them with IPVS's): read whole, on every kernel.
+nsx director grep -q "^TCP  CB007164:005A rr" /proc/net/ip_vs ||
+	fail "/proc/net/ip_vs lacks the service: $(nsx director cat /proc/net/ip_vs)"
+nsx director cat /proc/net/ip_vs_stats /proc/net/ip_vs_conn >/dev/null || fail "/proc/net/ip_vs_*"
+
 log "hostile IPVS messages, in a namespace of their own"
 ns_add fuzz
 before=$(ipv -L -n)

@@ -51,9 +51,6 @@ modprobe ip_vs || skip "no ip_vs module to compare with"
 for s in rr wrr lc wlc sh dh; do
 	modprobe "ip_vs_$s" || skip "no ip_vs_$s module to compare with"
 done
-# Every ip_vs module, those the kernel loaded for a scheduler included.
-# shellcheck disable=SC2046 # a list of module names
-ipvs_unload() { modprobe -r $(awk '/^ip_vs/ { print $1 }' /proc/modules) 2>/dev/null; }
 at_exit ipvs_unload
 ns_add ipvs
 ns_add lbvs
@@ -290,7 +287,7 @@ sequence
 log "$steps steps, listings identical after each phase"
 
 # The second run: ipvsadm against lbvs, through IPVS's netlink family.
-ipvs_unload
+ipvs_unload || fail "cannot unload ip_vs: $(grep '^ip_vs' /proc/modules)"
 lbvs_unload
 lbvs_load ipvs_api=1
 RUN=ipvs_api

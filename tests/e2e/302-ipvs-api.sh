@@ -76,7 +76,7 @@ dmesg | grep -q 'cannot register the Generic Netlink family IPVS.*is ip_vs loade
 	fail "no kernel message names the taken family: $(dmesg | tail -3)"
 lbvs_loaded && fail "lbvs stayed loaded"
 
-modprobe -r ip_vs_rr ip_vs || fail "cannot unload ip_vs"
+ipvs_unload || fail "cannot unload ip_vs: $(grep '^ip_vs' /proc/modules)"
 lbvs_load ipvs_api=1
 
 log "the same refusals against lbvs"

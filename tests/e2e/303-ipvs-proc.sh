@@ -105,13 +105,12 @@ modprobe ip_vs || skip "no ip_vs module to compare with"
 for s in rr wrr lc wlc sh dh; do
 	modprobe "ip_vs_$s" || skip "no ip_vs_$s module"
 done
-at_exit 'modprobe -r ip_vs_rr ip_vs_wrr ip_vs_lc ip_vs_wlc ip_vs_sh ip_vs_dh ip_vs 2>/dev/null'
+at_exit ipvs_unload
 apply $IPVSADM
 traffic
 snap ipvs
 nsx director $IPVSADM -C
-modprobe -r ip_vs_rr ip_vs_wrr ip_vs_lc ip_vs_wlc ip_vs_sh ip_vs_dh ip_vs ||
-	fail "cannot unload ip_vs"
+ipvs_unload || fail "cannot unload ip_vs: $(grep '^ip_vs' /proc/modules)"
 
 # --- without ipvs_api=1: no files ------------------------------------
 lbvs_load

@@ -42,6 +42,16 @@ lbvs_load()
 
 lbvs_unload() { rmmod lbvs || fail "rmmod lbvs failed"; }
 
+# ipvs_unload: the kernel's IPVS out, every ip_vs module (those loaded on
+# demand for a scheduler, or by an earlier test, included); false if
+# ip_vs stays. lbvs's ipvs_api=1 cannot load beside it.
+ipvs_unload()
+{
+	# shellcheck disable=SC2046 # a list of module names
+	modprobe -r $(awk '/^ip_vs/ { print $1 }' /proc/modules) 2>/dev/null
+	! grep -q '^ip_vs ' /proc/modules
+}
+
 lbvs_loaded() { grep -q '^lbvs ' /proc/modules; }
 
 # lbvs_toa, the real servers' module (kmod/toa): toa_module checks that it

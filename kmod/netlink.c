@@ -723,7 +723,8 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	return nest_end(skb, nest, err);
 }
 
-void *lbvs_genl_dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+/* A dump message's header, in the dump's own family: one object a message. */
+static void *dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 {
 	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
 			   genl_dumpit_info(cb)->family, NLM_F_MULTI, cmd);
@@ -797,7 +798,7 @@ int lbvs_genl_dump_svcs(struct sk_buff *skb, struct netlink_callback *cb, lbvs_d
 int lbvs_genl_dump_one(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
 		       lbvs_put_svc_t put, struct lbvs_service *svc)
 {
-	void *hdr = lbvs_genl_dump_hdr(skb, cb, cmd);
+	void *hdr = dump_hdr(skb, cb, cmd);
 
 	if (!hdr)
 		return -EMSGSIZE;
@@ -848,7 +849,7 @@ static int dump_item_start(struct sk_buff *skb, struct netlink_callback *cb, u8 
 {
 	const struct nlattr *k;
 
-	*hdr = lbvs_genl_dump_hdr(skb, cb, cmd);
+	*hdr = dump_hdr(skb, cb, cmd);
 	if (!*hdr)
 		return -EMSGSIZE;
 	nl_dump_check_consistent(cb, nlmsg_hdr(skb));
@@ -1123,7 +1124,7 @@ static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 
 	if (lbvs_conn_expired(c) || !lbvs_conn_filter_match(d->filter, c))
 		return 0;
-	hdr = lbvs_genl_dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
+	hdr = dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (put_conn(d->skb, c)) {

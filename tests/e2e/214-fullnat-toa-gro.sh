@@ -38,7 +38,7 @@ nsx router ethtool -K dir0 tso off >/dev/null || fail "cannot turn TSO off"
 # the IP length the director wrote. At 64 KiB the kernel would segment it
 # in software and write each segment's length itself.
 ip -n director link set dev eth1 gso_max_size 80000 || fail "cannot raise gso_max_size"
-nsx client tc qdisc add dev eth0 root netem slot 100ms packets 100 ||
+nsx client tc qdisc add dev eth0 root netem slot 300ms packets 100 ||
 	fail "cannot add netem's slots"
 
 capture director "tcp dst port 80"

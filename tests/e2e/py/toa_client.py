@@ -70,13 +70,18 @@ class Conn:
         return src + dst + struct.pack("!I3xB", length, socket.IPPROTO_TCP)
 
     def send(self, seq, ack, flags, opts=b"", data=b""):
+        self.put(self.segment(seq, ack, flags, opts, data))
+
+    def segment(self, seq, ack, flags, opts=b"", data=b""):
         opts += b"\0" * (-len(opts) % 4)
         assert len(opts) <= 40
         doff = (20 + len(opts)) // 4
         hdr = struct.pack("!HHIIBBHHH", self.sport, self.dport, seq, ack,
                           doff << 4, flags, 65535, 0, 0) + opts
         c = csum(self.pseudo(len(hdr) + len(data)) + hdr + data)
-        seg = hdr[:16] + struct.pack("!H", c) + hdr[18:] + data
+        return hdr[:16] + struct.pack("!H", c) + hdr[18:] + data
+
+    def put(self, seg):
         dst = (self.dst, 0) if self.fam == socket.AF_INET else (self.dst, 0, 0, 0)
         self.s.sendto(seg, dst)
 
@@ -153,10 +158,14 @@ def handshake(c, a):
 
 
 def burst(c, seq, ack, n, size):
-    """n segments of size bytes, then the server's ACK of all of them."""
-    for i in range(n):
-        c.send((seq + i * size) & 0xffffffff, ack, ACK | (PSH if i == n - 1 else 0),
-               data=b"x" * size)
+    """n segments of size bytes, then the server's ACK of all of them.
+    Built before the first is sent, so that they leave back to back: under
+    TCG, building each as it is sent spread them over more than a netem
+    slot."""
+    segs = [c.segment((seq + i * size) & 0xffffffff, ack, ACK | (PSH if i == n - 1 else 0),
+                      data=b"x" * size) for i in range(n)]
+    for seg in segs:
+        c.put(seg)
     end, got = (seq + n * size) & 0xffffffff, seq
     deadline = time.monotonic() + 5
     while got != end and time.monotonic() < deadline:

@@ -83,6 +83,17 @@
  *   reply: LBVS_ATTR_INFO_VERSION, INFO_FEATURES, INFO_CONN_TAB_SIZE,
  *          INFO_CONN_MAX, INFO_CONN_COUNT, INFO_CONN_DROPPED,
  *          INFO_NO_LPORT
+ * LBVS_CMD_NEW_DAEMON
+ *   LBVS_ATTR_DAEMON: STATE, IFNAME and SYNCID required; MAXLEN, AF with
+ *   GROUP, PORT, TTL optional (0 or absent: IPVS's defaults). Starts the
+ *   connection-sync daemon of that state in the namespace; EEXIST if it
+ *   runs. Master and backup may run at once.
+ * LBVS_CMD_DEL_DAEMON
+ *   LBVS_ATTR_DAEMON: STATE. Stops it; ESRCH if it does not run.
+ * LBVS_CMD_GET_DAEMON (dump)
+ *   reply (one message a running daemon, master first): LBVS_ATTR_DAEMON
+ *   with every attribute as in effect (defaults filled in) and its
+ *   counters
  *
  * Multicast group LBVS_GENL_MCGRP_EVENTS ("events"): after every request
  * that changed the configuration, one message with the request's command
@@ -239,6 +250,9 @@ enum lbvs_cmd {
 				 */
 	LBVS_CMD_DEL_CONN,	/* optional selectors, as GET_CONN's */
 	LBVS_CMD_NEW_CONN,	/* events only ("conns" group): no request */
+	LBVS_CMD_NEW_DAEMON,	/* LBVS_ATTR_DAEMON */
+	LBVS_CMD_DEL_DAEMON,	/* LBVS_ATTR_DAEMON (state) */
+	LBVS_CMD_GET_DAEMON,	/* dump */
 	__LBVS_CMD_MAX
 };
 
@@ -284,6 +298,7 @@ enum lbvs_attr {
 	LBVS_ATTR_INFO_FEATURES,	/* u32, LBVS_FEAT_* this kernel has */
 	LBVS_ATTR_EVENT_PID,		/* u32, in events only */
 	LBVS_ATTR_EVENT_COMM,		/* string, in events only */
+	LBVS_ATTR_DAEMON,		/* nest, LBVS_DAEMON_ATTR_* */
 	__LBVS_ATTR_MAX
 };
 
@@ -412,5 +427,39 @@ enum lbvs_conn_attr {
 };
 
 #define LBVS_CONN_ATTR_MAX (__LBVS_CONN_ATTR_MAX - 1)
+
+/*
+ * A connection-sync daemon. The protocol on the wire is IPVS's (version 1),
+ * so that lbvs and IPVS directors sync with each other; the states are
+ * IPVS's bit values (IP_VS_STATE_MASTER, IP_VS_STATE_BACKUP).
+ */
+#define LBVS_SYNC_STATE_MASTER	1
+#define LBVS_SYNC_STATE_BACKUP	2
+
+enum lbvs_daemon_attr {
+	LBVS_DAEMON_ATTR_UNSPEC,
+	LBVS_DAEMON_ATTR_STATE,		/* u32, LBVS_SYNC_STATE_* */
+	LBVS_DAEMON_ATTR_IFNAME,	/* string: the multicast interface */
+	LBVS_DAEMON_ATTR_SYNCID,	/* u32, 0..255 (backup: 0 takes all) */
+	LBVS_DAEMON_ATTR_MAXLEN,	/* u16, bytes of a message's payload */
+	LBVS_DAEMON_ATTR_AF,		/* u16, the group's family */
+	LBVS_DAEMON_ATTR_GROUP,		/* binary, 4 or 16 bytes: multicast */
+	LBVS_DAEMON_ATTR_PORT,		/* u16, UDP port (host order, as IPVS) */
+	LBVS_DAEMON_ATTR_TTL,		/* u8 */
+	LBVS_DAEMON_ATTR_PAD,
+	/* Counters, u64, in GET_DAEMON replies only. */
+	LBVS_DAEMON_ATTR_TX_MSGS,	/* messages sent */
+	LBVS_DAEMON_ATTR_TX_CONNS,	/* entries sent */
+	LBVS_DAEMON_ATTR_TX_DROPPED,	/* entries dropped: send queue full */
+	LBVS_DAEMON_ATTR_RX_MSGS,	/* messages received */
+	LBVS_DAEMON_ATTR_RX_CONNS,	/* entries taken into the table */
+	LBVS_DAEMON_ATTR_RX_REFUSED,	/* entries refused: no such service
+					 * or server, table full, bad values
+					 */
+	LBVS_DAEMON_ATTR_RX_ERRORS,	/* messages refused: malformed */
+	__LBVS_DAEMON_ATTR_MAX
+};
+
+#define LBVS_DAEMON_ATTR_MAX (__LBVS_DAEMON_ATTR_MAX - 1)
 
 #endif /* _UAPI_LINUX_LBVS_H */

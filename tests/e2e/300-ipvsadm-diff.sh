@@ -30,8 +30,11 @@
 #  * -c with a connection: its expire column counts down between the two
 #    listings; -c is compared with no connection, and 124 and 128 check
 #    lbvs's connection listing over real traffic.
-#  * --pe, --sctp-service and the sync daemon's options: lbadm refuses them
-#    by name (305 checks the errors).
+#  * --pe and --sctp-service: lbadm refuses them by name (305 checks the
+#    errors).
+#  * --start-daemon, --stop-daemon, -L --daemon: the daemons are lbvs's,
+#    which ipvsadm cannot list (305 checks lbadm's errors, the unit tests
+#    its output against ipvsadm's format).
 #
 # Legitimate differences, not exercised here (see docs/lbadm.8):
 #  * -F (FULLNAT) and its pools (-P -Q -G -z) do not exist in IPVS.

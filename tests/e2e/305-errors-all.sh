@@ -86,7 +86,16 @@ rejected 2 'UDP and fwmark services' -A -t "$V:81" -o
 # ipvsadm's options lbvs lacks: named, never "unknown option".
 rejected 2 'option --pe is not supported by lbvs: persistence engines' -A -u "$V:5060" -p --pe sip
 rejected 2 'option --sctp-service is not supported by lbvs: SCTP services' -A --sctp-service "$V:80"
-rejected 2 'option --start-daemon is not supported by lbvs' --start-daemon master
+# The sync daemons: each bad value named, before any request.
+rejected 2 slave --start-daemon slave
+rejected 2 'sync ID 256' --start-daemon master --syncid 256
+rejected 2 'sync message length 65508' --start-daemon master --sync-maxlen 65508
+rejected 2 192.0.2.1 --start-daemon master --mcast-group 192.0.2.1
+rejected 2 'multicast port 0' --start-daemon backup --mcast-port 0
+rejected 2 'multicast TTL 256' --start-daemon backup --mcast-ttl 256
+rejected 2 0123456789abcdef --start-daemon master --mcast-interface 0123456789abcdef
+rejected 2 --mcast-interface --stop-daemon master --mcast-interface eth0
+rejected 2 --rate -L --daemon --rate
 rejected 2 '--tun-port is for --tun-type gue, not ipip' -a -t "$V:80" -r 192.0.2.12 -i --tun-port 6080
 rejected 2 '--tun-type gue needs --tun-port' -a -t "$V:80" -r 192.0.2.12 -i --tun-type gue
 rejected 2 'tunnel options need -i/--ipip' -a -t "$V:80" -r 192.0.2.12 -m --tun-type gre

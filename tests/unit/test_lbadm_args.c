@@ -319,10 +319,6 @@ START_TEST(t_args_bad)
 		"option --pe is not supported by lbvs: persistence engines (see lbadm(8), DIFFERENCES)");
 	REJECTS("-A --sctp-service 203.0.113.1:80",
 		"option --sctp-service is not supported by lbvs: SCTP services (see lbadm(8), DIFFERENCES)");
-	REJECTS("--start-daemon=master --mcast-interface eth0",
-		"option --start-daemon is not supported by lbvs: connection synchronisation (see lbadm(8), DIFFERENCES)");
-	REJECTS("-L --daemon",
-		"option --daemon is not supported by lbvs: connection synchronisation (see lbadm(8), DIFFERENCES)");
 	/* Issue 4: DR and TUN cannot map ports; ipvsadm rewrote the port. */
 	REJECTS("-a -t 203.0.113.1:80 -r 192.0.2.10:8080 -g",
 	    "port 8080 of direct-routing server 192.0.2.10 must equal the service port 80 (DR and TUN cannot map ports)");
@@ -509,9 +505,118 @@ START_TEST(t_args_drain)
 }
 END_TEST
 
+/* The sync daemons: ipvsadm's options, defaults and ranges. */
+START_TEST(t_args_daemon)
+{
+	struct lbadm_req r;
+	char buf[64];
+
+	/* ipvsadm's defaults: interface eth0, sync ID 0, the rest unset. */
+	OK(&r, "--start-daemon master");
+	ck_assert_int_eq(r.cmd, LC_STARTD);
+	ck_assert_uint_eq(r.daemon.state, LBVS_SYNC_STATE_MASTER);
+	ck_assert_str_eq(r.daemon.ifname, "eth0");
+	ck_assert_uint_eq(r.daemon.syncid, 0);
+	ck_assert_uint_eq(r.daemon.maxlen, 0);
+	ck_assert_int_eq(r.daemon.group.af, 0);
+	ck_assert_uint_eq(r.daemon.port, 0);
+	ck_assert_uint_eq(r.daemon.ttl, 0);
+	OK(&r, "--start-daemon=backup --mcast-interface=bond0.12 --syncid 255 --sync-maxlen 65507 --mcast-group 224.0.0.81 --mcast-port 8848 --mcast-ttl 255");
+	ck_assert_uint_eq(r.daemon.state, LBVS_SYNC_STATE_BACKUP);
+	ck_assert_str_eq(r.daemon.ifname, "bond0.12");
+	ck_assert_uint_eq(r.daemon.syncid, 255);
+	ck_assert_uint_eq(r.daemon.maxlen, 65507);
+	ck_assert_int_eq(r.daemon.group.af, AF_INET);
+	lbadm_fmt_addr(&r.daemon.group, 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "224.0.0.81");
+	ck_assert_uint_eq(r.daemon.port, 8848);
+	ck_assert_uint_eq(r.daemon.ttl, 255);
+	/* Option order does not matter; IPv6 groups bare or bracketed. */
+	OK(&r, "--mcast-interface eth1 --mcast-group ff02::1:81 --start-daemon master --sync-maxlen 1 --mcast-port 1 --mcast-ttl 1");
+	ck_assert_str_eq(r.daemon.ifname, "eth1");
+	ck_assert_int_eq(r.daemon.group.af, AF_INET6);
+	lbadm_fmt_addr(&r.daemon.group, 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "ff02::1:81");
+	OK(&r, "--start-daemon master --mcast-group [ff15::abcd]");
+	ck_assert_int_eq(r.daemon.group.af, AF_INET6);
+	OK(&r, "--start-daemon master --mcast-interface 0123456789abcde");
+	ck_assert_str_eq(r.daemon.ifname, "0123456789abcde");
+	/* --stop-daemon takes a --syncid, as ipvsadm's, and sends none. */
+	OK(&r, "--stop-daemon backup");
+	ck_assert_int_eq(r.cmd, LC_STOPD);
+	ck_assert_uint_eq(r.daemon.state, LBVS_SYNC_STATE_BACKUP);
+	ck_assert_str_eq(r.daemon.ifname, "");
+	OK(&r, "--stop-daemon master --syncid 3");
+	ck_assert_uint_eq(r.daemon.state, LBVS_SYNC_STATE_MASTER);
+
+	OK(&r, "-L --daemon");
+	ck_assert_int_eq(r.cmd, LC_LIST);
+	ck_assert_int_eq(r.given[O_DAEMON], 1);
+	ck_assert_uint_eq(r.fmt, 0);
+	OK(&r, "-l --daemon -n --stats --json");
+	ck_assert_uint_eq(r.fmt, LBADM_FMT_NUMERIC | LBADM_FMT_STATS | LBADM_FMT_JSON);
+
+	REJECTS("--start-daemon", "option --start-daemon needs a value");
+	REJECTS("--start-daemon slave", "unknown sync daemon state \"slave\" (master backup)");
+	REJECTS("--stop-daemon Master", "unknown sync daemon state \"Master\" (master backup)");
+	REJECTS("--start-daemon master --stop-daemon master",
+		"multiple commands: --start-daemon and --stop-daemon");
+	REJECTS("-L --start-daemon master", "multiple commands: -L/--list and --start-daemon");
+	REJECTS("--start-daemon master backup", "unexpected argument \"backup\"");
+	REJECTS("--start-daemon master --syncid 256", "sync ID 256 out of range 0..255");
+	REJECTS("--start-daemon master --syncid -1", "sync ID -1 out of range 0..255");
+	REJECTS("--start-daemon master --syncid x", "invalid sync ID \"x\"");
+	REJECTS("--stop-daemon master --syncid 999", "sync ID 999 out of range 0..255");
+	REJECTS("--start-daemon master --sync-maxlen 0",
+		"sync message length 0 out of range 1..65507");
+	REJECTS("--start-daemon master --sync-maxlen 65508",
+		"sync message length 65508 out of range 1..65507");
+	REJECTS("--start-daemon master --mcast-port 0", "multicast port 0 out of range 1..65535");
+	REJECTS("--start-daemon master --mcast-port 65536",
+		"multicast port 65536 out of range 1..65535");
+	REJECTS("--start-daemon master --mcast-ttl 0", "multicast TTL 0 out of range 1..255");
+	REJECTS("--start-daemon master --mcast-ttl 256", "multicast TTL 256 out of range 1..255");
+	REJECTS("--start-daemon master --mcast-group 192.0.2.1",
+		"multicast group \"192.0.2.1\" is not a multicast address");
+	REJECTS("--start-daemon master --mcast-group 2001:db8::1",
+		"multicast group \"2001:db8::1\" is not a multicast address");
+	REJECTS("--start-daemon master --mcast-group 224.0.0.300", "invalid address \"224.0.0.300\"");
+	REJECTS("--start-daemon master --mcast-group 224.0.0.81:8848",
+		"multicast group \"224.0.0.81:8848\" has a port; give the address alone");
+	REJECTS("--start-daemon master --mcast-interface 0123456789abcdef",
+		"interface name \"0123456789abcdef\" is longer than 15 characters");
+	REJECTS("--start-daemon master --mcast-interface=", "empty interface name (--mcast-interface)");
+	REJECTS("--start-daemon master --mcast-interface", "option --mcast-interface needs a value");
+	REJECTS("--stop-daemon master --mcast-interface eth0",
+		"option --mcast-interface is not valid with --stop-daemon");
+	REJECTS("--stop-daemon master --mcast-ttl 2", "option --mcast-ttl is not valid with --stop-daemon");
+	REJECTS("--start-daemon master -t 203.0.113.1:80",
+		"option -t/--tcp-service is not valid with --start-daemon");
+	REJECTS("--start-daemon master -n", "option -n/--numeric is not valid with --start-daemon");
+	REJECTS("--start-daemon master --daemon", "option --daemon is not valid with --start-daemon");
+	REJECTS("-A -t 203.0.113.1:80 --syncid 1", "option --syncid is not valid with -A/--add-service");
+	REJECTS("-L --mcast-port 8848", "option --mcast-port is not valid with -L/--list");
+	REJECTS("--start-daemon master --syncid 1 --syncid 2", "option --syncid given twice");
+	REJECTS("-L --daemon -c", "options -c/--connection and --daemon conflict in -L/--list");
+	REJECTS("-L --timeout --daemon", "options --timeout and --daemon conflict in -L/--list");
+	REJECTS("-L --daemon --rate", "--rate lists services, not sync daemons (--daemon)");
+	REJECTS("-L --daemon --thresholds",
+		"--thresholds lists services, not sync daemons (--daemon)");
+	REJECTS("-L --daemon --persistent-conn",
+		"--persistent-conn lists services, not sync daemons (--daemon)");
+	REJECTS("-L --daemon --prometheus",
+		"--prometheus lists services, not sync daemons (--daemon)");
+	REJECTS("-L --daemon -t 203.0.113.1:80",
+		"--daemon lists sync daemons, not a service (203.0.113.1:80)");
+	REJECTS("-S --daemon", "option --daemon is not valid with -S/--save");
+	REJECTS("-L --daemon=1", "option --daemon takes no value (\"--daemon=1\")");
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_args", "all",
 		t_args_service, t_args_dest, t_args_other, t_args_bad, t_args_laddr,
-		t_args_getladdr, t_args_laddr_bad, t_table, t_args_drain);
+		t_args_getladdr, t_args_laddr_bad, t_table, t_args_drain,
+		t_args_daemon);
 }

@@ -54,6 +54,9 @@ START_TEST(t_monitor_rules)
 		"--set 900 120 300",
 		"--flush-conns",
 		"--flush-conns -u 203.0.113.1:53 -r 192.0.2.11:53",
+		"--start-daemon master --mcast-interface eth0 --syncid 0",
+		"--start-daemon backup --mcast-interface eth1 --syncid 7 --sync-maxlen 1472 --mcast-group ff02::81 --mcast-port 8848 --mcast-ttl 2",
+		"--stop-daemon backup",
 	};
 	char want[256], *got;
 	size_t i;

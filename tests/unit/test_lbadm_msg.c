@@ -854,10 +854,140 @@ START_TEST(t_fixtures)
 }
 END_TEST
 
+/* --start-daemon, --stop-daemon: the LBVS_ATTR_DAEMON nest, and replies. */
+START_TEST(t_msg_daemon)
+{
+	struct nlattr *top[LBVS_ATTR_MAX + 1], *d[LBVS_DAEMON_ATTR_MAX + 1], *n;
+	uint8_t g4[4] = { 224, 0, 0, 81 };
+	uint8_t g6[16] = { 0xff, 0x02, [14] = 0, [15] = 0x81 };
+	struct lbadm_daemon x;
+	struct nl_msg *m;
+	int cmd;
+
+	/* Only what was given, beyond state, interface and sync ID. */
+	m = build("--start-daemon master", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_NEW_DAEMON);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_ptr_null(top[LBVS_ATTR_SERVICE]);
+	nested(top, LBVS_ATTR_DAEMON, LBVS_DAEMON_ATTR_MAX, d);
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DAEMON_ATTR_STATE]), LBVS_SYNC_STATE_MASTER);
+	ck_assert_str_eq(nla_get_string(d[LBVS_DAEMON_ATTR_IFNAME]), "eth0");
+	ck_assert_int_eq(nla_len(d[LBVS_DAEMON_ATTR_IFNAME]), 5);
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DAEMON_ATTR_SYNCID]), 0);
+	ck_assert_ptr_null(d[LBVS_DAEMON_ATTR_MAXLEN]);
+	ck_assert_ptr_null(d[LBVS_DAEMON_ATTR_AF]);
+	ck_assert_ptr_null(d[LBVS_DAEMON_ATTR_GROUP]);
+	ck_assert_ptr_null(d[LBVS_DAEMON_ATTR_PORT]);
+	ck_assert_ptr_null(d[LBVS_DAEMON_ATTR_TTL]);
+	nlmsg_free(m);
+
+	m = build("--start-daemon backup --mcast-interface 0123456789abcde --syncid 7 --sync-maxlen 1472 --mcast-group 224.0.0.81 --mcast-port 8848 --mcast-ttl 3", &cmd);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_DAEMON, LBVS_DAEMON_ATTR_MAX, d);
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DAEMON_ATTR_STATE]), LBVS_SYNC_STATE_BACKUP);
+	ck_assert_str_eq(nla_get_string(d[LBVS_DAEMON_ATTR_IFNAME]), "0123456789abcde");
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DAEMON_ATTR_SYNCID]), 7);
+	ck_assert_int_eq(nla_len(d[LBVS_DAEMON_ATTR_MAXLEN]), 2);
+	ck_assert_uint_eq(nla_get_u16(d[LBVS_DAEMON_ATTR_MAXLEN]), 1472);
+	ck_assert_uint_eq(nla_get_u16(d[LBVS_DAEMON_ATTR_AF]), AF_INET);
+	ck_assert_int_eq(nla_len(d[LBVS_DAEMON_ATTR_GROUP]), 4);
+	ck_assert_mem_eq(nla_data(d[LBVS_DAEMON_ATTR_GROUP]), g4, 4);
+	/* Host order, as IPVS's IPVS_DAEMON_ATTR_MCAST_PORT. */
+	ck_assert_int_eq(nla_len(d[LBVS_DAEMON_ATTR_PORT]), 2);
+	ck_assert_uint_eq(nla_get_u16(d[LBVS_DAEMON_ATTR_PORT]), 8848);
+	ck_assert_int_eq(nla_len(d[LBVS_DAEMON_ATTR_TTL]), 1);
+	ck_assert_uint_eq(nla_get_u8(d[LBVS_DAEMON_ATTR_TTL]), 3);
+	nlmsg_free(m);
+
+	m = build("--start-daemon master --mcast-group ff02::81", &cmd);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_DAEMON, LBVS_DAEMON_ATTR_MAX, d);
+	ck_assert_uint_eq(nla_get_u16(d[LBVS_DAEMON_ATTR_AF]), AF_INET6);
+	ck_assert_int_eq(nla_len(d[LBVS_DAEMON_ATTR_GROUP]), 16);
+	ck_assert_mem_eq(nla_data(d[LBVS_DAEMON_ATTR_GROUP]), g6, 16);
+	nlmsg_free(m);
+
+	/* The state alone. */
+	m = build("--stop-daemon backup --syncid 9", &cmd);
+	ck_assert_int_eq(cmd, LBVS_CMD_DEL_DAEMON);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_DAEMON, LBVS_DAEMON_ATTR_MAX, d);
+	ck_assert_uint_eq(nla_get_u32(d[LBVS_DAEMON_ATTR_STATE]), LBVS_SYNC_STATE_BACKUP);
+	for (cmd = LBVS_DAEMON_ATTR_STATE + 1; cmd <= LBVS_DAEMON_ATTR_MAX; cmd++)
+		ck_assert_ptr_null(d[cmd]);
+	nlmsg_free(m);
+
+	/* A reply: every attribute, counters as u64 (or u32). */
+	m = nlmsg_alloc();
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_DAEMON, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_DAEMON);
+	nla_put_u32(m, LBVS_DAEMON_ATTR_STATE, LBVS_SYNC_STATE_BACKUP);
+	nla_put_string(m, LBVS_DAEMON_ATTR_IFNAME, "eth1");
+	nla_put_u32(m, LBVS_DAEMON_ATTR_SYNCID, 200);
+	nla_put_u16(m, LBVS_DAEMON_ATTR_MAXLEN, 1472);
+	nla_put_u16(m, LBVS_DAEMON_ATTR_AF, AF_INET6);
+	nla_put(m, LBVS_DAEMON_ATTR_GROUP, 16, g6);
+	nla_put_u16(m, LBVS_DAEMON_ATTR_PORT, 8848);
+	nla_put_u8(m, LBVS_DAEMON_ATTR_TTL, 1);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_TX_MSGS, 1ULL << 40);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_TX_CONNS, 2);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_TX_DROPPED, 3);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_RX_MSGS, 4);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_RX_CONNS, 5);
+	nla_put_u32(m, LBVS_DAEMON_ATTR_RX_REFUSED, 6);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_RX_ERRORS, 7);
+	nla_put_u32(m, LBVS_DAEMON_ATTR_MAX + 1, 99);	/* newer: skipped */
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_int_eq(lbadm_get_daemon(top, &x), 0);
+	ck_assert_uint_eq(x.state, LBVS_SYNC_STATE_BACKUP);
+	ck_assert_str_eq(x.ifname, "eth1");
+	ck_assert_uint_eq(x.syncid, 200);
+	ck_assert_uint_eq(x.maxlen, 1472);
+	ck_assert_int_eq(x.group.af, AF_INET6);
+	ck_assert_mem_eq(x.group.b, g6, 16);
+	ck_assert_uint_eq(x.port, 8848);
+	ck_assert_uint_eq(x.ttl, 1);
+	ck_assert_uint_eq(x.tx_msgs, 1ULL << 40);
+	ck_assert_uint_eq(x.tx_conns, 2);
+	ck_assert_uint_eq(x.tx_dropped, 3);
+	ck_assert_uint_eq(x.rx_msgs, 4);
+	ck_assert_uint_eq(x.rx_conns, 5);
+	ck_assert_uint_eq(x.rx_refused, 6);
+	ck_assert_uint_eq(x.rx_errors, 7);
+	nlmsg_free(m);
+
+	/* No group without its family; no state: malformed. */
+	m = nlmsg_alloc();
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_DAEMON, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_DAEMON);
+	nla_put_u32(m, LBVS_DAEMON_ATTR_STATE, LBVS_SYNC_STATE_MASTER);
+	nla_put(m, LBVS_DAEMON_ATTR_GROUP, 4, g4);
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_int_eq(lbadm_get_daemon(top, &x), 0);
+	ck_assert_int_eq(x.group.af, 0);
+	ck_assert_str_eq(x.ifname, "");
+	nlmsg_free(m);
+
+	m = nlmsg_alloc();
+	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, 0x20, 0, 0,
+		    LBVS_CMD_GET_DAEMON, LBVS_GENL_VERSION);
+	n = nla_nest_start(m, LBVS_ATTR_DAEMON);
+	nla_put_string(m, LBVS_DAEMON_ATTR_IFNAME, "eth0");
+	nla_nest_end(m, n);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	ck_assert_int_eq(lbadm_get_daemon(top, &x), -1);
+	nlmsg_free(m);
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_msg", "all",
 		t_msg_service, t_msg_dest_other, t_msg_laddr,
 		t_msg_room, t_svc_reuse, t_msg_laddr_replies, t_msg_replies,
-		t_dest_reply_edges, t_fixtures);
+		t_dest_reply_edges, t_fixtures, t_msg_daemon);
 }

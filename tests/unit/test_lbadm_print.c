@@ -840,9 +840,107 @@ START_TEST(t_print_weight_max)
 }
 END_TEST
 
+static struct lbadm_daemon DAEMON(uint32_t state, const char *ifn,
+				  uint32_t syncid)
+{
+	struct lbadm_daemon d;
+
+	memset(&d, 0, sizeof(d));
+	d.state = state;
+	snprintf(d.ifname, sizeof(d.ifname), "%s", ifn);
+	d.syncid = syncid;
+	return d;
+}
+
+static char *capture_daemons(const struct lbadm_daemon *v, size_t n,
+			     unsigned int fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	lbadm_print_daemons(f, v, n, fmt);
+	fclose(f);
+	return buf;
+}
+
+/* -L --daemon: ipvsadm 1.31's list_daemon(), masters first. */
+START_TEST(t_print_daemons)
+{
+	struct lbadm_daemon v[3];
+	char *out;
+
+	v[0] = DAEMON(LBVS_SYNC_STATE_BACKUP, "eth1", 0);
+	v[0].maxlen = 1472;
+	v[0].group = A("ff02::81");
+	v[0].port = 8848;
+	v[0].ttl = 1;
+	v[0].rx_msgs = 12345678901ULL;
+	v[0].rx_conns = 3;
+	v[1] = DAEMON(LBVS_SYNC_STATE_MASTER, "eth0", 7);
+	v[1].maxlen = 1472;
+	v[1].group = A("224.0.0.81");
+	v[1].port = 8848;
+	v[1].ttl = 1;
+	v[1].tx_msgs = 10;
+	v[1].tx_conns = 250;
+	v[2] = DAEMON(0, "eth9", 1);	/* neither state: not listed */
+
+	out = capture_daemons(v, 3, 0);
+	ck_assert_str_eq(out,
+		"master sync daemon (mcast=eth0, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n"
+		"backup sync daemon (mcast=eth1, syncid=0, maxlen=1472, group=ff02::81, port=8848, ttl=1)\n");
+	free(out);
+	/* -n changes nothing, as ipvsadm's. */
+	out = capture_daemons(v, 3, LBADM_FMT_NUMERIC);
+	ck_assert_str_eq(out,
+		"master sync daemon (mcast=eth0, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n"
+		"backup sync daemon (mcast=eth1, syncid=0, maxlen=1472, group=ff02::81, port=8848, ttl=1)\n");
+	free(out);
+	out = capture_daemons(v, 2, LBADM_FMT_STATS);
+	ck_assert_str_eq(out,
+		"master sync daemon (mcast=eth0, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n"
+		"  tx_msgs=10 tx_conns=250 tx_dropped=0 rx_msgs=0 rx_conns=0 rx_refused=0 rx_errors=0\n"
+		"backup sync daemon (mcast=eth1, syncid=0, maxlen=1472, group=ff02::81, port=8848, ttl=1)\n"
+		"  tx_msgs=0 tx_conns=0 tx_dropped=0 rx_msgs=12345678901 rx_conns=3 rx_refused=0 rx_errors=0\n");
+	free(out);
+
+	/* Fields left 0 (an older kernel's reply) are left out, as ipvsadm. */
+	v[0] = DAEMON(LBVS_SYNC_STATE_MASTER, "eth0", 255);
+	out = capture_daemons(v, 1, 0);
+	ck_assert_str_eq(out, "master sync daemon (mcast=eth0, syncid=255)\n");
+	free(out);
+
+	/* None running: nothing. */
+	out = capture_daemons(v, 0, 0);
+	ck_assert_str_eq(out, "");
+	free(out);
+	out = capture_daemons(v, 0, LBADM_FMT_JSON);
+	ck_assert_str_eq(out, "{\"daemons\":[]}\n");
+	free(out);
+
+	v[0] = DAEMON(LBVS_SYNC_STATE_BACKUP, "e\"1", 3);
+	v[0].group = A("224.0.0.81");
+	v[0].rx_errors = 9;
+	v[1] = DAEMON(LBVS_SYNC_STATE_MASTER, "eth0", 7);
+	v[1].port = 8848;
+	out = capture_daemons(v, 2, LBADM_FMT_JSON | LBADM_FMT_STATS);
+	ck_assert_str_eq(out,
+		"{\"daemons\":[{\"state\":\"master\",\"mcast_interface\":\"eth0\",\"syncid\":7,"
+		"\"maxlen\":0,\"group\":null,\"port\":8848,\"ttl\":0,\"tx_msgs\":0,"
+		"\"tx_conns\":0,\"tx_dropped\":0,\"rx_msgs\":0,\"rx_conns\":0,"
+		"\"rx_refused\":0,\"rx_errors\":0},"
+		"{\"state\":\"backup\",\"mcast_interface\":\"e\\\"1\",\"syncid\":3,"
+		"\"maxlen\":0,\"group\":\"224.0.0.81\",\"port\":0,\"ttl\":0,\"tx_msgs\":0,"
+		"\"tx_conns\":0,\"tx_dropped\":0,\"rx_msgs\":0,\"rx_conns\":0,"
+		"\"rx_refused\":0,\"rx_errors\":9}]}\n");
+	free(out);
+}
+END_TEST
+
 int main(void)
 {
-	return UNIT_RUN("lbadm_print", "all",
+	return UNIT_RUN("lbadm_print", "all", t_print_daemons,
 		t_largenum, t_print_list, t_fast_paths, t_print_v6_fwm,
 		t_print_stats, t_print_json, t_print_laddrs, t_save_laddrs,
 		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes,

@@ -403,6 +403,10 @@ START_TEST(t_restore_laddr_input)
 		  "local address \"198.51.100.1\" is IPv4 but the service is IPv6" },
 		{ "-Q -t 203.0.113.1:80 -z", "option -z/--laddr needs a value" },
 		{ "-G", "-G is not allowed in restore input" },
+		{ "--start-daemon master --mcast-interface eth0",
+		  "--start-daemon is not allowed in restore input (a failed restore could not undo it); run it on its own" },
+		{ "--syncid 3 --stop-daemon backup",
+		  "--stop-daemon is not allowed in restore input (a failed restore could not undo it); run it on its own" },
 		{ "-a -t 203.0.113.1:80 -r 192.0.2.1:8080 -g",
 		  "port 8080 of direct-routing server 192.0.2.1 must equal the service port 80 (DR and TUN cannot map ports)" },
 	};

@@ -39,10 +39,12 @@ static int fail(struct lbadm_err *e, const char *what)
 	return LBADM_EXIT_RUNTIME;
 }
 
+/* descs[].item: 0 none, 1 the real server or local address, or: */
+#define ITEM_DAEMON	2	/* "master sync daemon" */
+
 /*
- * What each command does, for messages: "VERB[ ITEM][LINK SERVICE]", ITEM
- * being the real server or local address; without a service, NONE instead
- * of LINK SERVICE.
+ * What each command does, for messages: "VERB[ ITEM][LINK SERVICE]";
+ * without a service, NONE instead of LINK SERVICE.
  */
 static const struct {
 	const char *verb, *link, *none;
@@ -63,7 +65,38 @@ static const struct {
 	[LC_FLUSHCONN] = { "flush connections", " of ", "", 1 },
 	[LC_LIST] = { "list service", " ", "s", 0 },
 	[LC_SAVE] = { "list service", " ", "s", 0 },
+	[LC_STARTD] = { "start", "", "", ITEM_DAEMON },
+	[LC_STOPD] = { "stop", "", "", ITEM_DAEMON },
 };
+
+/*
+ * ipvsadm's own messages for a command refused with an errno (its
+ * ipvs_strerror()'s), which replace the kernel's so that the reason reads
+ * as with ipvsadm. The others are the kernel's extended ACK, or strerror.
+ */
+static const struct {
+	enum lbadm_cmd cmd;
+	int err;
+	const char *msg;
+} ipvsadm_errs[] = {
+	{ LC_STARTD, EEXIST, "Daemon has already run" },
+	{ LC_STOPD, ESRCH, "No daemon is running" },
+};
+
+/* e becomes ipvsadm's message if it has one for r's refusal with -rc. */
+static void ipvsadm_err(const struct lbadm_req *r, int rc, struct lbadm_err *e)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ipvsadm_errs) / sizeof(ipvsadm_errs[0]); i++)
+		if (ipvsadm_errs[i].cmd == r->cmd && -ipvsadm_errs[i].err == rc)
+			lbadm_seterr(e, "%s", ipvsadm_errs[i].msg);
+}
+
+static const char *sync_state(uint32_t state)
+{
+	return state == LBVS_SYNC_STATE_BACKUP ? "backup" : "master";
+}
 
 void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 {
@@ -80,6 +113,9 @@ void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 				   sizeof(item));
 	if (r->given[O_LADDR])
 		lbadm_fmt_addr(&r->laddr, 0, item, sizeof(item));
+	if (descs[r->cmd].item == ITEM_DAEMON)
+		snprintf(item, sizeof(item), "%s sync daemon",
+			 sync_state(r->daemon.state));
 	snprintf(buf, len, "%s%s%s%s%s", descs[r->cmd].verb,
 		 descs[r->cmd].item ? " " : "", descs[r->cmd].item ? item : "",
 		 r->has_svc ? descs[r->cmd].link : descs[r->cmd].none, svc);
@@ -140,14 +176,18 @@ static int exec_req(struct lbadm_nl *nl, int cmd, int dump, const struct lbadm_r
 static int run_change(struct lbadm_nl *nl, const struct lbadm_req *r,
 		      struct lbadm_err *e)
 {
-	long was = r->cmd == LC_EDITDEST && !(r->slots & (1u << S_FWD)) &&
+	long was = r->cmd == LC_EDITDEST && !(r->slots & ((uint64_t)1 << S_FWD)) &&
 		   !r->dest.has_drain ?
 		   current_fwd(nl, r) : -1;
 	char what[256];
+	int rc;
 
 	lbadm_describe(r, what, sizeof(what));
-	if (exec_req(nl, lbadm_req_cmd(r), 0, r, NULL, NULL, e))
+	rc = exec_req(nl, lbadm_req_cmd(r), 0, r, NULL, NULL, e);
+	if (rc) {
+		ipvsadm_err(r, rc, e);
 		return fail(e, what);
+	}
 	warn_implicit_fwd(r, was, what);
 	return LBADM_EXIT_OK;
 }
@@ -582,6 +622,38 @@ static int run_conns(struct lbadm_nl *nl, const struct lbadm_req *r,
 	return rc;
 }
 
+struct daemon_list {
+	struct lbadm_daemon *v;
+	size_t n, cap;
+};
+
+static int got_daemon(struct nlmsghdr *h, void *arg)
+{
+	struct nlattr *tb[LBVS_ATTR_MAX + 1];
+	struct daemon_list *l = arg;
+	struct lbadm_daemon *d;
+
+	if (lbadm_parse_top_hdr(h, tb))
+		return -1;
+	d = push(&l->v, &l->n, &l->cap, sizeof(*d));
+	return d && !lbadm_get_daemon(tb, d) ? 0 : -1;
+}
+
+/* -L --daemon: the running sync daemons (none: no output). */
+static int run_daemons(struct lbadm_nl *nl, const struct lbadm_req *r,
+		       FILE *out, struct lbadm_err *e)
+{
+	struct daemon_list l = { 0 };
+	int rc = LBADM_EXIT_OK;
+
+	if (query(nl, LBVS_CMD_GET_DAEMON, 1, NULL, 0, got_daemon, &l, e))
+		rc = fail(e, "list sync daemons");
+	else
+		lbadm_print_daemons(out, l.v, l.n, r->fmt);
+	free(l.v);
+	return rc;
+}
+
 /* The namespace's timeouts, and in text the services' own. */
 static int run_timeouts(struct lbadm_nl *nl, const struct lbadm_req *r,
 			FILE *out, struct lbadm_err *e)
@@ -608,6 +680,8 @@ int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 			return run_conns(nl, r, out, e);
 		if (r->given[O_TIMEOUT])
 			return run_timeouts(nl, r, out, e);
+		if (r->given[O_DAEMON])
+			return run_daemons(nl, r, out, e);
 		return run_list(nl, r, out, e);
 	case LC_SAVE:
 	case LC_GETLADDR:

@@ -20,6 +20,8 @@
 #define LBADM_DEF_SCHED		"wlc"
 #define LBADM_DEF_PERSIST	360	/* ipvsadm's IPVS_SVC_PERSISTENT_TIMEOUT */
 #define LBADM_DEF_WEIGHT	1
+#define LBADM_DEF_MCAST_IFN	"eth0"	/* ipvsadm's DEF_MCAST_IFN */
+#define LBADM_IFNAME_MAX	16	/* IFNAMSIZ, including the NUL */
 
 /* One-line error text; functions fill it and return -1. */
 struct lbadm_err {
@@ -99,6 +101,24 @@ struct lbadm_info {
 
 struct lbadm_timeouts {
 	uint32_t tcp, tcp_fin, udp;
+};
+
+/*
+ * A connection-sync daemon (LBVS_ATTR_DAEMON): --start-daemon's values,
+ * or one of GET_DAEMON's replies. 0 (group.af 0) is "not given": the
+ * kernel's default.
+ */
+struct lbadm_daemon {
+	uint32_t state;		/* LBVS_SYNC_STATE_MASTER or _BACKUP */
+	char ifname[LBADM_IFNAME_MAX];
+	uint32_t syncid;	/* 0..255 */
+	uint16_t maxlen;	/* bytes of a message's payload */
+	struct lbadm_addr group;
+	uint16_t port;		/* host order, as IPVS */
+	uint8_t ttl;
+	/* Counters, in replies only. */
+	uint64_t tx_msgs, tx_conns, tx_dropped;
+	uint64_t rx_msgs, rx_conns, rx_refused, rx_errors;
 };
 
 /* Who made a change, in a configuration event. */

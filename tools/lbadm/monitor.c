@@ -53,6 +53,8 @@ static void print_one(struct nlattr **tb, struct lbadm_req *r, FILE *out,
 	r->given[O_LADDR] = tb[LBVS_ATTR_LADDR] &&
 			    !lbadm_get_laddr(tb, &r->laddr);
 	lbadm_get_timeouts(tb, &r->to);
+	if (tb[LBVS_ATTR_DAEMON] && lbadm_get_daemon(tb, &r->daemon))
+		memset(&r->daemon, 0, sizeof(r->daemon));
 	if (!tb[LBVS_ATTR_DEST_LIST]) {
 		lbadm_print_event(out, r, ev.pid, ev.comm, fmt);
 		return;

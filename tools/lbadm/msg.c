@@ -18,6 +18,7 @@
 #define P_CONF		0x08	/* -A -E -a -e: the configuration */
 #define P_DRAIN		0x10	/* -e --drain */
 #define P_TUN		0x20	/* a TUN server's encapsulation */
+#define P_GROUP		0x40	/* --mcast-group: a sync daemon's group */
 
 #define STATS(t, m)	LBADM_FIELD(LBVS_STATS_ATTR_##t, CTR, struct lbadm_stats, m, 0, 0)
 
@@ -113,6 +114,33 @@ static const struct lbadm_nest conn_nest =
 		   LBADM_BIT(LBVS_CONN_ATTR_CADDR) | LBADM_BIT(LBVS_CONN_ATTR_VADDR) |
 		   LBADM_BIT(LBVS_CONN_ATTR_DADDR));
 
+/*
+ * A sync daemon: P_KEY its state (--stop-daemon), P_CONF the rest of
+ * --start-daemon's values, P_GROUP its group; 0 is "the default".
+ */
+#define DAEMON(t, k, m, p, f) LBADM_FIELD(LBVS_DAEMON_ATTR_##t, k, struct lbadm_daemon, m, p, f)
+
+static const struct lbadm_field daemon_fields[LBVS_DAEMON_ATTR_MAX + 1] = {
+	DAEMON(STATE, U32, state, P_KEY, 0),
+	DAEMON(IFNAME, STR, ifname, P_CONF, 0),
+	DAEMON(SYNCID, U32, syncid, P_CONF, 0),
+	DAEMON(MAXLEN, U16, maxlen, P_CONF, LBADM_F_NONZERO),
+	DAEMON(AF, U16, group.af, P_GROUP, 0),
+	DAEMON(GROUP, ADDR, group, P_GROUP, 0),
+	DAEMON(PORT, U16, port, P_CONF, LBADM_F_NONZERO),
+	DAEMON(TTL, U8, ttl, P_CONF, LBADM_F_NONZERO),
+	DAEMON(TX_MSGS, CTR, tx_msgs, 0, 0),
+	DAEMON(TX_CONNS, CTR, tx_conns, 0, 0),
+	DAEMON(TX_DROPPED, CTR, tx_dropped, 0, 0),
+	DAEMON(RX_MSGS, CTR, rx_msgs, 0, 0),
+	DAEMON(RX_CONNS, CTR, rx_conns, 0, 0),
+	DAEMON(RX_REFUSED, CTR, rx_refused, 0, 0),
+	DAEMON(RX_ERRORS, CTR, rx_errors, 0, 0),
+};
+
+static const struct lbadm_nest daemon_nest =
+	LBADM_NEST(daemon_fields, LBADM_BIT(LBVS_DAEMON_ATTR_STATE));
+
 /* The top level's values, of three kinds of message. */
 struct top {
 	struct lbadm_timeouts to;
@@ -125,7 +153,7 @@ struct top {
 
 static const struct lbadm_field top_fields[LBVS_ATTR_MAX + 1] = {
 	NESTED(SERVICE), NESTED(DEST), NESTED(CONN), NESTED(LADDR),
-	NESTED(DEST_LIST),
+	NESTED(DEST_LIST), NESTED(DAEMON),
 	TOP(TIMEOUT_TCP, U32, to.tcp, P_CONF),
 	TOP(TIMEOUT_TCP_FIN, U32, to.tcp_fin, P_CONF),
 	TOP(TIMEOUT_UDP, U32, to.udp, P_CONF),
@@ -173,6 +201,16 @@ static char *put_laddr(char *a, const char *end, const struct lbadm_addr *x)
 {
 	return lbadm_attr_put_nest(a, end, LBVS_ATTR_LADDR, &laddr_nest, x,
 				   x->af, P_KEY);
+}
+
+static char *put_daemon(char *a, const char *end, const struct lbadm_daemon *d,
+			int conf)
+{
+	unsigned int parts = P_KEY | (conf ? P_CONF : 0) |
+			     (conf && d->group.af ? P_GROUP : 0);
+
+	return lbadm_attr_put_nest(a, end, LBVS_ATTR_DAEMON, &daemon_nest, d,
+				   d->group.af, parts);
 }
 
 static char *put_timeouts(char *a, const char *end, const struct lbadm_timeouts *t)
@@ -242,6 +280,8 @@ static int put_req(struct nlmsghdr *h, const char *end, const struct lbadm_req *
 
 	if (r->cmd == LC_SET)
 		return done(h, put_timeouts(a, end, &r->to));
+	if (r->cmd == LC_STARTD || r->cmd == LC_STOPD)
+		return done(h, put_daemon(a, end, &r->daemon, r->cmd == LC_STARTD));
 	if (a && r->has_svc)
 		a = put_svc(a, end, &r->svc, conf_svc);
 	if (a && r->given[O_REAL])
@@ -386,6 +426,21 @@ int lbadm_get_conn(struct nlattr **top, struct lbadm_conn *c)
 	    !valid_af(c->af))
 		return -1;
 	return lbadm_attr_addrs(&conn_nest, &r, c, c->af);
+}
+
+/* A group without its family, or of another, is no group. */
+int lbadm_get_daemon(struct nlattr **top, struct lbadm_daemon *d)
+{
+	struct lbadm_reading r;
+	int af;
+
+	if (read_nest(&daemon_nest, top[LBVS_ATTR_DAEMON], d, sizeof(*d), &r))
+		return -1;
+	af = d->group.af;
+	d->group.af = 0;
+	if (has(&r, LBVS_DAEMON_ATTR_GROUP) && valid_af(af))
+		return lbadm_attr_addrs(&daemon_nest, &r, d, af);
+	return 0;
 }
 
 static struct top get_top(struct nlattr **tb)

@@ -26,8 +26,9 @@ int lbadm_put_timeouts(struct nl_msg *m, const struct lbadm_timeouts *t);
 
 /*
  * The LBVS_CMD_* and attributes for a state-changing command (-A -E -D -C
- * -a -e -d -P -Q -Z --set). Returns the command, or -1 if r is not one
- * (inline: -R asks twice for each of its 110,000 lines).
+ * -a -e -d -P -Q -Z --set --flush-conns --start-daemon --stop-daemon).
+ * Returns the command, or -1 if r is not one (inline: -R asks twice for
+ * each of its 110,000 lines).
  */
 static inline int lbadm_req_cmd(const struct lbadm_req *r)
 {
@@ -44,6 +45,8 @@ static inline int lbadm_req_cmd(const struct lbadm_req *r)
 	case LC_ADDLADDR:	return LBVS_CMD_NEW_LADDR;
 	case LC_DELLADDR:	return LBVS_CMD_DEL_LADDR;
 	case LC_FLUSHCONN:	return LBVS_CMD_DEL_CONN;
+	case LC_STARTD:		return LBVS_CMD_NEW_DAEMON;
+	case LC_STOPD:		return LBVS_CMD_DEL_DAEMON;
 	default:		return -1;
 	}
 }
@@ -74,5 +77,7 @@ int lbadm_get_conn(struct nlattr **tb, struct lbadm_conn *c);
 void lbadm_get_info(struct nlattr **tb, struct lbadm_info *i);
 void lbadm_get_timeouts(struct nlattr **tb, struct lbadm_timeouts *t);
 void lbadm_get_event(struct nlattr **tb, struct lbadm_event *e);
+/* LBVS_ATTR_DAEMON: 0, or -1 if absent or malformed. */
+int lbadm_get_daemon(struct nlattr **tb, struct lbadm_daemon *d);
 
 #endif /* LBADM_MSG_H */

@@ -13,6 +13,7 @@
 #include "parse.h"
 
 #define B(c)		(1u << (c))
+#define SLOT(s)		((uint64_t)1 << (s))	/* slots: 64 of them */
 #define ID(o)		((uint64_t)1 << (o))	/* option ids: 64 of them */
 #define SVC_CMDS	(B(LC_ADD) | B(LC_EDIT) | B(LC_DEL) | B(LC_LIST) | \
 			 B(LC_ADDDEST) | B(LC_EDITDEST) | B(LC_DELDEST) | \
@@ -24,8 +25,12 @@
 #define DEST_CONF	(B(LC_ADDDEST) | B(LC_EDITDEST))
 #define LIST		B(LC_LIST)
 #define LADDR_ALL	(B(LC_ADDLADDR) | B(LC_DELLADDR))
+#define STARTD		B(LC_STARTD)
+#define DAEMON_ALL	(B(LC_STARTD) | B(LC_STOPD))
 
 #define CMD(s, l, c, h) { s, l, ARG_NONE, c, -1, S_CMD, 0, 0, 0, NULL, h }
+/* A command with a value (lbadm_req.cmd_arg). */
+#define CMDV(l, c, meta, h) { 0, l, ARG_REQ, c, -1, S_CMD, 0, 0, 0, meta, h }
 #define OPT(s, l, a, id, slot, cmds, need, one, meta, h) \
 	{ s, l, a, LC_NONE, id, slot, cmds, need, one, meta, h }
 
@@ -50,6 +55,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	CMD('G', "get-laddr", LC_GETLADDR, "list local addresses"),
 	CMD(0, "flush-conns", LC_FLUSHCONN, "delete connections"),
 	CMD(0, "monitor", LC_MONITOR, "print changes"),
+	CMDV("start-daemon", LC_STARTD, "master|backup", "start sync daemon"),
+	CMDV("stop-daemon", LC_STOPD, "master|backup", "stop sync daemon"),
 
 	OPT('t', "tcp-service", ARG_REQ, O_TCP, S_SVC, SVC_CMDS, SVC_NEED, 0,
 	    "addr[:port]", "TCP service"),
@@ -74,9 +81,10 @@ const struct lbadm_opt lbadm_opts[] = {
 	OPT(0, "timeout-udp", ARG_REQ, O_TOUDP, S_TOUDP, SVC_CONF, 0, 0, "s", NULL),
 	/* ipvsadm's, UDP only and rare: --help has no line to spare. */
 	OPT('o', "ops", ARG_NONE, O_OPS, S_OPS, SVC_CONF, 0, 0, NULL, NULL),
+	/* -r and -z: in the usage lines of --help, as their commands'. */
 	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL,
 	    DEST_ALL | LIST | B(LC_FLUSHCONN), DEST_ALL, 0,
-	    "addr[:port]", "real server"),
+	    "addr[:port]", NULL),
 	OPT('g', "gatewaying", ARG_NONE, O_GATE, S_FWD, DEST_CONF, 0, 0, NULL,
 	    "direct routing"),
 	OPT('i', "ipip", ARG_NONE, O_IPIP, S_FWD, DEST_CONF, 0, 0, NULL,
@@ -86,7 +94,7 @@ const struct lbadm_opt lbadm_opts[] = {
 	OPT('F', "fullnat", ARG_NONE, O_FULLNAT, S_FWD, DEST_CONF, 0, 0, NULL,
 	    "full NAT"),
 	OPT('z', "laddr", ARG_REQ, O_LADDR, S_LADDR, LADDR_ALL, LADDR_ALL, 0,
-	    "addr", "FULLNAT local IP"),
+	    "addr", NULL),
 	OPT('w', "weight", ARG_REQ, O_WEIGHT, S_WEIGHT, DEST_CONF, 0, 0,
 	    "weight", "0..2^31-1, def 1"),
 	/* Tunnel types (ipvsadm's): --help has no line to spare. */
@@ -132,6 +140,24 @@ const struct lbadm_opt lbadm_opts[] = {
 	    NULL, "JSON output"),
 	OPT(0, "prometheus", ARG_NONE, O_PROM, S_JSON, LIST, 0, 0, NULL,
 	    "metrics text"),
+	/*
+	 * The connection-sync daemons, as ipvsadm's (ranges included); in
+	 * the usage lines of --help, the rest in lbadm(8). --syncid with
+	 * --stop-daemon is checked and unused, as ipvsadm's.
+	 */
+	OPT(0, "daemon", ARG_NONE, O_DAEMON, S_DAEMON, LIST, 0, LIST, NULL, NULL),
+	OPT(0, "mcast-interface", ARG_REQ, O_MCASTIF, S_MCASTIF, STARTD, 0, 0,
+	    "if", NULL),
+	OPT(0, "syncid", ARG_REQ, O_SYNCID, S_SYNCID, DAEMON_ALL, 0, 0, "n",
+	    NULL),
+	OPT(0, "sync-maxlen", ARG_REQ, O_SYNCMAXLEN, S_SYNCMAXLEN, STARTD, 0, 0,
+	    "bytes", NULL),
+	OPT(0, "mcast-group", ARG_REQ, O_MCASTGROUP, S_MCASTGROUP, STARTD, 0, 0,
+	    "addr", NULL),
+	OPT(0, "mcast-port", ARG_REQ, O_MCASTPORT, S_MCASTPORT, STARTD, 0, 0,
+	    "port", NULL),
+	OPT(0, "mcast-ttl", ARG_REQ, O_MCASTTTL, S_MCASTTTL, STARTD, 0, 0,
+	    "ttl", NULL),
 	{ 0 }
 };
 
@@ -151,13 +177,13 @@ const char *lbadm_opt_name(const struct lbadm_opt *o, char *buf, size_t len)
  * character, the first row with that short name, and that row again in
  * plain[] if "-c" alone needs nothing but take(): no optional value, not -h.
  */
-_Static_assert(LC__MAX <= 32 && O__MAX <= 64 && S__MAX <= 32,
-	       "command and slot sets are 32-bit masks, option sets 64-bit");
+_Static_assert(LC__MAX <= 32 && O__MAX <= 64 && S__MAX <= 64,
+	       "command sets are 32-bit masks, option and slot sets 64-bit");
 
 static struct {
 	int ready;
 	uint64_t accepts[LC__MAX], one[LC__MAX];
-	unsigned int needs[LC__MAX];
+	uint64_t needs[LC__MAX];
 	const struct lbadm_opt *by_short[256];
 	const struct lbadm_opt *plain[256];
 } idx;
@@ -181,7 +207,7 @@ static void index_opts(void)
 			if (o->cmds & B(c))
 				idx.accepts[c] |= ID(o->id);
 			if (o->need & B(c))
-				idx.needs[c] |= B(o->slot);
+				idx.needs[c] |= SLOT(o->slot);
 			if (o->one & B(c))
 				idx.one[c] |= ID(o->id);
 		}
@@ -210,11 +236,12 @@ static inline void record(struct lbadm_req *r, const struct lbadm_opt *o,
 			  const char *val)
 {
 	r->slot_opt[o->slot] = o;
-	r->slots |= B(o->slot);
+	r->slots |= SLOT(o->slot);
 	if (o->cmd != LC_NONE) {
 		if (r->cmd != LC_HELP) {	/* -h wins over everything */
 			r->cmd = o->cmd;
 			r->cmd_opt = o;
+			r->cmd_arg = val;
 		}
 		return;
 	}
@@ -258,7 +285,7 @@ static int take_any(struct lbadm_req *r, const struct lbadm_opt *o,
 static inline int take(struct lbadm_req *r, const struct lbadm_opt *o,
 		       const char *val, struct lbadm_err *e)
 {
-	if (o->cmd == LC_HELP || r->cmd == LC_HELP || (r->slots & B(o->slot)))
+	if (o->cmd == LC_HELP || r->cmd == LC_HELP || (r->slots & SLOT(o->slot)))
 		return take_any(r, o, val, e);
 	record(r, o, val);
 	return 0;
@@ -285,15 +312,6 @@ static const struct {
 } ipvsadm_only[] = {
 	{ "pe", "persistence engines" },
 	{ "sctp-service", "SCTP services" },
-	{ "start-daemon", "connection synchronisation" },
-	{ "stop-daemon", "connection synchronisation" },
-	{ "daemon", "connection synchronisation" },
-	{ "mcast-interface", "connection synchronisation" },
-	{ "syncid", "connection synchronisation" },
-	{ "sync-maxlen", "connection synchronisation" },
-	{ "mcast-group", "connection synchronisation" },
-	{ "mcast-port", "connection synchronisation" },
-	{ "mcast-ttl", "connection synchronisation" },
 };
 
 static int unknown_long(const char *arg, const char *name, size_t n, struct lbadm_err *e)
@@ -737,6 +755,103 @@ static int conv_set(struct lbadm_req *r, struct lbadm_err *e)
 	return 0;
 }
 
+/* --start-daemon's and --stop-daemon's state: IPVS's names. */
+static int parse_sync_state(const char *v, uint32_t *state,
+			    struct lbadm_err *e)
+{
+	if (!strcmp(v, "master"))
+		*state = LBVS_SYNC_STATE_MASTER;
+	else if (!strcmp(v, "backup"))
+		*state = LBVS_SYNC_STATE_BACKUP;
+	else
+		return lbadm_seterr(e, "unknown sync daemon state \"%s\" (master backup)",
+				    v);
+	return 0;
+}
+
+/* --mcast-group: an IPv4 or IPv6 multicast address, as ipvsadm's. */
+static int parse_mcast_group(const char *v, struct lbadm_addr *a,
+			     struct lbadm_err *e)
+{
+	if (lbadm_parse_host("multicast group", v, a, e))
+		return -1;
+	if (a->af == AF_INET ? !IN_MULTICAST(ntohl(a->v4.s_addr)) :
+	    !IN6_IS_ADDR_MULTICAST(&a->v6))
+		return lbadm_seterr(e, "multicast group \"%s\" is not a multicast address",
+				    v);
+	return 0;
+}
+
+/*
+ * --start-daemon, --stop-daemon: ipvsadm's values and ranges. The
+ * interface is ipvsadm's default when not given; the sync ID is 0.
+ */
+static int conv_daemon(struct lbadm_req *r, struct lbadm_err *e)
+{
+	struct lbadm_daemon *d = &r->daemon;
+	const char *ifn = r->given[O_MCASTIF] ? r->arg[O_MCASTIF] :
+			  LBADM_DEF_MCAST_IFN;
+	uint32_t v;
+
+	if (parse_sync_state(r->cmd_arg, &d->state, e))
+		return -1;
+	if (r->given[O_SYNCID] &&
+	    lbadm_parse_u32("sync ID", r->arg[O_SYNCID], 0, 255, &d->syncid, e))
+		return -1;
+	if (r->cmd == LC_STOPD)
+		return 0;
+	if (!ifn[0])
+		return lbadm_seterr(e, "empty interface name (--mcast-interface)");
+	if (strlen(ifn) >= sizeof(d->ifname))
+		return lbadm_seterr(e, "interface name \"%s\" is longer than %zu characters",
+				    ifn, sizeof(d->ifname) - 1);
+	memcpy(d->ifname, ifn, strlen(ifn) + 1);
+	/* The largest UDP payload of an IPv4 datagram, as ipvsadm's. */
+	if (r->given[O_SYNCMAXLEN]) {
+		if (lbadm_parse_u32("sync message length", r->arg[O_SYNCMAXLEN],
+				    1, 65535 - 20 - 8, &v, e))
+			return -1;
+		d->maxlen = (uint16_t)v;
+	}
+	if (r->given[O_MCASTGROUP] &&
+	    parse_mcast_group(r->arg[O_MCASTGROUP], &d->group, e))
+		return -1;
+	if (r->given[O_MCASTPORT]) {
+		if (lbadm_parse_u32("multicast port", r->arg[O_MCASTPORT], 1,
+				    65535, &v, e))
+			return -1;
+		d->port = (uint16_t)v;
+	}
+	if (r->given[O_MCASTTTL]) {
+		if (lbadm_parse_u32("multicast TTL", r->arg[O_MCASTTTL], 1, 255,
+				    &v, e))
+			return -1;
+		d->ttl = (uint8_t)v;
+	}
+	return 0;
+}
+
+/*
+ * -L --daemon: the daemons, with their counters on a line of their own
+ * if --stats; ipvsadm refuses the listing options of services with it.
+ */
+static int check_list_daemon(struct lbadm_req *r, struct lbadm_err *e)
+{
+	const struct lbadm_opt *o;
+	char name[40];
+
+	for (o = lbadm_opts; o->longname; o++)
+		if (o->cmd == LC_NONE && r->given[o->id] &&
+		    (o->id == O_RATE || o->id == O_THRESH || o->id == O_PCONN ||
+		     o->id == O_PROM))
+			return lbadm_seterr(e, "%s lists services, not sync daemons (--daemon)",
+					    lbadm_opt_name(o, name, sizeof(name)));
+	if (r->slot_opt[S_SVC])
+		return lbadm_seterr(e, "--daemon lists sync daemons, not a service (%s)",
+				    r->arg[r->slot_opt[S_SVC]->id]);
+	return 0;
+}
+
 static const struct {
 	int id;
 	unsigned int fmt;
@@ -768,6 +883,8 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 		set_fmt(r);
 	if (r->cmd == LC_SAVE)
 		r->fmt |= LBADM_FMT_RULE;
+	if (r->cmd == LC_LIST && r->given[O_DAEMON] && check_list_daemon(r, e))
+		return -1;
 	if (r->cmd == LC_LIST && (r->given[O_CONN] || r->given[O_TIMEOUT]) &&
 	    (r->given[O_STATS] || r->given[O_RATE] || r->given[O_THRESH]))
 		return lbadm_seterr(e, "--stats, --rate and --thresholds list services, not %s",
@@ -785,6 +902,8 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 		return conv_set(r, e);
 	if (r->npos)
 		return lbadm_seterr(e, "unexpected argument \"%s\"", r->pos[0]);
+	if (r->cmd == LC_STARTD || r->cmd == LC_STOPD)
+		return conv_daemon(r, e);
 	if (conv_service(r, e))
 		return -1;
 	if ((r->cmd == LC_ADD || r->cmd == LC_EDIT) && conv_svc_conf(r, e))
@@ -849,8 +968,9 @@ void lbadm_usage(FILE *f)
 	      "  -a|-e SERVICE -r addr[:port] [-g|-i|-m|-F] [-w n] [-x n] [-y n]  add|edit\n"
 	      "  -d SERVICE -r addr[:port]  delete real server   -Z [SERVICE]  zero counters\n"
 	      "  -P|-Q SERVICE -z addr  add|delete FULLNAT local address   -G [SERVICE]  list\n"
-	      "  -L|-l [SERVICE|-c [SERVICE [-r addr]]|--timeout] [-n] [--stats|...] [--json]\n"
+	      "  -L|-l [SERVICE|-c [SERVICE [-r addr]]|--timeout|--daemon] [-n] [--stats|...]\n"
 	      "  --set tcp tcpfin udp  timeouts  -S [-n] save  -R restore  --monitor [-c]\n"
+	      "  --start-daemon|--stop-daemon master|backup [--mcast-interface if] [--syncid n]\n"
 	      "SERVICE: -t|-u addr[:port] (192.0.2.1:80, [2001:db8::1]:80) | -f mark [-6]\n",
 	      f);
 	for (o = lbadm_opts; o->longname; o++) {

@@ -31,6 +31,8 @@ enum lbadm_cmd {
 	LC_GETLADDR,	/* -G */
 	LC_FLUSHCONN,	/* --flush-conns */
 	LC_MONITOR,	/* --monitor */
+	LC_STARTD,	/* --start-daemon */
+	LC_STOPD,	/* --stop-daemon */
 	LC__MAX
 };
 
@@ -40,7 +42,8 @@ enum lbadm_opt_id {
 	O_NUMERIC, O_CONN, O_TIMEOUT, O_STATS, O_RATE, O_EXACT, O_THRESH,
 	O_PCONN, O_SORT, O_NOSORT, O_JSON, O_PROM, O_TUNTYPE, O_LADDR,
 	O_SCHEDFLAGS, O_OPS, O_TUNPORT, O_TUNNOCSUM, O_TUNCSUM, O_TUNREMCSUM,
-	O_TUNINFO, O_TOTCP, O_TOTCPFIN, O_TOUDP, O_DRAIN,
+	O_TUNINFO, O_TOTCP, O_TOTCPFIN, O_TOUDP, O_DRAIN, O_DAEMON, O_MCASTIF,
+	O_SYNCID, O_SYNCMAXLEN, O_MCASTGROUP, O_MCASTPORT, O_MCASTTTL,
 	O__MAX
 };
 
@@ -50,7 +53,8 @@ enum lbadm_slot {
 	S_WEIGHT, S_UTHR, S_LTHR, S_NUMERIC, S_CONN, S_TIMEOUT, S_STATS,
 	S_RATE, S_EXACT, S_THRESH, S_PCONN, S_SORT, S_JSON, S_TUNTYPE, S_LADDR,
 	S_SCHEDFLAGS, S_OPS, S_TUNPORT, S_TUNCSUM, S_TUNINFO, S_TOTCP, S_TOTCPFIN,
-	S_TOUDP, S_DRAIN,
+	S_TOUDP, S_DRAIN, S_DAEMON, S_MCASTIF, S_SYNCID, S_SYNCMAXLEN,
+	S_MCASTGROUP, S_MCASTPORT, S_MCASTTTL,
 	S__MAX
 };
 
@@ -89,11 +93,12 @@ extern const struct lbadm_opt lbadm_opts[];
 struct lbadm_req {
 	enum lbadm_cmd cmd;
 	const struct lbadm_opt *cmd_opt;
+	const char *cmd_arg;		/* the command's value (--start-daemon) */
 	const struct lbadm_opt *slot_opt[S__MAX];	/* which row set it */
 	const char *arg[O__MAX];
 	int given[O__MAX];
 	uint64_t given_ids;		/* bit per given[] set */
-	unsigned int slots;		/* bit per slot_opt[] set */
+	uint64_t slots;			/* bit per slot_opt[] set */
 	const char *pos[4];
 	int npos;
 	int has_svc;
@@ -101,6 +106,7 @@ struct lbadm_req {
 	struct lbadm_dest dest;
 	struct lbadm_addr laddr;	/* -z */
 	struct lbadm_timeouts to;
+	struct lbadm_daemon daemon;	/* --start-daemon, --stop-daemon */
 	unsigned int fmt;
 };
 

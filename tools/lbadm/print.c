@@ -1125,6 +1125,127 @@ void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
 	}
 }
 
+/* -L --daemon: ipvsadm's list_daemon(), masters first. */
+
+static const char *sync_state_name(uint32_t state)
+{
+	if (state & LBVS_SYNC_STATE_MASTER)
+		return "master";
+	if (state & LBVS_SYNC_STATE_BACKUP)
+		return "backup";
+	return NULL;
+}
+
+static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
+			      unsigned int fmt)
+{
+	const uint64_t *ctr = &d->tx_msgs;
+	static const char *const ctr_keys[] = {
+		"  tx_msgs=", " tx_conns=", " tx_dropped=", " rx_msgs=",
+		" rx_conns=", " rx_refused=", " rx_errors=",
+	};
+	size_t i;
+
+	put_s(o, sync_state_name(d->state));
+	put_s(o, " sync daemon (mcast=");
+	put_mem(o, d->ifname, strnlen(d->ifname, sizeof(d->ifname)));
+	put_s(o, ", syncid=");
+	put_u(o, d->syncid, 0);
+	if (d->maxlen) {
+		put_s(o, ", maxlen=");
+		put_u(o, d->maxlen, 0);
+	}
+	if (d->group.af) {
+		put_s(o, ", group=");
+		o->n += lbadm_addr_text(o->b + o->n, &d->group, 0);
+	}
+	if (d->port) {
+		put_s(o, ", port=");
+		put_u(o, d->port, 0);
+	}
+	if (d->ttl) {
+		put_s(o, ", ttl=");
+		put_u(o, d->ttl, 0);
+	}
+	put_c(o, ')');
+	put_nl(o);
+	if (!(fmt & LBADM_FMT_STATS))
+		return;
+	for (i = 0; i < sizeof(ctr_keys) / sizeof(ctr_keys[0]); i++) {
+		put_s(o, ctr_keys[i]);
+		put_u64(o, ctr[i]);
+	}
+	put_nl(o);
+}
+
+static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
+{
+	static const struct json_key keys[] = {
+		KEY(",\"tx_msgs\":"), KEY(",\"tx_conns\":"),
+		KEY(",\"tx_dropped\":"), KEY(",\"rx_msgs\":"),
+		KEY(",\"rx_conns\":"), KEY(",\"rx_refused\":"),
+		KEY(",\"rx_errors\":"),
+	};
+
+	put_s(o, "{\"state\":\"");
+	put_s(o, sync_state_name(d->state));
+	put_s(o, "\",\"mcast_interface\":");
+	json_str(o, d->ifname);
+	put_s(o, ",\"syncid\":");
+	put_u(o, d->syncid, 0);
+	put_s(o, ",\"maxlen\":");
+	put_u(o, d->maxlen, 0);
+	put_s(o, ",\"group\":");
+	if (d->group.af)
+		json_addr(o, &d->group);
+	else
+		put_s(o, "null");
+	put_s(o, ",\"port\":");
+	put_u(o, d->port, 0);
+	put_s(o, ",\"ttl\":");
+	put_u(o, d->ttl, 0);
+	json_u64s(o, keys, &d->tx_msgs, (int)(sizeof(keys) / sizeof(keys[0])));
+	put_c(o, '}');
+}
+
+void lbadm_print_daemons(FILE *f, const struct lbadm_daemon *v, size_t n,
+			 unsigned int fmt)
+{
+	static const uint32_t order[] = {
+		LBVS_SYNC_STATE_MASTER, LBVS_SYNC_STATE_BACKUP,
+	};
+	struct out *o = malloc(sizeof(*o));
+	int first = 1;
+	size_t i, k;
+
+	if (!o)
+		return;
+	out_init(o, f);
+	if (fmt & LBADM_FMT_JSON)
+		put_s(o, "{\"daemons\":[");
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		for (i = 0; i < n; i++) {
+			if (!(v[i].state & order[k]) ||
+			    (k && (v[i].state & LBVS_SYNC_STATE_MASTER)))
+				continue;
+			if (!(fmt & LBADM_FMT_JSON)) {
+				print_daemon_line(o, &v[i], fmt);
+				continue;
+			}
+			if (!first)
+				put_c(o, ',');
+			first = 0;
+			print_daemon_json(o, &v[i]);
+		}
+	}
+	if (fmt & LBADM_FMT_JSON) {
+		put_s(o, "]}");
+		put_nl(o);
+	}
+	out_flush(o);
+	free(o);
+}
+
 /* Events (--monitor). */
 
 /* "-a" or "--set": how the command is written. */
@@ -1137,6 +1258,42 @@ static void put_cmd(struct out *o, const struct lbadm_opt *c)
 		put_s(o, "--");
 		put_s(o, c->longname);
 	}
+}
+
+/*
+ * --start-daemon's and --stop-daemon's state, and what else the event
+ * has: " master --mcast-interface eth0 --syncid 7 ...".
+ */
+static void put_daemon_args(struct out *o, const struct lbadm_req *r)
+{
+	const struct lbadm_daemon *d = &r->daemon;
+	const char *state = sync_state_name(d->state);
+
+	put_c(o, ' ');
+	put_s(o, state ? state : "?");
+	if (d->ifname[0]) {
+		put_s(o, " --mcast-interface ");
+		put_mem(o, d->ifname, strnlen(d->ifname, sizeof(d->ifname)));
+		put_s(o, " --syncid ");
+		put_u(o, d->syncid, 0);
+	}
+	if (d->maxlen) {
+		put_s(o, " --sync-maxlen ");
+		put_u(o, d->maxlen, 0);
+	}
+	if (d->group.af) {
+		put_s(o, " --mcast-group ");
+		o->n += lbadm_addr_text(o->b + o->n, &d->group, 0);
+	}
+	if (d->port) {
+		put_s(o, " --mcast-port ");
+		put_u(o, d->port, 0);
+	}
+	if (d->ttl) {
+		put_s(o, " --mcast-ttl ");
+		put_u(o, d->ttl, 0);
+	}
+	put_nl(o);
 }
 
 /* The rest of r's command line after its command, as -S writes rules. */
@@ -1152,6 +1309,10 @@ static void put_req_args(struct out *o, const struct lbadm_req *r)
 		put_c(o, ' ');
 		put_u(o, r->to.udp, 0);
 		put_nl(o);
+		return;
+	}
+	if (r->cmd == LC_STARTD || r->cmd == LC_STOPD) {
+		put_daemon_args(o, r);
 		return;
 	}
 	if (!r->has_svc) {

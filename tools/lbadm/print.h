@@ -24,6 +24,7 @@
  *               EP = {"address":STR,"port":N}; local: FULLNAT only
  *  -L --timeout --json: {"timeout":{"tcp":N,"tcp_fin":N,"udp":N}}
  *  --monitor --json: see lbadm_print_event(), lbadm_print_conn_event()
+ *  -L --daemon --json: see lbadm_print_daemons()
  *  -G --json:  {"services":[{"family","protocol","address","port","fwmark"
  *               (as SERVICE),"local_addresses":[STR...]}]}
  * Addresses in JSON are bare (no brackets); netmask is a prefix length.
@@ -75,6 +76,20 @@ void lbadm_print_conns(FILE *f, const struct lbadm_conn *c, size_t n,
 void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
 			  const struct lbadm_svc_entry *v, size_t n,
 			  unsigned int fmt);
+
+/*
+ * -L --daemon: ipvsadm's lines, masters first (v as the kernel lists
+ * them), "master sync daemon (mcast=eth0, syncid=7[, maxlen=N][, group=
+ * ADDR][, port=N][, ttl=N])", each field after syncid only when not 0.
+ * --stats (lbvs's): a second line per daemon, "  tx_msgs=N tx_conns=N
+ * tx_dropped=N rx_msgs=N rx_conns=N rx_refused=N rx_errors=N". JSON:
+ * {"daemons":[{"state":"master"|"backup","mcast_interface":STR,
+ * "syncid":N,"maxlen":N,"group":STR|null,"port":N,"ttl":N,"tx_msgs":N,
+ * "tx_conns":N,"tx_dropped":N,"rx_msgs":N,"rx_conns":N,"rx_refused":N,
+ * "rx_errors":N}]}. No daemon: no text, and {"daemons":[]}.
+ */
+void lbadm_print_daemons(FILE *f, const struct lbadm_daemon *v, size_t n,
+			 unsigned int fmt);
 
 /*
  * --monitor: an event, the request r that made a change, on one line: text

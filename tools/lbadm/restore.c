@@ -249,6 +249,10 @@ static int parse_line(char *line, struct lbadm_req *r, struct lbadm_err *e)
 	if (lbadm_req_cmd(r) < 0 || r->cmd == LC_FLUSHCONN)
 		return lbadm_seterr(e, "%s is not allowed in restore input",
 				    words[0]);
+	/* The roll-back puts back rules, not daemons: ipvsadm -R takes them. */
+	if (r->cmd == LC_STARTD || r->cmd == LC_STOPD)
+		return lbadm_seterr(e, "--%s is not allowed in restore input (a failed restore could not undo it); run it on its own",
+				    r->cmd_opt->longname);
 	return 0;
 }
 

@@ -241,7 +241,7 @@ static u32 deadline(struct lbvs_net *ln, const struct lbvs_conn *c, u8 state)
  * As IPVS: a fwmark service's server given without a port, and every
  * server of a port-0 service, take the packet's port.
  */
-static __be16 dest_port(const struct lbvs_dest *dest, __be16 vport)
+__be16 lbvs_conn_dest_port(const struct lbvs_dest *dest, __be16 vport)
 {
 	const struct lbvs_service *svc = dest->svc;
 
@@ -265,7 +265,7 @@ static void conn_fill(struct lbvs_conn *c, const struct lbvs_tuple *t,
 	c->state = initial_state(t->proto);
 	c->cport = t->sport;
 	c->vport = t->dport;
-	c->dport = dest_port(dest, t->dport);
+	c->dport = lbvs_conn_dest_port(dest, t->dport);
 	c->lport = t->sport;
 	memcpy(lbvs_conn_addr(c, LBVS_A_C), &t->saddr, alen);
 	memcpy(lbvs_conn_addr(c, LBVS_A_V), &t->daddr, alen);
@@ -301,9 +301,33 @@ int lbvs_conn_hash_out(struct lbvs_net *ln, struct lbvs_conn *c)
 	return rhashtable_lookup_insert_key(&ln->conns.out, &ot, &c->out_node, out_params);
 }
 
+/* How an entry starts when not from its first packet: lbvs_conn_new()'s. */
+struct conn_start {
+	u32 tmpl_timeout;	/* a template living that long (s), or 0 */
+	bool synced;		/* a sync peer's: state and timeout from it */
+	u8 state;
+	u32 timeout;		/* seconds left; 0: the state's own */
+};
+
+static void conn_start(struct lbvs_net *ln, struct lbvs_conn *c,
+		       const struct conn_start *st)
+{
+	if (st->tmpl_timeout) {
+		c->tmpl = 1;
+		c->out = 0;
+		c->state = LBVS_S_NONE;
+		atomic_set(&c->n_control, 1);
+		lbvs_conn_touch(c, st->tmpl_timeout);
+	} else if (st->synced) {
+		c->state = st->state;
+		c->expires = st->timeout ? deadline_in(st->timeout) :
+					   deadline(ln, c, st->state);
+	}
+}
+
 static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				  struct lbvs_dest *dest, struct lbvs_conn *control,
-				  u32 tmpl_timeout)
+				  const struct conn_start *st)
 {
 	const struct lbvs_fwd_ops *fwd = lbvs_fwd(dest->fwd);
 	struct lbvs_conn_table *tab = &ln->conns;
@@ -322,13 +346,8 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 	c = conn_alloc(ln, t, dest);
 	if (!c)
 		goto err_dest;
-	if (tmpl_timeout) {
-		c->tmpl = 1;
-		c->out = 0;
-		c->state = LBVS_S_NONE;
-		atomic_set(&c->n_control, 1);
-		lbvs_conn_touch(c, tmpl_timeout);
-	}
+	if (st)
+		conn_start(ln, c, st);
 	conn_count(c, c->state, 1);
 
 	/*
@@ -370,13 +389,31 @@ err_count:
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				struct lbvs_dest *dest, struct lbvs_conn *control)
 {
-	return conn_new(ln, t, dest, control, 0);
+	return conn_new(ln, t, dest, control, NULL);
 }
 
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout)
 {
-	return conn_new(ln, t, dest, NULL, max(timeout, 1U));
+	struct conn_start st = { .tmpl_timeout = max(timeout, 1U) };
+
+	return conn_new(ln, t, dest, NULL, &st);
+}
+
+struct lbvs_conn *lbvs_conn_new_synced(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				       struct lbvs_dest *dest, struct lbvs_conn *control,
+				       u8 state, u32 timeout)
+{
+	struct conn_start st = { .synced = true, .state = state, .timeout = timeout };
+
+	return conn_new(ln, t, dest, control, &st);
+}
+
+void lbvs_conn_sync_update(struct lbvs_net *ln, struct lbvs_conn *c, u8 state, u32 timeout)
+{
+	lbvs_conn_set_state(ln, c, state);
+	if (timeout)
+		lbvs_conn_touch(c, timeout);
 }
 
 void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout)

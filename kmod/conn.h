@@ -179,6 +179,23 @@ struct lbvs_conn *lbvs_conn_one(union lbvs_conn_one *one, const struct lbvs_tupl
 /* A persistence template keyed by t (protocol 0), living timeout seconds. */
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout);
+/*
+ * A sync peer's connection (sync.c): as lbvs_conn_new(), but in state
+ * (checked against t's protocol by the caller) and living timeout seconds
+ * (0: the state's timeout). The server's counts follow state as for a
+ * packet's transition. Under rcu_read_lock(), BH disabled.
+ */
+struct lbvs_conn *lbvs_conn_new_synced(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				       struct lbvs_dest *dest, struct lbvs_conn *control,
+				       u8 state, u32 timeout);
+/* A sync peer's news of c: its state, then timeout seconds left (0: the state's). */
+void lbvs_conn_sync_update(struct lbvs_net *ln, struct lbvs_conn *c, u8 state, u32 timeout);
+/*
+ * The real server port of dest's connections to vport: a fwmark service's
+ * server given without a port, and every server of a port-0 service, take
+ * the packet's port (as IPVS).
+ */
+__be16 lbvs_conn_dest_port(const struct lbvs_dest *dest, __be16 vport);
 /* Push a template's deadline timeout seconds into the future. */
 void lbvs_conn_touch(struct lbvs_conn *c, u32 timeout);
 /* Set state and refresh the deadline; updates the dest's counts. */

@@ -34,8 +34,8 @@ static void mask_addr(u16 af, union nf_inet_addr *a, u8 plen)
 	}
 }
 
-static void template_tuple(const struct lbvs_service *svc, const struct lbvs_tuple *t,
-			   struct lbvs_tuple *tt)
+void lbvs_persist_key(const struct lbvs_service *svc, const struct lbvs_tuple *t,
+		      struct lbvs_tuple *tt)
 {
 	memset(tt, 0, sizeof(*tt));
 	tt->af = t->af;
@@ -70,7 +70,7 @@ struct lbvs_dest *lbvs_persist_pick(struct lbvs_net *ln, struct lbvs_service *sv
 	struct lbvs_tuple tt;
 	struct lbvs_conn *tc;
 
-	template_tuple(svc, t, &tt);
+	lbvs_persist_key(svc, t, &tt);
 	tc = lbvs_conn_in_get(ln, &tt);
 	if (tc && template_usable(ln, tc)) {
 		lbvs_conn_touch(tc, timeout);

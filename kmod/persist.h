@@ -17,4 +17,11 @@ struct lbvs_tuple;
 struct lbvs_dest *lbvs_persist_pick(struct lbvs_net *ln, struct lbvs_service *svc,
 				    const struct lbvs_tuple *t, struct lbvs_conn **tmpl);
 
+/*
+ * The template key of svc's connections of tuple t (client -> virtual):
+ * what persistence and the sync backup (sync.c) look templates up by.
+ */
+void lbvs_persist_key(const struct lbvs_service *svc, const struct lbvs_tuple *t,
+		      struct lbvs_tuple *tt);
+
 #endif /* _LBVS_PERSIST_H */

@@ -30,6 +30,7 @@
 #include "persist.h"
 #include "proto_state.h"
 #include "reset.h"
+#include "sync.h"
 
 /* What parse() found: a packet of a flow, an ICMP message, or neither. */
 enum parsed { P_OTHER, P_FLOW, P_ICMP };
@@ -106,14 +107,17 @@ static void count(struct lbvs_conn *c, bool in, unsigned int len)
 	lbvs_stats_add(&dest->svc->stats, idx, len);
 }
 
+/* fresh: c was made for this packet. The sync master hears of changes. */
 static void track(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_pkt *p,
-		  enum lbvs_dir dir)
+		  enum lbvs_dir dir, bool fresh)
 {
-	u8 state = READ_ONCE(c->state);
+	u8 old = READ_ONCE(c->state), state = old;
+	u32 old_expires = READ_ONCE(c->expires);
 
 	if (p->t.proto == IPPROTO_TCP)
 		state = lbvs_tcp_next_state(state, dir, p->tcp_flags);
 	lbvs_conn_set_state(ln, c, state);
+	lbvs_sync_conn(ln, c, old, old_expires, fresh);
 }
 
 /* A TCP SYN (not a SYN-ACK or reset) or any UDP datagram opens a flow. */
@@ -223,7 +227,7 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 static unsigned int xmit_out(struct net *net, struct sk_buff *skb,
 			     struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	track(lbvs_net(net), c, p, LBVS_DIR_OUT);
+	track(lbvs_net(net), c, p, LBVS_DIR_OUT, false);
 	count(c, false, skb->len);
 	return lbvs_conn_fwd(c)->xmit_out(net, skb, c, p);
 }
@@ -300,7 +304,7 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 	}
 	if (unlikely(!READ_ONCE(c->dest->available)))
 		return nodest(ln, net, skb, c, p, hook, true);
-	track(ln, c, p, c->out ? LBVS_DIR_IN : LBVS_DIR_IN_ONLY);
+	track(ln, c, p, c->out ? LBVS_DIR_IN : LBVS_DIR_IN_ONLY, fresh);
 	/*
 	 * Announced in the state its first packet put it in. Should its
 	 * server go between the pick and here, a listener sees only its end.

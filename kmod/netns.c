@@ -8,6 +8,7 @@
 #include "hooks.h"
 #include "netns.h"
 #include "proto_state.h"
+#include "sync.h"
 #include "sysctl.h"
 
 unsigned int lbvs_net_id __read_mostly;
@@ -97,6 +98,8 @@ static void __net_exit lbvs_net_exit(struct net *net)
 	/* No packet reaches us after this; then nothing can add to the tables. */
 	mutex_lock(&ln->config_lock);
 	lbvs_hooks_unregister(ln);
+	/* The backup adds to the tables, by the services: stop it first. */
+	lbvs_sync_net_exit(ln);
 	mutex_unlock(&ln->config_lock);
 	cancel_delayed_work_sync(&ln->est_work);
 	lbvs_drain_exit(ln);

@@ -17,6 +17,9 @@
 #include "service.h"
 #include "stats.h"
 
+struct lbvs_sync_master;
+struct lbvs_sync_backup;
+
 /* Tunables exported as net.lbvs.* (sysctl.c); read locklessly with READ_ONCE. */
 struct lbvs_sysctl {
 	int conn_max;			/* table limit; new flows refused above it */
@@ -62,6 +65,16 @@ struct lbvs_net {
 	 * config_lock; read without it through lbvs_net_started().
 	 */
 	bool started;
+	/*
+	 * The connection sync daemons (sync.c), NULL while not running. Set
+	 * and cleared under config_lock. The packet path reads master under
+	 * rcu_read_lock() (lbvs_sync_conn()): it is unpublished and an RCU
+	 * grace period passes before it is freed. backup is config_lock only.
+	 */
+	struct {
+		struct lbvs_sync_master __rcu *master;
+		struct lbvs_sync_backup *backup;
+	} sync;
 	/* Netfilter hooks registered: from the first service until the
 	 * namespace exits (hooks.c). config_lock.
 	 */

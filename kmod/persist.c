@@ -21,6 +21,7 @@
 #include "netns.h"
 #include "persist.h"
 #include "service.h"
+#include "sync.h"
 
 static void mask_addr(u16 af, union nf_inet_addr *a, u8 plen)
 {
@@ -82,5 +83,7 @@ struct lbvs_dest *lbvs_persist_pick(struct lbvs_net *ln, struct lbvs_service *sv
 	dest = lbvs_sched_pick(svc, t);
 	/* Without a template the client is still served, only not pinned. */
 	*tmpl = dest ? lbvs_conn_new_template(ln, &tt, dest, timeout) : NULL;
+	if (*tmpl)
+		lbvs_sync_template(ln, *tmpl);
 	return dest;
 }

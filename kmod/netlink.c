@@ -17,6 +17,7 @@
 #include "netlink.h"
 #include "netns.h"
 #include "proto_state.h"
+#include "sync.h"
 #include "version.h"
 
 static struct genl_family lbvs_genl;
@@ -68,6 +69,26 @@ static const struct nla_policy laddr_policy[LBVS_LADDR_ATTR_MAX + 1] = {
 	[LBVS_LADDR_ATTR_ADDR]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
 };
 
+static const struct nla_policy daemon_policy[LBVS_DAEMON_ATTR_MAX + 1] = {
+	[LBVS_DAEMON_ATTR_STATE]	= NLA_POLICY_RANGE(NLA_U32, LBVS_SYNC_STATE_MASTER,
+							   LBVS_SYNC_STATE_BACKUP),
+	[LBVS_DAEMON_ATTR_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[LBVS_DAEMON_ATTR_SYNCID]	= NLA_POLICY_MAX(NLA_U32, U8_MAX),
+	[LBVS_DAEMON_ATTR_MAXLEN]	= { .type = NLA_U16 },
+	[LBVS_DAEMON_ATTR_AF]		= { .type = NLA_U16 },
+	[LBVS_DAEMON_ATTR_GROUP]	= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
+	[LBVS_DAEMON_ATTR_PORT]		= { .type = NLA_U16 },
+	[LBVS_DAEMON_ATTR_TTL]		= { .type = NLA_U8 },
+	[LBVS_DAEMON_ATTR_PAD]		= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_TX_MSGS]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_TX_CONNS]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_TX_DROPPED]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RX_MSGS]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RX_CONNS]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RX_REFUSED]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RX_ERRORS]	= { .type = NLA_REJECT },
+};
+
 static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_SERVICE]		= NLA_POLICY_NESTED(svc_policy),
 	[LBVS_ATTR_DEST]		= NLA_POLICY_NESTED(dest_policy),
@@ -88,6 +109,7 @@ static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
 	[LBVS_ATTR_INFO_FEATURES]	= { .type = NLA_REJECT },
 	[LBVS_ATTR_EVENT_PID]		= { .type = NLA_REJECT },
 	[LBVS_ATTR_EVENT_COMM]		= { .type = NLA_REJECT },
+	[LBVS_ATTR_DAEMON]		= NLA_POLICY_NESTED(daemon_policy),
 };
 
 /*
@@ -723,8 +745,7 @@ static int put_dest(struct sk_buff *skb, struct lbvs_dest *d, bool stats)
 	return nest_end(skb, nest, err);
 }
 
-/* A dump message's header, in the dump's own family: one object a message. */
-static void *dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+void *lbvs_genl_dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 {
 	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
 			   genl_dumpit_info(cb)->family, NLM_F_MULTI, cmd);
@@ -798,7 +819,7 @@ int lbvs_genl_dump_svcs(struct sk_buff *skb, struct netlink_callback *cb, lbvs_d
 int lbvs_genl_dump_one(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
 		       lbvs_put_svc_t put, struct lbvs_service *svc)
 {
-	void *hdr = dump_hdr(skb, cb, cmd);
+	void *hdr = lbvs_genl_dump_hdr(skb, cb, cmd);
 
 	if (!hdr)
 		return -EMSGSIZE;
@@ -849,7 +870,7 @@ static int dump_item_start(struct sk_buff *skb, struct netlink_callback *cb, u8 
 {
 	const struct nlattr *k;
 
-	*hdr = dump_hdr(skb, cb, cmd);
+	*hdr = lbvs_genl_dump_hdr(skb, cb, cmd);
 	if (!*hdr)
 		return -EMSGSIZE;
 	nl_dump_check_consistent(cb, nlmsg_hdr(skb));
@@ -1124,7 +1145,7 @@ static int conn_dump_visit(struct lbvs_conn *c, void *arg)
 
 	if (lbvs_conn_expired(c) || !lbvs_conn_filter_match(d->filter, c))
 		return 0;
-	hdr = dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
+	hdr = lbvs_genl_dump_hdr(d->skb, d->cb, LBVS_CMD_GET_CONN);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (put_conn(d->skb, c)) {
@@ -1253,6 +1274,133 @@ static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
 	return lbvs_genl_reply(&lbvs_genl, info, LBVS_CMD_GET_INFO, fill_info, info_net(info));
 }
 
+/* The sync daemon a request names, and what a start sets. */
+static int parse_daemon(struct nlattr **a, enum lbvs_sync_role *role, struct lbvs_sync_cfg *c,
+			struct netlink_ext_ack *extack)
+{
+	if (!a[LBVS_DAEMON_ATTR_STATE]) {
+		NL_SET_ERR_MSG(extack, "sync daemon needs its state, master or backup");
+		return -EINVAL;
+	}
+	*role = nla_get_u32(a[LBVS_DAEMON_ATTR_STATE]) == LBVS_SYNC_STATE_MASTER ?
+		LBVS_SYNC_MASTER : LBVS_SYNC_BACKUP;
+	if (!c)
+		return 0;
+	memset(c, 0, sizeof(*c));
+	if (!a[LBVS_DAEMON_ATTR_IFNAME] || !a[LBVS_DAEMON_ATTR_SYNCID]) {
+		NL_SET_ERR_MSG(extack, "sync daemon needs an interface and a sync ID");
+		return -EINVAL;
+	}
+	nla_strscpy(c->ifname, a[LBVS_DAEMON_ATTR_IFNAME], sizeof(c->ifname));
+	c->syncid = nla_get_u32(a[LBVS_DAEMON_ATTR_SYNCID]);
+	if (a[LBVS_DAEMON_ATTR_MAXLEN])
+		c->maxlen = nla_get_u16(a[LBVS_DAEMON_ATTR_MAXLEN]);
+	if (a[LBVS_DAEMON_ATTR_PORT])
+		c->port = nla_get_u16(a[LBVS_DAEMON_ATTR_PORT]);
+	if (a[LBVS_DAEMON_ATTR_TTL])
+		c->ttl = nla_get_u8(a[LBVS_DAEMON_ATTR_TTL]);
+	if (!a[LBVS_DAEMON_ATTR_GROUP])
+		return 0;
+	if (!a[LBVS_DAEMON_ATTR_AF]) {
+		NL_SET_ERR_MSG(extack, "sync group needs its family");
+		return -EINVAL;
+	}
+	/* lbvs_sync_start() checks that it is a multicast group. */
+	return parse_af(a[LBVS_DAEMON_ATTR_AF], &c->af, extack) ?:
+	       parse_addr(a[LBVS_DAEMON_ATTR_GROUP], c->af, &c->group, extack);
+}
+
+static int cmd_daemon(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *a[LBVS_DAEMON_ATTR_MAX + 1];
+	struct lbvs_net *ln = info_net(info);
+	bool start = info->genlhdr->cmd == LBVS_CMD_NEW_DAEMON;
+	enum lbvs_sync_role role;
+	struct lbvs_sync_cfg c;
+	int err;
+
+	if (!info->attrs[LBVS_ATTR_DAEMON]) {
+		NL_SET_ERR_MSG(info->extack, "missing LBVS_ATTR_DAEMON");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(a, LBVS_DAEMON_ATTR_MAX, info->attrs[LBVS_ATTR_DAEMON], VALIDATED,
+			       info->extack) ?:
+	      parse_daemon(a, &role, start ? &c : NULL, info->extack);
+	if (err)
+		return err;
+	mutex_lock(&ln->config_lock);
+	err = start ? lbvs_sync_start(ln, role, &c, info->extack) : lbvs_sync_stop(ln, role);
+	mutex_unlock(&ln->config_lock);
+	return err;
+}
+
+static int put_u64(struct sk_buff *skb, int attr, u64 v)
+{
+	return nla_put_u64_64bit(skb, attr, v, LBVS_DAEMON_ATTR_PAD);
+}
+
+/* A master's counters are what it sent, a backup's what it received. */
+static int put_daemon_counters(struct sk_buff *skb, enum lbvs_sync_role role,
+			       const struct lbvs_sync_counters *n)
+{
+	if (role == LBVS_SYNC_MASTER)
+		return put_u64(skb, LBVS_DAEMON_ATTR_TX_MSGS, n->tx_msgs) ||
+		       put_u64(skb, LBVS_DAEMON_ATTR_TX_CONNS, n->tx_conns) ||
+		       put_u64(skb, LBVS_DAEMON_ATTR_TX_DROPPED, n->tx_dropped);
+	return put_u64(skb, LBVS_DAEMON_ATTR_RX_MSGS, n->rx_msgs) ||
+	       put_u64(skb, LBVS_DAEMON_ATTR_RX_CONNS, n->rx_conns) ||
+	       put_u64(skb, LBVS_DAEMON_ATTR_RX_REFUSED, n->rx_refused) ||
+	       put_u64(skb, LBVS_DAEMON_ATTR_RX_ERRORS, n->rx_errors);
+}
+
+static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
+		      const struct lbvs_sync_cfg *c, const struct lbvs_sync_counters *n)
+{
+	struct nlattr *nest = nla_nest_start(skb, LBVS_ATTR_DAEMON);
+
+	if (!nest)
+		return -EMSGSIZE;
+	return nest_end(skb, nest,
+			nla_put_u32(skb, LBVS_DAEMON_ATTR_STATE, role == LBVS_SYNC_MASTER ?
+				    LBVS_SYNC_STATE_MASTER : LBVS_SYNC_STATE_BACKUP) ||
+			nla_put_string(skb, LBVS_DAEMON_ATTR_IFNAME, c->ifname) ||
+			nla_put_u32(skb, LBVS_DAEMON_ATTR_SYNCID, c->syncid) ||
+			nla_put_u16(skb, LBVS_DAEMON_ATTR_MAXLEN, c->maxlen) ||
+			nla_put_u16(skb, LBVS_DAEMON_ATTR_AF, c->af) ||
+			put_addr(skb, LBVS_DAEMON_ATTR_GROUP, c->af, &c->group) ||
+			nla_put_u16(skb, LBVS_DAEMON_ATTR_PORT, c->port) ||
+			nla_put_u8(skb, LBVS_DAEMON_ATTR_TTL, c->ttl) ||
+			put_daemon_counters(skb, role, n));
+}
+
+/* One message per running daemon, master first; cb->args[0]: the next role. */
+static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	struct lbvs_sync_counters n;
+	struct lbvs_sync_cfg c;
+	enum lbvs_sync_role role;
+	void *hdr;
+
+	lbvs_sync_counters(ln, &n);
+	mutex_lock(&ln->config_lock);
+	for (role = cb->args[0]; role < LBVS_SYNC_ROLES; role++) {
+		if (!lbvs_sync_get(ln, role, &c))
+			continue;
+		hdr = lbvs_genl_dump_hdr(skb, cb, LBVS_CMD_GET_DAEMON);
+		if (!hdr)
+			break;
+		if (put_daemon(skb, role, &c, &n)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	cb->args[0] = role;
+	mutex_unlock(&ln->config_lock);
+	return skb->len;
+}
+
 /*
  * Everything needs CAP_NET_ADMIN in the initial user namespace, reading
  * included (listings show client addresses), as IPVS. Not the user
@@ -1305,6 +1453,8 @@ static const struct {
 	[LBVS_CMD_NEW_LADDR] = { cmd_laddr, "add local address" },
 	[LBVS_CMD_DEL_LADDR] = { cmd_laddr, "delete local address" },
 	[LBVS_CMD_DEL_CONN] = { cmd_del_conn, "flush connections" },
+	[LBVS_CMD_NEW_DAEMON] = { cmd_daemon, "start sync daemon" },
+	[LBVS_CMD_DEL_DAEMON] = { cmd_daemon, "stop sync daemon" },
 };
 
 /* The ops table sends only the commands above here. */
@@ -1340,6 +1490,9 @@ static const struct genl_ops lbvs_ops[] = {
 	{ .cmd = LBVS_CMD_DEL_LADDR, .doit = cmd_change, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_GET_LADDR, .dumpit = dump_laddrs, .flags = ADMIN },
 	{ .cmd = LBVS_CMD_DEL_CONN, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_NEW_DAEMON, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_DEL_DAEMON, .doit = cmd_change, .flags = ADMIN },
+	{ .cmd = LBVS_CMD_GET_DAEMON, .dumpit = dump_daemons, .flags = ADMIN },
 };
 
 static struct genl_family lbvs_genl __ro_after_init = {

@@ -49,6 +49,9 @@ typedef int (*lbvs_dump_svc_t)(struct sk_buff *skb, struct netlink_callback *cb,
 			       struct lbvs_service *svc);
 int lbvs_genl_dump_svcs(struct sk_buff *skb, struct netlink_callback *cb, lbvs_dump_svc_t put);
 
+/* A dump message's header, in the dump's own family: one object a message. */
+void *lbvs_genl_dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd);
+
 /* A message of command cmd for svc in a dump, its attributes by put. */
 typedef int (*lbvs_put_svc_t)(struct sk_buff *skb, struct lbvs_service *svc,
 			      struct netlink_callback *cb);

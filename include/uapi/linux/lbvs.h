@@ -452,7 +452,7 @@ enum lbvs_daemon_attr {
 	LBVS_DAEMON_ATTR_TX_CONNS,	/* entries sent */
 	LBVS_DAEMON_ATTR_TX_DROPPED,	/* entries dropped: send queue full */
 	LBVS_DAEMON_ATTR_RX_MSGS,	/* messages received */
-	LBVS_DAEMON_ATTR_RX_CONNS,	/* entries taken into the table */
+	LBVS_DAEMON_ATTR_RX_CONNS,	/* entries received, refused ones too */
 	LBVS_DAEMON_ATTR_RX_REFUSED,	/* entries refused: no such service
 					 * or server, table full, bad values
 					 */

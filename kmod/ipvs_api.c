@@ -27,6 +27,7 @@
 #include "netlink.h"
 #include "netns.h"
 #include "proc.h"
+#include "sync.h"
 
 static struct genl_family ipvs_genl;
 
@@ -476,16 +477,139 @@ static int cmd_set_config(struct sk_buff *skb, struct genl_info *info)
 	return audit_global(info, "set timeouts", lbvs_genl_set_timeouts(info, -EINVAL));
 }
 
-/* Connection sync (issue 16, part 2) is not there yet: said, not faked. */
-static int cmd_daemon(struct sk_buff *skb, struct genl_info *info)
+static const struct nla_policy daemon_policy[IPVS_DAEMON_ATTR_MAX + 1] = {
+	[IPVS_DAEMON_ATTR_STATE]	= { .type = NLA_U32 },
+	[IPVS_DAEMON_ATTR_MCAST_IFN]	= { .type = NLA_NUL_STRING,
+					    .len = IP_VS_IFNAME_MAXLEN - 1 },
+	[IPVS_DAEMON_ATTR_SYNC_ID]	= { .type = NLA_U32 },
+	[IPVS_DAEMON_ATTR_SYNC_MAXLEN]	= { .type = NLA_U16 },
+	[IPVS_DAEMON_ATTR_MCAST_GROUP]	= { .type = NLA_U32 },
+	[IPVS_DAEMON_ATTR_MCAST_GROUP6]	= { .len = sizeof(struct in6_addr) },
+	[IPVS_DAEMON_ATTR_MCAST_PORT]	= { .type = NLA_U16 },
+	[IPVS_DAEMON_ATTR_MCAST_TTL]	= { .type = NLA_U8 },
+};
+
+/* IP_VS_STATE_MASTER and _BACKUP are bits; a request names one of them. */
+static int parse_role(struct nlattr **a, enum lbvs_sync_role *role,
+		      struct netlink_ext_ack *extack)
 {
-	NL_SET_ERR_MSG(info->extack, "lbvs has no connection sync daemon yet");
-	return -EOPNOTSUPP;
+	u32 state = a[IPVS_DAEMON_ATTR_STATE] ? nla_get_u32(a[IPVS_DAEMON_ATTR_STATE]) : 0;
+
+	if (state == IP_VS_STATE_MASTER || state == IP_VS_STATE_BACKUP) {
+		*role = state == IP_VS_STATE_MASTER ? LBVS_SYNC_MASTER : LBVS_SYNC_BACKUP;
+		return 0;
+	}
+	NL_SET_ERR_MSG(extack, "sync daemon state must be master or backup");
+	return -EINVAL;
 }
 
+/* As ip_vs_genl_new_daemon(), but a sync ID above 255 is refused, not cut. */
+static int parse_daemon(struct nlattr **a, struct lbvs_sync_cfg *c,
+			struct netlink_ext_ack *extack)
+{
+	u32 syncid;
+
+	memset(c, 0, sizeof(*c));
+	if (!a[IPVS_DAEMON_ATTR_MCAST_IFN] || !a[IPVS_DAEMON_ATTR_SYNC_ID]) {
+		NL_SET_ERR_MSG(extack, "sync daemon needs an interface and a sync ID");
+		return -EINVAL;
+	}
+	nla_strscpy(c->ifname, a[IPVS_DAEMON_ATTR_MCAST_IFN], sizeof(c->ifname));
+	syncid = nla_get_u32(a[IPVS_DAEMON_ATTR_SYNC_ID]);
+	if (syncid > U8_MAX) {
+		NL_SET_ERR_MSG(extack, "sync ID must be 0 to 255");
+		return -EINVAL;
+	}
+	c->syncid = syncid;
+	if (a[IPVS_DAEMON_ATTR_SYNC_MAXLEN])
+		c->maxlen = nla_get_u16(a[IPVS_DAEMON_ATTR_SYNC_MAXLEN]);
+	if (a[IPVS_DAEMON_ATTR_MCAST_GROUP]) {
+		c->af = AF_INET;
+		c->group.ip = nla_get_in_addr(a[IPVS_DAEMON_ATTR_MCAST_GROUP]);
+	} else if (a[IPVS_DAEMON_ATTR_MCAST_GROUP6]) {
+		c->af = AF_INET6;
+		nla_memcpy(&c->group.in6, a[IPVS_DAEMON_ATTR_MCAST_GROUP6],
+			   sizeof(c->group.in6));
+	}
+	if (a[IPVS_DAEMON_ATTR_MCAST_PORT])
+		c->port = nla_get_u16(a[IPVS_DAEMON_ATTR_MCAST_PORT]);
+	if (a[IPVS_DAEMON_ATTR_MCAST_TTL])
+		c->ttl = nla_get_u8(a[IPVS_DAEMON_ATTR_MCAST_TTL]);
+	return 0;
+}
+
+static int cmd_daemon(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *a[IPVS_DAEMON_ATTR_MAX + 1];
+	struct lbvs_net *ln = info_net(info);
+	bool start = info->genlhdr->cmd == IPVS_CMD_NEW_DAEMON;
+	enum lbvs_sync_role role;
+	struct lbvs_sync_cfg c;
+	int err;
+
+	if (!info->attrs[IPVS_CMD_ATTR_DAEMON] ||
+	    nla_parse_nested_deprecated(a, IPVS_DAEMON_ATTR_MAX, info->attrs[IPVS_CMD_ATTR_DAEMON],
+					daemon_policy, info->extack))
+		return -EINVAL;
+	err = parse_role(a, &role, info->extack);
+	if (!err && start)
+		err = parse_daemon(a, &c, info->extack);
+	if (err)
+		return err;
+	mutex_lock(&ln->config_lock);
+	err = start ? lbvs_sync_start(ln, role, &c, info->extack) : lbvs_sync_stop(ln, role);
+	mutex_unlock(&ln->config_lock);
+	return audit_global(info, start ? "start sync daemon" : "stop sync daemon", err);
+}
+
+static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
+		      const struct lbvs_sync_cfg *c)
+{
+	struct nlattr *nest = nla_nest_start_noflag(skb, IPVS_CMD_ATTR_DAEMON);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, IPVS_DAEMON_ATTR_STATE,
+			role == LBVS_SYNC_MASTER ? IP_VS_STATE_MASTER : IP_VS_STATE_BACKUP) ||
+	    nla_put_string(skb, IPVS_DAEMON_ATTR_MCAST_IFN, c->ifname) ||
+	    nla_put_u32(skb, IPVS_DAEMON_ATTR_SYNC_ID, c->syncid) ||
+	    nla_put_u16(skb, IPVS_DAEMON_ATTR_SYNC_MAXLEN, c->maxlen) ||
+	    nla_put_u16(skb, IPVS_DAEMON_ATTR_MCAST_PORT, c->port) ||
+	    nla_put_u8(skb, IPVS_DAEMON_ATTR_MCAST_TTL, c->ttl) ||
+	    (c->af == AF_INET6 ?
+	     nla_put_in6_addr(skb, IPVS_DAEMON_ATTR_MCAST_GROUP6, &c->group.in6) :
+	     nla_put_in_addr(skb, IPVS_DAEMON_ATTR_MCAST_GROUP, c->group.ip))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* One message per running daemon, master first; cb->args[0]: those sent. */
 static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return 0;
+	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
+	struct lbvs_sync_cfg c;
+	enum lbvs_sync_role role;
+	void *hdr;
+
+	mutex_lock(&ln->config_lock);
+	for (role = cb->args[0]; role < LBVS_SYNC_ROLES; role++) {
+		if (!lbvs_sync_get(ln, role, &c))
+			continue;
+		hdr = lbvs_genl_dump_hdr(skb, cb, IPVS_CMD_NEW_DAEMON);
+		if (!hdr)
+			break;
+		if (put_daemon(skb, role, &c)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	cb->args[0] = role;
+	mutex_unlock(&ln->config_lock);
+	return skb->len;
 }
 
 /* IPVS_STATS_ATTR_CONNS.. are LBVS_CNT_* in order, then the rates. */

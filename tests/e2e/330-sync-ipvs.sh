@@ -1,0 +1,154 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 400
+#
+# Connection sync between the kernel's IPVS and lbvs, both ways, and a
+# takeover that keeps every connection: the rolling replacement of IPVS
+# by lbvs on a live pair. Two directors (dira runs IPVS with ipvsadm,
+# dirb lbvs with lbadm) on the client's LAN and on the servers' LAN, the
+# same NAT service on both; the VIP and the servers' gateway address move
+# between them as keepalived would move them.
+#
+# 1. IPVS master -> lbvs backup: 10 connections through dira reach dirb's
+#    table as ESTABLISHED entries to the same servers; the addresses move
+#    to dirb and all 10 go on exchanging data.
+# 2. lbvs master -> IPVS backup: 10 more through dirb reach dira's table;
+#    the addresses move back and all 20 go on.
+# Between: lbadm -L --daemon prints what ipvsadm -L --daemon prints for
+# the same daemon; the daemons stop; a malformed start is refused.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+modprobe ip_vs || skip "no ip_vs module to sync with"
+modprobe ip_vs_rr || skip "no ip_vs_rr module"
+lbvs_load
+
+N=10 GWV=192.0.2.254 SYNCID=7
+lbb() { nsx dirb "$LBADM" "$@"; }
+ipa() { nsx dira ipvsadm "$@"; }
+
+# --- topology: lan (two bridges), client, dira, dirb, rs1, rs2 ------------
+ns_add lan
+for br in front back; do
+	ip -n lan link add "$br" type bridge forward_delay 0 mcast_snooping 0
+	ip -n lan link set "$br" up
+done
+# port NS IF BRIDGE ADDR/LEN: NS's IF on BRIDGE.
+port()
+{
+	ns_add "$1" 2>/dev/null || true
+	ip link add "$2" netns "$1" type veth peer name "$1-$2" netns lan
+	ip -n lan link set "$1-$2" master "$3" up
+	ip -n "$1" link set "$2" up
+	ip -n "$1" addr add "$4" dev "$2"
+}
+ns_add client
+port client eth0 front $CIP4/24
+ip -n client route add default via $VIP4
+for d in dira dirb; do
+	ns_add "$d"
+	nsx "$d" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0
+done
+port dira eth0 front 203.0.113.11/24
+port dira eth1 back 192.0.2.1/24
+port dirb eth0 front 203.0.113.12/24
+port dirb eth1 back 192.0.2.2/24
+for i in 1 2; do
+	RIP4[i]=192.0.2.1$i
+	ns_add "rs$i"
+	port "rs$i" eth0 back "${RIP4[i]}/24"
+	ip -n "rs$i" route add default via $GWV
+	echo_server "rs$i" 9000 "rs$i"
+done
+
+# active NS: the VIP and the servers' gateway on NS, the others' caches
+# told at once (as keepalived's gratuitous ARPs do).
+active()
+{
+	local other=dira
+	[ "$1" = dira ] && other=dirb
+	ip -n "$other" addr del $VIP4/32 dev eth0 2>/dev/null || true
+	ip -n "$other" addr del $GWV/24 dev eth1 2>/dev/null || true
+	ip -n "$1" addr add $VIP4/32 dev eth0
+	ip -n "$1" addr add $GWV/24 dev eth1
+	ip -n client neigh flush all
+	ip -n rs1 neigh flush all
+	ip -n rs2 neigh flush all
+}
+
+ipa -A -t $VIP4:9000 -s rr
+lbb -A -t $VIP4:9000 -s rr
+for i in 1 2; do
+	ipa -a -t $VIP4:9000 -r "${RIP4[i]}:9000" -m
+	lbb -a -t $VIP4:9000 -r "${RIP4[i]}:9000" -m
+done
+
+# --- the daemon commands -------------------------------------------------
+ipa --start-daemon master --mcast-interface eth1 --syncid $SYNCID
+lbb --start-daemon backup --mcast-interface eth1 --syncid $SYNCID
+expect_lbadm_fail 'Daemon has already run' lbb --start-daemon backup --mcast-interface eth1
+expect_lbadm_fail 'no such sync interface' lbb --start-daemon master --mcast-interface nosuch0
+masterA=$(ipa -L --daemon)
+backupB=$(lbb -L --daemon)
+log "ipvsadm: $masterA"
+log "lbadm: $backupB"
+assert_eq "$backupB" "${masterA/master/backup}" "lbadm -L --daemon as ipvsadm's"
+
+# rows NS CMD...: the connection listing's ESTABLISHED rows of the VIP,
+# as "client server" pairs, sorted.
+rows()
+{
+	local ns=$1
+	shift
+	nsx "$ns" "$@" -L -c -n | awk -v v="$VIP4:9000" \
+		'$3 == "ESTABLISHED" && $5 == v { print $4, $6 }' | sort
+}
+_rows_are() { [ "$(rows "$1" "$2" | wc -l)" -ge "$3" ]; }
+
+# --- 1. IPVS master, lbvs backup ----------------------------------------
+active dira
+for i in $(seq $N); do hold_open "a$i" client $VIP4 9000; done
+for i in $(seq $N); do
+	[ "$(hold_name "a$i")" != - ] || fail "a$i: no greeting through IPVS"
+	hold_echo "a$i" hello || fail "a$i: no echo through IPVS"
+done
+wait_until 20 _rows_are dirb "$LBADM" $N ||
+	fail "lbvs took $(rows dirb "$LBADM" | wc -l) of $N connections from IPVS"
+assert_eq "$(rows dirb "$LBADM")" "$(rows dira ipvsadm)" \
+	"lbvs's synced entries: IPVS's clients on IPVS's servers"
+log "dirb: $(lbb -L --daemon --stats 2>&1 | tail -n +2 | xargs)"
+
+active dirb
+for i in $(seq $N); do
+	hold_echo "a$i" after1 || fail "a$i broke when lbvs took over from IPVS"
+done
+log "all $N connections went on through lbvs"
+
+# --- 2. lbvs master, IPVS backup ----------------------------------------
+ipa --stop-daemon master
+lbb --stop-daemon backup
+assert_eq "$(lbb -L --daemon)" "" "no daemon after --stop-daemon"
+expect_lbadm_fail 'No daemon is running' lbb --stop-daemon backup
+lbb --start-daemon master --mcast-interface eth1 --syncid $SYNCID
+ipa --start-daemon backup --mcast-interface eth1 --syncid $SYNCID
+assert_eq "$(lbb -L --daemon)" "$masterA" "lbvs's master listed as IPVS's"
+for i in $(seq $N); do hold_open "b$i" client $VIP4 9000; done
+for i in $(seq $N); do
+	[ "$(hold_name "b$i")" != - ] || fail "b$i: no greeting through lbvs"
+	hold_echo "b$i" hello || fail "b$i: no echo through lbvs"
+done
+_b_rows() { rows dira ipvsadm | grep -c . || true; }
+wait_until 20 _rows_are dira ipvsadm $((2 * N)) ||
+	fail "IPVS holds $(_b_rows) of $((2 * N)) connections after lbvs's sync"
+assert_eq "$(rows dira ipvsadm)" "$(rows dirb "$LBADM")" \
+	"IPVS's entries: lbvs's clients on lbvs's servers"
+
+active dira
+for i in $(seq $N); do
+	hold_echo "a$i" after2 || fail "a$i broke when IPVS took back over"
+	hold_echo "b$i" after2 || fail "b$i broke when IPVS took over from lbvs"
+done
+log "all $((2 * N)) connections went on through IPVS"
+lbb --stop-daemon master
+ipa --stop-daemon backup

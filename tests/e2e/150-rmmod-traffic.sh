@@ -5,15 +5,24 @@
 #
 # rmmod while traffic flows (TCP requests, held connections, UDP): no oops,
 # no leak (the debug kernel's kmemleak and KASAN watch), and the module
-# loads and balances again afterwards.
+# loads and balances again afterwards. The director runs a sync master
+# and a second director (peer) a backup that takes its entries: the
+# master is stopped and started again under the load, the module goes
+# with both running, and at the end the peer's namespace goes with its
+# backup running.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
 topo_nat 2
+ns_add peer
+veth director sync0 peer eth0
+ip -n director addr add 198.18.200.1/24 dev sync0
+ip -n peer addr add 198.18.200.2/24 dev eth0
+lbp() { nsx peer "$LBADM" "$@"; }
 configure()
 {
 	local i
-	{
+	for ns in director peer; do {
 		echo "-A -t $VIP4:80 -s wrr"
 		echo "-A -u [$VIP6]:53 -s rr"
 		echo "-A -t $VIP4:9000 -s lc"
@@ -22,8 +31,11 @@ configure()
 			echo "-a -u [$VIP6]:53 -r [${RIP6[i]}]:53 -m"
 			echo "-a -t $VIP4:9000 -r ${RIP4[i]}:9000 -m"
 		done
-	} | lbd -R
+	} | nsx "$ns" "$LBADM" -R; done
 }
+# peer's backup counters: "rx_conns=N" of -L --daemon --stats.
+rx_conns() { lbp -L --daemon --stats | sed -n 's/.*rx_conns=\([0-9]*\).*/\1/p'; }
+_synced() { [ "$(rx_conns)" -gt 0 ]; }
 for i in 1 2; do
 	http_server "rs$i" 80 "rs$i"
 	udp_server "rs$i" 53 "rs$i"
@@ -36,6 +48,8 @@ debug_kernel && rounds=1
 for round in $(seq "$rounds"); do
 	lbvs_load
 	configure
+	lbd --start-daemon master --mcast-interface sync0
+	lbp --start-daemon backup --mcast-interface eth0
 	hold_open "h$round" client "$VIP4" 9000
 	assert_match "$(hold_name "h$round")" '^rs[12]$' "held connection in round $round"
 	# One process per load: a loop of execs would send next to nothing
@@ -49,6 +63,10 @@ for round in $(seq "$rounds"); do
 	n=$(wait_conns -ge 5)
 	[ "$n" -ge 5 ] || fail "round $round: $n connections after 60 s: the load did not flow"
 	log "round $round: $n connections before rmmod"
+	wait_until 20 _synced || fail "round $round: the backup took no entry from the master"
+	lbd --stop-daemon master
+	lbd --start-daemon master --mcast-interface sync0
+	log "round $round: sync: $(lbp -L --daemon --stats | xargs)"
 	lbvs_unload
 	log "round $round: unloaded under load"
 	kill $load $load6 2>/dev/null || true
@@ -58,3 +76,4 @@ done
 lbvs_load
 configure
 assert_match "$(nsx client curl -sS -m 5 "http://$VIP4/")" '^rs[12]$' "balances after reloads"
+lbp --start-daemon backup --mcast-interface eth0

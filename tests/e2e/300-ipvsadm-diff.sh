@@ -32,9 +32,10 @@
 #    lbvs's connection listing over real traffic.
 #  * --pe and --sctp-service: lbadm refuses them by name (305 checks the
 #    errors).
-#  * --start-daemon, --stop-daemon, -L --daemon: the daemons are lbvs's,
-#    which ipvsadm cannot list (305 checks lbadm's errors, the unit tests
-#    its output against ipvsadm's format).
+#  * --start-daemon, --stop-daemon, -L --daemon: a daemon is real (a
+#    thread and a socket); 330 compares lbadm's daemon listing with
+#    ipvsadm's, 302 ipvsadm's against lbvs with IPVS's, and 305 checks
+#    lbadm's errors.
 #
 # Legitimate differences, not exercised here (see docs/lbadm.8):
 #  * -F (FULLNAT) and its pools (-P -Q -G -z) do not exist in IPVS.

@@ -12,7 +12,8 @@
 #    other way round; a FULLNAT server (LBVS only) shows as masquerading.
 #  * Traffic through a NAT service made by ipvsadm alone reaches both
 #    servers, and ipvsadm's listing counts it (connections, --stats).
-#  * The sync daemon's commands fail with a message, as it is not there.
+#  * ipvsadm starts, lists and stops lbvs's sync daemons, master and
+#    backup at once, as IPVS's; the module unloads with both running.
 #  * Malformed requests to the family are refused and change nothing.
 # tests/e2e/300 compares every listing with IPVS's, command by command.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -115,9 +116,21 @@ traffic()
 }
 debug_kernel || { log "traffic through ipvsadm's service"; traffic; }
 
-log "the sync daemon is not there, and says so"
-expect_fail '.' ipv --start-daemon master --mcast-interface eth0
-assert_eq "$(ipv -L --daemon)" "" "ipvsadm -L --daemon"
+log "sync daemons through ipvsadm"
+ipv --start-daemon master --mcast-interface eth0 || fail "ipvsadm --start-daemon master"
+ipv --start-daemon backup --mcast-interface eth0 --syncid 9 --mcast-group 239.1.2.3 \
+	--mcast-port 9000 --mcast-ttl 3 --sync-maxlen 1200 || fail "ipvsadm --start-daemon backup"
+expect_fail 'Daemon has already run' ipv --start-daemon master --mcast-interface eth0
+expect_fail '.' ipv --start-daemon backup --mcast-interface nosuch0
+assert_eq "$(ipv -L --daemon)" "master sync daemon (mcast=eth0, syncid=0, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)
+backup sync daemon (mcast=eth0, syncid=9, maxlen=1200, group=239.1.2.3, port=9000, ttl=3)" \
+	"ipvsadm -L --daemon"
+ipv --stop-daemon master || fail "ipvsadm --stop-daemon master"
+expect_fail '.' ipv --stop-daemon master
+assert_eq "$(ipv -L --daemon | cut -c1-6)" "backup" "the backup alone after the master stopped"
+ipv --start-daemon master --mcast-interface eth0 || fail "ipvsadm --start-daemon master again"
+# Both run on when the test ends: rmmod stops them (the debug kernel
+# checks that nothing leaks or is used after its free).
 
 # The /proc files (303 compares them with IPVS's): read whole, on every kernel.
 nsx director grep -q "^TCP  CB007164:005A rr" /proc/net/ip_vs ||

@@ -562,8 +562,9 @@ static int cmd_daemon(struct sk_buff *skb, struct genl_info *info)
 	return audit_global(info, start ? "start sync daemon" : "stop sync daemon", err);
 }
 
+/* IPVS has no counters for its daemons. */
 static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
-		      const struct lbvs_sync_cfg *c)
+		      const struct lbvs_sync_cfg *c, const struct lbvs_sync_counters *n)
 {
 	struct nlattr *nest = nla_nest_start_noflag(skb, IPVS_CMD_ATTR_DAEMON);
 
@@ -586,30 +587,9 @@ static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
 	return 0;
 }
 
-/* One message per running daemon, master first; cb->args[0]: those sent. */
 static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
-	struct lbvs_sync_cfg c;
-	enum lbvs_sync_role role;
-	void *hdr;
-
-	mutex_lock(&ln->config_lock);
-	for (role = cb->args[0]; role < LBVS_SYNC_ROLES; role++) {
-		if (!lbvs_sync_get(ln, role, &c))
-			continue;
-		hdr = lbvs_genl_dump_hdr(skb, cb, IPVS_CMD_NEW_DAEMON);
-		if (!hdr)
-			break;
-		if (put_daemon(skb, role, &c)) {
-			genlmsg_cancel(skb, hdr);
-			break;
-		}
-		genlmsg_end(skb, hdr);
-	}
-	cb->args[0] = role;
-	mutex_unlock(&ln->config_lock);
-	return skb->len;
+	return lbvs_genl_dump_daemons(skb, cb, IPVS_CMD_NEW_DAEMON, put_daemon);
 }
 
 /* IPVS_STATS_ATTR_CONNS.. are LBVS_CNT_* in order, then the rates. */

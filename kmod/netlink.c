@@ -1373,8 +1373,8 @@ static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
 			put_daemon_counters(skb, role, n));
 }
 
-/* One message per running daemon, master first; cb->args[0]: the next role. */
-static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
+int lbvs_genl_dump_daemons(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+			   lbvs_put_daemon_t put)
 {
 	struct lbvs_net *ln = lbvs_net(sock_net(skb->sk));
 	struct lbvs_sync_counters n;
@@ -1382,15 +1382,15 @@ static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
 	enum lbvs_sync_role role;
 	void *hdr;
 
-	lbvs_sync_counters(ln, &n);
 	mutex_lock(&ln->config_lock);
+	lbvs_sync_counters(ln, &n);
 	for (role = cb->args[0]; role < LBVS_SYNC_ROLES; role++) {
 		if (!lbvs_sync_get(ln, role, &c))
 			continue;
-		hdr = lbvs_genl_dump_hdr(skb, cb, LBVS_CMD_GET_DAEMON);
+		hdr = lbvs_genl_dump_hdr(skb, cb, cmd);
 		if (!hdr)
 			break;
-		if (put_daemon(skb, role, &c, &n)) {
+		if (put(skb, role, &c, &n)) {
 			genlmsg_cancel(skb, hdr);
 			break;
 		}
@@ -1399,6 +1399,11 @@ static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
 	cb->args[0] = role;
 	mutex_unlock(&ln->config_lock);
 	return skb->len;
+}
+
+static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return lbvs_genl_dump_daemons(skb, cb, LBVS_CMD_GET_DAEMON, put_daemon);
 }
 
 /*

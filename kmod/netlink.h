@@ -4,6 +4,8 @@
 
 #include <net/genetlink.h>
 
+#include "sync.h"
+
 struct lbvs_net;
 struct lbvs_dest;
 struct lbvs_conn;
@@ -51,6 +53,16 @@ int lbvs_genl_dump_svcs(struct sk_buff *skb, struct netlink_callback *cb, lbvs_d
 
 /* A dump message's header, in the dump's own family: one object a message. */
 void *lbvs_genl_dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd);
+
+/*
+ * The running sync daemons, one message of command cmd each, master
+ * first, their attributes by put (a master's counters are the tx ones).
+ */
+typedef int (*lbvs_put_daemon_t)(struct sk_buff *skb, enum lbvs_sync_role role,
+				 const struct lbvs_sync_cfg *c,
+				 const struct lbvs_sync_counters *n);
+int lbvs_genl_dump_daemons(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,
+			   lbvs_put_daemon_t put);
 
 /* A message of command cmd for svc in a dump, its attributes by put. */
 typedef int (*lbvs_put_svc_t)(struct sk_buff *skb, struct lbvs_service *svc,

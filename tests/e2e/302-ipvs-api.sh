@@ -57,6 +57,10 @@ refusals()
 # no real servers to carry it.
 if debug_kernel; then
 	ns_add director
+	# The sync daemons' interface.
+	ip -n director link add eth0 type dummy
+	ip -n director link set eth0 up
+	ip -n director addr add 198.18.201.1/24 dev eth0
 	RIP4=([1]=192.0.2.11 [2]=192.0.2.12)
 else
 	topo_nat 2

@@ -146,10 +146,50 @@ ns_add()
 {
 	ip netns add "$1"
 	_NETNS+=("$1")
-	ip -n "$1" link set lo up
+	ipn "$1" link set lo up
 }
 
-nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
+nsx()
+{
+	local ns=$1
+	shift
+	[ ${#_IPQ_NS[@]} -eq 0 ] || ipq_flush	# what is queued first
+	ip netns exec "$ns" "$@"
+}
+
+# Batched ip configuration: between ipq_begin and ipq_end (nested pairs
+# count as one), ipn NS ARGS... queues `ip -n NS ARGS` and the queue goes
+# as one `ip -n NS -batch` per namespace, in the order queued; outside, ipn
+# runs it at once. Every exec costs ~0.4 s on the debug kernel: a topology
+# took dozens. nsx flushes the queue first (a sysctl of a queued device).
+declare -A _IPQ=()
+_IPQ_NS=() _IPQ_DEPTH=0
+ipq_begin() { _IPQ_DEPTH=$((_IPQ_DEPTH + 1)); }
+ipq_end()
+{
+	_IPQ_DEPTH=$((_IPQ_DEPTH - 1))
+	[ "$_IPQ_DEPTH" -gt 0 ] || ipq_flush
+}
+ipn()
+{
+	local ns=$1
+	shift
+	if [ "$_IPQ_DEPTH" -eq 0 ]; then
+		ip -n "$ns" "$@"
+		return
+	fi
+	[ -n "${_IPQ[$ns]+set}" ] || _IPQ_NS+=("$ns")
+	_IPQ[$ns]+="$*"$'\n'
+}
+ipq_flush()
+{
+	local ns
+	for ns in "${_IPQ_NS[@]}"; do
+		ip -n "$ns" -batch - <<<"${_IPQ[$ns]}" ||
+			fail "ip -n $ns -batch failed on:"$'\n'"${_IPQ[$ns]}"
+	done
+	_IPQ=() _IPQ_NS=()
+}
 
 # lbd ARGS...: lbadm on the director, the namespace most tests run lbvs in.
 lbd() { nsx director "$LBADM" "$@"; }
@@ -158,8 +198,8 @@ lbd() { nsx director "$LBADM" "$@"; }
 veth()
 {
 	ip link add "$2" netns "$1" type veth peer name "$4" netns "$3"
-	ip -n "$1" link set "$2" up
-	ip -n "$3" link set "$4" up
+	ipn "$1" link set "$2" up
+	ipn "$3" link set "$4" up
 }
 
 # wait_until SECS CMD...: run CMD every 0.2 s until it succeeds (status 0)
@@ -315,22 +355,23 @@ RIP4=() RIP6=()
 topo_nat()
 {
 	local n=$1 i
+	ipq_begin
 	ns_add client
 	ns_add director
 	veth client eth0 director eth0
-	ip -n client addr add $CIP4/24 dev eth0
-	ip -n client addr add $CIP6/64 dev eth0 nodad
-	ip -n client route add default via $DIP4
-	ip -n client -6 route add default via $DIP6
+	ipn client addr add $CIP4/24 dev eth0
+	ipn client addr add $CIP6/64 dev eth0 nodad
+	ipn client route add default via $DIP4
+	ipn client route add ::/0 via $DIP6
 
-	ip -n director addr add $DIP4/24 dev eth0
-	ip -n director addr add $DIP6/64 dev eth0 nodad
-	ip -n director addr add $VIP4/32 dev eth0
-	ip -n director addr add $VIP6/128 dev eth0 nodad
-	ip -n director link add br0 type bridge forward_delay 0
-	ip -n director link set br0 up
-	ip -n director addr add $GW4/24 dev br0
-	ip -n director addr add $GW6/64 dev br0 nodad
+	ipn director addr add $DIP4/24 dev eth0
+	ipn director addr add $DIP6/64 dev eth0 nodad
+	ipn director addr add $VIP4/32 dev eth0
+	ipn director addr add $VIP6/128 dev eth0 nodad
+	ipn director link add br0 type bridge forward_delay 0
+	ipn director link set br0 up
+	ipn director addr add $GW4/24 dev br0
+	ipn director addr add $GW6/64 dev br0 nodad
 	nsx director sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
 
 	for i in $(seq "$n"); do
@@ -338,11 +379,12 @@ topo_nat()
 		RIP6[i]=2001:db8:2::1$i
 		ns_add "rs$i"
 		veth "rs$i" eth0 director "rs$i"
-		ip -n director link set "rs$i" master br0
-		ip -n "rs$i" addr add "${RIP4[i]}/24" dev eth0
-		ip -n "rs$i" addr add "${RIP6[i]}/64" dev eth0 nodad
-		ip -n "rs$i" route add default via $GW4
-		ip -n "rs$i" -6 route add default via $GW6
+		ipn director link set "rs$i" master br0
+		ipn "rs$i" addr add "${RIP4[i]}/24" dev eth0
+		ipn "rs$i" addr add "${RIP6[i]}/64" dev eth0 nodad
+		ipn "rs$i" route add default via $GW4
+		ipn "rs$i" route add ::/0 via $GW6
 	done
+	ipq_end
 	export VIP4 VIP6 CIP4 CIP6 DIP4 DIP6 RIP4 RIP6
 }

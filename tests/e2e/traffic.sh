@@ -278,15 +278,15 @@ _conns() { [ "$(conn_count)" "$1" "$2" ]; }
 # addrs NS IF ADDR4/LEN ADDR6/LEN
 addrs()
 {
-	ip -n "$1" addr add "$3" dev "$2"
-	ip -n "$1" addr add "$4" dev "$2" nodad
+	ipn "$1" addr add "$3" dev "$2"
+	ipn "$1" addr add "$4" dev "$2" nodad
 }
 
 # gateway NS GW4 GW6: default routes.
 gateway()
 {
-	ip -n "$1" route add default via "$2"
-	ip -n "$1" -6 route add default via "$3"
+	ipn "$1" route add default via "$2"
+	ipn "$1" route add ::/0 via "$3"	# -6 default (ip -batch takes no -6)
 }
 
 # Router, forwarding, with no reverse-path filter: replies from a VIP come
@@ -299,6 +299,7 @@ _router()
 
 topo_client()
 {
+	ipq_begin
 	ns_add client
 	ns_add router
 	_router router
@@ -306,13 +307,14 @@ topo_client()
 	addrs client eth0 $CIP4/24 $CIP6/64
 	addrs router eth0 203.0.113.1/24 2001:db8:1::1/64
 	gateway client 203.0.113.1 2001:db8:1::1
+	ipq_end
 }
 
 # lan_port NS IF: NS's IF plugged into the switch (port named NS).
 lan_port()
 {
 	veth "$1" "$2" lan "$1"
-	ip -n lan link set "$1" master br0
+	ipn lan link set "$1" master br0
 }
 
 # vips NS IF: the VIPs on IF.
@@ -323,8 +325,8 @@ vips() { addrs "$1" "$2" "$VIP4/32" "$VIP6/128"; }
 # tunnel from the VIP would be refused by real servers that hold it too).
 director_vips()
 {
-	ip -n director addr add "$VIP4/32" dev eth0
-	ip -n director addr add "$VIP6/128" dev eth0 nodad preferred_lft 0
+	ipn director addr add "$VIP4/32" dev eth0
+	ipn director addr add "$VIP6/128" dev eth0 nodad preferred_lft 0
 }
 
 # dr_real_server NS: VIPs on lo, never announced or answered for on eth0.
@@ -338,13 +340,14 @@ dr_real_server()
 topo_dr()
 {
 	local n=$1 i
+	ipq_begin
 	VIP4=192.0.2.100 VIP6=2001:db8:2::100
 	DIP4=192.0.2.2 DIP6=2001:db8:2::2
 	GW4=192.0.2.1 GW6=2001:db8:2::1
 	topo_client
 	ns_add lan
-	ip -n lan link add br0 type bridge forward_delay 0
-	ip -n lan link set br0 up
+	ipn lan link add br0 type bridge forward_delay 0
+	ipn lan link set br0 up
 	lan_port router lan0
 	addrs router lan0 $GW4/24 $GW6/64
 	ns_add director
@@ -361,6 +364,7 @@ topo_dr()
 		gateway "rs$i" $GW4 $GW6
 		dr_real_server "rs$i"
 	done
+	ipq_end
 }
 
 # routed_real_server NS I [ROUTER]: NS on 198.18.I.0/24 (2001:db8:1I::/64)
@@ -368,6 +372,7 @@ topo_dr()
 routed_real_server()
 {
 	local ns=$1 i=$2 rtr=${3:-router}
+	ipq_begin
 	RIP4[i]=198.18.$i.2
 	RIP6[i]=2001:db8:1$i::2
 	ns_add "$ns"
@@ -375,6 +380,7 @@ routed_real_server()
 	addrs "$rtr" "$ns" "198.18.$i.1/24" "2001:db8:1$i::1/64"
 	addrs "$ns" eth0 "${RIP4[i]}/24" "${RIP6[i]}/64"
 	gateway "$ns" "198.18.$i.1" "2001:db8:1$i::1"
+	ipq_end
 }
 
 # tun_real_server NS I: a routed real server decapsulating IPIP and
@@ -382,16 +388,18 @@ routed_real_server()
 tun_real_server()
 {
 	local ns=$1 i=$2
+	ipq_begin
 	routed_real_server "$ns" "$i"
 	ip -n "$ns" link show tunl0 >/dev/null 2>&1 || modprobe ipip || fail "no ipip"
 	ip -n "$ns" link show ip6tnl0 >/dev/null 2>&1 || modprobe ip6_tunnel || fail "no ip6_tunnel"
-	ip -n "$ns" link set tunl0 up
-	ip -n "$ns" link set ip6tnl0 up
+	ipn "$ns" link set tunl0 up
+	ipn "$ns" link set ip6tnl0 up
 	# Decapsulated packets come in on the tunnel from the client, whose
 	# route is through eth0.
 	nsx "$ns" sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.tunl0.rp_filter=0
 	vips "$ns" tunl0
-	ip -n "$ns" addr add "$VIP6/128" dev ip6tnl0 nodad
+	ipn "$ns" addr add "$VIP6/128" dev ip6tnl0 nodad
+	ipq_end
 }
 
 # tun_services N: on rs1..N an HTTP server (80), a UDP one (53) and a sink
@@ -414,6 +422,7 @@ tun_services()
 topo_tun()
 {
 	local n=$1 i
+	ipq_begin
 	VIP4=198.51.100.100 VIP6=2001:db8:3::100
 	DIP4=198.51.100.2 DIP6=2001:db8:3::2
 	GW4=198.51.100.1 GW6=2001:db8:3::1
@@ -427,6 +436,7 @@ topo_tun()
 	for i in $(seq "$n"); do
 		tun_real_server "rs$i" "$i"
 	done
+	ipq_end
 }
 
 # topo_fullnat N: the director as in topo_tun, and on eth1 a back link
@@ -437,6 +447,7 @@ topo_tun()
 topo_fullnat()
 {
 	local n=$1 i
+	ipq_begin
 	topo_tun 0
 	ns_add back
 	_router back
@@ -449,9 +460,10 @@ topo_fullnat()
 	done
 	for i in $(seq "$n"); do
 		routed_real_server "rs$i" "$i" back
-		ip -n director route add "198.18.$i.0/24" via 198.18.100.2
-		ip -n director route add "2001:db8:1$i::/64" via 2001:db8:100::2
+		ipn director route add "198.18.$i.0/24" via 198.18.100.2
+		ipn director route add "2001:db8:1$i::/64" via 2001:db8:100::2
 	done
+	ipq_end
 }
 
 # nat_real_server NS I: NS on 198.19.I.0/24 (2001:db8:2I::/64) behind the
@@ -459,6 +471,7 @@ topo_fullnat()
 nat_real_server()
 {
 	local ns=$1 i=$2
+	ipq_begin
 	RIP4[i]=198.19.$i.2
 	RIP6[i]=2001:db8:2$i::2
 	ns_add "$ns"
@@ -467,6 +480,7 @@ nat_real_server()
 	addrs "$ns" eth0 "${RIP4[i]}/24" "${RIP6[i]}/64"
 	gateway "$ns" "198.19.$i.1" "2001:db8:2$i::1"
 	nsx director sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+	ipq_end
 }
 
 # mac_of NS IF: IF's hardware address.

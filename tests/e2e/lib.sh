@@ -233,11 +233,62 @@ _port_bound()
 		awk -v p="$hex" '$2 ~ p "$" && ($4 == "0A" || $4 == "07") { f = 1 } END { exit !f }'
 }
 
-# wait_port NS PORT: up to 60 s (a Python server starts in ~5 s on the
-# debug kernel).
+# _pid_port_bound NS PORT PID: the same, read with builtins (no exec)
+# from the sockets of PID's netns once PID (started by ip netns exec) is
+# in NS.
+_pid_port_bound()
+{
+	local hex f l st _r fd
+	printf -v hex ':%04X' "$2"
+	[ "/proc/$3/ns/net" -ef "/run/netns/$1" ] || return 1
+	for f in tcp tcp6 udp udp6; do
+		{ exec {fd}<"/proc/$3/net/$f"; } 2>/dev/null || return 1	# PID is gone
+		while read -r -u "$fd" _r l _r st _r; do
+			[[ $l == *"$hex" && ($st == 0A || $st == 07) ]] && { exec {fd}<&-; return 0; }
+		done
+		exec {fd}<&-
+	done
+	return 1
+}
+
+# wait_port NS PORT [PID]: up to 60 s (a Python server starts in ~5 s on
+# the debug kernel). With PID, the server's own pid (ip netns exec's):
+# polled without an exec.
 wait_port()
 {
-	wait_until 60 _port_bound "$1" "$2" || fail "nothing listens on port $2 in netns $1"
+	if [ -n "${3:-}" ]; then
+		wait_until 60 _pid_port_bound "$1" "$2" "$3"
+	else
+		wait_until 60 _port_bound "$1" "$2"
+	fi || fail "nothing listens on port $2 in netns $1"
+}
+
+# servers_begin; SERVERS...; servers_wait: the servers started between
+# them (http_server, udp_server, echo_server, sink_server) all start at
+# once and are waited for together, not one after the other.
+_SRV_DEFER=false _SRV_WAIT=()
+servers_begin() { _SRV_DEFER=true; }
+servers_wait()
+{
+	local w
+	_SRV_DEFER=false
+	for w in "${_SRV_WAIT[@]}"; do
+		# shellcheck disable=SC2086 # NS PORT PID
+		wait_port $w
+	done
+	_SRV_WAIT=()
+}
+
+# _started NS PORT PID: the server just started in the background (PID) is
+# cleaned up at exit, and waited for (now or at servers_wait).
+_started()
+{
+	_PIDS+=("$3")
+	if $_SRV_DEFER; then
+		_SRV_WAIT+=("$1 $2 $3")
+	else
+		wait_port "$1" "$2" "$3"
+	fi
 }
 
 # Python servers answer with NAME: HTTP GET -> "NAME\n", UDP datagram ->
@@ -285,10 +336,11 @@ S((addr, port), H).serve_forever()
 _server()
 {
 	local kind=$1 ns=$2 port=$3 name=$4 addr=${5:-::}
-	nsx "$ns" python3 -c "$_PY_SERVER" "$kind" "$addr" "$port" "$name" \
+	# Not nsx, a function: $! is then the server's own pid (ip netns exec
+	# execs it), whose sockets wait_port reads.
+	ip netns exec "$ns" python3 -c "$_PY_SERVER" "$kind" "$addr" "$port" "$name" \
 		>>"$LBVS_OUT/server-$ns-$port.log" 2>&1 &
-	_PIDS+=($!)
-	wait_port "$ns" "$port"
+	_started "$ns" "$port" $!
 }
 
 http_server() { _server http "$@"; }

@@ -26,10 +26,9 @@ udp_ask()
 # sink_server NS PORT: TCP; reads everything, then answers its byte count.
 sink_server()
 {
-	nsx "$1" socat "TCP6-LISTEN:$2,ipv6only=0,fork,reuseaddr" SYSTEM:"wc -c" \
+	ip netns exec "$1" socat "TCP6-LISTEN:$2,ipv6only=0,fork,reuseaddr" SYSTEM:"wc -c" \
 		>>"$LBVS_OUT/sink-$1.log" 2>&1 &
-	_PIDS+=($!)
-	wait_port "$1" "$2"
+	_started "$1" "$2" $!
 }
 
 # upload NS ADDR PORT BYTES: send BYTES zeros on one connection; prints the
@@ -104,10 +103,12 @@ nat_udp()
 {
 	local i
 	lbd -A -u "$VIP4:$2" -s rr
+	servers_begin
 	for i in $(seq "$1"); do
 		udp_server "rs$i" "$2" "rs$i"
 		lbd -a -u "$VIP4:$2" -r "${RIP4[i]}:$2" -m
 	done
+	servers_wait
 }
 
 # hash_flags SCHED: IPVS's two flags of sh and mh on the service VIP4:80
@@ -144,10 +145,9 @@ hash_flags()
 echo_server()
 {
 	local ns=$1 port=$2 name=$3
-	nsx "$ns" socat "TCP6-LISTEN:$port,ipv6only=0,fork,reuseaddr" \
+	ip netns exec "$ns" socat "TCP6-LISTEN:$port,ipv6only=0,fork,reuseaddr" \
 		"SYSTEM:echo $name; cat" >>"$LBVS_OUT/echo-$ns-$port.log" 2>&1 &
-	_PIDS+=($!)
-	wait_port "$ns" "$port"
+	_started "$ns" "$port" $!
 }
 
 # Long-lived client connections, driven through a FIFO each (FIFOs need a

@@ -130,7 +130,7 @@ expect_lbadm_fail()
 	local re=$1
 	shift
 	expect_fail "^lbadm: .*($re)" "$@"
-	[ "$(wc -l <<<"$FAIL_ERR")" -eq 1 ] || fail "more than one line of error from: $*"
+	[[ $FAIL_ERR != *$'\n'* ]] || fail "more than one line of error from: $*"
 }
 
 # lbadm_list [NS]: `lbadm -L -n` (in NS); lbadm_services [NS]: the same

@@ -11,15 +11,19 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
+ipq_begin	# the four topologies' ip commands batched
 topo_dr 1
 nat_real_server rs2 2
 tun_real_server rs3 3
 routed_real_server rs4 4
+ipq_end
 lbvs_load
+servers_begin	# the eight start at once
 for i in 1 2 3 4; do
 	http_server "rs$i" 80 "rs$i"
 	udp_server "rs$i" 53 "rs$i"
 done
+servers_wait
 methods=(x -g -m -i -b)
 # One restore: each exec through ip netns exec takes seconds on debug.
 {

@@ -19,10 +19,12 @@ topo_nat 2
 lbvs_load
 nat_udp 2 53
 lbd -A -t "$VIP4:80" -s rr
+servers_begin	# both start at once
 for i in 1 2; do
 	http_server "rs$i" 80 "rs$i"
 	lbd -a -t "$VIP4:80" -r "${RIP4[i]}:80" -m
 done
+servers_wait
 mon=$(mktemp -d /tmp/monitor.XXXXXX)
 at_exit "rm -rf $mon"
 sysctl_lost() { nsx director cat /proc/sys/net/lbvs/conn_events_lost; }

@@ -41,16 +41,25 @@ REFUSALS=(
 	"-L -n -t $VIP4:81"
 )
 
-refusals()
+# _refusals ARGS...: run in the director by refusals, one shell for all
+# (an `ip netns exec` for each costs seconds on the debug kernel).
+_refusals()
 {
 	local args
-	ipv -A -t "$VIP4:80" -s rr || fail "ipvsadm -A failed"
-	ipv -a -t "$VIP4:80" -r 192.0.2.11:80 -m || fail "ipvsadm -a failed"
-	for args in "${REFUSALS[@]}"; do
+	"$IPVSADM" -A -t "$VIP4:80" -s rr || fail "ipvsadm -A failed"
+	"$IPVSADM" -a -t "$VIP4:80" -r 192.0.2.11:80 -m || fail "ipvsadm -a failed"
+	for args in "$@"; do
 		# shellcheck disable=SC2086 # each is a list of words
-		echo "$args => $(ipv $args 2>&1; echo "exit $?")"
+		echo "$args => $("$IPVSADM" $args 2>&1; echo "exit $?")"
 	done
-	ipv -C
+	"$IPVSADM" -C
+}
+refusals()
+{
+	export IPVSADM VIP4
+	export -f _refusals fail
+	# shellcheck disable=SC2016 # the inner shell's "$@"
+	nsx director bash -c '_refusals "$@"' _ "${REFUSALS[@]}"
 }
 
 # The debug kernel checks the configuration paths only: no traffic, and
@@ -64,8 +73,10 @@ if debug_kernel; then
 	RIP4=([1]=192.0.2.11 [2]=192.0.2.12)
 else
 	topo_nat 2
+	servers_begin
 	http_server rs1 8080 rs1
 	http_server rs2 8080 rs2
+	servers_wait
 fi
 
 log "against IPVS"

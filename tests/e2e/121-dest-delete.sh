@@ -13,7 +13,9 @@
 
 topo_nat 2
 lbvs_load
+servers_begin
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
+servers_wait
 lbd -A -t "$VIP4:9000" -s rr
 for i in 1 2; do lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m; done
 

@@ -16,10 +16,12 @@ topo_nat 2
 lbvs_load
 nat_udp 2 53
 lbd -A -t "$VIP4:9000" -s rr -p 600
+servers_begin
 for i in 1 2; do
 	echo_server "rs$i" 9000 "rs$i"
 	lbd -a -t "$VIP4:9000" -r "${RIP4[i]}:9000" -m
 done
+servers_wait
 
 # entries ARGS...: the number of connection lines -L -c ARGS lists.
 entries() { lbd -L -n -c "$@" | grep -cE '^(TCP|UDP|IP) ' || true; }

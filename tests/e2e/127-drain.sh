@@ -16,7 +16,9 @@
 
 topo_nat 2
 lbvs_load
+servers_begin
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
+servers_wait
 # A short FIN timeout: a half-closed connection's entry goes within
 # seconds (those in TIME_WAIT do not hold a drain up).
 lbd -A -t "$VIP4:9000" -s rr --timeout-tcpfin 2

@@ -36,11 +36,13 @@ configure()
 # peer's backup counters: "rx_conns=N" of -L --daemon --stats.
 rx_conns() { lbp -L --daemon --stats | sed -n 's/.*rx_conns=\([0-9]*\).*/\1/p'; }
 _synced() { [ "$(rx_conns)" -gt 0 ]; }
+servers_begin	# the six start at once
 for i in 1 2; do
 	http_server "rs$i" 80 "rs$i"
 	udp_server "rs$i" 53 "rs$i"
 	echo_server "rs$i" 9000 "rs$i"
 done
+servers_wait
 
 # Three rounds; one on the debug kernel (~150 s a round there).
 rounds=3

@@ -34,7 +34,9 @@ gcc -O2 -shared -fPIC -I"$LBVS_TOP/include/uapi" -o "$SHIM" \
 
 topo_nat 2
 lbvs_load
+servers_begin
 for i in 1 2; do http_server "rs$i" 80 "rs$i"; done
+servers_wait
 BASE="-A -t $VIP4:80 -s rr
 -a -t $VIP4:80 -r ${RIP4[1]}:80 -m -w 1
 -a -t $VIP4:80 -r ${RIP4[2]}:80 -m -w 1

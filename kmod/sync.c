@@ -473,30 +473,19 @@ static int master_bind(struct lbvs_net *ln, struct socket *sock, int ifindex)
 	return kernel_bind(sock, (struct sockaddr *)&sin, sizeof(sin));
 }
 
-static int master_sock(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int ifindex,
-		       struct socket **res)
+/* Connected to the group, leaving by the interface, with IPVS's options. */
+static int master_setup(struct lbvs_net *ln, struct socket *sock,
+			const struct lbvs_sync_cfg *c, int ifindex)
 {
 	struct sockaddr_storage ss;
-	struct socket *sock;
 	int err, len;
 
-	err = sock_create_kern(ln->net, c->af, SOCK_DGRAM, IPPROTO_UDP, &sock);
-	if (err)
-		return err;
 	master_sock_opts(sock->sk, ifindex, c->ttl);
 	err = c->af == AF_INET ? master_bind(ln, sock, ifindex) : 0;
 	if (err)
-		goto err_sock;
+		return err;
 	len = group_addr(c, &ss);
-	err = kernel_connect(sock, (struct sockaddr *)&ss, len, 0);
-	if (err)
-		goto err_sock;
-	*res = sock;
-	return 0;
-
-err_sock:
-	sock_release(sock);
-	return err;
+	return kernel_connect(sock, (struct sockaddr *)&ss, len, 0);
 }
 
 /* As join_mcast_group(): ip_mc_join_group() and its IPv6 twin want RTNL. */
@@ -520,35 +509,43 @@ static int backup_join(struct socket *sock, const struct lbvs_sync_cfg *c, int i
 	return err;
 }
 
-static int backup_sock(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int ifindex,
-		       struct socket **res)
+/* As IPVS: SO_REUSEADDR, and only the group's datagrams of ifindex. */
+static int backup_setup(struct lbvs_net *ln, struct socket *sock,
+			const struct lbvs_sync_cfg *c, int ifindex)
 {
 	struct sockaddr_storage ss;
-	struct socket *sock;
 	int err, len;
+
+	sock_set_reuseaddr(sock->sk);
+	err = sock_bindtoindex(sock->sk, ifindex, true);
+	if (err)
+		return err;
+	len = group_addr(c, &ss);
+	err = kernel_bind(sock, (struct sockaddr *)&ss, len);
+	return err ?: backup_join(sock, c, ifindex);
+}
+
+typedef int (*sock_setup_t)(struct lbvs_net *ln, struct socket *sock,
+			    const struct lbvs_sync_cfg *c, int ifindex);
+
+/* A UDP socket of c's family in the namespace, made ready by its role's setup. */
+static int sync_sock(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int ifindex,
+		     sock_setup_t setup, struct socket **res)
+{
+	struct socket *sock;
+	int err;
 
 	err = sock_create_kern(ln->net, c->af, SOCK_DGRAM, IPPROTO_UDP, &sock);
 	if (err)
 		return err;
-	/* As IPVS: SO_REUSEADDR, and only the group's datagrams of ifindex. */
-	sock_set_reuseaddr(sock->sk);
-	err = sock_bindtoindex(sock->sk, ifindex, true);
-	if (err)
-		goto err_sock;
-	len = group_addr(c, &ss);
-	err = kernel_bind(sock, (struct sockaddr *)&ss, len);
-	if (err)
-		goto err_sock;
-	err = backup_join(sock, c, ifindex);
-	if (err)
-		goto err_sock;
+	err = setup(ln, sock, c, ifindex);
+	if (err) {
+		/* Leaving the group takes RTNL: not held here. */
+		sock_release(sock);
+		return err;
+	}
 	*res = sock;
 	return 0;
-
-err_sock:
-	/* Leaving the group takes RTNL: not held here. */
-	sock_release(sock);
-	return err;
 }
 
 /* ---- backup: applying an entry ---- */
@@ -812,7 +809,7 @@ static int master_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 	ms->cfg = *c;
 	spin_lock_init(&ms->lock);
 	INIT_LIST_HEAD(&ms->queue);
-	err = master_sock(ln, c, ifindex, &ms->sock);
+	err = sync_sock(ln, c, ifindex, master_setup, &ms->sock);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "cannot set up the sync master's socket");
 		goto err_free;
@@ -854,7 +851,7 @@ static int backup_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 	bs->buf = kmalloc(c->maxlen, GFP_KERNEL);
 	if (!bs->buf)
 		goto err_free;
-	err = backup_sock(ln, c, ifindex, &bs->sock);
+	err = sync_sock(ln, c, ifindex, backup_setup, &bs->sock);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "cannot set up the sync backup's socket");
 		goto err_free;

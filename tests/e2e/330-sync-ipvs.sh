@@ -88,7 +88,7 @@ done
 ipa --start-daemon master --mcast-interface eth1 --syncid $SYNCID
 lbb --start-daemon backup --mcast-interface eth1 --syncid $SYNCID
 expect_lbadm_fail 'Daemon has already run' lbb --start-daemon backup --mcast-interface eth1
-expect_lbadm_fail 'no such sync interface' lbb --start-daemon master --mcast-interface nosuch0
+expect_lbadm_fail 'on nosuch0: no such sync interface' lbb --start-daemon master --mcast-interface nosuch0
 masterA=$(ipa -L --daemon)
 backupB=$(lbb -L --daemon)
 log "ipvsadm: $masterA"

@@ -182,17 +182,17 @@ START_TEST(t_daemon_run)
 	/* ipvsadm's text for the errno it names, over the kernel's. */
 	x = run("--start-daemon master", A_EEXIST);
 	ck_assert_int_eq(x.rc, LBADM_EXIT_RUNTIME);
-	ck_assert_str_eq(x.err, "start master sync daemon: Daemon has already run");
+	ck_assert_str_eq(x.err, "start master sync daemon on eth0: Daemon has already run");
 	x = run("--stop-daemon backup", A_ESRCH);
 	ck_assert_int_eq(x.rc, LBADM_EXIT_RUNTIME);
 	ck_assert_str_eq(x.err, "stop backup sync daemon: No daemon is running");
 	/* Other refusals: the kernel's message, or strerror. */
 	x = run("--start-daemon backup --mcast-interface eth7", A_ENODEV);
-	ck_assert_str_eq(x.err, "start backup sync daemon: no interface \"eth7\"");
+	ck_assert_str_eq(x.err, "start backup sync daemon on eth7: no interface \"eth7\"");
 	x = run("--stop-daemon master", A_EEXIST);
 	ck_assert_str_eq(x.err, "stop master sync daemon: the master daemon runs");
 	x = run("--start-daemon master", A_EOPNOTSUPP);
-	ck_assert_str_eq(x.err, "start master sync daemon: Operation not supported");
+	ck_assert_str_eq(x.err, "start master sync daemon on eth0: Operation not supported");
 
 	/* -L --daemon: ipvsadm's lines, the master first whatever the order. */
 	x = run("-L --daemon", A_DUMP);

@@ -113,9 +113,12 @@ void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 				   sizeof(item));
 	if (r->given[O_LADDR])
 		lbadm_fmt_addr(&r->laddr, 0, item, sizeof(item));
+	/* A start names its interface: the kernel's refusal cannot. */
 	if (descs[r->cmd].item == ITEM_DAEMON)
-		snprintf(item, sizeof(item), "%s sync daemon",
-			 sync_state(r->daemon.state));
+		snprintf(item, sizeof(item), "%s sync daemon%s%s",
+			 sync_state(r->daemon.state),
+			 r->cmd == LC_STARTD ? " on " : "",
+			 r->cmd == LC_STARTD ? r->daemon.ifname : "");
 	snprintf(buf, len, "%s%s%s%s%s", descs[r->cmd].verb,
 		 descs[r->cmd].item ? " " : "", descs[r->cmd].item ? item : "",
 		 r->has_svc ? descs[r->cmd].link : descs[r->cmd].none, svc);

@@ -489,6 +489,10 @@ static const struct nla_policy daemon_policy[IPVS_DAEMON_ATTR_MAX + 1] = {
 	[IPVS_DAEMON_ATTR_MCAST_TTL]	= { .type = NLA_U8 },
 };
 
+/* lbvs_sync_state() and lbvs_sync_role() serve both families. */
+static_assert(LBVS_SYNC_STATE_MASTER == IP_VS_STATE_MASTER);
+static_assert(LBVS_SYNC_STATE_BACKUP == IP_VS_STATE_BACKUP);
+
 /* IP_VS_STATE_MASTER and _BACKUP are bits; a request names one of them. */
 static int parse_role(struct nlattr **a, enum lbvs_sync_role *role,
 		      struct netlink_ext_ack *extack)
@@ -496,7 +500,7 @@ static int parse_role(struct nlattr **a, enum lbvs_sync_role *role,
 	u32 state = a[IPVS_DAEMON_ATTR_STATE] ? nla_get_u32(a[IPVS_DAEMON_ATTR_STATE]) : 0;
 
 	if (state == IP_VS_STATE_MASTER || state == IP_VS_STATE_BACKUP) {
-		*role = state == IP_VS_STATE_MASTER ? LBVS_SYNC_MASTER : LBVS_SYNC_BACKUP;
+		*role = lbvs_sync_role(state);
 		return 0;
 	}
 	NL_SET_ERR_MSG(extack, "sync daemon state must be master or backup");
@@ -570,8 +574,7 @@ static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, IPVS_DAEMON_ATTR_STATE,
-			role == LBVS_SYNC_MASTER ? IP_VS_STATE_MASTER : IP_VS_STATE_BACKUP) ||
+	if (nla_put_u32(skb, IPVS_DAEMON_ATTR_STATE, lbvs_sync_state(role)) ||
 	    nla_put_string(skb, IPVS_DAEMON_ATTR_MCAST_IFN, c->ifname) ||
 	    nla_put_u32(skb, IPVS_DAEMON_ATTR_SYNC_ID, c->syncid) ||
 	    nla_put_u16(skb, IPVS_DAEMON_ATTR_SYNC_MAXLEN, c->maxlen) ||

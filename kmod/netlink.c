@@ -1282,8 +1282,7 @@ static int parse_daemon(struct nlattr **a, enum lbvs_sync_role *role, struct lbv
 		NL_SET_ERR_MSG(extack, "sync daemon needs its state, master or backup");
 		return -EINVAL;
 	}
-	*role = nla_get_u32(a[LBVS_DAEMON_ATTR_STATE]) == LBVS_SYNC_STATE_MASTER ?
-		LBVS_SYNC_MASTER : LBVS_SYNC_BACKUP;
+	*role = lbvs_sync_role(nla_get_u32(a[LBVS_DAEMON_ATTR_STATE]));
 	if (!c)
 		return 0;
 	memset(c, 0, sizeof(*c));
@@ -1361,8 +1360,7 @@ static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
 	if (!nest)
 		return -EMSGSIZE;
 	return nest_end(skb, nest,
-			nla_put_u32(skb, LBVS_DAEMON_ATTR_STATE, role == LBVS_SYNC_MASTER ?
-				    LBVS_SYNC_STATE_MASTER : LBVS_SYNC_STATE_BACKUP) ||
+			nla_put_u32(skb, LBVS_DAEMON_ATTR_STATE, lbvs_sync_state(role)) ||
 			nla_put_string(skb, LBVS_DAEMON_ATTR_IFNAME, c->ifname) ||
 			nla_put_u32(skb, LBVS_DAEMON_ATTR_SYNCID, c->syncid) ||
 			nla_put_u16(skb, LBVS_DAEMON_ATTR_MAXLEN, c->maxlen) ||

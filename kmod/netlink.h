@@ -41,6 +41,9 @@ int lbvs_genl_reply(const struct genl_family *family, struct genl_info *info, u8
 int lbvs_genl_set_timeouts(struct genl_info *info, int err_range);
 int lbvs_genl_put_timeouts(struct sk_buff *msg, struct genl_info *info, void *obj);
 
+/* A dump message's header: each message of a dump carries one object. */
+void *lbvs_genl_dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd);
+
 /*
  * A dump over every service of the namespace, under config_lock: put is
  * called for each from where the last round stopped, and returns
@@ -50,9 +53,6 @@ int lbvs_genl_put_timeouts(struct sk_buff *msg, struct genl_info *info, void *ob
 typedef int (*lbvs_dump_svc_t)(struct sk_buff *skb, struct netlink_callback *cb,
 			       struct lbvs_service *svc);
 int lbvs_genl_dump_svcs(struct sk_buff *skb, struct netlink_callback *cb, lbvs_dump_svc_t put);
-
-/* A dump message's header, in the dump's own family: one object a message. */
-void *lbvs_genl_dump_hdr(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd);
 
 /*
  * The running sync daemons, one message of command cmd each, master

@@ -944,11 +944,11 @@ bool lbvs_sync_get(struct lbvs_net *ln, enum lbvs_sync_role role,
 
 void lbvs_sync_net_exit(struct lbvs_net *ln)
 {
-	lockdep_assert_held(&ln->config_lock);
-	if (master_of(ln))
-		master_stop(ln);
-	if (ln->sync.backup)
-		backup_stop(ln);
+	enum lbvs_sync_role role;
+
+	/* -ESRCH for a role that does not run: nothing to stop. */
+	for (role = 0; role < LBVS_SYNC_ROLES; role++)
+		lbvs_sync_stop(ln, role);
 }
 
 void lbvs_sync_counters(struct lbvs_net *ln, struct lbvs_sync_counters *out)

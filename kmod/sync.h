@@ -20,6 +20,7 @@
 #define _LBVS_SYNC_H
 
 #include <linux/if.h>
+#include <linux/lbvs.h>
 #include <linux/netfilter.h>
 #include <linux/rcupdate.h>
 #include <linux/types.h>
@@ -29,6 +30,20 @@
 struct netlink_ext_ack;
 
 enum lbvs_sync_role { LBVS_SYNC_MASTER, LBVS_SYNC_BACKUP, LBVS_SYNC_ROLES };
+
+/*
+ * A role's number in requests and replies: LBVS_SYNC_STATE_*, which are
+ * IPVS's IP_VS_STATE_* (ipvs_api.c checks it). state must be one of them.
+ */
+static inline u32 lbvs_sync_state(enum lbvs_sync_role role)
+{
+	return role == LBVS_SYNC_MASTER ? LBVS_SYNC_STATE_MASTER : LBVS_SYNC_STATE_BACKUP;
+}
+
+static inline enum lbvs_sync_role lbvs_sync_role(u32 state)
+{
+	return state == LBVS_SYNC_STATE_MASTER ? LBVS_SYNC_MASTER : LBVS_SYNC_BACKUP;
+}
 
 /* IPVS's defaults (ip_vs_sync.c), so either kind of director finds the other. */
 #define LBVS_SYNC_GROUP4	0xe0000051	/* 224.0.0.81 */

@@ -93,11 +93,6 @@ static void ipvsadm_err(const struct lbadm_req *r, int rc, struct lbadm_err *e)
 			lbadm_seterr(e, "%s", ipvsadm_errs[i].msg);
 }
 
-static const char *sync_state(uint32_t state)
-{
-	return state == LBVS_SYNC_STATE_BACKUP ? "backup" : "master";
-}
-
 void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 {
 	char svc[96] = "", item[64] = "";
@@ -116,7 +111,7 @@ void lbadm_describe(const struct lbadm_req *r, char *buf, size_t len)
 	/* A start names its interface: the kernel's refusal cannot. */
 	if (descs[r->cmd].item == ITEM_DAEMON)
 		snprintf(item, sizeof(item), "%s sync daemon%s%s",
-			 sync_state(r->daemon.state),
+			 lbadm_sync_state_name(r->daemon.state),
 			 r->cmd == LC_STARTD ? " on " : "",
 			 r->cmd == LC_STARTD ? r->daemon.ifname : "");
 	snprintf(buf, len, "%s%s%s%s%s", descs[r->cmd].verb,

@@ -272,6 +272,15 @@ void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags)
 			      i ? "," : "", names[i]);
 }
 
+const char *lbadm_sync_state_name(uint32_t state)
+{
+	if (state & LBVS_SYNC_STATE_MASTER)
+		return "master";
+	if (state & LBVS_SYNC_STATE_BACKUP)
+		return "backup";
+	return NULL;
+}
+
 const char *lbadm_tun_type_name(uint8_t type)
 {
 	return type <= LBVS_TUN_MAX ? lbadm_tun_types[type] : "?";

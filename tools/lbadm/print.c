@@ -1127,13 +1127,34 @@ void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
 
 /* -L --daemon: ipvsadm's list_daemon(), masters first. */
 
-static const char *sync_state_name(uint32_t state)
+/*
+ * A daemon's settings shown only when set (maxlen, group, port, ttl), each
+ * after its key: list_keys as -L --daemon, arg_keys as the command line.
+ */
+static const char *const list_keys[] = { ", maxlen=", ", group=", ", port=", ", ttl=" };
+static const char *const arg_keys[] = {
+	" --sync-maxlen ", " --mcast-group ", " --mcast-port ", " --mcast-ttl ",
+};
+
+static void put_daemon_opts(struct out *o, const struct lbadm_daemon *d,
+			    const char *const key[4])
 {
-	if (state & LBVS_SYNC_STATE_MASTER)
-		return "master";
-	if (state & LBVS_SYNC_STATE_BACKUP)
-		return "backup";
-	return NULL;
+	if (d->maxlen) {
+		put_s(o, key[0]);
+		put_u(o, d->maxlen, 0);
+	}
+	if (d->group.af) {
+		put_s(o, key[1]);
+		o->n += lbadm_addr_text(o->b + o->n, &d->group, 0);
+	}
+	if (d->port) {
+		put_s(o, key[2]);
+		put_u(o, d->port, 0);
+	}
+	if (d->ttl) {
+		put_s(o, key[3]);
+		put_u(o, d->ttl, 0);
+	}
 }
 
 static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
@@ -1146,27 +1167,12 @@ static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
 	};
 	size_t i;
 
-	put_s(o, sync_state_name(d->state));
+	put_s(o, lbadm_sync_state_name(d->state));
 	put_s(o, " sync daemon (mcast=");
 	put_mem(o, d->ifname, strnlen(d->ifname, sizeof(d->ifname)));
 	put_s(o, ", syncid=");
 	put_u(o, d->syncid, 0);
-	if (d->maxlen) {
-		put_s(o, ", maxlen=");
-		put_u(o, d->maxlen, 0);
-	}
-	if (d->group.af) {
-		put_s(o, ", group=");
-		o->n += lbadm_addr_text(o->b + o->n, &d->group, 0);
-	}
-	if (d->port) {
-		put_s(o, ", port=");
-		put_u(o, d->port, 0);
-	}
-	if (d->ttl) {
-		put_s(o, ", ttl=");
-		put_u(o, d->ttl, 0);
-	}
+	put_daemon_opts(o, d, list_keys);
 	put_c(o, ')');
 	put_nl(o);
 	if (!(fmt & LBADM_FMT_STATS))
@@ -1188,7 +1194,7 @@ static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
 	};
 
 	put_s(o, "{\"state\":\"");
-	put_s(o, sync_state_name(d->state));
+	put_s(o, lbadm_sync_state_name(d->state));
 	put_s(o, "\",\"mcast_interface\":");
 	json_str(o, d->ifname);
 	put_s(o, ",\"syncid\":");
@@ -1267,7 +1273,7 @@ static void put_cmd(struct out *o, const struct lbadm_opt *c)
 static void put_daemon_args(struct out *o, const struct lbadm_req *r)
 {
 	const struct lbadm_daemon *d = &r->daemon;
-	const char *state = sync_state_name(d->state);
+	const char *state = lbadm_sync_state_name(d->state);
 
 	put_c(o, ' ');
 	put_s(o, state ? state : "?");
@@ -1277,22 +1283,7 @@ static void put_daemon_args(struct out *o, const struct lbadm_req *r)
 		put_s(o, " --syncid ");
 		put_u(o, d->syncid, 0);
 	}
-	if (d->maxlen) {
-		put_s(o, " --sync-maxlen ");
-		put_u(o, d->maxlen, 0);
-	}
-	if (d->group.af) {
-		put_s(o, " --mcast-group ");
-		o->n += lbadm_addr_text(o->b + o->n, &d->group, 0);
-	}
-	if (d->port) {
-		put_s(o, " --mcast-port ");
-		put_u(o, d->port, 0);
-	}
-	if (d->ttl) {
-		put_s(o, " --mcast-ttl ");
-		put_u(o, d->ttl, 0);
-	}
+	put_daemon_opts(o, d, arg_keys);
 	put_nl(o);
 }
 

@@ -22,4 +22,27 @@ typedef __UINT64_TYPE__ u64;
 #define __flatten __attribute__((flatten))
 #endif
 
+/* Big-endian fields at any offset of a wire message, byte by byte. */
+static inline void lbvs_put_be16(u8 *p, u16 v)
+{
+	p[0] = v >> 8;
+	p[1] = v & 0xff;
+}
+
+static inline void lbvs_put_be32(u8 *p, u32 v)
+{
+	lbvs_put_be16(p, v >> 16);
+	lbvs_put_be16(p + 2, v & 0xffff);
+}
+
+static inline u16 lbvs_get_be16(const u8 *p)
+{
+	return (u16)(p[0] << 8 | p[1]);
+}
+
+static inline u32 lbvs_get_be32(const u8 *p)
+{
+	return (u32)lbvs_get_be16(p) << 16 | lbvs_get_be16(p + 2);
+}
+
 #endif /* _LBVS_PURE_H */

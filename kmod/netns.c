@@ -89,6 +89,22 @@ static int __net_init lbvs_net_init(struct net *net)
 	return lbvs_sysctl_register(ln);
 }
 
+/*
+ * The sync daemons go before the namespace's devices (pre_exit runs
+ * before any exit): a UDP socket that received a multicast datagram keeps
+ * its input route (sk_rx_dst, on the loopback device) until it is
+ * released, and the devices' teardown waits for that reference, which a
+ * subsystem's exit (after the devices') would release too late.
+ */
+static void __net_exit lbvs_net_pre_exit(struct net *net)
+{
+	struct lbvs_net *ln = lbvs_net(net);
+
+	mutex_lock(&ln->config_lock);
+	lbvs_sync_net_exit(ln);
+	mutex_unlock(&ln->config_lock);
+}
+
 static void __net_exit lbvs_net_exit(struct net *net)
 {
 	struct lbvs_net *ln = lbvs_net(net);
@@ -98,8 +114,6 @@ static void __net_exit lbvs_net_exit(struct net *net)
 	/* No packet reaches us after this; then nothing can add to the tables. */
 	mutex_lock(&ln->config_lock);
 	lbvs_hooks_unregister(ln);
-	/* The backup adds to the tables, by the services: stop it first. */
-	lbvs_sync_net_exit(ln);
 	mutex_unlock(&ln->config_lock);
 	cancel_delayed_work_sync(&ln->est_work);
 	lbvs_drain_exit(ln);
@@ -114,6 +128,7 @@ static void __net_exit lbvs_net_exit(struct net *net)
 
 static struct pernet_operations lbvs_net_ops = {
 	.init = lbvs_net_init,
+	.pre_exit = lbvs_net_pre_exit,
 	.exit = lbvs_net_exit,
 	.id = &lbvs_net_id,
 	.size = sizeof(struct lbvs_net),

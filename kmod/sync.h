@@ -74,8 +74,8 @@ int lbvs_sync_stop(struct lbvs_net *ln, enum lbvs_sync_role role);
 bool lbvs_sync_get(struct lbvs_net *ln, enum lbvs_sync_role role,
 		   struct lbvs_sync_cfg *cfg);
 /*
- * netns exit / module exit: stop both. Called where the netns state is
- * torn down, after the hooks and before the services and the conn table.
+ * netns exit / module exit: stop both. Called from the namespace's
+ * pre_exit (netns.c), before its devices, services and conn table go.
  */
 void lbvs_sync_net_exit(struct lbvs_net *ln);
 

@@ -87,6 +87,10 @@ static const struct nla_policy daemon_policy[LBVS_DAEMON_ATTR_MAX + 1] = {
 	[LBVS_DAEMON_ATTR_RX_CONNS]	= { .type = NLA_REJECT },
 	[LBVS_DAEMON_ATTR_RX_REFUSED]	= { .type = NLA_REJECT },
 	[LBVS_DAEMON_ATTR_RX_ERRORS]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RESYNC_STATE]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RESYNC_ENTRIES] = { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RESYNC_MSECS]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RESYNCS]	= { .type = NLA_REJECT },
 };
 
 static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
@@ -1345,11 +1349,16 @@ static int put_daemon_counters(struct sk_buff *skb, enum lbvs_sync_role role,
 	if (role == LBVS_SYNC_MASTER)
 		return put_u64(skb, LBVS_DAEMON_ATTR_TX_MSGS, n->tx_msgs) ||
 		       put_u64(skb, LBVS_DAEMON_ATTR_TX_CONNS, n->tx_conns) ||
-		       put_u64(skb, LBVS_DAEMON_ATTR_TX_DROPPED, n->tx_dropped);
+		       put_u64(skb, LBVS_DAEMON_ATTR_TX_DROPPED, n->tx_dropped) ||
+		       put_u64(skb, LBVS_DAEMON_ATTR_RESYNCS, n->resyncs) ||
+		       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_ENTRIES, n->resync_sent);
 	return put_u64(skb, LBVS_DAEMON_ATTR_RX_MSGS, n->rx_msgs) ||
 	       put_u64(skb, LBVS_DAEMON_ATTR_RX_CONNS, n->rx_conns) ||
 	       put_u64(skb, LBVS_DAEMON_ATTR_RX_REFUSED, n->rx_refused) ||
-	       put_u64(skb, LBVS_DAEMON_ATTR_RX_ERRORS, n->rx_errors);
+	       put_u64(skb, LBVS_DAEMON_ATTR_RX_ERRORS, n->rx_errors) ||
+	       nla_put_u32(skb, LBVS_DAEMON_ATTR_RESYNC_STATE, n->resync_state) ||
+	       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_ENTRIES, n->resync_entries) ||
+	       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_MSECS, n->resync_msecs);
 }
 
 static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,

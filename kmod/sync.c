@@ -38,7 +38,9 @@
 #include "sched.h"
 #include "service.h"
 #include "sync.h"
+#include "sync_ext.h"
 #include "sync_msg.h"
+#include "sync_resync.h"
 
 /* Full messages waiting for the thread: ~15 MB of 1.5 KB ones at most. */
 #define SYNC_QLEN_MAX		10000
@@ -49,6 +51,14 @@
 /* A backup takes what an IPVS master may send (start_sync_thread()). */
 #define SYNC_BACKUP_MIN_MAXLEN	1024
 #define SYNC_MTU_DEFAULT	1500
+/* Resync messages (sync_resync.h) and the master's reads: small. */
+#define SYNC_CTL_MAX		128
+/*
+ * A backup's receive buffer (sock_set_rcvbuf() doubles it): a resync
+ * comes as fast as the master sends, a few thousand messages for 100,000
+ * entries, while the thread may be busy applying them.
+ */
+#define SYNC_BACKUP_RCVBUF	(4 << 20)
 
 /* A message in the making or queued: the codec's buffer and its memory. */
 struct sync_mbuf {
@@ -60,6 +70,8 @@ struct sync_mbuf {
 struct lbvs_sync_master {
 	struct lbvs_sync_cfg cfg;	/* constant while it runs */
 	struct socket *sock;		/* the thread's */
+	struct socket *rx;		/* the thread's: resync requests */
+	struct lbvs_resync_master *rs;	/* the thread's */
 	struct task_struct *task;
 	/*
 	 * lock (BH: the packet path takes it) protects cur, since, queue
@@ -80,6 +92,7 @@ struct lbvs_sync_backup {
 	struct socket *sock;		/* the thread's */
 	struct task_struct *task;
 	u8 *buf;			/* cfg.maxlen bytes, the thread's */
+	struct lbvs_resync_backup *rs;	/* the thread's; counters: sync_resync.h */
 	/* Written by the thread, read under config_lock. */
 	atomic64_t rx_msgs, rx_conns, rx_refused, rx_errors;
 };
@@ -350,6 +363,52 @@ void lbvs_sync_conn_slow(struct lbvs_net *ln, struct lbvs_conn *c, u8 old_state,
 		master_add(ms, &sc);
 }
 
+/* A full-table resync's entry (sync_resync.c): any one the master sends at all. */
+bool lbvs_sync_master_conn(struct lbvs_sync_master *ms, struct lbvs_conn *c)
+{
+	struct lbvs_sync_conn sc;
+
+	/* As a new entry from no state: each kind that syncs ever goes. */
+	if (!sync_needed(c, U8_MAX, 0, true) || !encode(c, &sc))
+		return false;
+	master_add(ms, &sc);
+	return true;
+}
+
+int lbvs_sync_master_ctl(struct lbvs_sync_master *ms, u8 type, const u32 *ids,
+			 unsigned int n, u32 count)
+{
+	struct sync_mbuf *mb = mbuf_new(&ms->cfg, GFP_KERNEL);
+	struct lbvs_sync_ext_w w;
+	unsigned int i;
+	int err;
+
+	if (!mb)
+		return -ENOMEM;
+	err = lbvs_sync_ext_open(&w, &mb->b);
+	for (i = 0; !err && i < n; i++)
+		err = lbvs_sync_ext_put_resync(&w, type, ids[i], count);
+	if (err) {
+		kfree(mb);
+		return err;
+	}
+	lbvs_sync_ext_finish(&w);
+	spin_lock_bh(&ms->lock);
+	/* After every entry queued so far, the partial message's too. */
+	if (ms->cur)
+		master_queue_cur(ms);
+	/* Past the limit by a few at most: one per walk and per request. */
+	list_add_tail(&mb->list, &ms->queue);
+	ms->qlen++;
+	spin_unlock_bh(&ms->lock);
+	return 0;
+}
+
+bool lbvs_sync_master_full(struct lbvs_sync_master *ms)
+{
+	return READ_ONCE(ms->qlen) >= SYNC_QLEN_MAX / 2;
+}
+
 /* ---- master: the thread ---- */
 
 /*
@@ -412,6 +471,41 @@ static void master_send(struct lbvs_sync_master *ms, struct sync_mbuf *mb)
 	kfree(mb);
 }
 
+static bool backup_readable(struct sock *sk)
+{
+	return !skb_queue_empty_lockless(&sk->sk_receive_queue) ||
+	       !skb_queue_empty_lockless(&udp_sk(sk)->reader_queue);
+}
+
+/*
+ * Resync requests from the group. The socket hears every message there
+ * (a peer master's too, active/active): those are cut short and ignored.
+ * A bounded round, so that sending is never starved.
+ */
+static void master_hear(struct lbvs_sync_master *ms)
+{
+	u8 buf[SYNC_CTL_MAX];
+	struct kvec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct msghdr msg;
+	int len, n;
+
+	for (n = 0; n < 64; n++) {
+		memset(&msg, 0, sizeof(msg));
+		len = kernel_recvmsg(ms->rx, &msg, &iov, 1, sizeof(buf), MSG_DONTWAIT);
+		if (len < 0)
+			return;
+		if (!(msg.msg_flags & MSG_TRUNC))
+			lbvs_resync_master_heard(ms->rs, buf, len);
+	}
+}
+
+/* Queued messages, a request, a walk to go on with, or the end. */
+static bool master_woken(struct lbvs_sync_master *ms)
+{
+	return kthread_should_stop() || READ_ONCE(ms->qlen) ||
+	       backup_readable(ms->rx->sk) || lbvs_resync_master_busy(ms->rs);
+}
+
 static int master_thread(void *data)
 {
 	struct lbvs_sync_master *ms = data;
@@ -425,11 +519,14 @@ static int master_thread(void *data)
 			cond_resched();
 			continue;
 		}
-		/* Set before the test: a wake-up in between is not lost. */
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (!kthread_should_stop() && !READ_ONCE(ms->qlen))
-			schedule_timeout(wait);
-		__set_current_state(TASK_RUNNING);
+		master_hear(ms);
+		if (lbvs_resync_master_work(ms->rs))
+			continue;
+		/*
+		 * On the requests' socket; master_queue_cur()'s wake-up ends
+		 * the wait too, as the condition is tested after it.
+		 */
+		wait_event_interruptible_timeout(*sk_sleep(ms->rx->sk), master_woken(ms), wait);
 	}
 	return 0;
 }
@@ -516,6 +613,8 @@ static int backup_setup(struct lbvs_net *ln, struct socket *sock,
 	struct sockaddr_storage ss;
 	int err, len;
 
+	/* A backup sends its resync requests from it. */
+	master_sock_opts(sock->sk, ifindex, c->ttl);
 	sock_set_reuseaddr(sock->sk);
 	err = sock_bindtoindex(sock->sk, ifindex, true);
 	if (err)
@@ -733,6 +832,7 @@ static void backup_message(struct lbvs_sync_backup *bs, int len)
 	lbvs_sync_decode(bs->buf, len, bs->cfg.syncid, backup_entry, bs, &res);
 	rcu_read_unlock();
 	local_bh_enable();
+	lbvs_resync_backup_heard(bs->rs, bs->buf, len, &res);
 	atomic64_add(res.delivered + res.skipped, &bs->rx_conns);
 	atomic64_add(res.skipped, &bs->rx_refused);
 	/* Another group's messages are not errors: the group may be shared. */
@@ -763,10 +863,19 @@ static void backup_drain(struct lbvs_sync_backup *bs)
 	}
 }
 
-static bool backup_readable(struct sock *sk)
+/* A resync request, when one is due; a lost one is sent again. */
+static void backup_ask(struct lbvs_sync_backup *bs)
 {
-	return !skb_queue_empty_lockless(&sk->sk_receive_queue) ||
-	       !skb_queue_empty_lockless(&udp_sk(sk)->reader_queue);
+	u8 buf[SYNC_CTL_MAX];
+	struct sockaddr_storage ss;
+	struct kvec iov = { .iov_base = buf };
+	struct msghdr msg = { .msg_name = &ss, .msg_flags = MSG_DONTWAIT | MSG_NOSIGNAL };
+
+	iov.iov_len = lbvs_resync_backup_tick(bs->rs, buf, sizeof(buf));
+	if (!iov.iov_len)
+		return;
+	msg.msg_namelen = group_addr(&bs->cfg, &ss);
+	kernel_sendmsg(bs->sock, &msg, &iov, 1, iov.iov_len);
 }
 
 static int backup_thread(void *data)
@@ -775,6 +884,7 @@ static int backup_thread(void *data)
 	struct sock *sk = bs->sock->sk;
 
 	while (!kthread_should_stop()) {
+		backup_ask(bs);
 		wait_event_interruptible_timeout(*sk_sleep(sk),
 						 backup_readable(sk) || kthread_should_stop(),
 						 HZ);
@@ -792,6 +902,9 @@ static void master_free(struct lbvs_sync_master *ms)
 	list_for_each_entry_safe(mb, tmp, &ms->queue, list)
 		kfree(mb);
 	kfree(ms->cur);
+	lbvs_resync_master_free(ms->rs);
+	if (ms->rx)
+		sock_release(ms->rx);
 	if (ms->sock)
 		sock_release(ms->sock);
 	kfree(ms);
@@ -809,7 +922,18 @@ static int master_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 	ms->cfg = *c;
 	spin_lock_init(&ms->lock);
 	INIT_LIST_HEAD(&ms->queue);
-	err = sync_sock(ln, c, ifindex, master_setup, &ms->sock);
+	ms->rs = lbvs_resync_master_new(ln, ms, c->syncid);
+	if (!ms->rs) {
+		err = -ENOMEM;
+		goto err_free;
+	}
+	/*
+	 * Requests come to the group: a receiving socket as a backup's,
+	 * beside this namespace's backup if it runs (SO_REUSEADDR: each
+	 * socket bound to the group gets its own copy of a datagram).
+	 */
+	err = sync_sock(ln, c, ifindex, master_setup, &ms->sock) ?:
+	      sync_sock(ln, c, ifindex, backup_setup, &ms->rx);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "cannot set up the sync master's socket");
 		goto err_free;
@@ -833,6 +957,7 @@ static void backup_free(struct lbvs_sync_backup *bs)
 {
 	if (bs->sock)
 		sock_release(bs->sock);
+	lbvs_resync_backup_free(bs->rs);
 	kfree(bs->buf);
 	kfree(bs);
 }
@@ -849,13 +974,15 @@ static int backup_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 	bs->ln = ln;
 	bs->cfg = *c;
 	bs->buf = kmalloc(c->maxlen, GFP_KERNEL);
-	if (!bs->buf)
+	bs->rs = lbvs_resync_backup_new(c->syncid);
+	if (!bs->buf || !bs->rs)
 		goto err_free;
 	err = sync_sock(ln, c, ifindex, backup_setup, &bs->sock);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "cannot set up the sync backup's socket");
 		goto err_free;
 	}
+	sock_set_rcvbuf(bs->sock->sk, SYNC_BACKUP_RCVBUF);
 	bs->task = kthread_run(backup_thread, bs, "lbvs-b:%d", c->syncid);
 	if (IS_ERR(bs->task)) {
 		err = PTR_ERR(bs->task);
@@ -962,11 +1089,14 @@ void lbvs_sync_counters(struct lbvs_net *ln, struct lbvs_sync_counters *out)
 		out->tx_msgs = atomic64_read(&ms->tx_msgs);
 		out->tx_conns = atomic64_read(&ms->tx_conns);
 		out->tx_dropped = atomic64_read(&ms->tx_dropped);
+		lbvs_resync_master_counters(ms->rs, &out->resyncs, &out->resync_sent);
 	}
 	if (bs) {
 		out->rx_msgs = atomic64_read(&bs->rx_msgs);
 		out->rx_conns = atomic64_read(&bs->rx_conns);
 		out->rx_refused = atomic64_read(&bs->rx_refused);
 		out->rx_errors = atomic64_read(&bs->rx_errors);
+		lbvs_resync_backup_counters(bs->rs, &out->resync_state, &out->resync_entries,
+					    &out->resync_msecs);
 	}
 }

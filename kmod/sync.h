@@ -84,10 +84,15 @@ void lbvs_sync_net_exit(struct lbvs_net *ln);
  * role's are zero): sent messages, sent entries, messages dropped (queue
  * full, no memory, send error), received messages, received entries,
  * entries refused (no such service/server, bad, table full), messages
- * refused by the decoder. Under config_lock.
+ * refused by the decoder. Under config_lock. Resync (sync_resync.h):
+ * the master's walks and the entries they queued; the backup's
+ * LBVS_RESYNC_* state, the entries its end marker counted, and its time.
  */
 struct lbvs_sync_counters {
 	u64 tx_msgs, tx_conns, tx_dropped, rx_msgs, rx_conns, rx_refused, rx_errors;
+	u64 resyncs, resync_sent;
+	u32 resync_state;
+	u64 resync_entries, resync_msecs;
 };
 
 void lbvs_sync_counters(struct lbvs_net *ln, struct lbvs_sync_counters *out);

@@ -93,7 +93,8 @@
  * LBVS_CMD_GET_DAEMON (dump)
  *   reply (one message a running daemon, master first): LBVS_ATTR_DAEMON
  *   with every attribute as in effect (defaults filled in) and its
- *   counters
+ *   counters; a backup also its full-table resync's RESYNC_STATE,
+ *   RESYNC_ENTRIES and RESYNC_MSECS, a master RESYNCS and RESYNC_ENTRIES
  *
  * Multicast group LBVS_GENL_MCGRP_EVENTS ("events"): after every request
  * that changed the configuration, one message with the request's command
@@ -436,6 +437,12 @@ enum lbvs_conn_attr {
 #define LBVS_SYNC_STATE_MASTER	1
 #define LBVS_SYNC_STATE_BACKUP	2
 
+/* A backup's full-table resync (LBVS_DAEMON_ATTR_RESYNC_STATE). */
+#define LBVS_RESYNC_PENDING	1	/* asking; no master answered yet */
+#define LBVS_RESYNC_RECEIVING	2	/* a master answered; table coming */
+#define LBVS_RESYNC_DONE	3	/* the master's end marker arrived */
+#define LBVS_RESYNC_NONE	4	/* no answer (IPVS or no master) */
+
 enum lbvs_daemon_attr {
 	LBVS_DAEMON_ATTR_UNSPEC,
 	LBVS_DAEMON_ATTR_STATE,		/* u32, LBVS_SYNC_STATE_* */
@@ -457,6 +464,16 @@ enum lbvs_daemon_attr {
 					 * or server, table full, bad values
 					 */
 	LBVS_DAEMON_ATTR_RX_ERRORS,	/* messages refused: malformed */
+	/*
+	 * Full-table resync (lbvs only; docs/ha.md). Backup: STATE, ENTRIES
+	 * (what the master's end marker counted), MSECS (first request to
+	 * end marker). Master: RESYNCS (table walks done), ENTRIES (queued
+	 * by them).
+	 */
+	LBVS_DAEMON_ATTR_RESYNC_STATE,	/* u32, LBVS_RESYNC_* */
+	LBVS_DAEMON_ATTR_RESYNC_ENTRIES,	/* u64 */
+	LBVS_DAEMON_ATTR_RESYNC_MSECS,	/* u64 */
+	LBVS_DAEMON_ATTR_RESYNCS,	/* u64 */
 	__LBVS_DAEMON_ATTR_MAX
 };
 

@@ -937,6 +937,10 @@ START_TEST(t_msg_daemon)
 	nla_put_u64(m, LBVS_DAEMON_ATTR_RX_CONNS, 5);
 	nla_put_u32(m, LBVS_DAEMON_ATTR_RX_REFUSED, 6);
 	nla_put_u64(m, LBVS_DAEMON_ATTR_RX_ERRORS, 7);
+	nla_put_u32(m, LBVS_DAEMON_ATTR_RESYNC_STATE, LBVS_RESYNC_DONE);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_RESYNC_ENTRIES, 8);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_RESYNC_MSECS, 9);
+	nla_put_u64(m, LBVS_DAEMON_ATTR_RESYNCS, 10);
 	nla_put_u32(m, LBVS_DAEMON_ATTR_MAX + 1, 99);	/* newer: skipped */
 	nla_nest_end(m, n);
 	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
@@ -956,6 +960,10 @@ START_TEST(t_msg_daemon)
 	ck_assert_uint_eq(x.rx_conns, 5);
 	ck_assert_uint_eq(x.rx_refused, 6);
 	ck_assert_uint_eq(x.rx_errors, 7);
+	ck_assert_uint_eq(x.resync_state, LBVS_RESYNC_DONE);
+	ck_assert_uint_eq(x.resync_entries, 8);
+	ck_assert_uint_eq(x.resync_msecs, 9);
+	ck_assert_uint_eq(x.resyncs, 10);
 	nlmsg_free(m);
 
 	/* No group without its family; no state: malformed. */

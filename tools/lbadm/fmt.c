@@ -281,6 +281,16 @@ const char *lbadm_sync_state_name(uint32_t state)
 	return NULL;
 }
 
+const char *lbadm_resync_state_name(uint32_t state)
+{
+	static const char *const names[] = {
+		[LBVS_RESYNC_PENDING] = "pending", [LBVS_RESYNC_RECEIVING] = "receiving",
+		[LBVS_RESYNC_DONE] = "done", [LBVS_RESYNC_NONE] = "none",
+	};
+
+	return state < sizeof(names) / sizeof(names[0]) ? names[state] : NULL;
+}
+
 const char *lbadm_tun_type_name(uint8_t type)
 {
 	return type <= LBVS_TUN_MAX ? lbadm_tun_types[type] : "?";

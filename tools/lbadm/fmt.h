@@ -57,6 +57,8 @@ void lbadm_fmt_sched_flags(char *buf, const char *sched, uint32_t flags);
 
 /* A sync daemon state's name (LBVS_SYNC_STATE_* bits), NULL if neither. */
 const char *lbadm_sync_state_name(uint32_t state);
+/* A backup's LBVS_RESYNC_*: "pending" ... "none"; NULL: none known. */
+const char *lbadm_resync_state_name(uint32_t state);
 /* A tunnel type's name (lbadm_tun_types), "?" if unknown. */
 const char *lbadm_tun_type_name(uint8_t type);
 

@@ -119,6 +119,9 @@ struct lbadm_daemon {
 	/* Counters, in replies only. */
 	uint64_t tx_msgs, tx_conns, tx_dropped;
 	uint64_t rx_msgs, rx_conns, rx_refused, rx_errors;
+	/* Full-table resync: the backup's LBVS_RESYNC_* (0: a master's). */
+	uint32_t resync_state;
+	uint64_t resyncs, resync_entries, resync_msecs;
 };
 
 /* Who made a change, in a configuration event. */

@@ -136,6 +136,10 @@ static const struct lbadm_field daemon_fields[LBVS_DAEMON_ATTR_MAX + 1] = {
 	DAEMON(RX_CONNS, CTR, rx_conns, 0, 0),
 	DAEMON(RX_REFUSED, CTR, rx_refused, 0, 0),
 	DAEMON(RX_ERRORS, CTR, rx_errors, 0, 0),
+	DAEMON(RESYNC_STATE, U32, resync_state, 0, 0),
+	DAEMON(RESYNC_ENTRIES, CTR, resync_entries, 0, 0),
+	DAEMON(RESYNC_MSECS, CTR, resync_msecs, 0, 0),
+	DAEMON(RESYNCS, CTR, resyncs, 0, 0),
 };
 
 static const struct lbadm_nest daemon_nest =

@@ -1165,6 +1165,10 @@ static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
 		"  tx_msgs=", " tx_conns=", " tx_dropped=", " rx_msgs=",
 		" rx_conns=", " rx_refused=", " rx_errors=",
 	};
+	static const char *const resync_keys[] = {
+		" resyncs=", " resync_entries=", " resync_ms=",
+	};
+	const char *resync = lbadm_resync_state_name(d->resync_state);
 	size_t i;
 
 	put_s(o, lbadm_sync_state_name(d->state));
@@ -1181,6 +1185,14 @@ static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
 		put_s(o, ctr_keys[i]);
 		put_u64(o, ctr[i]);
 	}
+	if (resync) {
+		put_s(o, " resync=");
+		put_s(o, resync);
+	}
+	for (i = 0; i < sizeof(resync_keys) / sizeof(resync_keys[0]); i++) {
+		put_s(o, resync_keys[i]);
+		put_u64(o, (&d->resyncs)[i]);
+	}
 	put_nl(o);
 }
 
@@ -1192,6 +1204,10 @@ static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
 		KEY(",\"rx_conns\":"), KEY(",\"rx_refused\":"),
 		KEY(",\"rx_errors\":"),
 	};
+	static const struct json_key resync_keys[] = {
+		KEY(",\"resyncs\":"), KEY(",\"resync_entries\":"), KEY(",\"resync_ms\":"),
+	};
+	const char *resync = lbadm_resync_state_name(d->resync_state);
 
 	put_s(o, "{\"state\":\"");
 	put_s(o, lbadm_sync_state_name(d->state));
@@ -1211,6 +1227,12 @@ static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
 	put_s(o, ",\"ttl\":");
 	put_u(o, d->ttl, 0);
 	json_u64s(o, keys, &d->tx_msgs, (int)(sizeof(keys) / sizeof(keys[0])));
+	put_s(o, ",\"resync\":");
+	if (resync)
+		json_str(o, resync);
+	else
+		put_s(o, "null");
+	json_u64s(o, resync_keys, &d->resyncs, (int)(sizeof(resync_keys) / sizeof(resync_keys[0])));
 	put_c(o, '}');
 }
 

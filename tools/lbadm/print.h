@@ -82,11 +82,14 @@ void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
  * them), "master sync daemon (mcast=eth0, syncid=7[, maxlen=N][, group=
  * ADDR][, port=N][, ttl=N])", each field after syncid only when not 0.
  * --stats (lbvs's): a second line per daemon, "  tx_msgs=N tx_conns=N
- * tx_dropped=N rx_msgs=N rx_conns=N rx_refused=N rx_errors=N". JSON:
+ * tx_dropped=N rx_msgs=N rx_conns=N rx_refused=N rx_errors=N[ resync=S]
+ * resyncs=N resync_entries=N resync_ms=N", S a backup's full-table resync
+ * (pending, receiving, done, none). JSON:
  * {"daemons":[{"state":"master"|"backup","mcast_interface":STR,
  * "syncid":N,"maxlen":N,"group":STR|null,"port":N,"ttl":N,"tx_msgs":N,
  * "tx_conns":N,"tx_dropped":N,"rx_msgs":N,"rx_conns":N,"rx_refused":N,
- * "rx_errors":N}]}. No daemon: no text, and {"daemons":[]}.
+ * "rx_errors":N,"resync":S|null,"resyncs":N,"resync_entries":N,
+ * "resync_ms":N}]}. No daemon: no text, and {"daemons":[]}.
  */
 void lbadm_print_daemons(FILE *f, const struct lbadm_daemon *v, size_t n,
 			 unsigned int fmt);

@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# timeout: 180
+#
+# Full-table resync (docs/ha.md): a backup that starts after the master's
+# connections were made gets them all by asking, where the sync of changes
+# alone would never send these idle flows. A backup with no master to
+# answer gives up after its tries, reports "none", and still works.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/traffic.sh"
+
+N=500
+topo_nat 1
+ns_add peer
+veth director sync0 peer eth0
+ip -n director addr add 198.18.200.1/24 dev sync0
+ip -n peer addr add 198.18.200.2/24 dev eth0
+lbp() { nsx peer "$LBADM" "$@"; }
+peer_conns() { nsx peer cat /proc/sys/net/lbvs/conn_count; }
+# LINE: the peer's backup's counters line of -L --daemon --stats.
+backup_stats() { LINE=$(lbp -L --daemon --stats | sed -n '/^backup/{n;p}'); }
+resync_is() { backup_stats; [ "$(field resync)" = "$1" ]; }
+
+udp_server rs1 53 rs1
+lbvs_load
+for ns in director peer; do
+	printf '%s\n' "-A -u $VIP4:53 -s rr" "-a -u $VIP4:53 -r ${RIP4[1]}:53 -m" |
+		nsx "$ns" "$LBADM" -R
+done
+# N idle UDP flows on the director, made before any daemon runs.
+answered=$(ip netns exec client python3 "$TALLY" udp "$VIP4" 53 "$N" 40001 | grep -c '^rs1$')
+assert_eq "$answered" "$N" "UDP flows answered"
+assert_eq "$(conn_count)" "$N" "director's connections"
+
+# No master: the requests go unanswered, then "none"; a plain backup.
+lbp --start-daemon backup --mcast-interface eth0 --syncid 5
+wait_until 30 resync_is none || fail "no master, resync state after 30 s: $LINE"
+log "no master: $LINE"
+
+# The master starts: its idle flows are no change to send (the baseline:
+# without a resync this backup never gets them).
+lbd --start-daemon master --mcast-interface sync0 --syncid 5
+# An absence: nothing to wait for but time (the master's flush is 1 s).
+sleep 2
+assert_eq "$(peer_conns)" 0 "entries at a backup that did not resync"
+
+# The backup restarts: it asks, and the master sends its whole table.
+lbp --stop-daemon backup
+lbp --start-daemon backup --mcast-interface eth0 --syncid 5
+wait_until 30 resync_is 'done' || fail "resync state after 30 s: $LINE"
+log "resync: $LINE"
+assert_eq "$(field resync_entries)" "$N" "entries the end marker counted"
+assert_eq "$(peer_conns)" "$N" "backup's connections after the resync"
+LINE=$(lbd -L --daemon --stats | sed -n '/^master/{n;p}')
+assert_eq "$(field resyncs)" 1 "master's resyncs"
+assert_eq "$(field resync_entries)" "$N" "master's resync entries"
+# The plain listing stays ipvsadm's; JSON carries the state.
+plain=$(lbp -L --daemon)
+assert_match "$plain" '^backup sync daemon \(mcast=eth0, syncid=5[,)]' "plain listing"
+[[ $plain != *resync* ]] || fail "plain listing shows the resync: $plain"
+assert_match "$(lbp -L --daemon --json --stats)" '"resync":"done"' "JSON resync state"
+# Synced entries are the master's: same client, server and state.
+assert_eq "$(lbp -L -c -n | grep -c "${RIP4[1]}:53")" "$N" "synced entries' server"
+# The namespaces go with both daemons running (they had traffic).
+log "ok"

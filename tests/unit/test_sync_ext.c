@@ -39,7 +39,7 @@ static int read_area(const u8 *msg, size_t len, u8 *type, u32 *id, u32 *cnt)
 	struct lbvs_sync_result res;
 	struct lbvs_sync_ext_r r;
 	const u8 *val;
-	u8 vlen;
+	u8 vlen, t2;
 	u8 *copy = malloc(len);
 	int rc;
 
@@ -47,10 +47,16 @@ static int read_area(const u8 *msg, size_t len, u8 *type, u32 *id, u32 *cnt)
 	n_entries = 0;
 	lbvs_sync_decode(copy, len, 0, count, NULL, &res);
 	rc = res.reason == LBVS_SYNC_OK ? lbvs_sync_ext_find(copy, len, res.end, &r) : -EBADMSG;
-	if (!rc)
-		rc = lbvs_sync_ext_next(&r, type, &val, &vlen);
+	if (rc) {
+		free(copy);
+		return rc;
+	}
+	rc = lbvs_sync_ext_next(&r, type, &val, &vlen);
 	if (rc == 1)
 		rc = lbvs_sync_ext_get_resync(*type, val, vlen, id, cnt);
+	/* The rest of the area: each TLV within the copy, then the end. */
+	while (lbvs_sync_ext_next(&r, &t2, &val, &vlen) > 0)
+		ck_assert(val + vlen <= copy + len);
 	free(copy);
 	return rc;
 }

@@ -9,7 +9,8 @@
 #
 #   scripts/bench.sh                   everything
 #   BENCH_REPS=3 BENCH_SECS=2 scripts/bench.sh
-#   BENCH_PARTS="sched mem" scripts/bench.sh   some parts (sched pkt tcp mem);
+#   BENCH_PARTS="sched mem" scripts/bench.sh   some parts (sched pkt tcp mem,
+#                                  and sync, which runs only when named);
 #                                  the other parts' last results are kept
 #   scripts/bench.sh --report-only     rewrite docs/benchmarks.md from out/bench/
 set -euo pipefail
@@ -34,7 +35,7 @@ for f in kmod/lbvs.ko tools/lbadm/lbadm; do
 	[ -e "$f" ] || { echo "bench: $f is not built (make all)" >&2; exit 2; }
 done
 parts=" ${BENCH_PARTS:-sched pkt tcp mem} "
-guest_parts=$(for p in pkt tcp mem; do if [[ $parts == *" $p "* ]]; then echo "$p"; fi; done | xargs)
+guest_parts=$(for p in pkt tcp mem sync; do if [[ $parts == *" $p "* ]]; then echo "$p"; fi; done | xargs)
 mkdir -p tests/bench/bin "$out"
 # A full run replaces every earlier result; a partial one only its own.
 [ "$parts" != " sched pkt tcp mem " ] || rm -f "$out"/guest*

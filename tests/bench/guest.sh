@@ -13,7 +13,8 @@
 #   NOTE TEXT                           what could not be measured, and why
 #
 # BENCH_REPS (default 5) repeats, BENCH_SECS (default 2) seconds per sample,
-# BENCH_PARTS (default "pkt tcp mem") which parts run.
+# BENCH_PARTS (default "pkt tcp mem") which parts run; "sync" (only on
+# request) the sync master's cost and a backup's full-table resync.
 . "$LBVS_TOP/tests/e2e/lib.sh"
 . "$LBVS_TOP/tests/bench/pktgen.sh"
 
@@ -339,6 +340,103 @@ bench_mem()
 	echo "MEM $lb unload_seconds $(elapsed "$t0" "$(now)")"
 }
 
+# --- 5. connection sync: its cost to the packet path, a backup's resync ---------
+
+# A second director, peer, on a sync link (director sync0 -- peer eth0);
+# peer_config: the director's service (port 9000 over rs1), once lbvs is
+# loaded. Made afresh each time: deleting it takes the link, and a module
+# reload its configuration.
+peer_up()
+{
+	ns_add peer
+	veth director sync0 peer eth0
+}
+
+peer_config()
+{
+	nsx peer sysctl -qw net.lbvs.conn_max=2100000
+	printf '%s\n' "-A -u $VIP4:9000 -s rr" "-a -u $VIP4:9000 -r ${RIP4[1]}:9000 -m" |
+		nsx peer "$LBADM" -R
+}
+
+peer_down()
+{
+	ip netns delete peer
+	_NETNS=("${_NETNS[@]/peer/}")
+}
+
+# sync_config CONFIG PROTO PORT N: config_use's lbvs-nat, with a sync
+# master running (CONFIG lbvs-nat-sync) or none (lbvs-nat).
+sync_config()
+{
+	config_use lbvs-nat "$2" "$3" "$4"
+	[ "$1" = lbvs-nat ] || lbd --start-daemon master --mcast-interface sync0
+}
+
+# LINE: the peer backup's counters (-L --daemon --stats).
+resync_done()
+{
+	LINE=$(nsx peer "$LBADM" -L --daemon --stats | sed -n '/^backup/{n;p}')
+	[ "$(field resync)" = 'done' ]
+}
+
+# A backup that starts next to a master holding ~100,000 UDP entries:
+# milliseconds from its first request to the master's end marker, which it
+# reads after every entry before it (the same socket, in order).
+bench_resync()
+{
+	local rep
+	config_use lbvs-nat -u 9000 1
+	adm --set 0 0 600
+	# 11 sources x 9,091 ports (coprime): 100,001 flows, each sent once.
+	pg_flows 198.18.0.1 198.18.0.11 1024 9091 "$VIP4" "$VIP4"
+	pg_start 100001
+	pg_wait
+	echo "INFO resync_master_entries $(entries)"
+	for rep in $(seq "$REPS"); do
+		peer_up
+		peer_config
+		lbd --start-daemon master --mcast-interface sync0
+		nsx peer "$LBADM" --start-daemon backup --mcast-interface eth0
+		if wait_until 300 resync_done; then
+			res resync 100000 lbvs "$rep" "$(field resync_ms)"
+			res resync_entries 100000 lbvs "$rep" "$(nsx peer cat /proc/sys/net/lbvs/conn_count)"
+		else
+			note "resync rep $rep: not done after 300 s: $LINE"
+		fi
+		lbd --stop-daemon master
+		peer_down
+	done
+}
+
+bench_sync()
+{
+	local cfg rep out
+	peer_up
+	for rep in $(seq "$REPS"); do
+		for cfg in lbvs-nat lbvs-nat-sync; do
+			sync_config "$cfg" -u 9000 $NRS
+			pg_flows "$CIP4" "$CIP4" 1024 10000 "$TARGET_MIN" "$TARGET_MAX"
+			pg_start
+			sleep 1	# the first pass creates (and syncs) the 10,000 entries
+			res syncpkt $NRS "$cfg" "$rep" "$(pps_sample)"
+			pg_stop
+		done
+	done
+	for rep in $(seq "$REPS"); do
+		for cfg in lbvs-nat lbvs-nat-sync; do
+			sync_config "$cfg" -t 8080 1
+			out=$(nsx client "$BIN/connrate" "$TARGET_MIN" 8080 "$SECS" 4)
+			res syncconn 1 "$cfg" "$rep" "${out##*rate=}"
+			[[ $out == *errors=0* ]] || note "syncconn $cfg rep $rep: $out"
+			[ "$cfg" = lbvs-nat ] ||
+				echo "INFO syncconn_master_rep$rep $(lbd -L --daemon --stats | sed -n 2p | xargs)"
+		done
+	done
+	peer_down
+	bench_resync
+}
+
 # ------------------------------------------------------------------------------
 
 [ -x "$BIN/connrate" ] || fail "run scripts/bench.sh: $BIN/connrate is not built"
@@ -354,6 +452,10 @@ fi
 if [[ $PARTS == *" tcp "* ]]; then
 	bench_tcp
 	echo "INFO tcp_done $(elapsed "$t_start" "$(now)")"
+fi
+if [[ $PARTS == *" sync "* ]]; then
+	bench_sync
+	echo "INFO sync_done $(elapsed "$t_start" "$(now)")"
 fi
 if [[ $PARTS == *" mem "* ]]; then
 	bench_mem lbvs

@@ -267,7 +267,7 @@ static void backup_tlv(struct lbvs_resync_backup *rb, u8 type, const u8 *val, u8
 		return;
 	WRITE_ONCE(rb->entries, count);
 	WRITE_ONCE(rb->msecs, jiffies_to_msecs(jiffies - rb->started));
-	/* Last: a reader that sees DONE sees the numbers (config_lock orders). */
+	/* Last: pairs with lbvs_resync_backup_counters()' acquire. */
 	smp_store_release(&rb->state, LBVS_RESYNC_DONE);
 }
 
@@ -290,6 +290,7 @@ void lbvs_resync_backup_heard(struct lbvs_resync_backup *rb, const u8 *msg, size
 void lbvs_resync_backup_counters(struct lbvs_resync_backup *rb, u32 *state, u64 *entries,
 				 u64 *msecs)
 {
+	/* Pairs with backup_tlv()'s release: DONE comes with its numbers. */
 	*state = smp_load_acquire(&rb->state);
 	*entries = READ_ONCE(rb->entries);
 	*msecs = READ_ONCE(rb->msecs);

@@ -24,43 +24,12 @@ modprobe ip_vs || skip "no ip_vs module to sync with"
 modprobe ip_vs_rr || skip "no ip_vs_rr module"
 lbvs_load
 
-N=10 GWV=192.0.2.254 SYNCID=7
+N=10 SYNCID=7
 lbb() { nsx dirb "$LBADM" "$@"; }
 ipa() { nsx dira ipvsadm "$@"; }
 
-# --- topology: lan (two bridges), client, dira, dirb, rs1, rs2 ------------
-ns_add lan
-for br in front back; do
-	ip -n lan link add "$br" type bridge forward_delay 0 mcast_snooping 0
-	ip -n lan link set "$br" up
-done
-# port NS IF BRIDGE ADDR/LEN: NS's IF on BRIDGE.
-port()
-{
-	ns_add "$1" 2>/dev/null || true
-	ip link add "$2" netns "$1" type veth peer name "$1-$2" netns lan
-	ip -n lan link set "$1-$2" master "$3" up
-	ip -n "$1" link set "$2" up
-	ip -n "$1" addr add "$4" dev "$2"
-}
-ns_add client
-port client eth0 front $CIP4/24
-ip -n client route add default via $VIP4
-for d in dira dirb; do
-	ns_add "$d"
-	nsx "$d" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0
-done
-port dira eth0 front 203.0.113.11/24
-port dira eth1 back 192.0.2.1/24
-port dirb eth0 front 203.0.113.12/24
-port dirb eth1 back 192.0.2.2/24
-for i in 1 2; do
-	RIP4[i]=192.0.2.1$i
-	ns_add "rs$i"
-	port "rs$i" eth0 back "${RIP4[i]}/24"
-	ip -n "rs$i" route add default via $GWV
-	echo_server "rs$i" 9000 "rs$i"
-done
+topo_pair 2
+for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
 
 # active NS: the VIP and the servers' gateway on NS, the others' caches
 # told at once (as keepalived's gratuitous ARPs do).
@@ -69,9 +38,9 @@ active()
 	local other=dira
 	[ "$1" = dira ] && other=dirb
 	ip -n "$other" addr del $VIP4/32 dev eth0 2>/dev/null || true
-	ip -n "$other" addr del $GWV/24 dev eth1 2>/dev/null || true
+	ip -n "$other" addr del "$GWV/24" dev eth1 2>/dev/null || true
 	ip -n "$1" addr add $VIP4/32 dev eth0
-	ip -n "$1" addr add $GWV/24 dev eth1
+	ip -n "$1" addr add "$GWV/24" dev eth1
 	ip -n client neigh flush all
 	ip -n rs1 neigh flush all
 	ip -n rs2 neigh flush all
@@ -95,15 +64,8 @@ log "ipvsadm: $masterA"
 log "lbadm: $backupB"
 assert_eq "$backupB" "${masterA/master/backup}" "lbadm -L --daemon as ipvsadm's"
 
-# rows NS CMD...: the connection listing's ESTABLISHED rows of the VIP,
-# as "client server" pairs, sorted.
-rows()
-{
-	local ns=$1
-	shift
-	nsx "$ns" "$@" -L -c -n | awk -v v="$VIP4:9000" \
-		'$3 == "ESTABLISHED" && $5 == v { print $4, $6 }' | sort
-}
+# rows NS CMD...: the listing's ESTABLISHED rows of the VIP.
+rows() { conn_rows "$1" "$VIP4:9000" "${@:2}"; }
 _rows_are() { [ "$(rows "$1" "$2" | wc -l)" -ge "$3" ]; }
 
 # --- 1. IPVS master, lbvs backup ----------------------------------------

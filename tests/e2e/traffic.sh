@@ -506,3 +506,64 @@ from_vip()
 	capture_flows "$1" | awk -v a="$VIP4." -v b="$VIP6." \
 		'index($1, a) == 1 || index($1, b) == 1'
 }
+
+# --- two directors -----------------------------------------------------------
+#
+#  client eth0 -- front -- eth0 dira eth1 -- back -- eth0 rsI (I = 1..N)
+#  203.0.113.2     (lan)    .11       192.0.2.1  (lan)   192.0.2.1I
+#                           .12  dirb 192.0.2.2
+#
+# topo_pair N: two directors (forwarding, no reverse-path filter) on the
+# client's LAN and on the servers' LAN, two bridges in netns "lan". The
+# client's default route is the VIP, the servers' the gateway address GWV;
+# neither address is placed: the test (or keepalived) moves them.
+GWV=192.0.2.254
+
+# pair_port NS IF BRIDGE ADDR/LEN: NS's IF on BRIDGE of netns lan.
+pair_port()
+{
+	veth "$1" "$2" lan "$1-$2"
+	ipn lan link set "$1-$2" master "$3"
+	ipn "$1" addr add "$4" dev "$2"
+}
+
+topo_pair()
+{
+	local n=$1 i br
+	ipq_begin
+	ns_add lan
+	for br in front back; do
+		ipn lan link add "$br" type bridge forward_delay 0 mcast_snooping 0
+		ipn lan link set "$br" up
+	done
+	ns_add client
+	pair_port client eth0 front $CIP4/24
+	ipn client route add default via $VIP4
+	ns_add dira
+	ns_add dirb
+	pair_port dira eth0 front 203.0.113.11/24
+	pair_port dira eth1 back 192.0.2.1/24
+	pair_port dirb eth0 front 203.0.113.12/24
+	pair_port dirb eth1 back 192.0.2.2/24
+	for i in $(seq "$n"); do
+		RIP4[i]=192.0.2.1$i
+		ns_add "rs$i"
+		pair_port "rs$i" eth0 back "${RIP4[i]}/24"
+		ipn "rs$i" route add default via $GWV
+	done
+	ipq_end
+	for i in dira dirb; do
+		nsx "$i" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0
+	done
+}
+
+# conn_rows NS VIP:PORT CMD...: the ESTABLISHED (UDP: all) rows of VIP:PORT
+# in CMD's (lbadm's or ipvsadm's) connection listing in NS, as "client
+# server" pairs, sorted.
+conn_rows()
+{
+	local ns=$1 v=$2
+	shift 2
+	nsx "$ns" "$@" -L -c -n | awk -v v="$v" \
+		'($3 == "ESTABLISHED" || $3 == "UDP") && $5 == v { print $4, $6 }' | sort
+}

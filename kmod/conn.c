@@ -307,6 +307,9 @@ struct conn_start {
 	bool synced;		/* a sync peer's: state and timeout from it */
 	u8 state;
 	u32 timeout;		/* seconds left; 0: the state's own */
+	/* FULLNAT, synced: the peer's local address and port, or NULL. */
+	const union nf_inet_addr *laddr;
+	__be16 lport;
 };
 
 static void conn_start(struct lbvs_net *ln, struct lbvs_conn *c,
@@ -322,14 +325,32 @@ static void conn_start(struct lbvs_net *ln, struct lbvs_conn *c,
 		c->state = st->state;
 		c->expires = st->timeout ? deadline_in(st->timeout) :
 					   deadline(ln, c, st->state);
+		/* The peer's flow is past its first segments: no option now. */
+		c->toa_sent = 1;
 	}
+}
+
+/*
+ * File c's reply tuple: a synced FULLNAT flow keeps the peer's local
+ * address and port, and is refused (-EEXIST) if one of ours holds them.
+ */
+static int conn_hash_out(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_tuple *t,
+			 const struct conn_start *st)
+{
+	const struct lbvs_fwd_ops *fwd = lbvs_conn_fwd(c);
+
+	if (st && st->laddr) {
+		memcpy(lbvs_conn_addr(c, LBVS_A_L), st->laddr, lbvs_conn_alen(c));
+		c->lport = st->lport;
+		return lbvs_conn_hash_out(ln, c);
+	}
+	return fwd->hash_out ? fwd->hash_out(ln, c, t) : lbvs_conn_hash_out(ln, c);
 }
 
 static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				  struct lbvs_dest *dest, struct lbvs_conn *control,
 				  const struct conn_start *st)
 {
-	const struct lbvs_fwd_ops *fwd = lbvs_fwd(dest->fwd);
 	struct lbvs_conn_table *tab = &ln->conns;
 	struct lbvs_conn *c;
 	int err;
@@ -358,7 +379,7 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 	 */
 	err = 0;
 	if (c->out)
-		err = fwd->hash_out ? fwd->hash_out(ln, c, t) : lbvs_conn_hash_out(ln, c);
+		err = conn_hash_out(ln, c, t, st);
 	if (err) {
 		conn_free_rcu(&c->rcu);
 		goto err_count;
@@ -402,9 +423,11 @@ struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_
 
 struct lbvs_conn *lbvs_conn_new_synced(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				       struct lbvs_dest *dest, struct lbvs_conn *control,
-				       u8 state, u32 timeout)
+				       u8 state, u32 timeout,
+				       const union nf_inet_addr *laddr, __be16 lport)
 {
-	struct conn_start st = { .synced = true, .state = state, .timeout = timeout };
+	struct conn_start st = { .synced = true, .state = state, .timeout = timeout,
+				 .laddr = laddr, .lport = lport };
 
 	return conn_new(ln, t, dest, control, &st);
 }

@@ -183,11 +183,14 @@ struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_
  * A sync peer's connection (sync.c): as lbvs_conn_new(), but in state
  * (checked against t's protocol by the caller) and living timeout seconds
  * (0: the state's timeout). The server's counts follow state as for a
- * packet's transition. Under rcu_read_lock(), BH disabled.
+ * packet's transition. A FULLNAT flow takes the peer's laddr:lport
+ * (network order; NULL for other methods) and fails if one of ours holds
+ * them. Under rcu_read_lock(), BH disabled.
  */
 struct lbvs_conn *lbvs_conn_new_synced(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				       struct lbvs_dest *dest, struct lbvs_conn *control,
-				       u8 state, u32 timeout);
+				       u8 state, u32 timeout,
+				       const union nf_inet_addr *laddr, __be16 lport);
 /* A sync peer's news of c: its state, then timeout seconds left (0: the state's). */
 void lbvs_conn_sync_update(struct lbvs_net *ln, struct lbvs_conn *c, u8 state, u32 timeout);
 /*

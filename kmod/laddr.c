@@ -14,6 +14,20 @@
 #include "netns.h"
 #include "service.h"
 
+/*
+ * Replies to a pool address arrive through LOCAL_IN only where it is
+ * local. A backup director, whose addresses VRRP moves to it on takeover,
+ * says so as other software bound to moving addresses does: by setting
+ * the namespace's ip_nonlocal_bind.
+ */
+static bool may_pool(struct net *net, u16 af, const union nf_inet_addr *addr)
+{
+	if (af == AF_INET ? READ_ONCE(net->ipv4.sysctl_ip_nonlocal_bind) :
+			    READ_ONCE(net->ipv6.sysctl.ip_nonlocal_bind))
+		return true;
+	return lbvs_addr_local(net, af, addr);
+}
+
 static struct lbvs_laddr_set *pool(struct lbvs_net *ln, struct lbvs_service *svc)
 {
 	return rcu_dereference_protected(svc->laddrs, lockdep_is_held(&ln->config_lock));
@@ -27,6 +41,11 @@ static int find(const struct lbvs_laddr_set *set, u16 af, const union nf_inet_ad
 		if (!memcmp(&set->addr[i], addr, alen))
 			return i;
 	return -1;
+}
+
+bool lbvs_laddr_has(struct lbvs_service *svc, u16 af, const union nf_inet_addr *addr)
+{
+	return find(rcu_dereference(svc->laddrs), af, addr) >= 0;
 }
 
 /* A copy of old without entry skip (-1: none) and with room for extra more. */
@@ -69,8 +88,9 @@ int lbvs_laddr_add(struct lbvs_net *ln, struct lbvs_service *svc,
 			       __stringify(LBVS_LADDR_MAX) " per service)");
 		return -ENOSPC;
 	}
-	if (!lbvs_addr_local(ln->net, svc->af, addr)) {
-		NL_SET_ERR_MSG(extack, "local address not configured on this host");
+	if (!may_pool(ln->net, svc->af, addr)) {
+		NL_SET_ERR_MSG(extack,
+			       "local address not configured on this host (nor ip_nonlocal_bind set)");
 		return -EADDRNOTAVAIL;
 	}
 	set = copy(old, -1, 1);

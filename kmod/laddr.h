@@ -31,6 +31,8 @@ int lbvs_laddr_add(struct lbvs_net *ln, struct lbvs_service *svc,
 		   const union nf_inet_addr *addr, struct netlink_ext_ack *extack);
 int lbvs_laddr_del(struct lbvs_net *ln, struct lbvs_service *svc,
 		   const union nf_inet_addr *addr, struct netlink_ext_ack *extack);
+/* addr is in svc's pool. Under rcu_read_lock(). */
+bool lbvs_laddr_has(struct lbvs_service *svc, u16 af, const union nf_inet_addr *addr);
 /* The service is going away (after a grace period, or never published). */
 void lbvs_laddr_free(struct lbvs_service *svc);
 

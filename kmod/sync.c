@@ -31,6 +31,7 @@
 
 #include "conn.h"
 #include "fwd.h"
+#include "laddr.h"
 #include "netlink.h"
 #include "netns.h"
 #include "persist.h"
@@ -236,9 +237,6 @@ static bool sync_needed(const struct lbvs_conn *c, u8 old, u32 old_expires, bool
 {
 	u8 state = READ_ONCE(c->state);
 
-	/* FULLNAT's local address and port do not travel yet. */
-	if (c->fwd == LBVS_FWD_FULLNAT)
-		return false;
 	if (c->tmpl)
 		return fresh;
 	switch (c->proto) {
@@ -293,6 +291,12 @@ static bool encode(const struct lbvs_conn *c, struct lbvs_sync_conn *sc)
 		sc->cport = 0;
 		sc->state = 0;		/* IPVS's IP_VS_CTPL_S_NONE */
 		return true;
+	}
+	/* An option IPVS skips: its backup makes what it makes of a NAT entry. */
+	if (c->fwd == LBVS_FWD_FULLNAT) {
+		sc->has_fnat = true;
+		memcpy(sc->laddr, lbvs_conn_addr(c, LBVS_A_L), alen);
+		sc->lport = ntohs(c->lport);
 	}
 	sc->protocol = c->proto;
 	sc->state = lbvs_sync_state_to_ipvs(c->proto, state);
@@ -728,7 +732,7 @@ static int apply_template(struct lbvs_net *ln, const struct lbvs_sync_conn *sc,
 	lbvs_persist_key(svc, t, &tt);
 	memcpy(&daddr, sc->daddr, lbvs_addr_len(t->af));
 	dest = entry_dest(svc, t->af, &daddr, htons(sc->dport), tt.dport);
-	if (!dest || dest->fwd == LBVS_FWD_FULLNAT)
+	if (!dest)
 		return -ENOENT;
 	tc = lbvs_conn_in_get(ln, &tt);
 	if (tc && tc->dest == dest) {
@@ -740,21 +744,51 @@ static int apply_template(struct lbvs_net *ln, const struct lbvs_sync_conn *sc,
 	return lbvs_conn_new_template(ln, &tt, dest, timeout) ? 0 : -ENOMEM;
 }
 
+/*
+ * A FULLNAT entry's local address: one of the backup's pool for the
+ * service, so that a peer cannot make it answer for any other address.
+ */
+static int entry_laddr(const struct lbvs_sync_conn *sc, struct lbvs_dest *dest, u16 af,
+		       union nf_inet_addr *laddr)
+{
+	if (dest->fwd != LBVS_FWD_FULLNAT)
+		return 0;
+	memset(laddr, 0, sizeof(*laddr));
+	memcpy(laddr, sc->laddr, lbvs_addr_len(af));
+	if (!sc->has_fnat || !sc->lport || !lbvs_laddr_has(dest->svc, af, laddr))
+		return -EADDRNOTAVAIL;
+	return 0;
+}
+
+/* Ours is another flow than the peer's: another server or local port. */
+static bool entry_moved(const struct lbvs_conn *c, const struct lbvs_dest *dest,
+			const union nf_inet_addr *laddr, __be16 lport)
+{
+	if (c->dest != dest)
+		return true;
+	return c->fwd == LBVS_FWD_FULLNAT &&
+	       (c->lport != lport ||
+		memcmp(lbvs_conn_addr(c, LBVS_A_L), laddr, lbvs_conn_alen(c)));
+}
+
 /* A connection entry, in state: update ours, or make it. */
 static int apply_conn(struct lbvs_net *ln, const struct lbvs_sync_conn *sc,
 		      struct lbvs_service *svc, const struct lbvs_tuple *t, u8 state)
 {
+	union nf_inet_addr daddr = {}, laddr;
 	struct lbvs_conn *c, *control = NULL;
-	union nf_inet_addr daddr = {};
+	__be16 lport = htons(sc->lport);
 	struct lbvs_dest *dest;
 	struct lbvs_tuple tt;
 
 	memcpy(&daddr, sc->daddr, lbvs_addr_len(t->af));
 	dest = entry_dest(svc, t->af, &daddr, htons(sc->dport), t->dport);
-	if (!dest || dest->fwd == LBVS_FWD_FULLNAT)
+	if (!dest)
 		return -ENOENT;
+	if (entry_laddr(sc, dest, t->af, &laddr))
+		return -EADDRNOTAVAIL;
 	c = lbvs_conn_in_get(ln, t);
-	if (c && c->dest != dest) {
+	if (c && entry_moved(c, dest, &laddr, lport)) {
 		/* As ip_vs_proc_conn(): a closing one is the old flow's news. */
 		if (sc->flags & IP_VS_CONN_F_INACTIVE)
 			return 0;
@@ -773,7 +807,8 @@ static int apply_conn(struct lbvs_net *ln, const struct lbvs_sync_conn *sc,
 		if (control && !control->tmpl)
 			control = NULL;
 	}
-	c = lbvs_conn_new_synced(ln, t, dest, control, state, sc->timeout);
+	c = lbvs_conn_new_synced(ln, t, dest, control, state, sc->timeout,
+				 dest->fwd == LBVS_FWD_FULLNAT ? &laddr : NULL, lport);
 	if (!c)
 		return -ENOMEM;
 	lbvs_genl_conn_event(ln, c, LBVS_CMD_NEW_CONN);

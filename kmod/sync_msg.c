@@ -17,31 +17,6 @@
 #include <netinet/in.h>
 #endif
 
-/* Byte by byte: entries sit at any 4-byte offset, options at any offset. */
-static void put16(u8 *p, u16 v)
-{
-	p[0] = v >> 8;
-	p[1] = v;
-}
-
-static void put32(u8 *p, u32 v)
-{
-	p[0] = v >> 24;
-	p[1] = v >> 16;
-	p[2] = v >> 8;
-	p[3] = v;
-}
-
-static u16 get16(const u8 *p)
-{
-	return (u16)(p[0] << 8 | p[1]);
-}
-
-static u32 get32(const u8 *p)
-{
-	return (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
-}
-
 static unsigned int alen(const struct lbvs_sync_conn *sc)
 {
 	return sc->v6 ? 16 : 4;
@@ -80,9 +55,9 @@ void lbvs_sync_msg_init(struct lbvs_sync_buf *b, u8 *mem, size_t cap,
 
 static u8 *put_seq(u8 *p, const struct lbvs_sync_seq *s)
 {
-	put32(p, s->init_seq);
-	put32(p + 4, s->delta);
-	put32(p + 8, s->previous_delta);
+	lbvs_put_be32(p, s->init_seq);
+	lbvs_put_be32(p + 4, s->delta);
+	lbvs_put_be32(p + 8, s->previous_delta);
 	return p + 12;
 }
 
@@ -106,15 +81,15 @@ int lbvs_sync_msg_add(struct lbvs_sync_buf *b, const struct lbvs_sync_conn *sc)
 	p += pad;
 	p[0] = sc->v6 ? LBVS_SYNC_TYPE_V6 : 0;
 	p[1] = sc->protocol;
-	put16(p + 2, len);		/* entry version 0 in the top 4 bits */
+	lbvs_put_be16(p + 2, len);		/* entry version 0 in the top 4 bits */
 	/* HASHED is the sender's local bookkeeping; IPVS clears it too. */
-	put32(p + 4, sc->flags & ~LBVS_SYNC_F_HASHED);
-	put16(p + 8, sc->state);
-	put16(p + 10, sc->cport);
-	put16(p + 12, sc->vport);
-	put16(p + 14, sc->dport);
-	put32(p + 16, sc->fwmark);
-	put32(p + 20, sc->timeout);
+	lbvs_put_be32(p + 4, sc->flags & ~LBVS_SYNC_F_HASHED);
+	lbvs_put_be16(p + 8, sc->state);
+	lbvs_put_be16(p + 10, sc->cport);
+	lbvs_put_be16(p + 12, sc->vport);
+	lbvs_put_be16(p + 14, sc->dport);
+	lbvs_put_be32(p + 16, sc->fwmark);
+	lbvs_put_be32(p + 20, sc->timeout);
 	p += 24;
 	memcpy(p, sc->caddr, al);
 	memcpy(p + al, sc->vaddr, al);
@@ -142,7 +117,7 @@ int lbvs_sync_msg_add(struct lbvs_sync_buf *b, const struct lbvs_sync_conn *sc)
 		*p++ = LBVS_SYNC_OPT_FNAT;
 		*p++ = al + 2;
 		memcpy(p, sc->laddr, al);
-		put16(p + al, sc->lport);
+		lbvs_put_be16(p + al, sc->lport);
 	}
 	b->len += pad + len;
 	b->nr_conns++;
@@ -153,7 +128,7 @@ size_t lbvs_sync_msg_finish(struct lbvs_sync_buf *b)
 {
 	if (b->len < LBVS_SYNC_HDR_LEN)
 		return 0;
-	put16(b->buf + 2, b->len);
+	lbvs_put_be16(b->buf + 2, b->len);
 	b->buf[4] = b->nr_conns;
 	return b->len;
 }
@@ -163,9 +138,9 @@ size_t lbvs_sync_msg_finish(struct lbvs_sync_buf *b)
 
 static void get_seq(const u8 *p, struct lbvs_sync_seq *s)
 {
-	s->init_seq = get32(p);
-	s->delta = get32(p + 4);
-	s->previous_delta = get32(p + 8);
+	s->init_seq = lbvs_get_be32(p);
+	s->delta = lbvs_get_be32(p + 4);
+	s->previous_delta = lbvs_get_be32(p + 8);
 }
 
 /* ip_vs_sync_validate_flags(): such entries would match the wrong flows. */
@@ -206,13 +181,13 @@ static int decode_entry(const u8 *p, const u8 *end, struct lbvs_sync_conn *sc)
 	if (end - p < (sc->v6 ? LBVS_SYNC_V6_LEN : LBVS_SYNC_V4_LEN))
 		return -LBVS_SYNC_E_TRUNC;
 	sc->protocol = p[1];
-	sc->flags = get32(p + 4);
-	sc->state = get16(p + 8);
-	sc->cport = get16(p + 10);
-	sc->vport = get16(p + 12);
-	sc->dport = get16(p + 14);
-	sc->fwmark = get32(p + 16);
-	sc->timeout = get32(p + 20);
+	sc->flags = lbvs_get_be32(p + 4);
+	sc->state = lbvs_get_be16(p + 8);
+	sc->cport = lbvs_get_be16(p + 10);
+	sc->vport = lbvs_get_be16(p + 12);
+	sc->dport = lbvs_get_be16(p + 14);
+	sc->fwmark = lbvs_get_be32(p + 16);
+	sc->timeout = lbvs_get_be32(p + 20);
 	memcpy(sc->caddr, p + 24, al);
 	memcpy(sc->vaddr, p + 24 + al, al);
 	memcpy(sc->daddr, p + 24 + 2 * al, al);
@@ -253,7 +228,7 @@ static int decode_entry(const u8 *p, const u8 *end, struct lbvs_sync_conn *sc)
 			if (plen != al + 2 || sc->has_fnat)
 				return -LBVS_SYNC_E_OPT_VAL;
 			memcpy(sc->laddr, p, al);
-			sc->lport = get16(p + al);
+			sc->lport = lbvs_get_be16(p + al);
 			sc->has_fnat = true;
 			break;
 		default:
@@ -282,7 +257,7 @@ void lbvs_sync_decode(const u8 *msg, size_t len, u8 syncid,
 		res->reason = LBVS_SYNC_E_SHORT;
 		return;
 	}
-	if (get16(msg + 2) != len) {
+	if (lbvs_get_be16(msg + 2) != len) {
 		res->reason = LBVS_SYNC_E_SIZE;
 		return;
 	}
@@ -310,12 +285,12 @@ void lbvs_sync_decode(const u8 *msg, size_t len, u8 syncid,
 			res->reason = LBVS_SYNC_E_TRUNC;
 			return;
 		}
-		size = get16(msg + off + 2) & LBVS_SYNC_ENTRY_MAX;
+		size = lbvs_get_be16(msg + off + 2) & LBVS_SYNC_ENTRY_MAX;
 		if (size > len - off) {
 			res->reason = LBVS_SYNC_E_TRUNC;
 			return;
 		}
-		if (get16(msg + off + 2) >> 12) {
+		if (lbvs_get_be16(msg + off + 2) >> 12) {
 			res->reason = LBVS_SYNC_E_ENTRY_VER;
 			return;
 		}

@@ -43,6 +43,9 @@ static void sysctl_defaults(struct lbvs_sysctl *s)
 	s->fullnat_port_range[1] = 32767;
 	s->fullnat_toa = 1;
 	s->conn_events_rate = 1000;
+	/* ~15 MB of 1.5 KB messages at most; IPVS's is a share of memory. */
+	s->sync_qlen_max = 10000;
+	s->sync_sock_size = 0;
 	for (st = 0; st <= LBVS_S_MAX; st++)
 		s->timeout[st] = lbvs_state_default_timeout(st);
 }

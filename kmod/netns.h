@@ -29,6 +29,8 @@ struct lbvs_sysctl {
 	int fullnat_port_range[2];	/* FULLNAT local ports, first and last */
 	int fullnat_toa;		/* carry the client address in a TCP option */
 	int conn_events_rate;		/* connection events a second, see events.h */
+	int sync_qlen_max;		/* sync master's queue, messages (IPVS's name) */
+	int sync_sock_size;		/* sync sockets' buffer, bytes; 0: lbvs's (IPVS's name) */
 	int timeout[LBVS_S_MAX + 1];	/* seconds, per connection state */
 };
 

@@ -43,8 +43,6 @@
 #include "sync_msg.h"
 #include "sync_resync.h"
 
-/* Full messages waiting for the thread: ~15 MB of 1.5 KB ones at most. */
-#define SYNC_QLEN_MAX		10000
 /* A partial message goes out this long after its first entry (IPVS: 1-2 s). */
 #define SYNC_FLUSH		HZ
 /* Room for one entry as lbvs sends them (no options): the least maxlen. */
@@ -69,6 +67,7 @@ struct sync_mbuf {
 };
 
 struct lbvs_sync_master {
+	struct lbvs_net *ln;		/* its sysctls */
 	struct lbvs_sync_cfg cfg;	/* constant while it runs */
 	struct socket *sock;		/* the thread's */
 	struct socket *rx;		/* the thread's: resync requests */
@@ -324,7 +323,7 @@ static void master_queue_cur(struct lbvs_sync_master *ms)
 		kfree(mb);
 		return;
 	}
-	if (ms->qlen >= SYNC_QLEN_MAX) {
+	if (ms->qlen >= (unsigned int)READ_ONCE(ms->ln->sysctl.sync_qlen_max)) {
 		atomic64_inc(&ms->tx_dropped);
 		kfree(mb);
 		return;
@@ -410,7 +409,9 @@ int lbvs_sync_master_ctl(struct lbvs_sync_master *ms, u8 type, const u32 *ids,
 
 bool lbvs_sync_master_full(struct lbvs_sync_master *ms)
 {
-	return READ_ONCE(ms->qlen) >= SYNC_QLEN_MAX / 2;
+	int max = READ_ONCE(ms->ln->sysctl.sync_qlen_max);
+
+	return READ_ONCE(ms->qlen) >= (unsigned int)DIV_ROUND_UP(max, 2);
 }
 
 /* ---- master: the thread ---- */
@@ -626,6 +627,28 @@ static int backup_setup(struct lbvs_net *ln, struct socket *sock,
 	len = group_addr(c, &ss);
 	err = kernel_bind(sock, (struct sockaddr *)&ss, len);
 	return err ?: backup_join(sock, c, ifindex);
+}
+
+/*
+ * IPVS's sync_sock_size: the master's send buffer, the backup's receive
+ * buffer, set as SO_SNDBUF/SO_RCVBUF would (the kernel doubles it).
+ * Unset, a master keeps the system's and a backup takes room for a
+ * resync.
+ */
+static void sync_sock_size(struct lbvs_net *ln, struct sock *sk, bool send)
+{
+	int size = READ_ONCE(ln->sysctl.sync_sock_size);
+
+	if (!send) {
+		sock_set_rcvbuf(sk, size ?: SYNC_BACKUP_RCVBUF);
+		return;
+	}
+	if (!size)
+		return;
+	lock_sock(sk);
+	sk->sk_userlocks |= SOCK_SNDBUF_LOCK;
+	WRITE_ONCE(sk->sk_sndbuf, max_t(int, min_t(int, size, INT_MAX / 2) * 2, SOCK_MIN_SNDBUF));
+	release_sock(sk);
 }
 
 typedef int (*sock_setup_t)(struct lbvs_net *ln, struct socket *sock,
@@ -954,6 +977,7 @@ static int master_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 	ms = kzalloc(sizeof(*ms), GFP_KERNEL);
 	if (!ms)
 		return -ENOMEM;
+	ms->ln = ln;
 	ms->cfg = *c;
 	spin_lock_init(&ms->lock);
 	INIT_LIST_HEAD(&ms->queue);
@@ -973,6 +997,7 @@ static int master_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 		NL_SET_ERR_MSG(extack, "cannot set up the sync master's socket");
 		goto err_free;
 	}
+	sync_sock_size(ln, ms->sock->sk, true);
 	ms->task = kthread_run(master_thread, ms, "lbvs-m:%d", c->syncid);
 	if (IS_ERR(ms->task)) {
 		err = PTR_ERR(ms->task);
@@ -1017,7 +1042,7 @@ static int backup_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 		NL_SET_ERR_MSG(extack, "cannot set up the sync backup's socket");
 		goto err_free;
 	}
-	sock_set_rcvbuf(bs->sock->sk, SYNC_BACKUP_RCVBUF);
+	sync_sock_size(ln, bs->sock->sk, false);
 	bs->task = kthread_run(backup_thread, bs, "lbvs-b:%d", c->syncid);
 	if (IS_ERR(bs->task)) {
 		err = PTR_ERR(bs->task);

@@ -92,6 +92,8 @@ static const struct ctl_table template[] = {
 	  .proc_handler = proc_port_range, .extra1 = (void *)&port_min,
 	  .extra2 = (void *)&port_max },
 	INT_ENTRY(conn_events_rate, SYSCTL_ZERO, SYSCTL_INT_MAX),
+	INT_ENTRY(sync_qlen_max, SYSCTL_ONE, SYSCTL_INT_MAX),
+	INT_ENTRY(sync_sock_size, SYSCTL_ZERO, SYSCTL_INT_MAX),
 	COUNTER(conn_count, CNT_CONNS),
 	COUNTER(conn_dropped, CNT_DROPPED),
 	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
@@ -115,8 +117,10 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[4].data = &s->fullnat_toa;
 	t[5].data = s->fullnat_port_range;
 	t[6].data = &s->conn_events_rate;
-	/* The counters, from index 7 on, read ln. */
-	for (i = 7; t[i].procname; i++)
+	t[7].data = &s->sync_qlen_max;
+	t[8].data = &s->sync_sock_size;
+	/* The counters, from index 9 on, read ln. */
+	for (i = 9; t[i].procname; i++)
 		t[i].extra1 = ln;
 	/*
 	 * As netlink (netlink.c's ADMIN), only the initial user namespace may

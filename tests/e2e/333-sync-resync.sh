@@ -61,5 +61,19 @@ assert_match "$plain" '^backup sync daemon \(mcast=eth0, syncid=5[,)]' "plain li
 assert_match "$(lbp -L --daemon --json --stats)" '"resync":"done"' "JSON resync state"
 # Synced entries are the master's: same client, server and state.
 assert_eq "$(lbp -L -c -n | grep -c "${RIP4[1]}:53")" "$N" "synced entries' server"
+
+# IPVS's sync_qlen_max bounds the master's queue: with room for one
+# message the walk waits for each to leave, and the whole table still
+# arrives. sync_sock_size sets the backup's receive buffer (doubled).
+expect_fail 'Invalid argument' nsx director sysctl -w net.lbvs.sync_qlen_max=0
+nsx director sysctl -qw net.lbvs.sync_qlen_max=1
+nsx peer sysctl -qw net.lbvs.sync_sock_size=65536
+lbp --stop-daemon backup
+lbp --start-daemon backup --mcast-interface eth0 --syncid 5
+wait_until 30 resync_is 'done' || fail "resync with sync_qlen_max=1, after 30 s: $LINE"
+assert_eq "$(field resync_entries)" "$N" "entries of a resync through a one-message queue"
+LINE=$(lbd -L --daemon --stats | sed -n '/^master/{n;p}')
+assert_eq "$(field resyncs)" 2 "master's resyncs"
+assert_match "$(nsx peer ss -u -a -n -m 'sport = :8848')" 'rb131072,' "backup's receive buffer"
 # The namespaces go with both daemons running (they had traffic).
 log "ok"

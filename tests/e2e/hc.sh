@@ -48,17 +48,21 @@ bg_in()
 	_PIDS+=("$BG_PID")
 }
 
-# keepalived_check CONF: Debian's keepalived, its checker process only (no
-# VRRP), in the director on CONF, logging to $LBVS_OUT/keepalived.log;
-# BG_PID is its pid. Stopped at exit (TERM: keepalived also stops its
-# checker).
-keepalived_check()
+# keepalived_in NS CONF NAME [ARG...]: Debian's keepalived in NS on CONF,
+# its pid files beside CONF, logging to $LBVS_OUT/NAME.log; BG_PID is its
+# pid. Stopped at exit (TERM: keepalived also stops its children).
+keepalived_in()
 {
-	local conf=$1 dir
+	local ns=$1 conf=$2 name=$3 dir
+	shift 3
 	dir=$(dirname "$conf")
-	log "keepalived.conf:"$'\n'"$(cat "$conf")"
-	bg_in director /usr/sbin/keepalived --check --dont-fork --log-console --log-detail \
-		--use-file "$conf" --pid "$dir/keepalived.pid" \
-		--checkers_pid "$dir/checkers.pid" >"$LBVS_OUT/keepalived.log" 2>&1
+	log "$name: keepalived.conf:"$'\n'"$(cat "$conf")"
+	bg_in "$ns" /usr/sbin/keepalived "$@" --dont-fork --log-console --log-detail \
+		--use-file "$conf" --pid "$dir/keepalived.pid" --vrrp_pid "$dir/vrrp.pid" \
+		--checkers_pid "$dir/checkers.pid" >"$LBVS_OUT/$name.log" 2>&1
 	at_exit "kill $BG_PID 2>/dev/null; wait $BG_PID 2>/dev/null"
 }
+
+# keepalived_check CONF: its checker process only (no VRRP), in the
+# director, logging to $LBVS_OUT/keepalived.log.
+keepalived_check() { keepalived_in director "$1" keepalived --check; }

@@ -11,6 +11,10 @@ tally() { nsx "$1" python3 "$TALLY" http "$3" "$2" | _count; }
 
 _count() { sort | uniq -c | awk '{ print $2, $1 }'; }
 
+# greet_tally NS ADDR PORT N: N connections to an echo_server; prints
+# "NAME COUNT" per greeting server, as tally.
+greet_tally() { nsx "$1" python3 "$TALLY" tcp "$2" "$3" "$4" | _count; }
+
 # count_of NAME TALLY: how often NAME answered.
 # (Builtins: an exec costs ~0.4 s on the debug kernel.)
 count_of()
@@ -149,11 +153,12 @@ hash_flags()
 	[ "$a" != "$mine" ] || fail "$s-fallback: the overloaded $mine answered"
 }
 
-# echo_server NS PORT NAME: TCP; says NAME on connect, then echoes lines.
+# echo_server NS PORT NAME [UDP]: TCP (or UDP); says NAME on connect (UDP:
+# on a flow's first datagram), then echoes lines.
 echo_server()
 {
-	local ns=$1 port=$2 name=$3
-	ip netns exec "$ns" socat "TCP6-LISTEN:$port,ipv6only=0,fork,reuseaddr" \
+	local ns=$1 port=$2 name=$3 proto=${4:-TCP}
+	ip netns exec "$ns" socat "${proto}6-LISTEN:$port,ipv6only=0,fork,reuseaddr" \
 		"SYSTEM:echo $name; cat" >>"$LBVS_OUT/echo-$ns-$port.log" 2>&1 &
 	_started "$ns" "$port" $!
 }
@@ -163,11 +168,14 @@ echo_server()
 declare -A _HOLD_FD=() _HOLD_PID=()
 _HOLD_DIR=$(mktemp -d /tmp/lbvs-hold.XXXXXX)
 
-# hold_open ID NS ADDR PORT: connect and keep the connection open.
+# hold_open ID NS ADDR PORT [UDP]: connect and keep the connection open
+# (UDP: a connected socket, one flow, which an echo_server greets once the
+# first datagram came).
 hold_open()
 {
-	local id=$1 ns=$2 addr=$3 port=$4 fam=TCP4 fifo fd
-	[[ $addr == *:* ]] && { fam=TCP6; addr="[$addr]"; }
+	local id=$1 ns=$2 addr=$3 port=$4 proto=${5:-TCP} fam fifo fd
+	fam=${proto}4
+	[[ $addr == *:* ]] && { fam=${proto}6; addr="[$addr]"; }
 	fifo=$_HOLD_DIR/$id.in
 	rm -f "$fifo"
 	mkfifo "$fifo"
@@ -210,8 +218,30 @@ _hold_first()
 # SECS (15); a check that expects silence passes a short SECS.
 hold_echo()
 {
-	echo "$2" >&"${_HOLD_FD[$1]}"
+	hold_send "$1" "$2"
 	hold_wait "$1" "$2" "${3:-15}"
+}
+
+# hold_send ID TEXT: send TEXT; a connection whose socat is gone (nobody
+# reads its FIFO) takes nothing, and the SIGPIPE ends only a subshell.
+hold_send() { (echo "$2" >&"${_HOLD_FD[$1]}") 2>/dev/null || true; }
+
+# holds_echo TEXT ID...: send TEXT on each connection, then wait (20 s in
+# all) until each has echoed it; prints the IDs that did not, one a line.
+holds_echo()
+{
+	local text=$1 id
+	shift
+	for id in "$@"; do hold_send "$id" "$text"; done
+	wait_until 20 _holds_have "$text" "$@" || true
+	for id in "$@"; do _hold_has "$id" "$text" || echo "$id"; done
+}
+
+_holds_have()
+{
+	local text=$1 id
+	shift
+	for id in "$@"; do _hold_has "$id" "$text" || return 1; done
 }
 
 # hold_close ID: close our side; the connection ends with FINs.

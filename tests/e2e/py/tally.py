@@ -6,6 +6,8 @@
 #
 #   tally.py http URL N             N GETs, one TCP connection each
 #   tally.py udp ADDR PORT N FIRST  N datagrams from source ports FIRST..
+#   tally.py tcp ADDR PORT N        N TCP connections, each read for a
+#                                   greeting (an echo server's name)
 #
 # Prints one line per request: the answer's first line, or "-".
 import socket
@@ -41,6 +43,11 @@ def udp_ask(host, port, sport):
         return s.recv(65535).decode().splitlines()[0]
 
 
+def tcp_greeting(host, port):
+    with socket.create_connection((host, port), timeout=5) as s:
+        return s.makefile().readline().split()[0]
+
+
 def answer(ask, *args):
     try:
         return ask(*args)
@@ -53,6 +60,9 @@ def main(argv):
         u = urllib.parse.urlsplit(argv[2])
         for _ in range(int(argv[3])):
             print(answer(http_get, u.hostname, u.port or 80, u.path or "/"))
+    elif argv[1] == "tcp":
+        for _ in range(int(argv[4])):
+            print(answer(tcp_greeting, argv[2], int(argv[3])))
     else:
         host, port, n, first = argv[2], int(argv[3]), int(argv[4]), int(argv[5])
         for sport in range(first, first + n):

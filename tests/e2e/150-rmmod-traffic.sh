@@ -14,11 +14,7 @@
 . "$(dirname "$0")/traffic.sh"
 
 topo_nat 2
-ns_add peer
-veth director sync0 peer eth0
-ip -n director addr add 198.18.200.1/24 dev sync0
-ip -n peer addr add 198.18.200.2/24 dev eth0
-lbp() { nsx peer "$LBADM" "$@"; }
+topo_sync_peer
 configure()
 {
 	local i

@@ -31,20 +31,8 @@ ipa() { nsx dira ipvsadm "$@"; }
 topo_pair 2
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
 
-# active NS: the VIP and the servers' gateway on NS, the others' caches
-# told at once (as keepalived's gratuitous ARPs do).
-active()
-{
-	local other=dira
-	[ "$1" = dira ] && other=dirb
-	ip -n "$other" addr del $VIP4/32 dev eth0 2>/dev/null || true
-	ip -n "$other" addr del "$GWV/24" dev eth1 2>/dev/null || true
-	ip -n "$1" addr add $VIP4/32 dev eth0
-	ip -n "$1" addr add "$GWV/24" dev eth1
-	ip -n client neigh flush all
-	ip -n rs1 neigh flush all
-	ip -n rs2 neigh flush all
-}
+# active NS: the VIP and the servers' gateway on NS.
+active() { pair_take "$1" "eth0=$VIP4/32" "eth1=$GWV/24"; }
 
 ipa -A -t $VIP4:9000 -s rr
 lbb -A -t $VIP4:9000 -s rr

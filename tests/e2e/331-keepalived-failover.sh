@@ -54,6 +54,38 @@ for i in 3 4; do echo_server "rs$i" 9001 "rs$i"; done
 servers_wait
 
 # --- keepalived, as docs/ha.md gives it ------------------------------------
+# rs_http ADDR PORT, rs_tcp ADDR PORT: a real_server block checked by
+# HTTP_GET or TCP_CHECK on the server's HTTP port.
+rs_http()
+{
+	cat <<CONF
+    real_server $1 $2 {
+        HTTP_GET {
+            url {
+                path /
+                status_code 200
+            }
+            connect_port 8080
+            connect_timeout 1
+            retry 1
+            delay_before_retry 1
+        }
+    }
+CONF
+}
+
+rs_tcp()
+{
+	cat <<CONF
+    real_server $1 $2 {
+        TCP_CHECK {
+            connect_port 8080
+            connect_timeout 1
+        }
+    }
+CONF
+}
+
 # conf NAME STATE PRIORITY: the same file on both directors but for these.
 conf()
 {
@@ -80,30 +112,8 @@ virtual_server 203.0.113.100 9000 {
     lb_algo rr
     lb_kind NAT
     protocol TCP
-    real_server 192.0.2.11 9000 {
-        HTTP_GET {
-            url {
-                path /
-                status_code 200
-            }
-            connect_port 8080
-            connect_timeout 1
-            retry 1
-            delay_before_retry 1
-        }
-    }
-    real_server 192.0.2.12 9000 {
-        HTTP_GET {
-            url {
-                path /
-                status_code 200
-            }
-            connect_port 8080
-            connect_timeout 1
-            retry 1
-            delay_before_retry 1
-        }
-    }
+$(rs_http 192.0.2.11 9000)
+$(rs_http 192.0.2.12 9000)
 }
 
 virtual_server 203.0.113.100 9001 {
@@ -111,18 +121,8 @@ virtual_server 203.0.113.100 9001 {
     lb_algo rr
     lb_kind DR
     protocol TCP
-    real_server 203.0.113.23 9001 {
-        TCP_CHECK {
-            connect_port 8080
-            connect_timeout 1
-        }
-    }
-    real_server 203.0.113.24 9001 {
-        TCP_CHECK {
-            connect_port 8080
-            connect_timeout 1
-        }
-    }
+$(rs_tcp 203.0.113.23 9001)
+$(rs_tcp 203.0.113.24 9001)
 }
 
 virtual_server 203.0.113.100 9002 {
@@ -130,18 +130,8 @@ virtual_server 203.0.113.100 9002 {
     lb_algo rr
     lb_kind NAT
     protocol UDP
-    real_server 192.0.2.11 9002 {
-        TCP_CHECK {
-            connect_port 8080
-            connect_timeout 1
-        }
-    }
-    real_server 192.0.2.12 9002 {
-        TCP_CHECK {
-            connect_port 8080
-            connect_timeout 1
-        }
-    }
+$(rs_tcp 192.0.2.11 9002)
+$(rs_tcp 192.0.2.12 9002)
 }
 CONF
 }

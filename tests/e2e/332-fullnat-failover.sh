@@ -20,19 +20,8 @@ lbvs_load
 topo_pair 2
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
 
-# active NS: the VIP and the pool address on NS, the others' caches told.
-active()
-{
-	local other=dira
-	[ "$1" = dira ] && other=dirb
-	ip -n "$other" addr del $VIP4/32 dev eth0 2>/dev/null || true
-	ip -n "$other" addr del $LIP/32 dev eth1 2>/dev/null || true
-	ip -n "$1" addr add $VIP4/32 dev eth0
-	ip -n "$1" addr add $LIP/32 dev eth1
-	ip -n client neigh flush all
-	ip -n rs1 neigh flush all
-	ip -n rs2 neigh flush all
-}
+# active NS: the VIP and the pool address on NS.
+active() { pair_take "$1" "eth0=$VIP4/32" "eth1=$LIP/32"; }
 
 active dira
 # dirb holds no pool address until it takes over: as for any software

@@ -11,11 +11,7 @@
 
 N=500
 topo_nat 1
-ns_add peer
-veth director sync0 peer eth0
-ip -n director addr add 198.18.200.1/24 dev sync0
-ip -n peer addr add 198.18.200.2/24 dev eth0
-lbp() { nsx peer "$LBADM" "$@"; }
+topo_sync_peer
 peer_conns() { nsx peer cat /proc/sys/net/lbvs/conn_count; }
 # LINE: the peer's backup's counters line of -L --daemon --stats.
 backup_stats() { LINE=$(lbp -L --daemon --stats | sed -n '/^backup/{n;p}'); }

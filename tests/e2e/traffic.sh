@@ -587,6 +587,34 @@ topo_pair()
 	done
 }
 
+# pair_take NS IF=ADDR/LEN...: NS takes the addresses from the pair's other
+# director, and the client's and servers' neighbour caches are flushed, as
+# keepalived's gratuitous ARPs would update them.
+pair_take()
+{
+	local ns=$1 other=dira a n
+	[ "$ns" = dira ] && other=dirb
+	shift
+	for a in "$@"; do
+		ip -n "$other" addr del "${a#*=}" dev "${a%%=*}" 2>/dev/null || true
+		ip -n "$ns" addr add "${a#*=}" dev "${a%%=*}"
+	done
+	for n in client $(ip netns list | awk '/^rs[0-9]/ { print $1 }'); do
+		ip -n "$n" neigh flush all
+	done
+}
+
+# topo_sync_peer: a second director, netns "peer", on the director's link
+# sync0 (198.18.200.1 <-> .2) for the sync daemons; lbp runs lbadm there.
+topo_sync_peer()
+{
+	ns_add peer
+	veth director sync0 peer eth0
+	ip -n director addr add 198.18.200.1/24 dev sync0
+	ip -n peer addr add 198.18.200.2/24 dev eth0
+}
+lbp() { nsx peer "$LBADM" "$@"; }
+
 # conn_rows NS VIP:PORT CMD...: the ESTABLISHED (UDP: all) rows of VIP:PORT
 # in CMD's (lbadm's or ipvsadm's) connection listing in NS, as "client
 # server" pairs, sorted.

@@ -84,16 +84,41 @@ static void event_send(struct genl_family *family, struct net *net, u8 cmd, u32 
 	genlmsg_multicast_netns(family, net, msg, 0, LBVS_MCGRP_EVENTS, GFP_KERNEL);
 }
 
-/* The request's attributes, nla_type as they came (NLA_F_NESTED too). */
+/* A sync daemon's nest without its key: a secret is never echoed. */
+static int put_daemon_nest(struct sk_buff *msg, const struct nlattr *nest)
+{
+	struct nlattr *out = nla_nest_start(msg, nest->nla_type & NLA_TYPE_MASK);
+	const struct nlattr *a;
+	int rem;
+
+	if (!out)
+		return -EMSGSIZE;
+	nla_for_each_nested(a, nest, rem)
+		if (nla_type(a) != LBVS_DAEMON_ATTR_KEY &&
+		    nla_put(msg, a->nla_type, nla_len(a), nla_data(a)))
+			return -EMSGSIZE;
+	nla_nest_end(msg, out);
+	return 0;
+}
+
+/*
+ * The request's attributes (the LBVS family's), nla_type as they came
+ * (NLA_F_NESTED too).
+ */
 static int put_request(struct sk_buff *msg, const void *arg)
 {
 	const struct genl_info *info = arg;
 	const struct nlattr *a;
-	int rem;
+	int rem, err;
 
-	nla_for_each_attr(a, genlmsg_data(info->genlhdr), genlmsg_len(info->genlhdr), rem)
-		if (nla_put(msg, a->nla_type, nla_len(a), nla_data(a)))
+	nla_for_each_attr(a, genlmsg_data(info->genlhdr), genlmsg_len(info->genlhdr), rem) {
+		if (nla_type(a) != LBVS_ATTR_DAEMON)
+			err = nla_put(msg, a->nla_type, nla_len(a), nla_data(a));
+		else
+			err = put_daemon_nest(msg, a);
+		if (err)
 			return -EMSGSIZE;
+	}
 	return 0;
 }
 

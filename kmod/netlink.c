@@ -91,6 +91,9 @@ static const struct nla_policy daemon_policy[LBVS_DAEMON_ATTR_MAX + 1] = {
 	[LBVS_DAEMON_ATTR_RESYNC_ENTRIES] = { .type = NLA_REJECT },
 	[LBVS_DAEMON_ATTR_RESYNC_MSECS]	= { .type = NLA_REJECT },
 	[LBVS_DAEMON_ATTR_RESYNCS]	= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_KEY]		= NLA_POLICY_EXACT_LEN(LBVS_SYNC_KEY_LEN),
+	[LBVS_DAEMON_ATTR_AUTH]		= { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_RX_AUTH_FAILED] = { .type = NLA_REJECT },
 };
 
 static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
@@ -1302,6 +1305,10 @@ static int parse_daemon(struct nlattr **a, enum lbvs_sync_role *role, struct lbv
 		c->port = nla_get_u16(a[LBVS_DAEMON_ATTR_PORT]);
 	if (a[LBVS_DAEMON_ATTR_TTL])
 		c->ttl = nla_get_u8(a[LBVS_DAEMON_ATTR_TTL]);
+	if (a[LBVS_DAEMON_ATTR_KEY]) {
+		c->auth.on = true;
+		nla_memcpy(c->auth.key, a[LBVS_DAEMON_ATTR_KEY], sizeof(c->auth.key));
+	}
 	if (!a[LBVS_DAEMON_ATTR_GROUP])
 		return 0;
 	if (!a[LBVS_DAEMON_ATTR_AF]) {
@@ -1334,6 +1341,8 @@ static int cmd_daemon(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&ln->config_lock);
 	err = start ? lbvs_sync_start(ln, role, &c, info->extack) : lbvs_sync_stop(ln, role);
 	mutex_unlock(&ln->config_lock);
+	if (start)
+		memzero_explicit(&c.auth, sizeof(c.auth));
 	return err;
 }
 
@@ -1356,6 +1365,7 @@ static int put_daemon_counters(struct sk_buff *skb, enum lbvs_sync_role role,
 	       put_u64(skb, LBVS_DAEMON_ATTR_RX_CONNS, n->rx_conns) ||
 	       put_u64(skb, LBVS_DAEMON_ATTR_RX_REFUSED, n->rx_refused) ||
 	       put_u64(skb, LBVS_DAEMON_ATTR_RX_ERRORS, n->rx_errors) ||
+	       put_u64(skb, LBVS_DAEMON_ATTR_RX_AUTH_FAILED, n->rx_auth_failed) ||
 	       nla_put_u32(skb, LBVS_DAEMON_ATTR_RESYNC_STATE, n->resync_state) ||
 	       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_ENTRIES, n->resync_entries) ||
 	       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_MSECS, n->resync_msecs);
@@ -1377,6 +1387,7 @@ static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
 			put_addr(skb, LBVS_DAEMON_ATTR_GROUP, c->af, &c->group) ||
 			nla_put_u16(skb, LBVS_DAEMON_ATTR_PORT, c->port) ||
 			nla_put_u8(skb, LBVS_DAEMON_ATTR_TTL, c->ttl) ||
+			(c->auth.on && nla_put_u8(skb, LBVS_DAEMON_ATTR_AUTH, 1)) ||
 			put_daemon_counters(skb, role, n));
 }
 
@@ -1405,6 +1416,7 @@ int lbvs_genl_dump_daemons(struct sk_buff *skb, struct netlink_callback *cb, u8 
 	}
 	cb->args[0] = role;
 	mutex_unlock(&ln->config_lock);
+	memzero_explicit(&c.auth, sizeof(c.auth));
 	return skb->len;
 }
 

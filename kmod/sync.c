@@ -94,7 +94,7 @@ struct lbvs_sync_backup {
 	u8 *buf;			/* cfg.maxlen bytes, the thread's */
 	struct lbvs_resync_backup *rs;	/* the thread's; counters: sync_resync.h */
 	/* Written by the thread, read under config_lock. */
-	atomic64_t rx_msgs, rx_conns, rx_refused, rx_errors;
+	atomic64_t rx_msgs, rx_conns, rx_refused, rx_errors, rx_auth_failed;
 };
 
 /* ---- configuration ---- */
@@ -154,8 +154,9 @@ static void cfg_maxlen(struct lbvs_sync_cfg *c, enum lbvs_sync_role role,
 {
 	unsigned int hlen = (c->af == AF_INET6 ? sizeof(struct ipv6hdr) :
 			     sizeof(struct iphdr)) + sizeof(struct udphdr);
+	/* A keyed master's entries leave room for the MAC (sync_auth.h). */
 	unsigned int min = role == LBVS_SYNC_BACKUP ? SYNC_BACKUP_MIN_MAXLEN :
-			   SYNC_MIN_MAXLEN;
+			   SYNC_MIN_MAXLEN + (c->auth.on ? LBVS_SYNC_AUTH_ROOM : 0);
 
 	if (role == LBVS_SYNC_BACKUP)
 		mtu = clamp(mtu, SYNC_MTU_DEFAULT, 65535U);
@@ -307,9 +308,11 @@ static bool encode(const struct lbvs_conn *c, struct lbvs_sync_conn *sc)
 static struct sync_mbuf *mbuf_new(const struct lbvs_sync_cfg *cfg, gfp_t gfp)
 {
 	struct sync_mbuf *mb = kmalloc(struct_size(mb, data, cfg->maxlen), gfp);
+	size_t room = cfg->auth.on ? LBVS_SYNC_AUTH_ROOM : 0;
 
+	/* Entries leave room for the MAC (lbvs_sync_seal()). */
 	if (mb)
-		lbvs_sync_msg_init(&mb->b, mb->data, cfg->maxlen, cfg->syncid);
+		lbvs_sync_msg_init(&mb->b, mb->data, cfg->maxlen - room, cfg->syncid);
 	return mb;
 }
 
@@ -328,7 +331,7 @@ static void master_queue_cur(struct lbvs_sync_master *ms)
 		kfree(mb);
 		return;
 	}
-	lbvs_sync_msg_finish(&mb->b);
+	lbvs_sync_seal(&ms->cfg.auth, &mb->b, ms->cfg.maxlen, NULL);
 	list_add_tail(&mb->list, &ms->queue);
 	ms->qlen++;
 	wake_up_process(ms->task);
@@ -395,7 +398,7 @@ int lbvs_sync_master_ctl(struct lbvs_sync_master *ms, u8 type, const u32 *ids,
 		kfree(mb);
 		return err;
 	}
-	lbvs_sync_ext_finish(&w);
+	lbvs_sync_seal(&ms->cfg.auth, &mb->b, ms->cfg.maxlen, &w);
 	spin_lock_bh(&ms->lock);
 	/* After every entry queued so far, the partial message's too. */
 	if (ms->cur)
@@ -499,7 +502,7 @@ static void master_hear(struct lbvs_sync_master *ms)
 		len = kernel_recvmsg(ms->rx, &msg, &iov, 1, sizeof(buf), MSG_DONTWAIT);
 		if (len < 0)
 			return;
-		if (!(msg.msg_flags & MSG_TRUNC))
+		if (!(msg.msg_flags & MSG_TRUNC) && lbvs_sync_auth_ok(&ms->cfg.auth, buf, len))
 			lbvs_resync_master_heard(ms->rs, buf, len);
 	}
 }
@@ -884,6 +887,10 @@ static void backup_message(struct lbvs_sync_backup *bs, int len)
 	struct lbvs_sync_result res;
 
 	atomic64_inc(&bs->rx_msgs);
+	if (!lbvs_sync_auth_ok(&bs->cfg.auth, bs->buf, len)) {
+		atomic64_inc(&bs->rx_auth_failed);
+		return;
+	}
 	/* As the packet path: under RCU, with BH off for the table's locks. */
 	local_bh_disable();
 	rcu_read_lock();
@@ -965,7 +972,7 @@ static void master_free(struct lbvs_sync_master *ms)
 		sock_release(ms->rx);
 	if (ms->sock)
 		sock_release(ms->sock);
-	kfree(ms);
+	kfree_sensitive(ms);
 }
 
 static int master_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int ifindex,
@@ -1019,7 +1026,7 @@ static void backup_free(struct lbvs_sync_backup *bs)
 		sock_release(bs->sock);
 	lbvs_resync_backup_free(bs->rs);
 	kfree(bs->buf);
-	kfree(bs);
+	kfree_sensitive(bs);
 }
 
 static int backup_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int ifindex,
@@ -1034,7 +1041,7 @@ static int backup_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 	bs->ln = ln;
 	bs->cfg = *c;
 	bs->buf = kmalloc(c->maxlen, GFP_KERNEL);
-	bs->rs = lbvs_resync_backup_new(c->syncid);
+	bs->rs = lbvs_resync_backup_new(c->syncid, &bs->cfg.auth);
 	if (!bs->buf || !bs->rs)
 		goto err_free;
 	err = sync_sock(ln, c, ifindex, backup_setup, &bs->sock);
@@ -1156,6 +1163,7 @@ void lbvs_sync_counters(struct lbvs_net *ln, struct lbvs_sync_counters *out)
 		out->rx_conns = atomic64_read(&bs->rx_conns);
 		out->rx_refused = atomic64_read(&bs->rx_refused);
 		out->rx_errors = atomic64_read(&bs->rx_errors);
+		out->rx_auth_failed = atomic64_read(&bs->rx_auth_failed);
 		lbvs_resync_backup_counters(bs->rs, &out->resync_state, &out->resync_entries,
 					    &out->resync_msecs);
 	}

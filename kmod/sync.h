@@ -26,6 +26,7 @@
 #include <linux/types.h>
 
 #include "netns.h"
+#include "sync_auth.h"
 
 struct netlink_ext_ack;
 
@@ -59,6 +60,7 @@ struct lbvs_sync_cfg {
 	union nf_inet_addr group;	/* default 224.0.0.81 / ff02::8151 (IPVS's) */
 	u16 port;		/* default 8848 */
 	u8 ttl;			/* default 1 */
+	struct lbvs_sync_auth auth;	/* key: sent and checked if on */
 };
 
 /*
@@ -90,6 +92,7 @@ void lbvs_sync_net_exit(struct lbvs_net *ln);
  */
 struct lbvs_sync_counters {
 	u64 tx_msgs, tx_conns, tx_dropped, rx_msgs, rx_conns, rx_refused, rx_errors;
+	u64 rx_auth_failed;
 	u64 resyncs, resync_sent;
 	u32 resync_state;
 	u64 resync_entries, resync_msecs;

@@ -42,6 +42,8 @@ enum lbvs_sync_tlv {
 	LBVS_SYNC_TLV_RESYNC_ACK = 2,
 	/* master -> group: the walk for id is done; value: id, entries sent */
 	LBVS_SYNC_TLV_RESYNC_END = 3,
+	/* any -> any, last: time and MAC of the message (sync_auth.h) */
+	LBVS_SYNC_TLV_MAC = 4,
 };
 
 /* An area being written after b's entries: no entry may follow it. */

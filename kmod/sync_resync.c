@@ -11,6 +11,7 @@
 
 #include "conn.h"
 #include "netns.h"
+#include "sync_auth.h"
 #include "sync_ext.h"
 #include "sync_msg.h"
 #include "sync_resync.h"
@@ -46,6 +47,7 @@ struct lbvs_resync_master {
 
 /* The thread writes, config_lock's holders read. */
 struct lbvs_resync_backup {
+	const struct lbvs_sync_auth *auth;	/* its daemon's */
 	u8 syncid;
 	u8 state;			/* LBVS_RESYNC_*, WRITE_ONCE */
 	u32 id;
@@ -199,12 +201,14 @@ void lbvs_resync_master_counters(struct lbvs_resync_master *rm, u64 *walks, u64 
 
 /* ---- backup ---- */
 
-struct lbvs_resync_backup *lbvs_resync_backup_new(u8 syncid)
+struct lbvs_resync_backup *lbvs_resync_backup_new(u8 syncid,
+						  const struct lbvs_sync_auth *auth)
 {
 	struct lbvs_resync_backup *rb = kzalloc(sizeof(*rb), GFP_KERNEL);
 
 	if (!rb)
 		return NULL;
+	rb->auth = auth;
 	rb->syncid = syncid;
 	rb->state = LBVS_RESYNC_PENDING;
 	/* Tells this backup's answers from another's on the same group. */
@@ -224,11 +228,11 @@ static size_t backup_request(struct lbvs_resync_backup *rb, u8 *buf, size_t cap)
 	struct lbvs_sync_ext_w w;
 	struct lbvs_sync_buf b;
 
-	lbvs_sync_msg_init(&b, buf, cap, rb->syncid);
+	lbvs_sync_msg_init(&b, buf, cap - LBVS_SYNC_AUTH_ROOM, rb->syncid);
 	if (lbvs_sync_ext_open(&w, &b) ||
 	    lbvs_sync_ext_put_resync(&w, LBVS_SYNC_TLV_RESYNC_REQ, rb->id, 0))
 		return 0;
-	return lbvs_sync_ext_finish(&w);
+	return lbvs_sync_seal(rb->auth, &b, cap, &w);
 }
 
 size_t lbvs_resync_backup_tick(struct lbvs_resync_backup *rb, u8 *buf, size_t cap)

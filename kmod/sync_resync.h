@@ -27,6 +27,8 @@
 
 #include <linux/types.h>
 
+struct lbvs_sync_auth;
+
 struct lbvs_conn;
 struct lbvs_net;
 struct lbvs_sync_master;
@@ -58,7 +60,8 @@ bool lbvs_resync_master_busy(const struct lbvs_resync_master *rm);
 void lbvs_resync_master_counters(struct lbvs_resync_master *rm, u64 *walks, u64 *entries);
 
 /* ---- backup ---- */
-struct lbvs_resync_backup *lbvs_resync_backup_new(u8 syncid);
+struct lbvs_resync_backup *lbvs_resync_backup_new(u8 syncid,
+						  const struct lbvs_sync_auth *auth);
 void lbvs_resync_backup_free(struct lbvs_resync_backup *rb);
 /*
  * The request to send now into buf (cap bytes), if one is due: its

@@ -204,10 +204,10 @@ START_TEST(t_daemon_run)
 	ck_assert_str_eq(x.out,
 		"master sync daemon (mcast=eth0, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n"
 		"  tx_msgs=10 tx_conns=0 tx_dropped=0 rx_msgs=0 rx_conns=0 rx_refused=0 rx_errors=0"
-		" resyncs=0 resync_entries=0 resync_ms=0\n"
+		" resyncs=0 resync_entries=0 resync_ms=0 auth=off rx_auth_failed=0\n"
 		"backup sync daemon (mcast=eth1, syncid=0, maxlen=1472, group=ff02::81, port=8848, ttl=1)\n"
 		"  tx_msgs=0 tx_conns=0 tx_dropped=0 rx_msgs=0 rx_conns=3 rx_refused=0 rx_errors=0"
-		" resyncs=0 resync_entries=0 resync_ms=0\n");
+		" resyncs=0 resync_entries=0 resync_ms=0 auth=off rx_auth_failed=0\n");
 	x = run("-L --daemon", A_DUMP_NONE);
 	ck_assert_int_eq(x.rc, LBADM_EXIT_OK);
 	ck_assert_str_eq(x.out, "");

@@ -900,16 +900,19 @@ START_TEST(t_print_daemons)
 	v[0].resync_state = LBVS_RESYNC_DONE;
 	v[0].resync_entries = 100000;
 	v[0].resync_msecs = 1234;
+	v[0].auth = 1;
+	v[0].rx_auth_failed = 4;
 	v[1].resyncs = 2;
 	v[1].resync_entries = 200000;
 	out = capture_daemons(v, 2, LBADM_FMT_STATS);
 	ck_assert_str_eq(out,
 		"master sync daemon (mcast=eth0, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n"
 		"  tx_msgs=10 tx_conns=250 tx_dropped=0 rx_msgs=0 rx_conns=0 rx_refused=0 rx_errors=0"
-		" resyncs=2 resync_entries=200000 resync_ms=0\n"
+		" resyncs=2 resync_entries=200000 resync_ms=0 auth=off rx_auth_failed=0\n"
 		"backup sync daemon (mcast=eth1, syncid=0, maxlen=1472, group=ff02::81, port=8848, ttl=1)\n"
 		"  tx_msgs=0 tx_conns=0 tx_dropped=0 rx_msgs=12345678901 rx_conns=3 rx_refused=0 rx_errors=0"
-		" resync=done resyncs=0 resync_entries=100000 resync_ms=1234\n");
+		" resync=done resyncs=0 resync_entries=100000 resync_ms=1234"
+		" auth=on rx_auth_failed=4\n");
 	free(out);
 
 	/* Fields left 0 (an older kernel's reply) are left out, as ipvsadm. */
@@ -938,12 +941,12 @@ START_TEST(t_print_daemons)
 		"\"maxlen\":0,\"group\":null,\"port\":8848,\"ttl\":0,\"tx_msgs\":0,"
 		"\"tx_conns\":0,\"tx_dropped\":0,\"rx_msgs\":0,\"rx_conns\":0,"
 		"\"rx_refused\":0,\"rx_errors\":0,\"resync\":null,\"resyncs\":0,"
-		"\"resync_entries\":0,\"resync_ms\":0},"
+		"\"resync_entries\":0,\"resync_ms\":0,\"auth\":false,\"rx_auth_failed\":0},"
 		"{\"state\":\"backup\",\"mcast_interface\":\"e\\\"1\",\"syncid\":3,"
 		"\"maxlen\":0,\"group\":\"224.0.0.81\",\"port\":0,\"ttl\":0,\"tx_msgs\":0,"
 		"\"tx_conns\":0,\"tx_dropped\":0,\"rx_msgs\":0,\"rx_conns\":0,"
 		"\"rx_refused\":0,\"rx_errors\":9,\"resync\":\"none\",\"resyncs\":0,"
-		"\"resync_entries\":0,\"resync_ms\":0}]}\n");
+		"\"resync_entries\":0,\"resync_ms\":0,\"auth\":false,\"rx_auth_failed\":0}]}\n");
 	free(out);
 }
 END_TEST

@@ -4,6 +4,8 @@
  * schedulers, masks) and the formatters, against libc's inet_pton(),
  * inet_ntop() and printf().
  */
+#include <unistd.h>
+
 #include "lbadm_unit.h"
 
 START_TEST(t_u32)
@@ -346,9 +348,52 @@ START_TEST(t_fmt_addrs)
 }
 END_TEST
 
+/* --sync-key's file: a base64 key of 32 bytes, as `wg genkey` writes one. */
+static int key_from(const char *text, uint8_t *key, struct lbadm_err *e)
+{
+	char path[] = "/tmp/lbadm-key.XXXXXX";
+	int fd = mkstemp(path), rc;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	rc = lbadm_read_key(path, key, 32, e);
+	unlink(path);
+	return rc;
+}
+
+START_TEST(t_sync_key)
+{
+	static const char *const bad[] = {
+		"", "AAAA", "kOCuRu0Tn5D1bhpGN0MAkAEj10sCDYUcRPfE6bgNuWk",
+		"kOCuRu0Tn5D1bhpGN0MAkAEj10sCDYUcRPfE6bgNuWk==",
+		"kOCuRu0Tn5D1bhpGN0MAkAEj10sCDYUcRPfE6bgNuWl=",
+		"kOCuRu0Tn5D1bhpGN0MAkAEj10sCDYUcRPfE6bgN*Wk=",
+		"kOCuRu0Tn5D1bhpGN0MAkAEj10sCDYUcRPfE6bgNuWk= x",
+	};
+	static const uint8_t want[32] = {
+		0x90, 0xe0, 0xae, 0x46, 0xed, 0x13, 0x9f, 0x90, 0xf5, 0x6e, 0x1a,
+		0x46, 0x37, 0x43, 0x00, 0x90, 0x01, 0x23, 0xd7, 0x4b, 0x02, 0x0d,
+		0x85, 0x1c, 0x44, 0xf7, 0xc4, 0xe9, 0xb8, 0x0d, 0xb9, 0x69,
+	};
+	struct lbadm_err e;
+	uint8_t key[32];
+	size_t i;
+
+	ck_assert_int_eq(key_from(" kOCuRu0Tn5D1bhpGN0MAkAEj10sCDYUcRPfE6bgNuWk=\n", key, &e), 0);
+	ck_assert_mem_eq(key, want, 32);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_int_eq(key_from(bad[i], key, &e), -1);
+		ck_assert_msg(strstr(e.msg, "does not hold a base64 key of 32 bytes"), "%s", e.msg);
+	}
+	ck_assert_int_eq(lbadm_read_key("/nonexistent/key", key, 32, &e), -1);
+	ck_assert_str_eq(e.msg, "cannot read key file \"/nonexistent/key\": No such file or directory");
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_values", "all",
 		t_u32, t_addrport_ok, t_addrport_bad, t_fwmark, t_sched, t_netmask,
-		t_addr_v4_like_pton, t_fmt_numbers, t_fmt_addrs);
+		t_addr_v4_like_pton, t_fmt_numbers, t_fmt_addrs, t_sync_key);
 }

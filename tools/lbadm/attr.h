@@ -28,6 +28,7 @@ enum lbadm_kind {
 	LBADM_K_ADDR,	/* a struct lbadm_addr: 4 or 16 bytes by the family */
 	LBADM_K_STR,	/* a char array; NUL-terminated on the wire */
 	LBADM_K_NEST,	/* a nest: read by its table (.sub), if it has one */
+	LBADM_K_BIN,	/* bytes, the member's size; requests only (a key) */
 	LBADM_K__MAX
 };
 
@@ -131,6 +132,9 @@ char *lbadm_attr_put_one(char *a, const char *end, int t,
 	case LBADM_OP(LBADM_K_STR, 0):
 		len = strnlen(m, f->size - 1) + 1;
 		break;
+	case LBADM_OP(LBADM_K_BIN, 0):
+		len = f->size;
+		break;
 	default:
 		return a;	/* not a kind requests carry */
 	}
@@ -164,7 +168,8 @@ size_t lbadm_attr_size_max(const struct lbadm_nest *n)
 			continue;
 		if (n->f[t].op == LBADM_OP(LBADM_K_ADDR, 0))
 			size += NLA_ALIGN(NLA_HDRLEN + 16);
-		else if (n->f[t].op == LBADM_OP(LBADM_K_STR, 0))
+		else if (n->f[t].op == LBADM_OP(LBADM_K_STR, 0) ||
+			 n->f[t].op == LBADM_OP(LBADM_K_BIN, 0))
 			size += NLA_ALIGN(NLA_HDRLEN + n->f[t].size);
 		else
 			size += NLA_ALIGN(NLA_HDRLEN + 8);

@@ -122,6 +122,13 @@ struct lbadm_daemon {
 	/* Full-table resync: the backup's LBVS_RESYNC_* (0: a master's). */
 	uint32_t resync_state;
 	uint64_t resyncs, resync_entries, resync_msecs;
+	/*
+	 * Authentication: key is --sync-key's (requests only, sent when auth
+	 * is set); replies set auth when the daemon has a key.
+	 */
+	uint8_t key[LBVS_SYNC_KEY_LEN];
+	uint8_t auth;
+	uint64_t rx_auth_failed;
 };
 
 /* Who made a change, in a configuration event. */

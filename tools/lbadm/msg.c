@@ -19,6 +19,7 @@
 #define P_DRAIN		0x10	/* -e --drain */
 #define P_TUN		0x20	/* a TUN server's encapsulation */
 #define P_GROUP		0x40	/* --mcast-group: a sync daemon's group */
+#define P_SECRET	0x80	/* --sync-key: a sync daemon's key */
 
 #define STATS(t, m)	LBADM_FIELD(LBVS_STATS_ATTR_##t, CTR, struct lbadm_stats, m, 0, 0)
 
@@ -116,7 +117,8 @@ static const struct lbadm_nest conn_nest =
 
 /*
  * A sync daemon: P_KEY its state (--stop-daemon), P_CONF the rest of
- * --start-daemon's values, P_GROUP its group; 0 is "the default".
+ * --start-daemon's values, P_GROUP its group, P_SECRET its key (with
+ * auth set); 0 is "the default".
  */
 #define DAEMON(t, k, m, p, f) LBADM_FIELD(LBVS_DAEMON_ATTR_##t, k, struct lbadm_daemon, m, p, f)
 
@@ -140,6 +142,9 @@ static const struct lbadm_field daemon_fields[LBVS_DAEMON_ATTR_MAX + 1] = {
 	DAEMON(RESYNC_ENTRIES, CTR, resync_entries, 0, 0),
 	DAEMON(RESYNC_MSECS, CTR, resync_msecs, 0, 0),
 	DAEMON(RESYNCS, CTR, resyncs, 0, 0),
+	DAEMON(KEY, BIN, key, P_SECRET, 0),
+	DAEMON(AUTH, U8, auth, 0, 0),
+	DAEMON(RX_AUTH_FAILED, CTR, rx_auth_failed, 0, 0),
 };
 
 static const struct lbadm_nest daemon_nest =
@@ -211,7 +216,8 @@ static char *put_daemon(char *a, const char *end, const struct lbadm_daemon *d,
 			int conf)
 {
 	unsigned int parts = P_KEY | (conf ? P_CONF : 0) |
-			     (conf && d->group.af ? P_GROUP : 0);
+			     (conf && d->group.af ? P_GROUP : 0) |
+			     (conf && d->auth ? P_SECRET : 0);
 
 	return lbadm_attr_put_nest(a, end, LBVS_ATTR_DAEMON, &daemon_nest, d,
 				   d->group.af, parts);

@@ -158,6 +158,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "port", NULL),
 	OPT(0, "mcast-ttl", ARG_REQ, O_MCASTTTL, S_MCASTTTL, STARTD, 0, 0,
 	    "ttl", NULL),
+	OPT(0, "sync-key", ARG_REQ, O_SYNCKEY, S_SYNCKEY, STARTD, 0, 0,
+	    "file", NULL),
 	{ 0 }
 };
 
@@ -827,6 +829,11 @@ static int conv_daemon(struct lbadm_req *r, struct lbadm_err *e)
 				    &v, e))
 			return -1;
 		d->ttl = (uint8_t)v;
+	}
+	if (r->given[O_SYNCKEY]) {
+		if (lbadm_read_key(r->arg[O_SYNCKEY], d->key, sizeof(d->key), e))
+			return -1;
+		d->auth = 1;
 	}
 	return 0;
 }

@@ -73,6 +73,70 @@ int lbadm_parse_u32(const char *what, const char *s, uint32_t min,
 	return r ? u32_error(r, what, s, min, max, e) : 0;
 }
 
+static int b64_value(int c)
+{
+	static const char set[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *p = c ? strchr(set, c) : NULL;
+
+	return p ? (int)(p - set) : -1;
+}
+
+/* base64 text s into exactly len bytes: 0, or -1. */
+static int b64_decode(const char *s, size_t n, uint8_t *out, size_t len)
+{
+	size_t i, o = 0, pad = len % 3 ? 3 - len % 3 : 0;
+	uint32_t acc = 0;
+	int v;
+
+	if (n != (len + pad) / 3 * 4)
+		return -1;
+	for (i = 0; i < n - pad; i++) {
+		v = b64_value((unsigned char)s[i]);
+		if (v < 0)
+			return -1;
+		acc = acc << 6 | (uint32_t)v;
+		if (i % 4 == 3) {
+			out[o++] = (uint8_t)(acc >> 16);
+			out[o++] = (uint8_t)(acc >> 8);
+			out[o++] = (uint8_t)acc;
+		}
+	}
+	for (; i < n; i++)
+		if (s[i] != '=')
+			return -1;
+	/* The last group: 2 bytes in 3 digits, or 1 in 2; no stray bits. */
+	if (pad == 1 && !(acc & 3) && o + 2 == len) {
+		out[o++] = (uint8_t)(acc >> 10);
+		out[o++] = (uint8_t)(acc >> 2);
+	} else if (pad == 2 && !(acc & 15) && o + 1 == len) {
+		out[o++] = (uint8_t)(acc >> 4);
+	}
+	return o == len ? 0 : -1;
+}
+
+int lbadm_read_key(const char *path, uint8_t *key, size_t len, struct lbadm_err *e)
+{
+	char buf[256];
+	size_t n;
+	char *s;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return lbadm_seterr(e, "cannot read key file \"%s\": %s", path, strerror(errno));
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	for (s = buf; isspace((unsigned char)*s); s++)
+		;
+	for (n = strlen(s); n && isspace((unsigned char)s[n - 1]); n--)
+		;
+	if (b64_decode(s, n, key, len))
+		return lbadm_seterr(e, "key file \"%s\" does not hold a base64 key of %zu bytes",
+				    path, len);
+	return 0;
+}
+
 static int has_alpha(const char *s)
 {
 	for (; *s; s++)

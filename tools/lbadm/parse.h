@@ -11,6 +11,11 @@
 #include "lbadm.h"
 
 /* Decimal, leading zeros allowed, no sign. what names the value in errors. */
+/*
+ * A key from file path: len bytes in base64 (as `wg genkey` writes one),
+ * blanks around it allowed. 0, or -1 with e naming the file.
+ */
+int lbadm_read_key(const char *path, uint8_t *key, size_t len, struct lbadm_err *e);
 int lbadm_parse_u32(const char *what, const char *s, uint32_t min,
 		    uint32_t max, uint32_t *out, struct lbadm_err *e);
 

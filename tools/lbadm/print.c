@@ -1193,6 +1193,9 @@ static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
 		put_s(o, resync_keys[i]);
 		put_u64(o, (&d->resyncs)[i]);
 	}
+	put_s(o, d->auth ? " auth=on" : " auth=off");
+	put_s(o, " rx_auth_failed=");
+	put_u64(o, d->rx_auth_failed);
 	put_nl(o);
 }
 
@@ -1233,6 +1236,9 @@ static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
 	else
 		put_s(o, "null");
 	json_u64s(o, resync_keys, &d->resyncs, (int)(sizeof(resync_keys) / sizeof(resync_keys[0])));
+	put_s(o, d->auth ? ",\"auth\":true" : ",\"auth\":false");
+	put_s(o, ",\"rx_auth_failed\":");
+	put_u64(o, d->rx_auth_failed);
 	put_c(o, '}');
 }
 

@@ -474,9 +474,21 @@ enum lbvs_daemon_attr {
 	LBVS_DAEMON_ATTR_RESYNC_ENTRIES,	/* u64 */
 	LBVS_DAEMON_ATTR_RESYNC_MSECS,	/* u64 */
 	LBVS_DAEMON_ATTR_RESYNCS,	/* u64 */
+	/*
+	 * Authentication with a shared key (lbvs only; docs/ha.md): KEY in
+	 * NEW_DAEMON only, never in a reply; AUTH in replies when the
+	 * daemon has a key; RX_AUTH_FAILED: a backup's messages dropped for
+	 * a missing or bad MAC or a time outside the window.
+	 */
+	LBVS_DAEMON_ATTR_KEY,		/* binary, LBVS_SYNC_KEY_LEN bytes */
+	LBVS_DAEMON_ATTR_AUTH,		/* u8, 1: it has a key */
+	LBVS_DAEMON_ATTR_RX_AUTH_FAILED,	/* u64 */
 	__LBVS_DAEMON_ATTR_MAX
 };
 
 #define LBVS_DAEMON_ATTR_MAX (__LBVS_DAEMON_ATTR_MAX - 1)
+
+/* A sync daemon's shared key (LBVS_DAEMON_ATTR_KEY): keyed BLAKE2s's. */
+#define LBVS_SYNC_KEY_LEN	32
 
 #endif /* _UAPI_LINUX_LBVS_H */

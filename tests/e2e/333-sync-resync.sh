@@ -10,19 +10,7 @@
 . "$(dirname "$0")/traffic.sh"
 
 N=500
-topo_nat 1
-topo_sync_peer
-peer_conns() { nsx peer cat /proc/sys/net/lbvs/conn_count; }
-# LINE: the peer's backup's counters line of -L --daemon --stats.
-backup_stats() { LINE=$(lbp -L --daemon --stats | sed -n '/^backup/{n;p}'); }
-resync_is() { backup_stats; [ "$(field resync)" = "$1" ]; }
-
-udp_server rs1 53 rs1
-lbvs_load
-for ns in director peer; do
-	printf '%s\n' "-A -u $VIP4:53 -s rr" "-a -u $VIP4:53 -r ${RIP4[1]}:53 -m" |
-		nsx "$ns" "$LBADM" -R
-done
+topo_sync_udp
 # N idle UDP flows on the director, made before any daemon runs.
 answered=$(ip netns exec client python3 "$TALLY" udp "$VIP4" 53 "$N" 40001 | grep -c '^rs1$')
 assert_eq "$answered" "$N" "UDP flows answered"

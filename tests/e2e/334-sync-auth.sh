@@ -15,23 +15,13 @@
 
 FORGE=$LBVS_TOP/tests/e2e/py/sync_forge.py
 N=50 FAKE=198.51.100.77
-topo_nat 1
-topo_sync_peer
-udp_server rs1 53 rs1
-lbvs_load
-for ns in director peer; do
-	printf '%s\n' "-A -u $VIP4:53 -s rr" "-a -u $VIP4:53 -r ${RIP4[1]}:53 -m" |
-		nsx "$ns" "$LBADM" -R
-done
+topo_sync_udp
 
 keys=$(mktemp -d /tmp/lbvs-keys.XXXXXX)
 at_exit "rm -rf $keys"
 for k in k1 k2; do python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())' >"$keys/$k"; done
 echo "not a key" >"$keys/bad"
 
-peer_conns() { nsx peer cat /proc/sys/net/lbvs/conn_count; }
-backup_stats() { LINE=$(lbp -L --daemon --stats | sed -n '/^backup/{n;p}'); }
-_resync_is() { backup_stats; [ "$(field resync)" = "$1" ]; }
 _peer_has() { [ "$(peer_conns)" -ge "$1" ]; }
 forge() { nsx director python3 "$FORGE" 198.18.200.1 5 "$FAKE:5555" "$VIP4:53" "${RIP4[1]}:53"; }
 fake_entries() { lbp -L -c -n | grep -c "$FAKE:5555" || true; }
@@ -45,7 +35,7 @@ expect_lbadm_fail 'cannot read key file "/nonexistent"' \
 # --- the same key: the flows and the resync go through ---------------------
 lbd --start-daemon master --mcast-interface sync0 --syncid 5 --sync-key "$keys/k1"
 backup --sync-key "$keys/k1"
-wait_until 20 _resync_is 'done' || fail "keyed resync: $LINE"
+wait_until 20 resync_is 'done' || fail "keyed resync: $LINE"
 answered=$(ip netns exec client python3 "$TALLY" udp "$VIP4" 53 "$N" 40001 | grep -c '^rs1$')
 assert_eq "$answered" "$N" "UDP flows answered"
 wait_until 20 _peer_has $N || fail "peer took $(peer_conns) of $N keyed entries"
@@ -64,7 +54,7 @@ assert_eq "$(fake_entries)" 0 "a forged entry at a keyed backup"
 
 # --- another key: nothing from the master ------------------------------------
 backup --sync-key "$keys/k2"
-wait_until 20 _resync_is none || fail "resync with the wrong key: $LINE"
+wait_until 20 resync_is none || fail "resync with the wrong key: $LINE"
 count=$(peer_conns)
 answered=$(ip netns exec client python3 "$TALLY" udp "$VIP4" 53 10 41001 | grep -c '^rs1$')
 assert_eq "$answered" 10 "more UDP flows answered"

@@ -615,6 +615,25 @@ topo_sync_peer()
 }
 lbp() { nsx peer "$LBADM" "$@"; }
 
+# topo_sync_udp: topo_nat 1 and topo_sync_peer, lbvs loaded, rs1's UDP
+# server on 53, and the same service VIP:53 -> rs1 on director and peer.
+# peer_conns: the peer's table size; backup_stats: LINE, the peer's
+# backup's counters line of -L --daemon --stats; resync_is STATE.
+topo_sync_udp()
+{
+	topo_nat 1
+	topo_sync_peer
+	udp_server rs1 53 rs1
+	lbvs_load
+	for ns in director peer; do
+		printf '%s\n' "-A -u $VIP4:53 -s rr" "-a -u $VIP4:53 -r ${RIP4[1]}:53 -m" |
+			nsx "$ns" "$LBADM" -R
+	done
+}
+peer_conns() { nsx peer cat /proc/sys/net/lbvs/conn_count; }
+backup_stats() { LINE=$(lbp -L --daemon --stats | sed -n '/^backup/{n;p}'); }
+resync_is() { backup_stats; [ "$(field resync)" = "$1" ]; }
+
 # conn_rows NS VIP:PORT CMD...: the ESTABLISHED (UDP: all) rows of VIP:PORT
 # in CMD's (lbadm's or ipvsadm's) connection listing in NS, as "client
 # server" pairs, sorted.

@@ -436,7 +436,7 @@ static struct sync_mbuf *master_next(struct lbvs_sync_master *ms, long *wait)
 	} else if (ms->cur && time_after_eq(jiffies, ms->since + SYNC_FLUSH)) {
 		mb = ms->cur;
 		ms->cur = NULL;
-		lbvs_sync_msg_finish(&mb->b);
+		lbvs_sync_seal(&ms->cfg.auth, &mb->b, ms->cfg.maxlen, NULL);
 	} else if (ms->cur) {
 		*wait = max_t(long, ms->since + SYNC_FLUSH - jiffies, 1);
 	}

@@ -353,17 +353,18 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 {
 	struct lbvs_conn_table *tab = &ln->conns;
 	struct lbvs_conn *c;
-	int err;
+	int err = -ENOSPC;
 
 	if (atomic_inc_return(&tab->count) > READ_ONCE(ln->sysctl.conn_max)) {
-		atomic64_inc(&tab->dropped);
 		/* Expired entries may be what fills it: reclaim them now. */
 		mod_delayed_work(system_power_efficient_wq, &tab->gc_work, 0);
 		goto err_count;
 	}
 	/* A removed server may reach zero while we scheduled to it. */
+	err = -ENOENT;
 	if (!refcount_inc_not_zero(&dest->refcnt))
 		goto err_count;
+	err = -ENOMEM;
 	c = conn_alloc(ln, t, dest);
 	if (!c)
 		goto err_dest;
@@ -387,7 +388,8 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 	/* A template being freed places nothing. */
 	if (control && atomic_inc_not_zero(&control->n_control))
 		c->control = control;
-	if (rhashtable_lookup_insert_key(&tab->in, t, &c->in_node, in_params)) {
+	err = rhashtable_lookup_insert_key(&tab->in, t, &c->in_node, in_params);
+	if (err) {
 		/*
 		 * Lost a race with the same flow's other packet, or no memory.
 		 * Reply lookups may already hold it: unhash and free after a
@@ -395,7 +397,7 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 		 * announced (hooks.c does that): it ends without an event.
 		 */
 		conn_end(tab, c, false);
-		return NULL;
+		return ERR_PTR(err);
 	}
 	lbvs_sched_load_changed(dest);
 	return c;
@@ -404,7 +406,7 @@ err_dest:
 	lbvs_dest_put(dest);
 err_count:
 	atomic_dec(&tab->count);
-	return NULL;
+	return ERR_PTR(err);
 }
 
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
@@ -629,7 +631,6 @@ int lbvs_conn_table_init(struct lbvs_net *ln)
 	int err;
 
 	atomic_set(&tab->count, 0);
-	atomic64_set(&tab->dropped, 0);
 	err = rhashtable_init(&tab->in, &in_params);
 	if (err)
 		return err;

@@ -122,7 +122,6 @@ struct lbvs_conn_table {
 	struct rhashtable in;
 	struct rhashtable out;
 	atomic_t count;			/* entries not yet freed */
-	atomic64_t dropped;		/* new flows refused: table full */
 	struct delayed_work gc_work;
 	struct rhashtable_iter gc_iter;	/* gc_work only */
 	/* lbvs_conn_expire_nodest(); cancelled before the table goes. */
@@ -151,9 +150,10 @@ struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple
 /*
  * Create and hash a connection for tuple t (client -> virtual) to dest, by
  * dest's method (fwd.h), which settles its reply tuple. control: the
- * persistence template that chose dest, or NULL. Returns NULL when the
- * table is full or the method found no reply tuple (both counted) or
- * memory is short.
+ * persistence template that chose dest, or NULL. Returns an ERR_PTR():
+ * -ENOSPC the table is full, -ENOENT dest is being freed, -EADDRNOTAVAIL
+ * the method found no reply tuple, -EEXIST the flow's other packet made it
+ * first, -ENOMEM. The caller counts the drop (drop.h).
  */
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				struct lbvs_dest *dest, struct lbvs_conn *control);
@@ -176,7 +176,10 @@ union lbvs_conn_one {
 
 struct lbvs_conn *lbvs_conn_one(union lbvs_conn_one *one, const struct lbvs_tuple *t,
 				struct lbvs_dest *dest);
-/* A persistence template keyed by t (protocol 0), living timeout seconds. */
+/*
+ * A persistence template keyed by t (protocol 0), living timeout seconds;
+ * errors as lbvs_conn_new()'s.
+ */
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
 					 struct lbvs_dest *dest, u32 timeout);
 /*

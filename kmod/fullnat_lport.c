@@ -16,7 +16,6 @@
 void lbvs_fullnat_net_init(struct lbvs_fullnat_net *fn)
 {
 	fn->lport_seed = get_random_u32();
-	atomic64_set(&fn->no_lport, 0);
 }
 
 int lbvs_fullnat_hash_out(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_tuple *t)
@@ -41,7 +40,5 @@ int lbvs_fullnat_hash_out(struct lbvs_net *ln, struct lbvs_conn *c, const struct
 		err = -EADDRNOTAVAIL;
 	}
 out:
-	if (err == -EADDRNOTAVAIL)
-		atomic64_inc(&ln->fullnat.no_lport);
 	return err;
 }

@@ -6,7 +6,7 @@
 #ifndef _LBVS_FULLNAT_LPORT_H
 #define _LBVS_FULLNAT_LPORT_H
 
-#include <linux/atomic.h>
+#include <linux/types.h>
 
 struct lbvs_net;
 struct lbvs_conn;
@@ -15,7 +15,6 @@ struct lbvs_tuple;
 /* Per namespace; lockless. */
 struct lbvs_fullnat_net {
 	u32 lport_seed;			/* where probing starts; constant */
-	atomic64_t no_lport;		/* flows refused: no free local port */
 };
 
 void lbvs_fullnat_net_init(struct lbvs_fullnat_net *fn);

@@ -146,6 +146,44 @@ static bool reused(struct lbvs_net *ln, const struct lbvs_conn *c,
 	       ((mode & 2) && state == LBVS_S_FIN_WAIT && !c->out);
 }
 
+/* A drop that a service (and perhaps a server) is known for. */
+static unsigned int drop_svc(struct lbvs_net *ln, struct lbvs_service *svc,
+			     struct lbvs_dest *dest, enum lbvs_drop_reason r,
+			     const struct lbvs_tuple *t)
+{
+	lbvs_stats_inc(&svc->stats, LBVS_CNT_DROPS);
+	if (dest)
+		lbvs_stats_inc(&dest->stats, LBVS_CNT_DROPS);
+	return lbvs_drop(ln, r, t);
+}
+
+/* A transmit step's verdict: a drop (counted there) is the server's too. */
+static unsigned int counted(struct lbvs_conn *c, unsigned int verdict)
+{
+	if (unlikely(verdict == NF_DROP)) {
+		lbvs_stats_inc(&c->dest->svc->stats, LBVS_CNT_DROPS);
+		lbvs_stats_inc(&c->dest->stats, LBVS_CNT_DROPS);
+	}
+	return verdict;
+}
+
+/* Why lbvs_conn_new() made no entry (conn.h). */
+static enum lbvs_drop_reason new_conn_reason(int err)
+{
+	switch (err) {
+	case -ENOSPC:
+		return LBVS_DROP_TABLE_FULL;
+	case -ENOENT:
+		return LBVS_DROP_NO_DEST;
+	case -EADDRNOTAVAIL:
+		return LBVS_DROP_NO_LPORT;
+	case -ENOMEM:
+		return LBVS_DROP_NO_MEMORY;
+	default:
+		return LBVS_DROP_CONN_RACE;
+	}
+}
+
 static void no_server(struct sk_buff *skb, u16 af)
 {
 	/* As IPVS: the client learns at once instead of retrying. */
@@ -158,7 +196,7 @@ static void no_server(struct sk_buff *skb, u16 af)
 static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 			    struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	return lbvs_conn_fwd(c)->xmit_in(net, skb, c, p);
+	return counted(c, lbvs_conn_fwd(c)->xmit_in(net, skb, c, p));
 }
 
 /*
@@ -191,19 +229,20 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 	struct lbvs_service *svc;
 	struct lbvs_dest *dest;
 	u32 flags;
+	int err;
 
 	*verdict = NF_ACCEPT;
 	svc = lbvs_svc_lookup(ln, p->t.af, p->t.proto, &p->t.daddr, p->t.dport, skb->mark);
 	if (!svc || !opens_flow(p))
 		return NULL;
 
-	*verdict = NF_DROP;
 	flags = READ_ONCE(svc->flags);
 	if (flags & LBVS_SVC_F_PERSISTENT)
 		dest = lbvs_persist_pick(ln, svc, &p->t, &tmpl);
 	else
 		dest = lbvs_sched_pick(svc, &p->t);
 	if (!dest) {
+		*verdict = drop_svc(ln, svc, NULL, lbvs_sched_none_reason(svc), &p->t);
 		no_server(skb, p->t.af);
 		return NULL;
 	}
@@ -212,8 +251,12 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 		return NULL;
 	}
 	c = lbvs_conn_new(ln, &p->t, dest, tmpl);
-	if (!c)
+	if (IS_ERR(c)) {
+		err = PTR_ERR(c);
+		*verdict = drop_svc(ln, svc, err == -ENOENT ? NULL : dest,
+				    new_conn_reason(err), &p->t);
 		return NULL;
+	}
 	lbvs_stats_conn(&svc->stats);
 	lbvs_stats_conn(&dest->stats);
 	return c;
@@ -229,7 +272,7 @@ static unsigned int xmit_out(struct net *net, struct sk_buff *skb,
 {
 	track(lbvs_net(net), c, p, LBVS_DIR_OUT, false);
 	count(c, false, skb->len);
-	return lbvs_conn_fwd(c)->xmit_out(net, skb, c, p);
+	return counted(c, lbvs_conn_fwd(c)->xmit_out(net, skb, c, p));
 }
 
 /* The sender's RST, then the packet made the receiver's: 0 or -ENOMEM. */
@@ -249,17 +292,20 @@ static unsigned int nodest(struct lbvs_net *ln, struct net *net, struct sk_buff 
 			   struct lbvs_conn *c, const struct lbvs_pkt *p,
 			   unsigned int hook, bool in)
 {
-	unsigned int verdict = NF_DROP;
+	struct lbvs_service *svc = c->dest->svc;
 	struct lbvs_pkt rst = *p;
+	unsigned int verdict;
 
 	if (!lbvs_dest_drained(c->dest)) {
 		if (READ_ONCE(ln->sysctl.expire_nodest_conn))
 			lbvs_conn_expire_now(ln, c);
-		return NF_DROP;
+		return drop_svc(ln, svc, NULL, LBVS_DROP_DEST_GONE, &p->t);
 	}
 	if (p->t.proto == IPPROTO_TCP && !(p->tcp_flags & LBVS_TCPF_RST) &&
 	    !reset_both(net, skb, &rst, hook))
 		verdict = in ? xmit_in(net, skb, c, &rst) : xmit_out(net, skb, c, &rst);
+	else
+		verdict = drop_svc(ln, svc, NULL, LBVS_DROP_DEST_GONE, &p->t);
 	/* After the transmit, which reads the entry (and counts by it). */
 	lbvs_conn_expire_now(ln, c);
 	return verdict;

@@ -32,6 +32,7 @@
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
 
+#include "drop.h"
 #include "fwd.h"
 #include "icmp.h"
 #include "netns.h"
@@ -246,32 +247,30 @@ static void translate(struct sk_buff *skb, const struct icmp_err *e,
 	fix_icmp_csum(skb, e);
 }
 
-static int writable(struct sk_buff *skb, const struct icmp_err *e)
-{
-	return skb_ensure_writable(skb, e->quote_l4 + 2 * sizeof(__be16));
-}
-
 /*
- * Before an error is rewritten: the new checksum would hide a corrupt
- * one. hook: where the packet is (CHECKSUM_COMPLETE is trusted only on
- * input).
+ * Before an error is rewritten, its checksum is checked: the new one would
+ * hide a corrupt one (-EBADMSG). hook: where the packet is
+ * (CHECKSUM_COMPLETE is trusted only on input). Then what is rewritten is
+ * made writable (-ENOMEM).
  */
-static bool csum_bad(struct lbvs_net *ln, struct sk_buff *skb, const struct icmp_err *e,
-		     unsigned int hook)
+static int prepare(struct lbvs_net *ln, struct sk_buff *skb, const struct icmp_err *e,
+		   unsigned int hook)
 {
 	bool v4 = e->quote.af == AF_INET;
 
-	if (!nf_checksum(skb, hook, e->icmp_off, v4 ? IPPROTO_ICMP : IPPROTO_ICMPV6,
-			 v4 ? AF_INET : AF_INET6))
-		return false;
-	atomic64_inc(&ln->icmp_bad_csum);
-	return true;
+	if (nf_checksum(skb, hook, e->icmp_off, v4 ? IPPROTO_ICMP : IPPROTO_ICMPV6,
+			v4 ? AF_INET : AF_INET6)) {
+		atomic64_inc(&ln->icmp_bad_csum);
+		return -EBADMSG;
+	}
+	return skb_ensure_writable(skb, e->quote_l4 + 2 * sizeof(__be16));
 }
 
 unsigned int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, const struct lbvs_pkt *p)
 {
 	struct icmp_err e;
 	struct lbvs_conn *c;
+	int err;
 
 	if (parse(skb, p, &e))
 		return NF_ACCEPT;
@@ -279,8 +278,9 @@ unsigned int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, const struc
 	c = lbvs_conn_out_get(ln, &e.flow);
 	if (!c || !lbvs_conn_fwd(c)->replies_routed)
 		return NF_ACCEPT;
-	if (csum_bad(ln, skb, &e, NF_INET_FORWARD) || writable(skb, &e))
-		return NF_DROP;
+	err = prepare(ln, skb, &e, NF_INET_FORWARD);
+	if (err)
+		return lbvs_drop_err(ln->net, err, &e.flow);
 	translate(skb, &e, c, true);
 	return NF_ACCEPT;
 }
@@ -306,16 +306,15 @@ static unsigned int send_translated(struct lbvs_net *ln, struct sk_buff *skb,
 	union nf_inet_addr daddr;
 	int err;
 
-	if (csum_bad(ln, skb, e, NF_INET_LOCAL_IN) || writable(skb, e))
-		return NF_DROP;
-	if (to_client) {
+	err = prepare(ln, skb, e, NF_INET_LOCAL_IN);
+	if (!err && to_client) {
 		lbvs_conn_get_addr(c, LBVS_A_C, &daddr);
 		err = lbvs_route(net, skb, e->quote.af, &daddr, 0);
-	} else {
+	} else if (!err) {
 		err = lbvs_route_dest(net, skb, c, 0, NULL);
 	}
 	if (err)
-		return NF_DROP;
+		return lbvs_drop_err(net, err, &e->flow);
 	translate(skb, e, c, to_client);
 	return lbvs_send(net, skb);
 }

@@ -596,7 +596,7 @@ static int dump_daemons(struct sk_buff *skb, struct netlink_callback *cb)
 }
 
 /* IPVS_STATS_ATTR_CONNS.. are LBVS_CNT_* in order, then the rates. */
-static_assert((int)IPVS_STATS_ATTR_CONNS + LBVS_CNT_NUM == (int)IPVS_STATS_ATTR_CPS);
+static_assert((int)IPVS_STATS_ATTR_CONNS + LBVS_CNT_IPVS == (int)IPVS_STATS_ATTR_CPS);
 
 /*
  * Counters as IPVS gives them: IPVS_*_ATTR_STATS with 32-bit counts and
@@ -613,7 +613,7 @@ static int put_stats(struct sk_buff *skb, int attr, int attr64, struct lbvs_stat
 	nest = nla_nest_start_noflag(skb, attr);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; !err && i < LBVS_CNT_NUM; i++)
+	for (i = 0; !err && i < LBVS_CNT_IPVS; i++)
 		err = (i >= LBVS_CNT_INBYTES ?
 		       nla_put_u64_64bit(skb, IPVS_STATS_ATTR_CONNS + i, snap.cnt[i],
 					 IPVS_STATS_ATTR_PAD) :
@@ -625,7 +625,7 @@ static int put_stats(struct sk_buff *skb, int attr, int attr64, struct lbvs_stat
 	nest64 = nla_nest_start_noflag(skb, attr64);
 	if (!nest64)
 		goto cancel;
-	for (i = 0; !err && i < LBVS_CNT_NUM; i++)
+	for (i = 0; !err && i < LBVS_CNT_IPVS; i++)
 		err = nla_put_u64_64bit(skb, IPVS_STATS_ATTR_CONNS + i, snap.cnt[i],
 					IPVS_STATS_ATTR_PAD) ||
 		      nla_put_u64_64bit(skb, IPVS_STATS_ATTR_CPS + i, snap.rate[i],

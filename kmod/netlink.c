@@ -609,8 +609,9 @@ static int put_stats(struct sk_buff *skb, int attr, struct lbvs_stats *s)
 {
 	static const u8 cnt_attr[LBVS_CNT_NUM] = {
 		LBVS_STATS_ATTR_CONNS, LBVS_STATS_ATTR_INPKTS, LBVS_STATS_ATTR_OUTPKTS,
-		LBVS_STATS_ATTR_INBYTES, LBVS_STATS_ATTR_OUTBYTES,
+		LBVS_STATS_ATTR_INBYTES, LBVS_STATS_ATTR_OUTBYTES, LBVS_STATS_ATTR_DROPS,
 	};
+	/* Drops have no rate on the wire. */
 	static const u8 rate_attr[LBVS_CNT_NUM] = {
 		LBVS_STATS_ATTR_CPS, LBVS_STATS_ATTR_INPPS, LBVS_STATS_ATTR_OUTPPS,
 		LBVS_STATS_ATTR_INBPS, LBVS_STATS_ATTR_OUTBPS,
@@ -626,7 +627,8 @@ static int put_stats(struct sk_buff *skb, int attr, struct lbvs_stats *s)
 		return -EMSGSIZE;
 	for (i = 0; !err && i < LBVS_CNT_NUM; i++)
 		err = nla_put_u64_64bit(skb, cnt_attr[i], snap.cnt[i], LBVS_STATS_ATTR_PAD) ||
-		      nla_put_u64_64bit(skb, rate_attr[i], snap.rate[i], LBVS_STATS_ATTR_PAD);
+		      (rate_attr[i] &&
+		       nla_put_u64_64bit(skb, rate_attr[i], snap.rate[i], LBVS_STATS_ATTR_PAD));
 	return nest_end(skb, nest, err);
 }
 
@@ -1254,20 +1256,38 @@ int lbvs_genl_put_timeouts(struct sk_buff *msg, struct genl_info *info, void *ob
 	return 0;
 }
 
+/* Every reason's count, reason r as attribute r + 1 (0 is no attribute). */
+static int put_drops(struct sk_buff *msg, const struct lbvs_drops *d)
+{
+	struct nlattr *nest = nla_nest_start(msg, LBVS_ATTR_INFO_DROPS);
+	unsigned int r;
+
+	if (!nest)
+		return -EMSGSIZE;
+	for (r = 0; r < __LBVS_DROP_MAX; r++)
+		if (nla_put_u64_64bit(msg, r + 1, lbvs_drops_read(d, r), 0))
+			return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
 static int fill_info(struct sk_buff *msg, struct genl_info *info, void *obj)
 {
 	struct lbvs_net *ln = obj;
 	u32 size = lbvs_conn_table_size(ln);
 
-	return nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
+	return put_drops(msg, &ln->drops) ||
+	       nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_FEATURES, LBVS_FEAT_DEST_LIST) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_TAB_SIZE, size) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_MAX, READ_ONCE(ln->sysctl.conn_max)) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_COUNT, atomic_read(&ln->conns.count)) ||
 	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_CONN_DROPPED,
-				 atomic64_read(&ln->conns.dropped), LBVS_ATTR_PAD) ||
+				 lbvs_drops_read(&ln->drops, LBVS_DROP_TABLE_FULL),
+				 LBVS_ATTR_PAD) ||
 	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_NO_LPORT,
-				 atomic64_read(&ln->fullnat.no_lport), LBVS_ATTR_PAD);
+				 lbvs_drops_read(&ln->drops, LBVS_DROP_NO_LPORT),
+				 LBVS_ATTR_PAD);
 }
 
 static int cmd_get_config(struct sk_buff *skb, struct genl_info *info)

@@ -76,6 +76,7 @@ int lbvs_net_start(struct lbvs_net *ln)
 static int __net_init lbvs_net_init(struct net *net)
 {
 	struct lbvs_net *ln = lbvs_net(net);
+	int err;
 
 	ln->net = net;
 	mutex_init(&ln->config_lock);
@@ -88,8 +89,14 @@ static int __net_init lbvs_net_init(struct net *net)
 	lbvs_fullnat_net_init(&ln->fullnat);
 	INIT_DELAYED_WORK(&ln->est_work, est_run);
 	lbvs_drain_init(ln);
+	err = lbvs_drops_init(&ln->drops);
+	if (err)
+		return err;
 	/* The rest comes with the first service: lbvs_net_start(). */
-	return lbvs_sysctl_register(ln);
+	err = lbvs_sysctl_register(ln);
+	if (err)
+		lbvs_drops_exit(&ln->drops);
+	return err;
 }
 
 /*
@@ -127,6 +134,8 @@ static void __net_exit lbvs_net_exit(struct net *net)
 	mutex_unlock(&ln->config_lock);
 	if (started)
 		lbvs_conn_table_destroy(ln);
+	/* No packet path runs any more: hooks gone, RCU readers done. */
+	lbvs_drops_exit(&ln->drops);
 }
 
 static struct pernet_operations lbvs_net_ops = {

@@ -12,6 +12,7 @@
 #include <net/netns/generic.h>
 
 #include "conn.h"
+#include "drop.h"
 #include "events.h"
 #include "fullnat_lport.h"
 #include "service.h"
@@ -31,6 +32,7 @@ struct lbvs_sysctl {
 	int conn_events_rate;		/* connection events a second, see events.h */
 	int sync_qlen_max;		/* sync master's queue, messages (IPVS's name) */
 	int sync_sock_size;		/* sync sockets' buffer, bytes; 0: lbvs's (IPVS's name) */
+	int log_drops;			/* a rate-limited line per drop (drop.h) */
 	int timeout[LBVS_S_MAX + 1];	/* seconds, per connection state */
 };
 
@@ -49,6 +51,7 @@ struct lbvs_net {
 	struct lbvs_conn_table conns;	/* its own locking, see conn.h */
 	struct lbvs_fullnat_net fullnat;	/* lockless, see fullnat_lport.h */
 	atomic64_t icmp_bad_csum;	/* ICMP errors of flows dropped: bad checksum */
+	struct lbvs_drops drops;	/* per-CPU, lockless, see drop.h */
 	struct lbvs_conn_events conn_events;	/* lockless, see events.h */
 
 	/* The configuration trail's rate limit (audit.c); its own lock. */

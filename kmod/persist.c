@@ -83,6 +83,8 @@ struct lbvs_dest *lbvs_persist_pick(struct lbvs_net *ln, struct lbvs_service *sv
 	dest = lbvs_sched_pick(svc, t);
 	/* Without a template the client is still served, only not pinned. */
 	*tmpl = dest ? lbvs_conn_new_template(ln, &tt, dest, timeout) : NULL;
+	if (IS_ERR(*tmpl))
+		*tmpl = NULL;
 	if (*tmpl)
 		lbvs_sync_template(ln, *tmpl);
 	return dest;

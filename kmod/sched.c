@@ -189,6 +189,23 @@ struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tu
 	return d;
 }
 
+enum lbvs_drop_reason lbvs_sched_none_reason(struct lbvs_service *svc)
+{
+	enum lbvs_drop_reason r = LBVS_DROP_NO_DEST;
+	struct lbvs_sched *s = &svc->sched;
+	unsigned int i;
+
+	spin_lock_bh(&s->lock);
+	for (i = 0; s->set && i < s->set->n; i++) {
+		if (s->set->dests[i]->overloaded) {
+			r = LBVS_DROP_THRESHOLD;
+			break;
+		}
+	}
+	spin_unlock_bh(&s->lock);
+	return r;
+}
+
 void lbvs_sched_set_limit(struct lbvs_dest *d, u32 u_thresh)
 {
 	struct lbvs_sched *s = &d->svc->sched;

@@ -8,6 +8,7 @@
 
 #include <linux/spinlock.h>
 #include <linux/netlink.h>
+#include <linux/lbvs.h>
 
 #include "sched_algo.h"
 
@@ -53,6 +54,12 @@ struct lbvs_tuple;
 
 /* Packet path: a server for a new connection of tuple t, or NULL. */
 struct lbvs_dest *lbvs_sched_pick(struct lbvs_service *svc, const struct lbvs_tuple *t);
+/*
+ * Packet path, after lbvs_sched_pick() found none: LBVS_DROP_THRESHOLD if
+ * a server is held back by its upper threshold, else LBVS_DROP_NO_DEST.
+ * Walks the servers: for drops only.
+ */
+enum lbvs_drop_reason lbvs_sched_none_reason(struct lbvs_service *svc);
 /* A server's connection counts changed: thresholds and lc/wlc follow. */
 void lbvs_sched_load_changed(struct lbvs_dest *dest);
 /*

@@ -17,7 +17,9 @@ enum {
 	LBVS_CNT_OUTPKTS,
 	LBVS_CNT_INBYTES,
 	LBVS_CNT_OUTBYTES,
-	LBVS_CNT_NUM
+	LBVS_CNT_DROPS,		/* lbvs's own: packets dropped (drop.h) */
+	LBVS_CNT_NUM,
+	LBVS_CNT_IPVS = LBVS_CNT_DROPS	/* IPVS has the ones before */
 };
 
 struct lbvs_cpu_stats {
@@ -101,13 +103,19 @@ static inline void lbvs_stats_add(struct lbvs_stats *s, unsigned int pkts_idx,
 	u64_stats_update_end(&c->syncp);
 }
 
-static inline void lbvs_stats_conn(struct lbvs_stats *s)
+/* One more of counter idx: LBVS_CNT_CONNS or LBVS_CNT_DROPS. */
+static inline void lbvs_stats_inc(struct lbvs_stats *s, unsigned int idx)
 {
 	struct lbvs_cpu_stats *c = this_cpu_ptr(s->cpu);
 
 	u64_stats_update_begin(&c->syncp);
-	u64_stats_inc(&c->cnt[LBVS_CNT_CONNS]);
+	u64_stats_inc(&c->cnt[idx]);
 	u64_stats_update_end(&c->syncp);
+}
+
+static inline void lbvs_stats_conn(struct lbvs_stats *s)
+{
+	lbvs_stats_inc(s, LBVS_CNT_CONNS);
 }
 
 #endif /* _LBVS_STATS_H */

@@ -767,7 +767,7 @@ static int apply_template(struct lbvs_net *ln, const struct lbvs_sync_conn *sc,
 	}
 	if (tc)
 		lbvs_conn_expire_now(ln, tc);
-	return lbvs_conn_new_template(ln, &tt, dest, timeout) ? 0 : -ENOMEM;
+	return PTR_ERR_OR_ZERO(lbvs_conn_new_template(ln, &tt, dest, timeout));
 }
 
 /*
@@ -835,8 +835,8 @@ static int apply_conn(struct lbvs_net *ln, const struct lbvs_sync_conn *sc,
 	}
 	c = lbvs_conn_new_synced(ln, t, dest, control, state, sc->timeout,
 				 dest->fwd == LBVS_FWD_FULLNAT ? &laddr : NULL, lport);
-	if (!c)
-		return -ENOMEM;
+	if (IS_ERR(c))
+		return PTR_ERR(c);
 	lbvs_genl_conn_event(ln, c, LBVS_CMD_NEW_CONN);
 	return 0;
 }

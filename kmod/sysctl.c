@@ -21,10 +21,10 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 
 	switch ((uintptr_t)table->extra2) {
 	case CNT_DROPPED:
-		v = atomic64_read(&ln->conns.dropped);
+		v = lbvs_drops_read(&ln->drops, LBVS_DROP_TABLE_FULL);
 		break;
 	case CNT_NO_LPORT:
-		v = atomic64_read(&ln->fullnat.no_lport);
+		v = lbvs_drops_read(&ln->drops, LBVS_DROP_NO_LPORT);
 		break;
 	case CNT_ICMP_CSUM:
 		v = atomic64_read(&ln->icmp_bad_csum);
@@ -94,6 +94,7 @@ static const struct ctl_table template[] = {
 	INT_ENTRY(conn_events_rate, SYSCTL_ZERO, SYSCTL_INT_MAX),
 	INT_ENTRY(sync_qlen_max, SYSCTL_ONE, SYSCTL_INT_MAX),
 	INT_ENTRY(sync_sock_size, SYSCTL_ZERO, SYSCTL_INT_MAX),
+	INT_ENTRY(log_drops, SYSCTL_ZERO, SYSCTL_ONE),
 	COUNTER(conn_count, CNT_CONNS),
 	COUNTER(conn_dropped, CNT_DROPPED),
 	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
@@ -119,8 +120,9 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[6].data = &s->conn_events_rate;
 	t[7].data = &s->sync_qlen_max;
 	t[8].data = &s->sync_sock_size;
-	/* The counters, from index 9 on, read ln. */
-	for (i = 9; t[i].procname; i++)
+	t[9].data = &s->log_drops;
+	/* The counters, from index 10 on, read ln. */
+	for (i = 10; t[i].procname; i++)
 		t[i].extra1 = ln;
 	/*
 	 * As netlink (netlink.c's ADMIN), only the initial user namespace may

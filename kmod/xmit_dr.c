@@ -15,6 +15,7 @@
  * goes on as it came. The one exception is a client's own client-address
  * option, blanked as in every method (tcpedit.h).
  */
+#include "drop.h"
 #include "route.h"
 #include "tcpedit.h"
 #include "xmit.h"
@@ -22,8 +23,10 @@
 static unsigned int dr_in(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
 			  const struct lbvs_pkt *p)
 {
-	if (lbvs_route_dest(net, skb, c, 0, NULL) || lbvs_toa_scrub(skb, p))
-		return NF_DROP;
+	int err = lbvs_route_dest(net, skb, c, 0, NULL) ?: lbvs_toa_scrub(skb, p);
+
+	if (err)
+		return lbvs_drop_err(net, err, &p->t);
 	return lbvs_send(net, skb);
 }
 

@@ -27,6 +27,7 @@
 #include <net/tcp.h>
 #include <linux/netfilter_ipv4.h>
 
+#include "drop.h"
 #include "fullnat_lport.h"
 #include "netns.h"
 #include "proto_state.h"
@@ -166,8 +167,10 @@ static unsigned int rewrite_send(struct net *net, struct sk_buff *skb,
 				 const struct lbvs_pkt *p, const struct lbvs_conn *c,
 				 int src, __be16 sport, int dst, __be16 dport)
 {
-	if (rewrite(skb, p, c, src, sport, dst, dport))
-		return NF_DROP;
+	int err = rewrite(skb, p, c, src, sport, dst, dport);
+
+	if (err)
+		return lbvs_drop_err(net, err, &p->t);
 	return lbvs_send(net, skb);
 }
 
@@ -189,16 +192,18 @@ static bool client_local(struct net *net, const struct lbvs_conn *c,
 static unsigned int fullnat_in(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
 			       const struct lbvs_pkt *p)
 {
-	if (route_to(net, skb, p, c, LBVS_A_D))
-		return NF_DROP;
-	if (toa_on(net, p)) {
+	int err = route_to(net, skb, p, c, LBVS_A_D);
+
+	if (!err && toa_on(net, p)) {
 		bool insert = toa_wanted(c, p);
 
-		if ((insert || lbvs_toa_forged(skb, p)) && toa_edit(skb, p, c, insert))
-			return NF_DROP;
-	} else if (lbvs_toa_scrub(skb, p)) {
-		return NF_DROP;
+		if (insert || lbvs_toa_forged(skb, p))
+			err = toa_edit(skb, p, c, insert);
+	} else if (!err) {
+		err = lbvs_toa_scrub(skb, p);
 	}
+	if (err)
+		return lbvs_drop_err(net, err, &p->t);
 	return rewrite_send(net, skb, p, c, LBVS_A_L, c->lport, LBVS_A_D, c->dport);
 }
 
@@ -207,14 +212,14 @@ static unsigned int fullnat_out(struct net *net, struct sk_buff *skb,
 {
 	int err = route_to(net, skb, p, c, LBVS_A_C);
 
-	if (err == -EHOSTUNREACH && client_local(net, c, p))
-		return rewrite(skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport) ?
-		       NF_DROP : NF_ACCEPT;
+	if (err == -EHOSTUNREACH && client_local(net, c, p)) {
+		err = rewrite(skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport);
+		return err ? lbvs_drop_err(net, err, &p->t) : NF_ACCEPT;
+	}
+	if (!err && is_synack(p) && READ_ONCE(lbvs_net(net)->sysctl.fullnat_toa))
+		err = mss_lower(skb, p, c);
 	if (err)
-		return NF_DROP;
-	if (is_synack(p) && READ_ONCE(lbvs_net(net)->sysctl.fullnat_toa) &&
-	    mss_lower(skb, p, c))
-		return NF_DROP;
+		return lbvs_drop_err(net, err, &p->t);
 	return rewrite_send(net, skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport);
 }
 

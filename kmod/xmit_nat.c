@@ -5,6 +5,7 @@
  * through the director (it is their gateway), are rewritten from RIP:rport
  * back to VIP:vport on their way to the client.
  */
+#include "drop.h"
 #include "rewrite.h"
 #include "route.h"
 #include "tcpedit.h"
@@ -13,10 +14,11 @@
 static unsigned int nat_in(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
 			   const struct lbvs_pkt *p)
 {
-	if (lbvs_route_dest(net, skb, c, 0, NULL) || lbvs_toa_scrub(skb, p))
-		return NF_DROP;
-	if (lbvs_rewrite_writable(skb, p))
-		return NF_DROP;
+	int err = lbvs_route_dest(net, skb, c, 0, NULL) ?: lbvs_toa_scrub(skb, p) ?:
+		  lbvs_rewrite_writable(skb, p);
+
+	if (err)
+		return lbvs_drop_err(net, err, &p->t);
 	lbvs_rewrite(skb, p, false, lbvs_conn_addr(c, LBVS_A_D), c->dport);
 	return lbvs_send(net, skb);
 }
@@ -25,8 +27,10 @@ static unsigned int nat_in(struct net *net, struct sk_buff *skb, struct lbvs_con
 static unsigned int nat_out(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
 			    const struct lbvs_pkt *p)
 {
-	if (lbvs_rewrite_writable(skb, p))
-		return NF_DROP;
+	int err = lbvs_rewrite_writable(skb, p);
+
+	if (err)
+		return lbvs_drop_err(net, err, &p->t);
 	lbvs_rewrite(skb, p, true, lbvs_conn_addr(c, LBVS_A_V), c->vport);
 	return NF_ACCEPT;
 }

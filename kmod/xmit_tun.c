@@ -30,6 +30,7 @@
 #include <net/ipv6.h>
 #include <net/udp.h>
 
+#include "drop.h"
 #include "route.h"
 #include "service.h"
 #include "tcpedit.h"
@@ -206,18 +207,21 @@ static unsigned int tun_in(struct net *net, struct sk_buff *skb, struct lbvs_con
 	unsigned int hlen = v4 ? sizeof(struct iphdr) : sizeof(struct ipv6hdr);
 	union nf_inet_addr daddr, saddr;
 	u8 proto;
+	int err;
 
 	hlen += encap_len(tun, remcsum);
 	lbvs_conn_get_addr(c, LBVS_A_D, &daddr);
-	if (lbvs_route_dest(net, skb, c, hlen, &saddr) || lbvs_toa_scrub(skb, p))
-		return NF_DROP;
+	err = lbvs_route_dest(net, skb, c, hlen, &saddr) ?: lbvs_toa_scrub(skb, p);
 	/* Room for the outer headers and the link header in front of them. */
-	if (skb_cow_head(skb, LL_RESERVED_SPACE(skb_dst(skb)->dev) + hlen))
-		return NF_DROP;
+	if (!err)
+		err = skb_cow_head(skb, LL_RESERVED_SPACE(skb_dst(skb)->dev) + hlen);
+	if (err)
+		return lbvs_drop_err(net, err, &p->t);
 	/* The inner headers, as iptunnel_handle_offloads() records them. */
 	skb_set_transport_header(skb, p->thoff);
-	if (iptunnel_handle_offloads(skb, gso_type(tun, v4, remcsum)))
-		return NF_DROP;
+	err = iptunnel_handle_offloads(skb, gso_type(tun, v4, remcsum));
+	if (err)
+		return lbvs_drop_err(net, err, &p->t);
 	skb_set_inner_ipproto(skb, v4 ? IPPROTO_IPIP : IPPROTO_IPV6);
 	skb_set_inner_mac_header(skb, skb_inner_network_offset(skb));
 	/* Seen from the outer header, the inner one is the transport. */

@@ -82,7 +82,7 @@
  * LBVS_CMD_GET_INFO
  *   reply: LBVS_ATTR_INFO_VERSION, INFO_FEATURES, INFO_CONN_TAB_SIZE,
  *          INFO_CONN_MAX, INFO_CONN_COUNT, INFO_CONN_DROPPED,
- *          INFO_NO_LPORT
+ *          INFO_NO_LPORT, INFO_DROPS
  * LBVS_CMD_NEW_DAEMON
  *   LBVS_ATTR_DAEMON: STATE, IFNAME and SYNCID required; MAXLEN, AF with
  *   GROUP, PORT, TTL optional (0 or absent: IPVS's defaults). Starts the
@@ -300,6 +300,11 @@ enum lbvs_attr {
 	LBVS_ATTR_EVENT_PID,		/* u32, in events only */
 	LBVS_ATTR_EVENT_COMM,		/* string, in events only */
 	LBVS_ATTR_DAEMON,		/* nest, LBVS_DAEMON_ATTR_* */
+	LBVS_ATTR_INFO_DROPS,		/* nest: attribute r + 1 (u64) counts
+					 * the drops of reason r
+					 * (enum lbvs_drop_reason); a reason
+					 * never seen may be left out
+					 */
 	__LBVS_ATTR_MAX
 };
 
@@ -402,6 +407,11 @@ enum lbvs_stats_attr {
 	LBVS_STATS_ATTR_INBPS,		/* u64 */
 	LBVS_STATS_ATTR_OUTBPS,		/* u64 */
 	LBVS_STATS_ATTR_PAD,
+	LBVS_STATS_ATTR_DROPS,		/* u64, packets of the service or
+					 * server dropped (every reason of
+					 * enum lbvs_drop_reason but those of
+					 * no service); lbvs only
+					 */
 	__LBVS_STATS_ATTR_MAX
 };
 
@@ -490,5 +500,45 @@ enum lbvs_daemon_attr {
 
 /* A sync daemon's shared key (LBVS_DAEMON_ATTR_KEY): keyed BLAKE2s's. */
 #define LBVS_SYNC_KEY_LEN	32
+
+/*
+ * Why the packet path dropped or refused a packet: counted per namespace
+ * (LBVS_ATTR_INFO_DROPS), and in the service's and server's DROPS where
+ * one is known. The values are on the wire: new reasons go at the end,
+ * with their names in LBVS_DROP_NAMES.
+ */
+enum lbvs_drop_reason {
+	LBVS_DROP_NO_DEST,	/* a new flow: no real server available */
+	LBVS_DROP_THRESHOLD,	/* a new flow: every server at its -x */
+	LBVS_DROP_TABLE_FULL,	/* a new flow: conn_max entries */
+	LBVS_DROP_NO_LPORT,	/* a new FULLNAT flow: no local port free */
+	LBVS_DROP_NO_MEMORY,	/* an allocation or a packet copy failed */
+	LBVS_DROP_CONN_RACE,	/* a new flow's entry lost to its twin's */
+	LBVS_DROP_DEST_GONE,	/* a flow whose server was removed */
+	LBVS_DROP_NO_ROUTE,	/* no route to the server or client */
+	LBVS_DROP_MTU,		/* too big for the path (ICMP sent) */
+	LBVS_DROP_BAD_CSUM,	/* checksum wrong where it is checked */
+	LBVS_DROP_XMIT,		/* other transmit failures */
+	LBVS_DROP_EVICTED,	/* entries evicted by pressure mode */
+	LBVS_DROP_COOKIE_INVALID,	/* SYN proxy: an ACK with no valid cookie */
+	__LBVS_DROP_MAX
+};
+
+/* Each reason's name, for lbadm and the kernel log: { [r] = "name", ... } */
+#define LBVS_DROP_NAMES {						\
+	[LBVS_DROP_NO_DEST] = "no_dest",				\
+	[LBVS_DROP_THRESHOLD] = "threshold",				\
+	[LBVS_DROP_TABLE_FULL] = "table_full",				\
+	[LBVS_DROP_NO_LPORT] = "no_local_port",				\
+	[LBVS_DROP_NO_MEMORY] = "no_memory",				\
+	[LBVS_DROP_CONN_RACE] = "conn_race",				\
+	[LBVS_DROP_DEST_GONE] = "dest_gone",				\
+	[LBVS_DROP_NO_ROUTE] = "no_route",				\
+	[LBVS_DROP_MTU] = "mtu",					\
+	[LBVS_DROP_BAD_CSUM] = "bad_csum",				\
+	[LBVS_DROP_XMIT] = "xmit_error",				\
+	[LBVS_DROP_EVICTED] = "evicted",				\
+	[LBVS_DROP_COOKIE_INVALID] = "cookie_invalid",			\
+}
 
 #endif /* _UAPI_LINUX_LBVS_H */

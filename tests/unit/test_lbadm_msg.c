@@ -423,6 +423,12 @@ START_TEST(t_msg_replies)
 	nla_put_u32(m, LBVS_ATTR_INFO_VERSION, 0x010203);
 	nla_put_u32(m, LBVS_ATTR_INFO_CONN_TAB_SIZE, 4096);
 	nla_put_u64(m, LBVS_ATTR_INFO_CONN_DROPPED, 5);
+	/* Reason r is attribute r + 1; unknown reasons are skipped. */
+	n = nla_nest_start(m, LBVS_ATTR_INFO_DROPS);
+	nla_put_u64(m, LBVS_DROP_NO_DEST + 1, 7);
+	nla_put_u64(m, LBVS_DROP_COOKIE_INVALID + 1, 1ULL << 33);
+	nla_put_u64(m, __LBVS_DROP_MAX + 1, 9);
+	nla_nest_end(m, n);
 	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
 	ck_assert_int_eq(lbadm_get_conn(top, &c), 0);
 	ck_assert_uint_eq(c.cport, 40000);
@@ -432,6 +438,9 @@ START_TEST(t_msg_replies)
 	ck_assert_uint_eq(info.version, 0x010203);
 	ck_assert_uint_eq(info.conn_tab_size, 4096);
 	ck_assert_uint_eq(info.conn_dropped, 5);
+	ck_assert_uint_eq(info.drops[LBVS_DROP_NO_DEST], 7);
+	ck_assert_uint_eq(info.drops[LBVS_DROP_TABLE_FULL], 0);
+	ck_assert_uint_eq(info.drops[LBVS_DROP_COOKIE_INVALID], 1ULL << 33);
 	ck_assert_int_eq(lbadm_get_svc(top, &s), -1);	/* none there */
 	nlmsg_free(m);
 

@@ -309,18 +309,18 @@ START_TEST(t_print_json)
 		"\"persistent\":false,"
 		"\"timeout\":0,\"netmask\":32,\"one_packet\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":9,\"inpkts\":0,"
 		"\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,"
-		"\"outpps\":0,\"inbps\":0,\"outbps\":0},\"servers\":["
+		"\"outpps\":0,\"inbps\":0,\"outbps\":0,\"drops\":0},\"servers\":["
 		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
 		"\"weight\":1,\"u_threshold\":0,\"l_threshold\":0,\"active_conns\":2,"
 		"\"inactive_conns\":3,\"persistent_conns\":0,\"drain_left\":0,\"tunnel\":null,\"stats\":{\"conns\":0,"
 		"\"inpkts\":0,\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,"
-		"\"inpps\":0,\"outpps\":0,\"inbps\":0,\"outbps\":0}}]},"
+		"\"inpps\":0,\"outpps\":0,\"inbps\":0,\"outbps\":0,\"drops\":0}}]},"
 		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"
 		"\"fwmark\":5,\"scheduler\":\"rr\",\"sched_flags\":[\"flag-1\",\"flag-3\"],"
 		"\"persistent\":false,\"timeout\":0,"
 		"\"netmask\":128,\"one_packet\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
 		"\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,\"outpps\":0,"
-		"\"inbps\":0,\"outbps\":0},\"servers\":[]}]}\n");
+		"\"inbps\":0,\"outbps\":0,\"drops\":0},\"servers\":[]}]}\n");
 	free(out);
 	out = capture_list(&info, NULL, 0, LBADM_FMT_JSON);
 	ck_assert_str_eq(out, "{\"version\":\"1.2.3\",\"conn_tab_size\":4096,\"services\":[]}\n");
@@ -611,7 +611,8 @@ START_TEST(t_print_prom)
 {
 	struct lbadm_info info = { .version = 0x010203, .conn_tab_size = 4096,
 				   .conn_max = 1000, .conn_count = 7,
-				   .conn_dropped = 5, .no_lport = 2 };
+				   .drops = { [LBVS_DROP_TABLE_FULL] = 5,
+					      [LBVS_DROP_NO_LPORT] = 2 } };
 	struct lbadm_dest d1[] = {
 		DEST("198.51.100.1", 8080, LBVS_FWD_NAT, 3, 12, 345),
 		DEST("198.51.100.2", 8080, LBVS_FWD_NAT, 1, 0, 0),
@@ -642,7 +643,7 @@ START_TEST(t_print_prom)
 	lbadm_print_prom(f, &info, v, 3);
 	fclose(f);
 	out = buf;
-	ck_assert_int_eq(prom_families(out), 35);
+	ck_assert_int_eq(prom_families(out), 37);
 	ck_assert_int_eq(strncmp(out, "# HELP lbvs_connections_total ", 30), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_connections_total 42\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_incoming_bytes_total 1099511627776\n"));
@@ -674,7 +675,7 @@ START_TEST(t_print_prom)
 	f = open_memstream(&buf, &len);
 	lbadm_print_prom(f, NULL, v, 1);
 	fclose(f);
-	ck_assert_int_eq(prom_families(buf), 25);
+	ck_assert_int_eq(prom_families(buf), 27);
 	ck_assert_ptr_null(strstr(buf, "lbvs_info"));
 	ck_assert_ptr_null(strstr(buf, "lbvs_connections_total"));
 	free(buf);
@@ -951,9 +952,34 @@ START_TEST(t_print_daemons)
 }
 END_TEST
 
+/* -L --drops: every reason, by name, in the UAPI's order. */
+START_TEST(t_print_drops)
+{
+	struct lbadm_info info = { .drops = { [LBVS_DROP_NO_DEST] = 3,
+					      [LBVS_DROP_COOKIE_INVALID] = 12345678901ULL } };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	lbadm_print_drops(f, &info, 0);
+	fclose(f);
+	ck_assert_ptr_eq(strstr(buf, "no_dest         3\nthreshold       0\n"), buf);
+	ck_assert_ptr_nonnull(strstr(buf, "\ntable_full      0\n"));
+	ck_assert_str_eq(strstr(buf, "\ncookie_invalid "), "\ncookie_invalid  12345678901\n");
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	lbadm_print_drops(f, &info, LBADM_FMT_JSON);
+	fclose(f);
+	ck_assert_ptr_eq(strstr(buf, "{\"drops\":{\"no_dest\":3,\"threshold\":0,"), buf);
+	ck_assert_ptr_nonnull(strstr(buf, ",\"cookie_invalid\":12345678901}}\n"));
+	free(buf);
+}
+END_TEST
+
 int main(void)
 {
-	return UNIT_RUN("lbadm_print", "all", t_print_daemons,
+	return UNIT_RUN("lbadm_print", "all", t_print_daemons, t_print_drops,
 		t_largenum, t_print_list, t_fast_paths, t_print_v6_fwm,
 		t_print_stats, t_print_json, t_print_laddrs, t_save_laddrs,
 		t_print_conns_timeouts, t_largenum_like_printf, t_json_escapes,

@@ -652,6 +652,18 @@ static int run_daemons(struct lbadm_nl *nl, const struct lbadm_req *r,
 	return rc;
 }
 
+/* -L --drops: the namespace's drops by reason. */
+static int run_drops(struct lbadm_nl *nl, const struct lbadm_req *r,
+		     FILE *out, struct lbadm_err *e)
+{
+	struct lbadm_info info = { 0 };
+
+	if (lbadm_fetch_info(nl, &info, e))
+		return fail(e, "get drop counters");
+	lbadm_print_drops(out, &info, r->fmt);
+	return LBADM_EXIT_OK;
+}
+
 /* The namespace's timeouts, and in text the services' own. */
 static int run_timeouts(struct lbadm_nl *nl, const struct lbadm_req *r,
 			FILE *out, struct lbadm_err *e)
@@ -680,6 +692,8 @@ int lbadm_run(struct lbadm_nl *nl, const struct lbadm_req *r, FILE *out,
 			return run_timeouts(nl, r, out, e);
 		if (r->given[O_DAEMON])
 			return run_daemons(nl, r, out, e);
+		if (r->given[O_DROPS])
+			return run_drops(nl, r, out, e);
 		return run_list(nl, r, out, e);
 	case LC_SAVE:
 	case LC_GETLADDR:

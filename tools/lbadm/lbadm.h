@@ -43,6 +43,7 @@ struct lbadm_addr {
 struct lbadm_stats {
 	uint64_t conns, inpkts, outpkts, inbytes, outbytes;
 	uint64_t cps, inpps, outpps, inbps, outbps;
+	uint64_t drops;		/* lbvs's: packets dropped */
 };
 
 /* A virtual service: selector plus configuration. */
@@ -97,6 +98,7 @@ struct lbadm_info {
 	uint64_t conn_dropped;
 	uint64_t no_lport;	/* FULLNAT flows refused: no free local port */
 	uint32_t features;	/* LBVS_FEAT_* */
+	uint64_t drops[__LBVS_DROP_MAX];	/* by enum lbvs_drop_reason */
 };
 
 struct lbadm_timeouts {

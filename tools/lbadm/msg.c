@@ -27,7 +27,7 @@ static const struct lbadm_field stats_fields[LBVS_STATS_ATTR_MAX + 1] = {
 	STATS(CONNS, conns), STATS(INPKTS, inpkts), STATS(OUTPKTS, outpkts),
 	STATS(INBYTES, inbytes), STATS(OUTBYTES, outbytes), STATS(CPS, cps),
 	STATS(INPPS, inpps), STATS(OUTPPS, outpps), STATS(INBPS, inbps),
-	STATS(OUTBPS, outbps),
+	STATS(OUTBPS, outbps), STATS(DROPS, drops),
 };
 
 static const struct lbadm_nest stats_nest = LBADM_NEST(stats_fields, 0);
@@ -150,6 +150,25 @@ static const struct lbadm_field daemon_fields[LBVS_DAEMON_ATTR_MAX + 1] = {
 static const struct lbadm_nest daemon_nest =
 	LBADM_NEST(daemon_fields, LBADM_BIT(LBVS_DAEMON_ATTR_STATE));
 
+/*
+ * LBVS_ATTR_INFO_DROPS: attribute r + 1 counts reason r; the reasons are
+ * the UAPI's enum, so the nest needs no table of its own. Reasons a newer
+ * kernel adds are skipped.
+ */
+static int get_drops(const struct nlattr *a, void *m)
+{
+	uint64_t *drops = m;
+	struct nlattr *x;
+	int rem, t;
+
+	nla_for_each_nested(x, (struct nlattr *)a, rem) {
+		t = nla_type(x);
+		if (t >= 1 && t <= __LBVS_DROP_MAX && nla_len(x) == sizeof(uint64_t))
+			drops[t - 1] = nla_get_u64(x);
+	}
+	return 0;
+}
+
 /* The top level's values, of three kinds of message. */
 struct top {
 	struct lbadm_timeouts to;
@@ -173,6 +192,7 @@ static const struct lbadm_field top_fields[LBVS_ATTR_MAX + 1] = {
 	TOP(INFO_CONN_DROPPED, U64, info.conn_dropped, 0),
 	TOP(INFO_NO_LPORT, U64, info.no_lport, 0),
 	TOP(INFO_FEATURES, U32, info.features, 0),
+	LBADM_SUB(LBVS_ATTR_INFO_DROPS, struct top, info.drops, get_drops),
 	TOP(EVENT_PID, U32, event.pid, 0),
 	TOP(EVENT_COMM, STR, event.comm, 0),
 };

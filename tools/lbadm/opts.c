@@ -140,6 +140,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    NULL, "JSON output"),
 	OPT(0, "prometheus", ARG_NONE, O_PROM, S_JSON, LIST, 0, 0, NULL,
 	    "metrics text"),
+	/* lbvs's, in lbadm(8): --help has no line to spare. */
+	OPT(0, "drops", ARG_NONE, O_DROPS, S_DROPS, LIST, 0, LIST, NULL, NULL),
 	/*
 	 * The connection-sync daemons, as ipvsadm's (ranges included); in
 	 * the usage lines of --help, the rest in lbadm(8). --syncid with
@@ -839,22 +841,40 @@ static int conv_daemon(struct lbadm_req *r, struct lbadm_err *e)
 }
 
 /*
- * -L --daemon: the daemons, with their counters on a line of their own
- * if --stats; ipvsadm refuses the listing options of services with it.
+ * Listings of no service: -L --daemon (the daemons, with their counters on
+ * a line of their own if --stats; ipvsadm refuses the listing options of
+ * services with it) and -L --drops (the namespace's drops).
  */
-static int check_list_daemon(struct lbadm_req *r, struct lbadm_err *e)
+static const struct {
+	int id;
+	const char *opt, *what;
+	int stats;	/* --stats allowed */
+} list_kinds[] = {
+	{ O_DAEMON, "--daemon", "sync daemons", 1 },
+	{ O_DROPS, "--drops", "drops", 0 },
+};
+
+static int check_list_kind(struct lbadm_req *r, struct lbadm_err *e)
 {
 	const struct lbadm_opt *o;
 	char name[40];
+	size_t k;
 
+	for (k = 0; k < sizeof(list_kinds) / sizeof(list_kinds[0]); k++)
+		if (r->given[list_kinds[k].id])
+			break;
+	if (k == sizeof(list_kinds) / sizeof(list_kinds[0]))
+		return 0;
 	for (o = lbadm_opts; o->longname; o++)
 		if (o->cmd == LC_NONE && r->given[o->id] &&
 		    (o->id == O_RATE || o->id == O_THRESH || o->id == O_PCONN ||
-		     o->id == O_PROM))
-			return lbadm_seterr(e, "%s lists services, not sync daemons (--daemon)",
-					    lbadm_opt_name(o, name, sizeof(name)));
+		     o->id == O_PROM || (o->id == O_STATS && !list_kinds[k].stats)))
+			return lbadm_seterr(e, "%s lists services, not %s (%s)",
+					    lbadm_opt_name(o, name, sizeof(name)),
+					    list_kinds[k].what, list_kinds[k].opt);
 	if (r->slot_opt[S_SVC])
-		return lbadm_seterr(e, "--daemon lists sync daemons, not a service (%s)",
+		return lbadm_seterr(e, "%s lists %s, not a service (%s)",
+				    list_kinds[k].opt, list_kinds[k].what,
 				    r->arg[r->slot_opt[S_SVC]->id]);
 	return 0;
 }
@@ -890,7 +910,7 @@ static int convert(struct lbadm_req *r, struct lbadm_err *e)
 		set_fmt(r);
 	if (r->cmd == LC_SAVE)
 		r->fmt |= LBADM_FMT_RULE;
-	if (r->cmd == LC_LIST && r->given[O_DAEMON] && check_list_daemon(r, e))
+	if (r->cmd == LC_LIST && check_list_kind(r, e))
 		return -1;
 	if (r->cmd == LC_LIST && (r->given[O_CONN] || r->given[O_TIMEOUT]) &&
 	    (r->given[O_STATS] || r->given[O_RATE] || r->given[O_THRESH]))

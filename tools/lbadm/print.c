@@ -761,13 +761,13 @@ static void json_stats(struct out *o, const struct lbadm_stats *s)
 		KEY("{\"conns\":"), KEY(",\"inpkts\":"), KEY(",\"outpkts\":"),
 		KEY(",\"inbytes\":"), KEY(",\"outbytes\":"), KEY(",\"cps\":"),
 		KEY(",\"inpps\":"), KEY(",\"outpps\":"), KEY(",\"inbps\":"),
-		KEY(",\"outbps\":"),
+		KEY(",\"outbps\":"), KEY(",\"drops\":"),
 	};
 	const uint64_t v[] = { s->conns, s->inpkts, s->outpkts, s->inbytes,
 			       s->outbytes, s->cps, s->inpps, s->outpps,
-			       s->inbps, s->outbps };
+			       s->inbps, s->outbps, s->drops };
 
-	json_u64s(o, keys, v, 10);
+	json_u64s(o, keys, v, sizeof(v) / sizeof(v[0]));
 	put_c(o, '}');
 }
 
@@ -1278,6 +1278,29 @@ void lbadm_print_daemons(FILE *f, const struct lbadm_daemon *v, size_t n,
 	}
 	out_flush(o);
 	free(o);
+}
+
+static const char *const drop_names[__LBVS_DROP_MAX] = LBVS_DROP_NAMES;
+
+const char *lbadm_drop_name(unsigned int reason)
+{
+	return reason < __LBVS_DROP_MAX ? drop_names[reason] : "?";
+}
+
+void lbadm_print_drops(FILE *f, const struct lbadm_info *info, unsigned int fmt)
+{
+	unsigned int r;
+
+	if (!(fmt & LBADM_FMT_JSON)) {
+		for (r = 0; r < __LBVS_DROP_MAX; r++)
+			fprintf(f, "%-15s %" PRIu64 "\n", drop_names[r], info->drops[r]);
+		return;
+	}
+	fputs("{\"drops\":{", f);
+	for (r = 0; r < __LBVS_DROP_MAX; r++)
+		fprintf(f, "%s\"%s\":%" PRIu64, r ? "," : "", drop_names[r],
+			info->drops[r]);
+	fputs("}}\n", f);
 }
 
 /* Events (--monitor). */

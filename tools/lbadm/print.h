@@ -17,7 +17,7 @@
  *               "drain_left":N (seconds, 0: not draining),
  *               "stats":STATS}
  *  STATS:      {"conns","inpkts","outpkts","inbytes","outbytes","cps",
- *               "inpps","outpps","inbps","outbps"} all numbers
+ *               "inpps","outpps","inbps","outbps","drops"} all numbers
  *  -L -c --json: {"connections":[{"protocol":"tcp"|"udp"|...,"family":..,
  *               "state":"ESTABLISHED"|...,"expires_ms":N,"forward":..,
  *               "client":EP,"virtual":EP,"local":EP|null,"server":EP}]}
@@ -25,6 +25,8 @@
  *  -L --timeout --json: {"timeout":{"tcp":N,"tcp_fin":N,"udp":N}}
  *  --monitor --json: see lbadm_print_event(), lbadm_print_conn_event()
  *  -L --daemon --json: see lbadm_print_daemons()
+ *  -L --drops --json: {"drops":{"no_dest":N,...}}, every reason of
+ *               enum lbvs_drop_reason by its name
  *  -G --json:  {"services":[{"family","protocol","address","port","fwmark"
  *               (as SERVICE),"local_addresses":[STR...]}]}
  * Addresses in JSON are bare (no brackets); netmask is a prefix length.
@@ -93,6 +95,14 @@ void lbadm_print_timeouts(FILE *f, const struct lbadm_timeouts *t,
  */
 void lbadm_print_daemons(FILE *f, const struct lbadm_daemon *v, size_t n,
 			 unsigned int fmt);
+
+/* A drop reason's name (LBVS_DROP_NAMES), "?" for one this lbadm lacks. */
+const char *lbadm_drop_name(unsigned int reason);
+/*
+ * -L --drops: the namespace's drops, a line "NAME COUNT" per reason in the
+ * UAPI's order (the name padded to 15), or JSON as above.
+ */
+void lbadm_print_drops(FILE *f, const struct lbadm_info *info, unsigned int fmt);
 
 /*
  * --monitor: an event, the request r that made a change, on one line: text

@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <arpa/inet.h>
 
+#include "print.h"
 #include "prom.h"
 #include "fmt.h"
 
@@ -45,7 +46,9 @@ struct prom_metric {
 	{ "lbvs_" who "_incoming_bytes_per_second", "gauge", \
 	  "Estimated incoming byte rate of " desc ".", of, STAT(inbps) }, \
 	{ "lbvs_" who "_outgoing_bytes_per_second", "gauge", \
-	  "Estimated outgoing byte rate of " desc ".", of, STAT(outbps) }
+	  "Estimated outgoing byte rate of " desc ".", of, STAT(outbps) }, \
+	{ "lbvs_" who "_drops_total", "counter", \
+	  "Packets to or from " desc " dropped.", of, STAT(drops) }
 
 static const struct prom_metric metrics[] = {
 	COUNTERS("service", OF_SVC_STAT, "the virtual service"),
@@ -167,11 +170,11 @@ static void print_table(FILE *f, const struct lbadm_info *info,
 		  info->conn_max);
 	print_one(f, "lbvs_connection_table_buckets", "gauge",
 		  "Hash buckets of the connection table.", info->conn_tab_size);
-	fprintf(f, "# HELP lbvs_drops_total New flows dropped, by reason.\n"
-		"# TYPE lbvs_drops_total counter\n"
-		"lbvs_drops_total{reason=\"table_full\"} %" PRIu64 "\n"
-		"lbvs_drops_total{reason=\"no_local_port\"} %" PRIu64 "\n",
-		info->conn_dropped, info->no_lport);
+	fputs("# HELP lbvs_drops_total Packets dropped, by reason.\n"
+	      "# TYPE lbvs_drops_total counter\n", f);
+	for (i = 0; i < __LBVS_DROP_MAX; i++)
+		fprintf(f, "lbvs_drops_total{reason=\"%s\"} %" PRIu64 "\n",
+			lbadm_drop_name(i), info->drops[i]);
 	fprintf(f, "# HELP lbvs_info The loaded lbvs module.\n"
 		"# TYPE lbvs_info gauge\n"
 		"lbvs_info{version=\"%u.%u.%u\"} 1\n", info->version >> 16,

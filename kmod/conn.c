@@ -10,6 +10,7 @@
 #include "fwd.h"
 #include "netlink.h"
 #include "netns.h"
+#include "pressure.h"
 #include "proto_state.h"
 #include "sched.h"
 #include "service.h"
@@ -230,11 +231,16 @@ static u32 deadline_in(u32 secs)
 	return (u32)jiffies + min_t(u32, secs, (1U << 30) / HZ) * HZ;
 }
 
-/* The entry's service's own timeout for state, or the namespace's. */
+/*
+ * The entry's service's own timeout for state, or the namespace's, as
+ * pressure mode may shorten it.
+ */
 static u32 deadline(struct lbvs_net *ln, const struct lbvs_conn *c, u8 state)
 {
-	return deadline_in(lbvs_svc_state_timeout(c->dest->svc, state) ?:
-			   READ_ONCE(ln->sysctl.timeout[state]));
+	u32 secs = lbvs_svc_state_timeout(c->dest->svc, state) ?:
+		   READ_ONCE(ln->sysctl.timeout[state]);
+
+	return deadline_in(lbvs_pressure_secs(ln, c, state, secs));
 }
 
 /*
@@ -356,8 +362,8 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 	int err = -ENOSPC;
 
 	if (atomic_inc_return(&tab->count) > READ_ONCE(ln->sysctl.conn_max)) {
-		/* Expired entries may be what fills it: reclaim them now. */
-		mod_delayed_work(system_power_efficient_wq, &tab->gc_work, 0);
+		/* Expired entries may be what fills it. */
+		lbvs_conn_gc_kick(ln);
 		goto err_count;
 	}
 	/* A removed server may reach zero while we scheduled to it. */
@@ -462,6 +468,17 @@ void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state)
 	}
 out:
 	WRITE_ONCE(c->expires, deadline(ln, c, state));
+}
+
+void lbvs_conn_gc_kick(struct lbvs_net *ln)
+{
+	struct lbvs_conn_table *tab = &ln->conns;
+	unsigned long now = jiffies;
+
+	if (time_before(now, READ_ONCE(tab->gc_kicked) + HZ / 10))
+		return;
+	WRITE_ONCE(tab->gc_kicked, now);
+	mod_delayed_work(system_power_efficient_wq, &tab->gc_work, 0);
 }
 
 void lbvs_conn_expire_now(struct lbvs_net *ln, struct lbvs_conn *c)
@@ -631,6 +648,8 @@ int lbvs_conn_table_init(struct lbvs_net *ln)
 	int err;
 
 	atomic_set(&tab->count, 0);
+	/* jiffies start near wrap-around: 0 would hold off the first kick. */
+	tab->gc_kicked = jiffies - HZ;
 	err = rhashtable_init(&tab->in, &in_params);
 	if (err)
 		return err;

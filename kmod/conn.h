@@ -76,7 +76,7 @@ struct lbvs_conn {
 	u32 expires;			/* jiffies (low 32 bits), WRITE_ONCE */
 	__be16 cport, vport, lport, dport;
 	u8 proto;
-	u8 fwd:4;			/* enum lbvs_fwd, copied from dest */
+	u8 fwd:3;			/* enum lbvs_fwd, copied from dest */
 	u8 v6:1;			/* addresses are in6_addr */
 	u8 out:1;			/* also in the "out" table */
 	u8 tmpl:1;			/* persistence template, see persist.c */
@@ -85,6 +85,11 @@ struct lbvs_conn {
 	 * this byte never change after the entry is published.
 	 */
 	u8 toa_sent:1;
+	/* UDP: its client sent a second datagram (pressure.h). Set once by
+	 * the packet path, never in a TCP entry: toa_sent and assured, the
+	 * byte's only changing bits, never have writers on the same entry.
+	 */
+	u8 assured:1;
 	u8 state;			/* enum lbvs_conn_state, cmpxchg */
 	u8 dead;			/* xchg 0 -> 1 by whoever removes it */
 	/* caddr, vaddr, laddr, daddr: 4 x 4 bytes (IPv4) or 4 x 16 (IPv6). */
@@ -124,6 +129,8 @@ struct lbvs_conn_table {
 	atomic_t count;			/* entries not yet freed */
 	struct delayed_work gc_work;
 	struct rhashtable_iter gc_iter;	/* gc_work only */
+	/* When a full table last ran gc_work early (jiffies); racy: a hint. */
+	unsigned long gc_kicked;
 	/* lbvs_conn_expire_nodest(); cancelled before the table goes. */
 	struct work_struct nodest_work;
 	/*
@@ -136,6 +143,12 @@ struct lbvs_conn_table {
 
 int lbvs_conn_cache_init(void);
 void lbvs_conn_cache_exit(void);
+
+/*
+ * The table is full: run the collector now, at most every 100 ms however
+ * many new flows are refused meanwhile. Any context.
+ */
+void lbvs_conn_gc_kick(struct lbvs_net *ln);
 
 /* Table setup (lbvs_net_start()) and teardown (netns exit). */
 int lbvs_conn_table_init(struct lbvs_net *ln);

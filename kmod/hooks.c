@@ -28,6 +28,7 @@
 #include "netns.h"
 #include "packet.h"
 #include "persist.h"
+#include "pressure.h"
 #include "proto_state.h"
 #include "reset.h"
 #include "sync.h"
@@ -116,6 +117,8 @@ static void track(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_pk
 
 	if (p->t.proto == IPPROTO_TCP)
 		state = lbvs_tcp_next_state(state, dir, p->tcp_flags);
+	else if (!fresh && dir != LBVS_DIR_OUT && !c->assured)
+		c->assured = 1;
 	lbvs_conn_set_state(ln, c, state);
 	lbvs_sync_conn(ln, c, old, old_expires, fresh);
 }
@@ -237,6 +240,12 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 		return NULL;
 
 	flags = READ_ONCE(svc->flags);
+	/* Before the scheduler's lock: a full table refuses at once. */
+	if (!((flags & LBVS_SVC_F_ONEPACKET) && p->t.proto == IPPROTO_UDP) &&
+	    !lbvs_pressure_room(ln)) {
+		*verdict = drop_svc(ln, svc, NULL, LBVS_DROP_TABLE_FULL, &p->t);
+		return NULL;
+	}
 	if (flags & LBVS_SVC_F_PERSISTENT)
 		dest = lbvs_persist_pick(ln, svc, &p->t, &tmpl);
 	else
@@ -251,6 +260,9 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 		return NULL;
 	}
 	c = lbvs_conn_new(ln, &p->t, dest, tmpl);
+	/* A flood's packet on another CPU took the room made: once more. */
+	if (c == ERR_PTR(-ENOSPC) && lbvs_pressure_room(ln))
+		c = lbvs_conn_new(ln, &p->t, dest, tmpl);
 	if (IS_ERR(c)) {
 		err = PTR_ERR(c);
 		*verdict = drop_svc(ln, svc, err == -ENOENT ? NULL : dest,

@@ -33,6 +33,8 @@ struct lbvs_sysctl {
 	int sync_qlen_max;		/* sync master's queue, messages (IPVS's name) */
 	int sync_sock_size;		/* sync sockets' buffer, bytes; 0: lbvs's (IPVS's name) */
 	int log_drops;			/* a rate-limited line per drop (drop.h) */
+	int pressure_level;		/* % of conn_max from which pressure.h acts; 0: off */
+	int pressure_timeout;		/* seconds, unassured entries under pressure */
 	int timeout[LBVS_S_MAX + 1];	/* seconds, per connection state */
 };
 

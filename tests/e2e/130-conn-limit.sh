@@ -3,7 +3,8 @@
 # debug: no (stock only: the debug subset covers its code paths)
 # timeout: 180
 #
-# net.lbvs.conn_max: with the table full, new connections are refused and
+# net.lbvs.conn_max: with the table full of assured flows (pressure mode
+# has none to evict), new connections are refused and
 # counted in net.lbvs.conn_dropped, established ones keep working, and once
 # entries expire new connections are accepted again.
 . "$(dirname "$0")/lib.sh"
@@ -23,6 +24,8 @@ nsx director sysctl -qw net.lbvs.conn_max=2
 hold_open a client "$VIP4" 9000
 assert_eq "$(hold_name a)" rs1 "first TCP connection"
 assert_eq "$(udp_ask client "$VIP4" 53 41001)" rs1 "first UDP flow"
+# A second datagram: the flow is assured, pressure mode (180) evicts none.
+assert_eq "$(udp_ask client "$VIP4" 53 41001)" rs1 "first UDP flow, assured"
 assert_eq "$(conn_count)" 2 "table holds 2 entries"
 
 assert_eq "$(udp_ask client "$VIP4" 53 41002)" "" "a third flow is refused when the table is full"

@@ -6,8 +6,9 @@
 # the namespace's counts, the service's and the server's stats count their
 # own, --prometheus exports both, and net.lbvs.log_drops logs a line per
 # drop (rate-limited). Each reason is made to happen once here: a service
-# with no server, a server at its -x, a full table, a flow whose server was
-# deleted, a server with no route, a FULLNAT service with no local address.
+# with no server, a server at its -x, a full table (and an entry evicted
+# from it), a flow whose server was deleted, a server with no route, a
+# FULLNAT service with no local address.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
@@ -47,11 +48,20 @@ assert_eq "$(ask 53 41002)" "" "a second flow past -x 1"
 assert_eq "$(drop threshold)" 1 "threshold"
 lbd -e -u "$VIP4:53" -r "${RIP4[1]}:53" -m -x 0
 
+# Its second datagram makes the flow assured: pressure mode evicts none.
+assert_eq "$(ask 53 41001)" rs1 "the first flow again"
 nsx director sysctl -qw net.lbvs.conn_max=1
 assert_eq "$(ask 53 41003)" "" "a flow with the table full"
 assert_eq "$(drop table_full)" 1 "table_full"
 assert_eq "$(nsx director cat /proc/sys/net/lbvs/conn_dropped)" 1 "conn_dropped is table_full"
-assert_eq "$(svc_drops 53 "${RIP4[1]}")" 1 "the server counts its table_full"
+# Refused before a server is chosen: the service's, not the server's.
+assert_eq "$(svc_drops 53) $(svc_drops 53 "${RIP4[1]}")" "3 0" "the service counts its table_full"
+# Pressure mode: a flow of one datagram makes room for the next one.
+nsx director sysctl -qw net.lbvs.conn_max=2
+assert_eq "$(ask 53 41007)" rs1 "a flow of one datagram"
+assert_eq "$(ask 53 41008)" rs1 "a new flow with the table full of one assured, one not"
+assert_eq "$(drop evicted) $(drop table_full)" "1 1" "evicted"
+assert_eq "$(ask 53 41001)" rs1 "the assured flow stays"
 nsx director sysctl -qw net.lbvs.conn_max=1000
 
 # 198.51.100.99 has no route from the director.

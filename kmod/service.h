@@ -113,6 +113,11 @@ struct lbvs_dest {
 	__be16 port;
 	bool overloaded;		/* over u_thresh until under l_thresh; sched.lock */
 	union nf_inet_addr addr;
+	/*
+	 * FULLNAT: no local port was free for this server until then
+	 * (jiffies; 0: none). Racy, a hint: fullnat_lport.c.
+	 */
+	unsigned long lport_full;
 	int sched_idx;			/* position in svc->sched.set; sched.lock */
 
 	/*

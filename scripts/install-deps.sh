@@ -11,7 +11,7 @@ PKGS=(
 	gcc make bc flex bison libelf-dev libssl-dev xz-utils sparse
 	libnl-3-dev libnl-genl-3-dev check pkg-config
 	qemu-system-x86 busybox-static cpio kmod
-	iproute2 iputils-ping ipvsadm iperf3 socat curl tcpdump nftables keepalived python3 ethtool prometheus systemd dkms debhelper dh-dkms debootstrap
+	iproute2 iputils-ping ipvsadm iperf3 socat curl tcpdump hping3 nftables keepalived python3 ethtool prometheus systemd dkms debhelper dh-dkms debootstrap
 )
 
 missing=()

@@ -69,6 +69,10 @@ static const struct nla_policy laddr_policy[LBVS_LADDR_ATTR_MAX + 1] = {
 	[LBVS_LADDR_ATTR_ADDR]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
 };
 
+static const struct nla_policy peer_policy[LBVS_DAEMON_PEER_ATTR_MAX + 1] = {
+	[LBVS_DAEMON_PEER_ATTR_ADDR]	= NLA_POLICY_RANGE(NLA_BINARY, 4, 16),
+};
+
 static const struct nla_policy daemon_policy[LBVS_DAEMON_ATTR_MAX + 1] = {
 	[LBVS_DAEMON_ATTR_STATE]	= NLA_POLICY_RANGE(NLA_U32, LBVS_SYNC_STATE_MASTER,
 							   LBVS_SYNC_STATE_BACKUP),
@@ -94,6 +98,8 @@ static const struct nla_policy daemon_policy[LBVS_DAEMON_ATTR_MAX + 1] = {
 	[LBVS_DAEMON_ATTR_KEY]		= NLA_POLICY_EXACT_LEN(LBVS_SYNC_KEY_LEN),
 	[LBVS_DAEMON_ATTR_AUTH]		= { .type = NLA_REJECT },
 	[LBVS_DAEMON_ATTR_RX_AUTH_FAILED] = { .type = NLA_REJECT },
+	[LBVS_DAEMON_ATTR_PEERS]	= NLA_POLICY_NESTED(peer_policy),
+	[LBVS_DAEMON_ATTR_RX_NOT_PEER]	= { .type = NLA_REJECT },
 };
 
 static const struct nla_policy lbvs_policy[LBVS_ATTR_MAX + 1] = {
@@ -1301,6 +1307,58 @@ static int cmd_get_info(struct sk_buff *skb, struct genl_info *info)
 	return lbvs_genl_reply(&lbvs_genl, info, LBVS_CMD_GET_INFO, fill_info, info_net(info));
 }
 
+/*
+ * A start's unicast peers, of the daemon's family (c->af, or without it
+ * the first peer's); lbvs_sync_start() checks the rest.
+ */
+static int parse_peers(const struct nlattr *nest, struct lbvs_sync_cfg *c,
+		       struct netlink_ext_ack *extack)
+{
+	struct nlattr *nla;
+	int rem, err;
+
+	nla_for_each_nested(nla, nest, rem) {
+		if (c->npeers == LBVS_SYNC_PEERS_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, nla, "too many sync peers");
+			return -EINVAL;
+		}
+		if (!c->af)
+			c->af = nla_len(nla) == sizeof(struct in6_addr) ? AF_INET6 : AF_INET;
+		err = parse_addr(nla, c->af, &c->peers[c->npeers++], extack);
+		if (err)
+			return err;
+	}
+	if (c->npeers)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(extack, nest, "no sync peer in the list");
+	return -EINVAL;
+}
+
+/* Unicast peers replace the group: no group nor TTL with them. */
+static int parse_daemon_dest(struct nlattr **a, struct lbvs_sync_cfg *c,
+			     struct netlink_ext_ack *extack)
+{
+	int err = 0;
+
+	if (a[LBVS_DAEMON_ATTR_PEERS] && (a[LBVS_DAEMON_ATTR_GROUP] || a[LBVS_DAEMON_ATTR_TTL])) {
+		NL_SET_ERR_MSG_ATTR(extack, a[LBVS_DAEMON_ATTR_PEERS],
+				    "a sync daemon with peers has no multicast group nor TTL");
+		return -EINVAL;
+	}
+	if (a[LBVS_DAEMON_ATTR_AF])
+		err = parse_af(a[LBVS_DAEMON_ATTR_AF], &c->af, extack);
+	if (!err && a[LBVS_DAEMON_ATTR_PEERS])
+		return parse_peers(a[LBVS_DAEMON_ATTR_PEERS], c, extack);
+	if (err || !a[LBVS_DAEMON_ATTR_GROUP])
+		return err;
+	if (!a[LBVS_DAEMON_ATTR_AF]) {
+		NL_SET_ERR_MSG(extack, "sync group needs its family");
+		return -EINVAL;
+	}
+	/* lbvs_sync_start() checks that it is a multicast group. */
+	return parse_addr(a[LBVS_DAEMON_ATTR_GROUP], c->af, &c->group, extack);
+}
+
 /* The sync daemon a request names, and what a start sets. */
 static int parse_daemon(struct nlattr **a, enum lbvs_sync_role *role, struct lbvs_sync_cfg *c,
 			struct netlink_ext_ack *extack)
@@ -1329,15 +1387,7 @@ static int parse_daemon(struct nlattr **a, enum lbvs_sync_role *role, struct lbv
 		c->auth.on = true;
 		nla_memcpy(c->auth.key, a[LBVS_DAEMON_ATTR_KEY], sizeof(c->auth.key));
 	}
-	if (!a[LBVS_DAEMON_ATTR_GROUP])
-		return 0;
-	if (!a[LBVS_DAEMON_ATTR_AF]) {
-		NL_SET_ERR_MSG(extack, "sync group needs its family");
-		return -EINVAL;
-	}
-	/* lbvs_sync_start() checks that it is a multicast group. */
-	return parse_af(a[LBVS_DAEMON_ATTR_AF], &c->af, extack) ?:
-	       parse_addr(a[LBVS_DAEMON_ATTR_GROUP], c->af, &c->group, extack);
+	return parse_daemon_dest(a, c, extack);
 }
 
 static int cmd_daemon(struct sk_buff *skb, struct genl_info *info)
@@ -1388,7 +1438,25 @@ static int put_daemon_counters(struct sk_buff *skb, enum lbvs_sync_role role,
 	       put_u64(skb, LBVS_DAEMON_ATTR_RX_AUTH_FAILED, n->rx_auth_failed) ||
 	       nla_put_u32(skb, LBVS_DAEMON_ATTR_RESYNC_STATE, n->resync_state) ||
 	       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_ENTRIES, n->resync_entries) ||
-	       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_MSECS, n->resync_msecs);
+	       put_u64(skb, LBVS_DAEMON_ATTR_RESYNC_MSECS, n->resync_msecs) ||
+	       put_u64(skb, LBVS_DAEMON_ATTR_RX_NOT_PEER, n->rx_not_peer);
+}
+
+/* The unicast peers that replace the group and its TTL. */
+static int put_peers(struct sk_buff *skb, const struct lbvs_sync_cfg *c)
+{
+	struct nlattr *nest;
+	unsigned int i;
+	int err = 0;
+
+	if (!c->npeers)
+		return 0;
+	nest = nla_nest_start(skb, LBVS_DAEMON_ATTR_PEERS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < c->npeers && !err; i++)
+		err = put_addr(skb, LBVS_DAEMON_PEER_ATTR_ADDR, c->af, &c->peers[i]);
+	return nest_end(skb, nest, err);
 }
 
 static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
@@ -1404,11 +1472,13 @@ static int put_daemon(struct sk_buff *skb, enum lbvs_sync_role role,
 			nla_put_u32(skb, LBVS_DAEMON_ATTR_SYNCID, c->syncid) ||
 			nla_put_u16(skb, LBVS_DAEMON_ATTR_MAXLEN, c->maxlen) ||
 			nla_put_u16(skb, LBVS_DAEMON_ATTR_AF, c->af) ||
-			put_addr(skb, LBVS_DAEMON_ATTR_GROUP, c->af, &c->group) ||
+			(!c->npeers &&
+			 put_addr(skb, LBVS_DAEMON_ATTR_GROUP, c->af, &c->group)) ||
 			nla_put_u16(skb, LBVS_DAEMON_ATTR_PORT, c->port) ||
-			nla_put_u8(skb, LBVS_DAEMON_ATTR_TTL, c->ttl) ||
+			(!c->npeers && nla_put_u8(skb, LBVS_DAEMON_ATTR_TTL, c->ttl)) ||
 			(c->auth.on && nla_put_u8(skb, LBVS_DAEMON_ATTR_AUTH, 1)) ||
-			put_daemon_counters(skb, role, n));
+			put_daemon_counters(skb, role, n) ||
+			put_peers(skb, c));
 }
 
 int lbvs_genl_dump_daemons(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd,

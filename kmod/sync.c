@@ -42,6 +42,7 @@
 #include "sync_ext.h"
 #include "sync_msg.h"
 #include "sync_resync.h"
+#include "sync_peer.h"
 
 /* A partial message goes out this long after its first entry (IPVS: 1-2 s). */
 #define SYNC_FLUSH		HZ
@@ -63,6 +64,7 @@
 struct sync_mbuf {
 	struct list_head list;		/* lbvs_sync_master.queue */
 	struct lbvs_sync_buf b;
+	u8 next_peer;			/* the peer to send it to next */
 	u8 data[];
 };
 
@@ -94,7 +96,7 @@ struct lbvs_sync_backup {
 	u8 *buf;			/* cfg.maxlen bytes, the thread's */
 	struct lbvs_resync_backup *rs;	/* the thread's; counters: sync_resync.h */
 	/* Written by the thread, read under config_lock. */
-	atomic64_t rx_msgs, rx_conns, rx_refused, rx_errors, rx_auth_failed;
+	atomic64_t rx_msgs, rx_conns, rx_refused, rx_errors, rx_auth_failed, rx_not_peer;
 };
 
 /* ---- configuration ---- */
@@ -141,7 +143,7 @@ static int cfg_defaults(struct lbvs_sync_cfg *c, struct netlink_ext_ack *extack)
 		c->port = LBVS_SYNC_PORT;
 	if (!c->ttl)
 		c->ttl = LBVS_SYNC_TTL;
-	return 0;
+	return lbvs_sync_peers_check(c, extack);
 }
 
 /*
@@ -188,22 +190,7 @@ static int cfg_dev(struct lbvs_net *ln, struct lbvs_sync_cfg *c, enum lbvs_sync_
 
 static int group_addr(const struct lbvs_sync_cfg *c, struct sockaddr_storage *ss)
 {
-	struct sockaddr_in *sin;
-
-	memset(ss, 0, sizeof(*ss));
-	if (c->af == AF_INET6) {
-		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
-
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_port = htons(c->port);
-		sin6->sin6_addr = c->group.in6;
-		return sizeof(*sin6);
-	}
-	sin = (struct sockaddr_in *)ss;
-	sin->sin_family = AF_INET;
-	sin->sin_port = htons(c->port);
-	sin->sin_addr.s_addr = c->group.ip;
-	return sizeof(*sin);
+	return lbvs_sync_sockaddr(c->af, &c->group, c->port, ss);
 }
 
 /* ---- master: the packet path's side ---- */
@@ -310,9 +297,11 @@ static struct sync_mbuf *mbuf_new(const struct lbvs_sync_cfg *cfg, gfp_t gfp)
 	struct sync_mbuf *mb = kmalloc(struct_size(mb, data, cfg->maxlen), gfp);
 	size_t room = cfg->auth.on ? LBVS_SYNC_AUTH_ROOM : 0;
 
+	if (!mb)
+		return NULL;
+	mb->next_peer = 0;
 	/* Entries leave room for the MAC (lbvs_sync_seal()). */
-	if (mb)
-		lbvs_sync_msg_init(&mb->b, mb->data, cfg->maxlen - room, cfg->syncid);
+	lbvs_sync_msg_init(&mb->b, mb->data, cfg->maxlen - room, cfg->syncid);
 	return mb;
 }
 
@@ -457,13 +446,28 @@ static void master_requeue(struct lbvs_sync_master *ms, struct sync_mbuf *mb)
 					 sock_writeable(sk) || kthread_should_stop(), HZ);
 }
 
+/* To the peers: each refusal is a copy lost, the message is sent. */
+static int master_send_peers(struct lbvs_sync_master *ms, struct sync_mbuf *mb,
+			     struct kvec *iov)
+{
+	unsigned int refused;
+	int ret;
+
+	ret = lbvs_sync_peers_send(ms->sock, &ms->cfg, iov, &mb->next_peer, &refused);
+	atomic64_add(refused, &ms->tx_dropped);
+	return ret;
+}
+
 static void master_send(struct lbvs_sync_master *ms, struct sync_mbuf *mb)
 {
 	struct msghdr msg = { .msg_flags = MSG_DONTWAIT | MSG_NOSIGNAL };
 	struct kvec iov = { .iov_base = mb->data, .iov_len = mb->b.len };
 	int ret;
 
-	ret = kernel_sendmsg(ms->sock, &msg, &iov, 1, mb->b.len);
+	if (ms->cfg.npeers)
+		ret = master_send_peers(ms, mb, &iov);
+	else
+		ret = kernel_sendmsg(ms->sock, &msg, &iov, 1, mb->b.len);
 	if (ret == -EAGAIN) {
 		master_requeue(ms, mb);
 		return;
@@ -486,23 +490,29 @@ static bool backup_readable(struct sock *sk)
 }
 
 /*
- * Resync requests from the group. The socket hears every message there
- * (a peer master's too, active/active): those are cut short and ignored.
- * A bounded round, so that sending is never starved.
+ * Resync requests from the group, or from the peers. The socket hears
+ * every message there (a peer master's too, active/active): those are
+ * cut short and ignored. A bounded round, so that sending is never starved.
  */
 static void master_hear(struct lbvs_sync_master *ms)
 {
 	u8 buf[SYNC_CTL_MAX];
 	struct kvec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct sockaddr_storage src;
 	struct msghdr msg;
 	int len, n;
 
 	for (n = 0; n < 64; n++) {
 		memset(&msg, 0, sizeof(msg));
+		msg.msg_name = &src;
+		msg.msg_namelen = sizeof(src);
 		len = kernel_recvmsg(ms->rx, &msg, &iov, 1, sizeof(buf), MSG_DONTWAIT);
 		if (len < 0)
 			return;
-		if (!(msg.msg_flags & MSG_TRUNC) && lbvs_sync_auth_ok(&ms->cfg.auth, buf, len))
+		if (msg.msg_flags & MSG_TRUNC ||
+		    (ms->cfg.npeers && !lbvs_sync_peer_from(&ms->cfg, &src)))
+			continue;
+		if (lbvs_sync_auth_ok(&ms->cfg.auth, buf, len))
 			lbvs_resync_master_heard(ms->rs, buf, len);
 	}
 }
@@ -578,7 +588,10 @@ static int master_bind(struct lbvs_net *ln, struct socket *sock, int ifindex)
 	return kernel_bind(sock, (struct sockaddr *)&sin, sizeof(sin));
 }
 
-/* Connected to the group, leaving by the interface, with IPVS's options. */
+/*
+ * Connected to the group, leaving by the interface, with IPVS's options;
+ * with peers, bound to the interface and addressed per message.
+ */
 static int master_setup(struct lbvs_net *ln, struct socket *sock,
 			const struct lbvs_sync_cfg *c, int ifindex)
 {
@@ -589,6 +602,8 @@ static int master_setup(struct lbvs_net *ln, struct socket *sock,
 	err = c->af == AF_INET ? master_bind(ln, sock, ifindex) : 0;
 	if (err)
 		return err;
+	if (c->npeers)
+		return sock_bindtoindex(sock->sk, ifindex, true);
 	len = group_addr(c, &ss);
 	return kernel_connect(sock, (struct sockaddr *)&ss, len, 0);
 }
@@ -614,10 +629,14 @@ static int backup_join(struct socket *sock, const struct lbvs_sync_cfg *c, int i
 	return err;
 }
 
-/* As IPVS: SO_REUSEADDR, and only the group's datagrams of ifindex. */
+/*
+ * As IPVS: SO_REUSEADDR, and only the group's datagrams of ifindex. With
+ * peers, no group: the port on any address of ifindex.
+ */
 static int backup_setup(struct lbvs_net *ln, struct socket *sock,
 			const struct lbvs_sync_cfg *c, int ifindex)
 {
+	static const union nf_inet_addr any;
 	struct sockaddr_storage ss;
 	int err, len;
 
@@ -627,9 +646,14 @@ static int backup_setup(struct lbvs_net *ln, struct socket *sock,
 	err = sock_bindtoindex(sock->sk, ifindex, true);
 	if (err)
 		return err;
-	len = group_addr(c, &ss);
+	if (c->npeers)
+		len = lbvs_sync_sockaddr(c->af, &any, c->port, &ss);
+	else
+		len = group_addr(c, &ss);
 	err = kernel_bind(sock, (struct sockaddr *)&ss, len);
-	return err ?: backup_join(sock, c, ifindex);
+	if (err || c->npeers)
+		return err;
+	return backup_join(sock, c, ifindex);
 }
 
 /*
@@ -882,11 +906,16 @@ static void backup_entry(void *arg, const struct lbvs_sync_conn *sc)
 
 /* ---- backup: the thread ---- */
 
-static void backup_message(struct lbvs_sync_backup *bs, int len)
+static void backup_message(struct lbvs_sync_backup *bs, int len,
+			   const struct sockaddr_storage *src)
 {
 	struct lbvs_sync_result res;
 
 	atomic64_inc(&bs->rx_msgs);
+	if (bs->cfg.npeers && !lbvs_sync_peer_from(&bs->cfg, src)) {
+		atomic64_inc(&bs->rx_not_peer);
+		return;
+	}
 	if (!lbvs_sync_auth_ok(&bs->cfg.auth, bs->buf, len)) {
 		atomic64_inc(&bs->rx_auth_failed);
 		return;
@@ -909,11 +938,14 @@ static void backup_message(struct lbvs_sync_backup *bs, int len)
 static void backup_drain(struct lbvs_sync_backup *bs)
 {
 	struct kvec iov = { .iov_base = bs->buf, .iov_len = bs->cfg.maxlen };
+	struct sockaddr_storage src;
 	struct msghdr msg;
 	int len;
 
 	while (!kthread_should_stop()) {
 		memset(&msg, 0, sizeof(msg));
+		msg.msg_name = &src;
+		msg.msg_namelen = sizeof(src);
 		len = kernel_recvmsg(bs->sock, &msg, &iov, 1, bs->cfg.maxlen, MSG_DONTWAIT);
 		if (len < 0)
 			return;
@@ -922,7 +954,7 @@ static void backup_drain(struct lbvs_sync_backup *bs)
 			atomic64_inc(&bs->rx_msgs);
 			atomic64_inc(&bs->rx_errors);
 		} else {
-			backup_message(bs, len);
+			backup_message(bs, len, &src);
 		}
 		cond_resched();
 	}
@@ -935,10 +967,16 @@ static void backup_ask(struct lbvs_sync_backup *bs)
 	struct sockaddr_storage ss;
 	struct kvec iov = { .iov_base = buf };
 	struct msghdr msg = { .msg_name = &ss, .msg_flags = MSG_DONTWAIT | MSG_NOSIGNAL };
+	unsigned int refused;
+	u8 next = 0;
 
 	iov.iov_len = lbvs_resync_backup_tick(bs->rs, buf, sizeof(buf));
 	if (!iov.iov_len)
 		return;
+	if (bs->cfg.npeers) {
+		lbvs_sync_peers_send(bs->sock, &bs->cfg, &iov, &next, &refused);
+		return;
+	}
 	msg.msg_namelen = group_addr(&bs->cfg, &ss);
 	kernel_sendmsg(bs->sock, &msg, &iov, 1, iov.iov_len);
 }
@@ -1166,5 +1204,6 @@ void lbvs_sync_counters(struct lbvs_net *ln, struct lbvs_sync_counters *out)
 		out->rx_auth_failed = atomic64_read(&bs->rx_auth_failed);
 		lbvs_resync_backup_counters(bs->rs, &out->resync_state, &out->resync_entries,
 					    &out->resync_msecs);
+		out->rx_not_peer = atomic64_read(&bs->rx_not_peer);
 	}
 }

@@ -61,6 +61,9 @@ struct lbvs_sync_cfg {
 	u16 port;		/* default 8848 */
 	u8 ttl;			/* default 1 */
 	struct lbvs_sync_auth auth;	/* key: sent and checked if on */
+	/* Unicast peers of af instead of the group (sync_peer.h); 0: the group. */
+	u8 npeers;
+	union nf_inet_addr peers[LBVS_SYNC_PEERS_MAX];
 };
 
 /*
@@ -86,13 +89,15 @@ void lbvs_sync_net_exit(struct lbvs_net *ln);
  * role's are zero): sent messages, sent entries, messages dropped (queue
  * full, no memory, send error), received messages, received entries,
  * entries refused (no such service/server, bad, table full), messages
- * refused by the decoder. Under config_lock. Resync (sync_resync.h):
- * the master's walks and the entries they queued; the backup's
- * LBVS_RESYNC_* state, the entries its end marker counted, and its time.
+ * refused by the decoder, messages from others than the peers. Under
+ * config_lock. Resync (sync_resync.h): the master's walks and the
+ * entries they queued; the backup's LBVS_RESYNC_* state, the entries its
+ * end marker counted, and its time.
  */
 struct lbvs_sync_counters {
 	u64 tx_msgs, tx_conns, tx_dropped, rx_msgs, rx_conns, rx_refused, rx_errors;
 	u64 rx_auth_failed;
+	u64 rx_not_peer;	/* messages from an address not in peers */
 	u64 resyncs, resync_sent;
 	u32 resync_state;
 	u64 resync_entries, resync_msecs;

@@ -97,6 +97,14 @@ checks()
 	rejected 2 192.0.2.1 --start-daemon master --mcast-group 192.0.2.1
 	rejected 2 'multicast port 0' --start-daemon backup --mcast-port 0
 	rejected 2 'multicast TTL 256' --start-daemon backup --mcast-ttl 256
+	rejected 2 192.0.2.300 --start-daemon master --sync-peer 192.0.2.300
+	rejected 2 224.0.0.81 --start-daemon backup --sync-peer 224.0.0.81
+	rejected 2 192.0.2.9 --start-daemon master --sync-peer 192.0.2.1 --sync-peer 192.0.2.2 \
+		--sync-peer 192.0.2.3 --sync-peer 192.0.2.4 --sync-peer 192.0.2.5 --sync-peer 192.0.2.6 \
+		--sync-peer 192.0.2.7 --sync-peer 192.0.2.8 --sync-peer 192.0.2.9
+	rejected 2 2001:db8::2 --start-daemon master --sync-peer 192.0.2.2 --sync-peer 2001:db8::2
+	rejected 2 --mcast-group --start-daemon master --sync-peer 192.0.2.2 --mcast-group 224.0.0.81
+	rejected 2 --sync-peer --stop-daemon master --sync-peer 192.0.2.2
 	rejected 2 0123456789abcdef --start-daemon master --mcast-interface 0123456789abcdef
 	rejected 2 --mcast-interface --stop-daemon master --mcast-interface eth0
 	rejected 2 --rate -L --daemon --rate
@@ -188,6 +196,8 @@ checks()
 	rejected_restore 1 "TCP $V:91" "-D -t $V:80" "-C" "-A -t $V:90 -s rr" "-D -t $V:91"
 	rejected_restore 2 '192.0.2.1:90' "-A -t $V:90 -s rr" "-P -t $V:90 -z 192.0.2.1:90"
 	rejected_restore 2 'service port 90' "-A -t $V:90 -s rr" "-a -t $V:90 -r 192.0.2.1:9090 -g"
+	rejected_restore 2 '--start-daemon is not allowed' "-A -t $V:90 -s rr" \
+		"--start-daemon master --sync-peer 192.0.2.2"
 	# An unknown option letter.
 	rejected 2 '"-j"' -j
 	log "$checked bad inputs rejected with one line each, nothing changed"

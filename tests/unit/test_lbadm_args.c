@@ -613,10 +613,59 @@ START_TEST(t_args_daemon)
 }
 END_TEST
 
+/* lbvs's unicast peers: repeated, unicast, one family, no group. */
+START_TEST(t_args_sync_peer)
+{
+	struct lbadm_req r;
+	char buf[64];
+
+	OK(&r, "--start-daemon master --sync-peer 192.0.2.2");
+	ck_assert_uint_eq(r.daemon.peers.n, 1);
+	ck_assert_int_eq(r.daemon.group.af, 0);
+	lbadm_fmt_addr(&r.daemon.peers.a[0], 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "192.0.2.2");
+	OK(&r, "--sync-peer 2001:db8::2 --start-daemon backup --mcast-port 9000 --sync-peer [2001:db8::3]");
+	ck_assert_uint_eq(r.daemon.peers.n, 2);
+	ck_assert_int_eq(r.daemon.peers.a[1].af, AF_INET6);
+	lbadm_fmt_addr(&r.daemon.peers.a[1], 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "2001:db8::3");
+	ck_assert_uint_eq(r.daemon.port, 9000);
+	OK(&r, "--start-daemon master --sync-peer 192.0.2.1 --sync-peer 192.0.2.2 --sync-peer 192.0.2.3 --sync-peer 192.0.2.4 --sync-peer 192.0.2.5 --sync-peer 192.0.2.6 --sync-peer 192.0.2.7 --sync-peer 192.0.2.8");
+	ck_assert_uint_eq(r.daemon.peers.n, 8);
+	lbadm_fmt_addr(&r.daemon.peers.a[7], 0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "192.0.2.8");
+
+	REJECTS("--start-daemon master --sync-peer 192.0.2.1 --sync-peer 192.0.2.2 --sync-peer 192.0.2.3 --sync-peer 192.0.2.4 --sync-peer 192.0.2.5 --sync-peer 192.0.2.6 --sync-peer 192.0.2.7 --sync-peer 192.0.2.8 --sync-peer 192.0.2.9",
+		"option --sync-peer given more than 8 times (\"192.0.2.9\")");
+	REJECTS("--start-daemon master --sync-peer 192.0.2.300", "invalid address \"192.0.2.300\"");
+	REJECTS("--start-daemon master --sync-peer 192.0.2.2:8848",
+		"sync peer \"192.0.2.2:8848\" has a port; give the address alone");
+	REJECTS("--start-daemon master --sync-peer 224.0.0.81",
+		"sync peer \"224.0.0.81\" is not a unicast address");
+	REJECTS("--start-daemon master --sync-peer ff02::1", "sync peer \"ff02::1\" is not a unicast address");
+	REJECTS("--start-daemon master --sync-peer 0.0.0.0", "sync peer \"0.0.0.0\" is not a unicast address");
+	REJECTS("--start-daemon master --sync-peer 255.255.255.255",
+		"sync peer \"255.255.255.255\" is not a unicast address");
+	REJECTS("--start-daemon master --sync-peer ::", "sync peer \"::\" is not a unicast address");
+	REJECTS("--start-daemon master --sync-peer 192.0.2.2 --sync-peer 2001:db8::2",
+		"sync peer \"2001:db8::2\" is not of the family of \"192.0.2.2\"");
+	REJECTS("--start-daemon master --sync-peer 192.0.2.2 --sync-peer 192.0.2.2",
+		"sync peer \"192.0.2.2\" is given twice");
+	REJECTS("--start-daemon master --sync-peer 192.0.2.2 --mcast-group 224.0.0.81",
+		"--sync-peer replaces the group: no --mcast-group with it");
+	REJECTS("--start-daemon master --sync-peer 192.0.2.2 --mcast-ttl 2",
+		"--sync-peer replaces the group: no --mcast-ttl with it");
+	REJECTS("--stop-daemon master --sync-peer 192.0.2.2",
+		"option --sync-peer is not valid with --stop-daemon");
+	REJECTS("-L --daemon --sync-peer 192.0.2.2", "option --sync-peer is not valid with -L/--list");
+	REJECTS("--start-daemon master --sync-peer", "option --sync-peer needs a value");
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("lbadm_args", "all",
 		t_args_service, t_args_dest, t_args_other, t_args_bad, t_args_laddr,
 		t_args_getladdr, t_args_laddr_bad, t_table, t_args_drain,
-		t_args_daemon);
+		t_args_daemon, t_args_sync_peer);
 }

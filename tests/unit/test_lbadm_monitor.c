@@ -57,6 +57,8 @@ START_TEST(t_monitor_rules)
 		"--start-daemon master --mcast-interface eth0 --syncid 0",
 		"--start-daemon backup --mcast-interface eth1 --syncid 7 --sync-maxlen 1472 --mcast-group ff02::81 --mcast-port 8848 --mcast-ttl 2",
 		"--stop-daemon backup",
+		"--start-daemon master --mcast-interface eth1 --syncid 3 --mcast-port 8849 --sync-peer 192.0.2.2 --sync-peer 192.0.2.3",
+		"--start-daemon backup --mcast-interface eth1 --syncid 0 --sync-peer 2001:db8::1",
 	};
 	char want[256], *got;
 	size_t i;

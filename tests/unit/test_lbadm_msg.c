@@ -916,6 +916,35 @@ START_TEST(t_msg_daemon)
 	ck_assert_mem_eq(nla_data(d[LBVS_DAEMON_ATTR_GROUP]), g6, 16);
 	nlmsg_free(m);
 
+	/* Peers: a nest of addresses inside the daemon's, no family nor group. */
+	m = build("--start-daemon master --sync-peer 192.0.2.2 --sync-peer 192.0.2.3", &cmd);
+	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
+	nested(top, LBVS_ATTR_DAEMON, LBVS_DAEMON_ATTR_MAX, d);
+	ck_assert_ptr_null(d[LBVS_DAEMON_ATTR_AF]);
+	ck_assert_ptr_null(d[LBVS_DAEMON_ATTR_GROUP]);
+	ck_assert_ptr_nonnull(d[LBVS_DAEMON_ATTR_PEERS]);
+	ck_assert(d[LBVS_DAEMON_ATTR_PEERS]->nla_type & NLA_F_NESTED);
+	{
+		static const uint8_t p4[2][4] = { { 192, 0, 2, 2 }, { 192, 0, 2, 3 } };
+		struct nlattr *p;
+		int rem, i = 0;
+
+		nla_for_each_nested(p, d[LBVS_DAEMON_ATTR_PEERS], rem) {
+			ck_assert_int_lt(i, 2);
+			ck_assert_int_eq(nla_type(p), LBVS_DAEMON_PEER_ATTR_ADDR);
+			ck_assert_int_eq(nla_len(p), 4);
+			ck_assert_mem_eq(nla_data(p), p4[i], 4);
+			i++;
+		}
+		ck_assert_int_eq(i, 2);
+	}
+	/* Read back as a listing (or an event) reads it. */
+	ck_assert_int_eq(lbadm_get_daemon(top, &x), 0);
+	ck_assert_uint_eq(x.peers.n, 2);
+	ck_assert_int_eq(x.peers.a[1].af, AF_INET);
+	ck_assert_mem_eq(x.peers.a[1].b, "\xc0\x00\x02\x03", 4);
+	nlmsg_free(m);
+
 	/* The state alone. */
 	m = build("--stop-daemon backup --syncid 9", &cmd);
 	ck_assert_int_eq(cmd, LBVS_CMD_DEL_DAEMON);
@@ -950,6 +979,14 @@ START_TEST(t_msg_daemon)
 	nla_put_u64(m, LBVS_DAEMON_ATTR_RESYNC_ENTRIES, 8);
 	nla_put_u64(m, LBVS_DAEMON_ATTR_RESYNC_MSECS, 9);
 	nla_put_u64(m, LBVS_DAEMON_ATTR_RESYNCS, 10);
+	{
+		struct nlattr *p = nla_nest_start(m, LBVS_DAEMON_ATTR_PEERS);
+
+		nla_put(m, LBVS_DAEMON_PEER_ATTR_ADDR, 16, g6);
+		nla_put_u32(m, LBVS_DAEMON_PEER_ATTR_MAX + 1, 1);	/* newer: skipped */
+		nla_nest_end(m, p);
+	}
+	nla_put_u64(m, LBVS_DAEMON_ATTR_RX_NOT_PEER, 8);
 	nla_put_u32(m, LBVS_DAEMON_ATTR_MAX + 1, 99);	/* newer: skipped */
 	nla_nest_end(m, n);
 	ck_assert_int_eq(lbadm_parse_top(m, top), 0);
@@ -973,6 +1010,10 @@ START_TEST(t_msg_daemon)
 	ck_assert_uint_eq(x.resync_entries, 8);
 	ck_assert_uint_eq(x.resync_msecs, 9);
 	ck_assert_uint_eq(x.resyncs, 10);
+	ck_assert_uint_eq(x.rx_not_peer, 8);
+	ck_assert_uint_eq(x.peers.n, 1);
+	ck_assert_int_eq(x.peers.a[0].af, AF_INET6);
+	ck_assert_mem_eq(x.peers.a[0].b, g6, 16);
 	nlmsg_free(m);
 
 	/* No group without its family; no state: malformed. */

@@ -922,6 +922,36 @@ START_TEST(t_print_daemons)
 	ck_assert_str_eq(out, "master sync daemon (mcast=eth0, syncid=255)\n");
 	free(out);
 
+	/* lbvs's peers after ipvsadm's part, their counter with --stats. */
+	v[0] = DAEMON(LBVS_SYNC_STATE_BACKUP, "eth1", 7);
+	v[0].maxlen = 1472;
+	v[0].port = 8848;
+	v[0].peers.n = 2;
+	v[0].peers.a[0] = A("192.0.2.2");
+	v[0].peers.a[1] = A("2001:db8::3");
+	v[0].rx_not_peer = 4;
+	out = capture_daemons(v, 1, 0);
+	ck_assert_str_eq(out, "backup sync daemon (mcast=eth1, syncid=7, maxlen=1472, port=8848) "
+			 "peers=192.0.2.2,2001:db8::3\n");
+	free(out);
+	out = capture_daemons(v, 1, LBADM_FMT_STATS);
+	ck_assert_str_eq(out, "backup sync daemon (mcast=eth1, syncid=7, maxlen=1472, port=8848) "
+			 "peers=192.0.2.2,2001:db8::3\n"
+			 "  tx_msgs=0 tx_conns=0 tx_dropped=0 rx_msgs=0 rx_conns=0 rx_refused=0 "
+			 "rx_errors=0 resyncs=0 resync_entries=0 resync_ms=0 auth=off rx_auth_failed=0 "
+			 "rx_not_peer=4\n");
+	free(out);
+	out = capture_daemons(v, 1, LBADM_FMT_JSON);
+	ck_assert_str_eq(out,
+		"{\"daemons\":[{\"state\":\"backup\",\"mcast_interface\":\"eth1\",\"syncid\":7,"
+		"\"maxlen\":1472,\"group\":null,\"port\":8848,\"ttl\":0,"
+		"\"peers\":[\"192.0.2.2\",\"2001:db8::3\"],\"tx_msgs\":0,"
+		"\"tx_conns\":0,\"tx_dropped\":0,\"rx_msgs\":0,\"rx_conns\":0,"
+		"\"rx_refused\":0,\"rx_errors\":0,\"resync\":null,\"resyncs\":0,"
+		"\"resync_entries\":0,\"resync_ms\":0,\"auth\":false,\"rx_auth_failed\":0,"
+		"\"rx_not_peer\":4}]}\n");
+	free(out);
+
 	/* None running: nothing. */
 	out = capture_daemons(v, 0, 0);
 	ck_assert_str_eq(out, "");
@@ -939,15 +969,17 @@ START_TEST(t_print_daemons)
 	out = capture_daemons(v, 2, LBADM_FMT_JSON | LBADM_FMT_STATS);
 	ck_assert_str_eq(out,
 		"{\"daemons\":[{\"state\":\"master\",\"mcast_interface\":\"eth0\",\"syncid\":7,"
-		"\"maxlen\":0,\"group\":null,\"port\":8848,\"ttl\":0,\"tx_msgs\":0,"
+		"\"maxlen\":0,\"group\":null,\"port\":8848,\"ttl\":0,\"peers\":[],\"tx_msgs\":0,"
 		"\"tx_conns\":0,\"tx_dropped\":0,\"rx_msgs\":0,\"rx_conns\":0,"
 		"\"rx_refused\":0,\"rx_errors\":0,\"resync\":null,\"resyncs\":0,"
-		"\"resync_entries\":0,\"resync_ms\":0,\"auth\":false,\"rx_auth_failed\":0},"
+		"\"resync_entries\":0,\"resync_ms\":0,\"auth\":false,\"rx_auth_failed\":0,"
+		"\"rx_not_peer\":0},"
 		"{\"state\":\"backup\",\"mcast_interface\":\"e\\\"1\",\"syncid\":3,"
-		"\"maxlen\":0,\"group\":\"224.0.0.81\",\"port\":0,\"ttl\":0,\"tx_msgs\":0,"
+		"\"maxlen\":0,\"group\":\"224.0.0.81\",\"port\":0,\"ttl\":0,\"peers\":[],\"tx_msgs\":0,"
 		"\"tx_conns\":0,\"tx_dropped\":0,\"rx_msgs\":0,\"rx_conns\":0,"
 		"\"rx_refused\":0,\"rx_errors\":9,\"resync\":\"none\",\"resyncs\":0,"
-		"\"resync_entries\":0,\"resync_ms\":0,\"auth\":false,\"rx_auth_failed\":0}]}\n");
+		"\"resync_entries\":0,\"resync_ms\":0,\"auth\":false,\"rx_auth_failed\":0,"
+		"\"rx_not_peer\":0}]}\n");
 	free(out);
 }
 END_TEST

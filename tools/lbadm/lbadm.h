@@ -110,6 +110,12 @@ struct lbadm_timeouts {
  * or one of GET_DAEMON's replies. 0 (group.af 0) is "not given": the
  * kernel's default.
  */
+/* A sync daemon's unicast peers (--sync-peer), in the order given. */
+struct lbadm_peers {
+	uint8_t n;
+	struct lbadm_addr a[LBVS_SYNC_PEERS_MAX];
+};
+
 struct lbadm_daemon {
 	uint32_t state;		/* LBVS_SYNC_STATE_MASTER or _BACKUP */
 	char ifname[LBADM_IFNAME_MAX];
@@ -118,7 +124,8 @@ struct lbadm_daemon {
 	struct lbadm_addr group;
 	uint16_t port;		/* host order, as IPVS */
 	uint8_t ttl;
-	/* Counters, in replies only. */
+	struct lbadm_peers peers;	/* lbvs's own: instead of group and ttl */
+	/* Counters, in replies only, in the order -L --daemon --stats prints. */
 	uint64_t tx_msgs, tx_conns, tx_dropped;
 	uint64_t rx_msgs, rx_conns, rx_refused, rx_errors;
 	/* Full-table resync: the backup's LBVS_RESYNC_* (0: a master's). */
@@ -131,6 +138,7 @@ struct lbadm_daemon {
 	uint8_t key[LBVS_SYNC_KEY_LEN];
 	uint8_t auth;
 	uint64_t rx_auth_failed;
+	uint64_t rx_not_peer;
 };
 
 /* Who made a change, in a configuration event. */

@@ -115,10 +115,59 @@ static const struct lbadm_nest conn_nest =
 		   LBADM_BIT(LBVS_CONN_ATTR_CADDR) | LBADM_BIT(LBVS_CONN_ATTR_VADDR) |
 		   LBADM_BIT(LBVS_CONN_ATTR_DADDR));
 
+/* A sync peer: an address of either family, by its length. */
+static const struct lbadm_field peer_field = {
+	.op = LBADM_OP(LBADM_K_ADDR, 0), .flags = LBADM_F_ANY_AF,
+	.size = sizeof(struct lbadm_addr),
+};
+
+/* LBVS_DAEMON_ATTR_PEERS into a struct lbadm_peers; -1 if one is not an address. */
+static int get_peers(const struct nlattr *nest, void *obj)
+{
+	const struct nlattr *a = (const void *)((const char *)nest + NLA_HDRLEN);
+	int len = nest->nla_len - NLA_HDRLEN, alen;
+	struct lbadm_peers *p = obj;
+
+	memset(p, 0, sizeof(*p));
+	for (; lbadm_attr_type(a, len) >= 0; len -= NLA_ALIGN(a->nla_len),
+	     a = (const void *)((const char *)a + NLA_ALIGN(a->nla_len))) {
+		alen = a->nla_len - NLA_HDRLEN;
+		if (lbadm_attr_type(a, len) != LBVS_DAEMON_PEER_ATTR_ADDR ||
+		    p->n == LBVS_SYNC_PEERS_MAX)
+			continue;
+		if (alen != 4 && alen != 16)
+			return -1;
+		p->a[p->n].af = alen == 16 ? AF_INET6 : AF_INET;
+		memcpy(p->a[p->n++].b, (const char *)a + NLA_HDRLEN, (size_t)alen);
+	}
+	return 0;
+}
+
+/* --sync-peer's addresses as LBVS_DAEMON_ATTR_PEERS at a; NULL past end. */
+static char *put_peers(char *a, const char *end, const struct lbadm_peers *p)
+{
+	struct nlattr hdr = { 0, NLA_F_NESTED | LBVS_DAEMON_ATTR_PEERS };
+	char *nest = a;
+	int i;
+
+	if (end - a < NLA_HDRLEN)
+		return NULL;
+	a += NLA_HDRLEN;
+	for (i = 0; a && i < p->n; i++)
+		a = lbadm_attr_put_one(a, end, LBVS_DAEMON_PEER_ATTR_ADDR, &peer_field,
+				       (const char *)&p->a[i], 0);
+	if (!a)
+		return NULL;
+	hdr.nla_len = (uint16_t)(a - nest);
+	memcpy(nest, &hdr, sizeof(hdr));
+	return a;
+}
+
 /*
  * A sync daemon: P_KEY its state (--stop-daemon), P_CONF the rest of
  * --start-daemon's values, P_GROUP its group, P_SECRET its key (with
- * auth set); 0 is "the default".
+ * auth set); 0 is "the default". Its peers are a nest of their own:
+ * put_daemon() writes them.
  */
 #define DAEMON(t, k, m, p, f) LBADM_FIELD(LBVS_DAEMON_ATTR_##t, k, struct lbadm_daemon, m, p, f)
 
@@ -145,6 +194,8 @@ static const struct lbadm_field daemon_fields[LBVS_DAEMON_ATTR_MAX + 1] = {
 	DAEMON(KEY, BIN, key, P_SECRET, 0),
 	DAEMON(AUTH, U8, auth, 0, 0),
 	DAEMON(RX_AUTH_FAILED, CTR, rx_auth_failed, 0, 0),
+	LBADM_SUB(LBVS_DAEMON_ATTR_PEERS, struct lbadm_daemon, peers, get_peers),
+	DAEMON(RX_NOT_PEER, CTR, rx_not_peer, 0, 0),
 };
 
 static const struct lbadm_nest daemon_nest =
@@ -238,9 +289,19 @@ static char *put_daemon(char *a, const char *end, const struct lbadm_daemon *d,
 	unsigned int parts = P_KEY | (conf ? P_CONF : 0) |
 			     (conf && d->group.af ? P_GROUP : 0) |
 			     (conf && d->auth ? P_SECRET : 0);
+	char *nest = a;
+	uint16_t len;
 
-	return lbadm_attr_put_nest(a, end, LBVS_ATTR_DAEMON, &daemon_nest, d,
-				   d->group.af, parts);
+	a = lbadm_attr_put_nest(a, end, LBVS_ATTR_DAEMON, &daemon_nest, d,
+				d->group.af, parts);
+	if (!a || !conf || !d->peers.n)
+		return a;
+	a = put_peers(a, end, &d->peers);
+	if (a) {		/* the daemon's nest takes them in */
+		len = (uint16_t)(a - nest);
+		memcpy(nest, &len, sizeof(len));
+	}
+	return a;
 }
 
 static char *put_timeouts(char *a, const char *end, const struct lbadm_timeouts *t)

@@ -28,11 +28,14 @@
 #define STARTD		B(LC_STARTD)
 #define DAEMON_ALL	(B(LC_STARTD) | B(LC_STOPD))
 
-#define CMD(s, l, c, h) { s, l, ARG_NONE, c, -1, S_CMD, 0, 0, 0, NULL, h }
+#define CMD(s, l, c, h) { s, l, ARG_NONE, c, -1, S_CMD, 0, 0, 0, NULL, h, 0 }
 /* A command with a value (lbadm_req.cmd_arg). */
-#define CMDV(l, c, meta, h) { 0, l, ARG_REQ, c, -1, S_CMD, 0, 0, 0, meta, h }
+#define CMDV(l, c, meta, h) { 0, l, ARG_REQ, c, -1, S_CMD, 0, 0, 0, meta, h, 0 }
 #define OPT(s, l, a, id, slot, cmds, need, one, meta, h) \
-	{ s, l, a, LC_NONE, id, slot, cmds, need, one, meta, h }
+	{ s, l, a, LC_NONE, id, slot, cmds, need, one, meta, h, 0 }
+/* An option that may be given up to n times. */
+#define OPTN(l, id, slot, cmds, meta, n) \
+	{ 0, l, ARG_REQ, LC_NONE, id, slot, cmds, 0, 0, meta, NULL, n }
 
 const struct lbadm_opt lbadm_opts[] = {
 	CMD('A', "add-service", LC_ADD, "add service"),
@@ -162,6 +165,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	    "ttl", NULL),
 	OPT(0, "sync-key", ARG_REQ, O_SYNCKEY, S_SYNCKEY, STARTD, 0, 0,
 	    "file", NULL),
+	/* lbvs's own, in lbadm(8): unicast peers instead of the group. */
+	OPTN("sync-peer", O_SYNCPEER, S_SYNCPEER, STARTD, "addr", LBVS_SYNC_PEERS_MAX),
 	{ 0 }
 };
 
@@ -252,6 +257,8 @@ static inline void record(struct lbadm_req *r, const struct lbadm_opt *o,
 	r->given[o->id] = 1;
 	r->given_ids |= ID(o->id);
 	r->arg[o->id] = val;
+	if (o->many)
+		r->many[r->nmany++] = val;
 }
 
 /* Records one occurrence of o with value val (NULL if none). */
@@ -271,6 +278,13 @@ static int take_any(struct lbadm_req *r, const struct lbadm_opt *o,
 			return lbadm_seterr(e, "multiple commands: %s and %s",
 					    lbadm_opt_name(prev, a, sizeof(a)),
 					    lbadm_opt_name(o, b, sizeof(b)));
+		if (prev == o && r->nmany < o->many) {
+			r->many[r->nmany++] = val;
+			return 0;
+		}
+		if (prev == o && o->many)
+			return lbadm_seterr(e, "option %s given more than %d times (\"%s\")",
+					    lbadm_opt_name(o, a, sizeof(a)), o->many, val);
 		if (prev == o)
 			return lbadm_seterr(e, "option %s given twice",
 					    lbadm_opt_name(o, a, sizeof(a)));
@@ -786,6 +800,37 @@ static int parse_mcast_group(const char *v, struct lbadm_addr *a,
 	return 0;
 }
 
+/* --sync-peer: a unicast address, each once, all of one family. */
+static int parse_sync_peers(const struct lbadm_req *r, struct lbadm_peers *p,
+			    struct lbadm_err *e)
+{
+	struct lbadm_addr *a;
+	int i, k;
+
+	for (i = 0; i < r->nmany; i++) {
+		a = &p->a[i];
+		if (lbadm_parse_host("sync peer", r->many[i], a, e))
+			return -1;
+		if (a->af == AF_INET ? IN_MULTICAST(ntohl(a->v4.s_addr)) ||
+				       !a->v4.s_addr || a->v4.s_addr == INADDR_BROADCAST :
+		    IN6_IS_ADDR_MULTICAST(&a->v6) || IN6_IS_ADDR_UNSPECIFIED(&a->v6))
+			return lbadm_seterr(e, "sync peer \"%s\" is not a unicast address",
+					    r->many[i]);
+		if (a->af != p->a[0].af)
+			return lbadm_seterr(e, "sync peer \"%s\" is not of the family of \"%s\"",
+					    r->many[i], r->many[0]);
+		for (k = 0; k < i; k++)
+			if (!memcmp(a->b, p->a[k].b, a->af == AF_INET6 ? 16 : 4))
+				return lbadm_seterr(e, "sync peer \"%s\" is given twice",
+						    r->many[i]);
+	}
+	p->n = (uint8_t)r->nmany;
+	if (p->n && (r->given[O_MCASTGROUP] || r->given[O_MCASTTTL]))
+		return lbadm_seterr(e, "--sync-peer replaces the group: no %s with it",
+				    r->given[O_MCASTGROUP] ? "--mcast-group" : "--mcast-ttl");
+	return 0;
+}
+
 /*
  * --start-daemon, --stop-daemon: ipvsadm's values and ranges. The
  * interface is ipvsadm's default when not given; the sync ID is 0.
@@ -837,7 +882,7 @@ static int conv_daemon(struct lbadm_req *r, struct lbadm_err *e)
 			return -1;
 		d->auth = 1;
 	}
-	return 0;
+	return parse_sync_peers(r, &d->peers, e);
 }
 
 /*

@@ -44,7 +44,7 @@ enum lbadm_opt_id {
 	O_SCHEDFLAGS, O_OPS, O_TUNPORT, O_TUNNOCSUM, O_TUNCSUM, O_TUNREMCSUM,
 	O_TUNINFO, O_TOTCP, O_TOTCPFIN, O_TOUDP, O_DRAIN, O_DAEMON, O_MCASTIF,
 	O_SYNCID, O_SYNCMAXLEN, O_MCASTGROUP, O_MCASTPORT, O_MCASTTTL,
-	O_SYNCKEY, O_DROPS,
+	O_SYNCKEY, O_DROPS, O_SYNCPEER,
 	O__MAX
 };
 
@@ -55,7 +55,7 @@ enum lbadm_slot {
 	S_RATE, S_EXACT, S_THRESH, S_PCONN, S_SORT, S_JSON, S_TUNTYPE, S_LADDR,
 	S_SCHEDFLAGS, S_OPS, S_TUNPORT, S_TUNCSUM, S_TUNINFO, S_TOTCP, S_TOTCPFIN,
 	S_TOUDP, S_DRAIN, S_DAEMON, S_MCASTIF, S_SYNCID, S_SYNCMAXLEN,
-	S_MCASTGROUP, S_MCASTPORT, S_MCASTTTL, S_SYNCKEY, S_DROPS,
+	S_MCASTGROUP, S_MCASTPORT, S_MCASTTTL, S_SYNCKEY, S_DROPS, S_SYNCPEER,
 	S__MAX
 };
 
@@ -73,6 +73,7 @@ struct lbadm_opt {
 	unsigned int one;	/* commands allowing one of the 'one' options */
 	const char *metavar;
 	const char *help;	/* for --help, short; NULL: not listed there */
+	uint8_t many;		/* times it may be given (lbadm_req.many); 0: once */
 };
 
 extern const struct lbadm_opt lbadm_opts[];
@@ -98,6 +99,9 @@ struct lbadm_req {
 	const struct lbadm_opt *slot_opt[S__MAX];	/* which row set it */
 	const char *arg[O__MAX];
 	int given[O__MAX];
+	/* Every value of the one option that may be given again (--sync-peer). */
+	const char *many[LBVS_SYNC_PEERS_MAX];
+	int nmany;
 	uint64_t given_ids;		/* bit per given[] set */
 	uint64_t slots;			/* bit per slot_opt[] set */
 	const char *pos[4];

@@ -1157,6 +1157,22 @@ static void put_daemon_opts(struct out *o, const struct lbadm_daemon *d,
 	}
 }
 
+/* The peers, "A,B", or "--sync-peer A --sync-peer B" (sep " --sync-peer "). */
+static void put_peers(struct out *o, const struct lbadm_peers *p, const char *first,
+		      const char *sep)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		put_s(o, i ? sep : first);
+		o->n += lbadm_addr_text(o->b + o->n, &p->a[i], 0);
+	}
+}
+
+/*
+ * ipvsadm's line, then lbvs's own settings after it: the line stays
+ * ipvsadm's for a daemon that has none.
+ */
 static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
 			      unsigned int fmt)
 {
@@ -1178,6 +1194,7 @@ static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
 	put_u(o, d->syncid, 0);
 	put_daemon_opts(o, d, list_keys);
 	put_c(o, ')');
+	put_peers(o, &d->peers, " peers=", ",");
 	put_nl(o);
 	if (!(fmt & LBADM_FMT_STATS))
 		return;
@@ -1196,6 +1213,11 @@ static void print_daemon_line(struct out *o, const struct lbadm_daemon *d,
 	put_s(o, d->auth ? " auth=on" : " auth=off");
 	put_s(o, " rx_auth_failed=");
 	put_u64(o, d->rx_auth_failed);
+	/* Peers' counter only with peers. */
+	if (d->peers.n) {
+		put_s(o, " rx_not_peer=");
+		put_u64(o, d->rx_not_peer);
+	}
 	put_nl(o);
 }
 
@@ -1211,6 +1233,7 @@ static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
 		KEY(",\"resyncs\":"), KEY(",\"resync_entries\":"), KEY(",\"resync_ms\":"),
 	};
 	const char *resync = lbadm_resync_state_name(d->resync_state);
+	int i;
 
 	put_s(o, "{\"state\":\"");
 	put_s(o, lbadm_sync_state_name(d->state));
@@ -1229,6 +1252,13 @@ static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
 	put_u(o, d->port, 0);
 	put_s(o, ",\"ttl\":");
 	put_u(o, d->ttl, 0);
+	put_s(o, ",\"peers\":[");
+	for (i = 0; i < d->peers.n; i++) {
+		if (i)
+			put_c(o, ',');
+		json_addr(o, &d->peers.a[i]);
+	}
+	put_c(o, ']');
 	json_u64s(o, keys, &d->tx_msgs, (int)(sizeof(keys) / sizeof(keys[0])));
 	put_s(o, ",\"resync\":");
 	if (resync)
@@ -1239,6 +1269,8 @@ static void print_daemon_json(struct out *o, const struct lbadm_daemon *d)
 	put_s(o, d->auth ? ",\"auth\":true" : ",\"auth\":false");
 	put_s(o, ",\"rx_auth_failed\":");
 	put_u64(o, d->rx_auth_failed);
+	put_s(o, ",\"rx_not_peer\":");
+	put_u64(o, d->rx_not_peer);
 	put_c(o, '}');
 }
 
@@ -1335,6 +1367,7 @@ static void put_daemon_args(struct out *o, const struct lbadm_req *r)
 		put_u(o, d->syncid, 0);
 	}
 	put_daemon_opts(o, d, arg_keys);
+	put_peers(o, &d->peers, " --sync-peer ", " --sync-peer ");
 	put_nl(o);
 }
 

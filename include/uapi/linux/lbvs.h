@@ -85,9 +85,10 @@
  *          INFO_NO_LPORT, INFO_DROPS
  * LBVS_CMD_NEW_DAEMON
  *   LBVS_ATTR_DAEMON: STATE, IFNAME and SYNCID required; MAXLEN, AF with
- *   GROUP, PORT, TTL optional (0 or absent: IPVS's defaults). Starts the
- *   connection-sync daemon of that state in the namespace; EEXIST if it
- *   runs. Master and backup may run at once.
+ *   GROUP, PORT, TTL optional (0 or absent: IPVS's defaults); PEERS
+ *   instead of GROUP and TTL. Starts the connection-sync daemon of that
+ *   state in the namespace; EEXIST if it runs. Master and backup may run
+ *   at once.
  * LBVS_CMD_DEL_DAEMON
  *   LBVS_ATTR_DAEMON: STATE. Stops it; ESRCH if it does not run.
  * LBVS_CMD_GET_DAEMON (dump)
@@ -493,6 +494,18 @@ enum lbvs_daemon_attr {
 	LBVS_DAEMON_ATTR_KEY,		/* binary, LBVS_SYNC_KEY_LEN bytes */
 	LBVS_DAEMON_ATTR_AUTH,		/* u8, 1: it has a key */
 	LBVS_DAEMON_ATTR_RX_AUTH_FAILED,	/* u64 */
+	/*
+	 * lbvs's own. Unicast peers instead of the group (networks without
+	 * multicast): a master sends each message to each peer, a backup
+	 * joins no group and takes messages from its peers only. Not with
+	 * GROUP nor TTL; replies leave those out for such a daemon.
+	 */
+	LBVS_DAEMON_ATTR_PEERS,		/* nest of LBVS_DAEMON_PEER_ATTR_ADDR,
+					 * 1 .. LBVS_SYNC_PEERS_MAX of them
+					 */
+	LBVS_DAEMON_ATTR_RX_NOT_PEER,	/* u64, replies: messages dropped, not
+					 * from a listed peer
+					 */
 	__LBVS_DAEMON_ATTR_MAX
 };
 
@@ -540,5 +553,20 @@ enum lbvs_drop_reason {
 	[LBVS_DROP_EVICTED] = "evicted",				\
 	[LBVS_DROP_COOKIE_INVALID] = "cookie_invalid",			\
 }
+
+/* A sync daemon's unicast peers at most (LBVS_DAEMON_ATTR_PEERS). */
+#define LBVS_SYNC_PEERS_MAX	8
+
+/*
+ * A sync peer: a unicast address of the daemon's family (AF; without AF,
+ * the peers' own, all alike), each listed once.
+ */
+enum lbvs_daemon_peer_attr {
+	LBVS_DAEMON_PEER_ATTR_UNSPEC,
+	LBVS_DAEMON_PEER_ATTR_ADDR,	/* binary, 4 or 16 bytes */
+	__LBVS_DAEMON_PEER_ATTR_MAX
+};
+
+#define LBVS_DAEMON_PEER_ATTR_MAX (__LBVS_DAEMON_PEER_ATTR_MAX - 1)
 
 #endif /* _UAPI_LINUX_LBVS_H */

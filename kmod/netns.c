@@ -46,6 +46,7 @@ static void sysctl_defaults(struct lbvs_sysctl *s)
 	/* ~15 MB of 1.5 KB messages at most; IPVS's is a share of memory. */
 	s->sync_qlen_max = 10000;
 	s->sync_sock_size = 0;
+	s->sync_refresh_period = 0;
 	s->pressure_level = 80;
 	s->pressure_timeout = 5;
 	for (st = 0; st <= LBVS_S_MAX; st++)

@@ -32,6 +32,7 @@ struct lbvs_sysctl {
 	int conn_events_rate;		/* connection events a second, see events.h */
 	int sync_qlen_max;		/* sync master's queue, messages (IPVS's name) */
 	int sync_sock_size;		/* sync sockets' buffer, bytes; 0: lbvs's (IPVS's name) */
+	int sync_refresh_period;	/* seconds; 0: half a timeout (IPVS's name) */
 	int log_drops;			/* a rate-limited line per drop (drop.h) */
 	int pressure_level;		/* % of conn_max from which pressure.h acts; 0: off */
 	int pressure_timeout;		/* seconds, unassured entries under pressure */

@@ -207,20 +207,23 @@ static int group_addr(const struct lbvs_sync_cfg *c, struct sockaddr_storage *ss
 /*
  * lbvs counts no packets (struct lbvs_conn has no room): it sends again
  * when the flow's deadline, pushed on by each packet, enters another slot
- * of half its timeout. That is at most twice a timeout while packets flow,
- * never for an idle flow, and each flow has its own phase (by its client
- * port), so that flows started together are not resent together.
+ * of half its timeout, or of net.lbvs.sync_refresh_period seconds (refresh)
+ * if set, as IPVS's sysctl of that name. That is at most twice a timeout
+ * (once a period) while packets flow, never for an idle flow, and each
+ * flow has its own phase (by its client port), so that flows started
+ * together are not resent together.
  */
-static bool refresh_due(const struct lbvs_conn *c, u32 old_expires)
+static bool refresh_due(const struct lbvs_conn *c, u32 old_expires, u32 refresh)
 {
 	u32 expires = READ_ONCE(c->expires);
-	u32 period = max_t(u32, (expires - (u32)jiffies) / 2, HZ);
+	u32 period = refresh ? refresh * HZ : max_t(u32, (expires - (u32)jiffies) / 2, HZ);
 	u32 phase = (u32)(((u64)ntohs(c->cport) * period) >> 16);
 
 	return (old_expires + phase) / period != (expires + phase) / period;
 }
 
-static bool sync_needed(const struct lbvs_conn *c, u8 old, u32 old_expires, bool fresh)
+static bool sync_needed(const struct lbvs_conn *c, u8 old, u32 old_expires, bool fresh,
+			u32 refresh)
 {
 	u8 state = READ_ONCE(c->state);
 
@@ -232,9 +235,9 @@ static bool sync_needed(const struct lbvs_conn *c, u8 old, u32 old_expires, bool
 			return false;
 		if (state != old)
 			return true;
-		return state == LBVS_S_ESTABLISHED && refresh_due(c, old_expires);
+		return state == LBVS_S_ESTABLISHED && refresh_due(c, old_expires, refresh);
 	case IPPROTO_UDP:
-		return fresh || refresh_due(c, old_expires);
+		return fresh || refresh_due(c, old_expires, refresh);
 	default:
 		return false;
 	}
@@ -273,6 +276,11 @@ static bool encode(const struct lbvs_conn *c, struct lbvs_sync_conn *sc)
 	memcpy(sc->vaddr, lbvs_conn_addr(c, LBVS_A_V), alen);
 	memcpy(sc->daddr, lbvs_conn_addr(c, LBVS_A_D), alen);
 	if (c->tmpl) {
+		/*
+		 * Its whole timeout, as IPVS sends it: while connections it
+		 * placed live, its own deadline has no meaning.
+		 */
+		sc->timeout = READ_ONCE(svc->timeout);
 		sc->flags |= LBVS_SYNC_F_TEMPLATE;
 		sc->protocol = svc->fwmark ? IPPROTO_IP : sc->cport;
 		sc->cport = 0;
@@ -348,14 +356,43 @@ static void master_add(struct lbvs_sync_master *ms, const struct lbvs_sync_conn 
 	spin_unlock_bh(&ms->lock);
 }
 
+/*
+ * As IPVS (ip_vs_sync_conn() goes on to cp->control): a persistent
+ * service's connection takes its template along each time it is sent, so
+ * that a backup that missed the template (it started later, or the
+ * message was lost) still pins the client after a takeover. c->control
+ * is not read here (once c is unlinked its space is the RCU head): the
+ * template is looked up by its key.
+ */
+static void master_add_template(struct lbvs_net *ln, struct lbvs_sync_master *ms,
+				const struct lbvs_conn *c)
+{
+	const struct lbvs_service *svc = c->dest->svc;
+	struct lbvs_sync_conn sc;
+	struct lbvs_tuple t, tt;
+	struct lbvs_conn *tc;
+
+	if (!(READ_ONCE(svc->flags) & LBVS_SVC_F_PERSISTENT))
+		return;
+	lbvs_conn_client_tuple(c, &t);
+	lbvs_persist_key(svc, &t, &tt);
+	tc = lbvs_conn_in_get(ln, &tt);
+	if (tc && tc->tmpl && encode(tc, &sc))
+		master_add(ms, &sc);
+}
+
 void lbvs_sync_conn_slow(struct lbvs_net *ln, struct lbvs_conn *c, u8 old_state,
 			 u32 old_expires, bool fresh)
 {
 	struct lbvs_sync_master *ms = rcu_dereference(ln->sync.master);
+	u32 refresh = min_t(u32, READ_ONCE(ln->sysctl.sync_refresh_period), U32_MAX / HZ);
 	struct lbvs_sync_conn sc;
 
-	if (ms && sync_needed(c, old_state, old_expires, fresh) && encode(c, &sc))
-		master_add(ms, &sc);
+	if (!ms || !sync_needed(c, old_state, old_expires, fresh, refresh) || !encode(c, &sc))
+		return;
+	master_add(ms, &sc);
+	if (!c->tmpl)
+		master_add_template(ln, ms, c);
 }
 
 /* A full-table resync's entry (sync_resync.c): any one the master sends at all. */
@@ -364,7 +401,7 @@ bool lbvs_sync_master_conn(struct lbvs_sync_master *ms, struct lbvs_conn *c)
 	struct lbvs_sync_conn sc;
 
 	/* As a new entry from no state: each kind that syncs ever goes. */
-	if (!sync_needed(c, U8_MAX, 0, true) || !encode(c, &sc))
+	if (!sync_needed(c, U8_MAX, 0, true, 0) || !encode(c, &sc))
 		return false;
 	master_add(ms, &sc);
 	return true;

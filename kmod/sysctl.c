@@ -97,6 +97,7 @@ static const struct ctl_table template[] = {
 	INT_ENTRY(log_drops, SYSCTL_ZERO, SYSCTL_ONE),
 	INT_ENTRY(pressure_level, SYSCTL_ZERO, SYSCTL_ONE_HUNDRED),
 	INT_ENTRY(pressure_timeout, SYSCTL_ONE, SYSCTL_INT_MAX),
+	INT_ENTRY(sync_refresh_period, SYSCTL_ZERO, SYSCTL_INT_MAX),
 	COUNTER(conn_count, CNT_CONNS),
 	COUNTER(conn_dropped, CNT_DROPPED),
 	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
@@ -125,8 +126,9 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[9].data = &s->log_drops;
 	t[10].data = &s->pressure_level;
 	t[11].data = &s->pressure_timeout;
-	/* The counters, from index 12 on, read ln. */
-	for (i = 12; t[i].procname; i++)
+	t[12].data = &s->sync_refresh_period;
+	/* The counters, from index 13 on, read ln. */
+	for (i = 13; t[i].procname; i++)
 		t[i].extra1 = ln;
 	/*
 	 * As netlink (netlink.c's ADMIN), only the initial user namespace may

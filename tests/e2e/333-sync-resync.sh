@@ -46,6 +46,33 @@ assert_match "$(lbp -L --daemon --json --stats)" '"resync":"done"' "JSON resync 
 # Synced entries are the master's: same client, server and state.
 assert_eq "$(lbp -L -c -n | grep -c "${RIP4[1]}:53")" "$N" "synced entries' server"
 
+# A persistent flow's template goes with it each time it is sent (as
+# IPVS): a backup that lost it gets it back. Flows are resent while
+# packets flow once a slot of half their timeout passes (150 s for UDP),
+# or of net.lbvs.sync_refresh_period seconds when set.
+for ns in director peer; do
+	printf '%s\n' "-A -u $VIP4:54 -s rr -p 300" "-a -u $VIP4:54 -r ${RIP4[1]}:53 -m" |
+		nsx "$ns" "$LBADM" -R
+done
+_peer_has() { [ "$(peer_conns)" -ge "$1" ]; }
+lbp --flush-conns
+assert_eq "$(udp_ask client "$VIP4" 54 45001)" rs1 "a persistent flow"
+wait_until 10 _peer_has 2 || fail "the backup took $(peer_conns) of the flow and its template"
+lbp --flush-conns
+assert_eq "$(peer_conns)" 0 "the backup's table flushed"
+sleep 1.5
+assert_eq "$(udp_ask client "$VIP4" 54 45001)" rs1 "the flow, 1.5 s on"
+# An absence: nothing to wait for but the master's flush (1 s).
+sleep 2
+assert_eq "$(peer_conns)" 0 "entries resent within a slot of 150 s"
+nsx director sysctl -qw net.lbvs.sync_refresh_period=1
+sleep 1.5
+assert_eq "$(udp_ask client "$VIP4" 54 45001)" rs1 "the flow, 1.5 s on again"
+wait_until 10 _peer_has 2 || fail "sync_refresh_period 1: the backup took $(peer_conns) of 2"
+assert_eq "$(lbp -L -c -n | grep -c "$CIP4:45001 ")" 1 "the flow at the backup"
+log "refreshed: $(lbp -L -c -n | tail -n +3 | xargs)"
+nsx director sysctl -qw net.lbvs.sync_refresh_period=0
+
 # IPVS's sync_qlen_max bounds the master's queue: with room for one
 # message the walk waits for each to leave, and the whole table still
 # arrives. sync_sock_size sets the backup's receive buffer (doubled).
@@ -55,9 +82,10 @@ nsx peer sysctl -qw net.lbvs.sync_sock_size=65536
 lbp --stop-daemon backup
 lbp --start-daemon backup --mcast-interface eth0 --syncid 5
 wait_until 30 resync_is 'done' || fail "resync with sync_qlen_max=1, after 30 s: $LINE"
-assert_eq "$(field resync_entries)" "$N" "entries of a resync through a one-message queue"
+assert_eq "$(field resync_entries)" $((N + 2)) "entries of a resync through a one-message queue"
 LINE=$(lbd -L --daemon --stats | sed -n '/^master/{n;p}')
 assert_eq "$(field resyncs)" 2 "master's resyncs"
 assert_match "$(nsx peer ss -u -a -n -m 'sport = :8848')" 'rb131072,' "backup's receive buffer"
+
 # The namespaces go with both daemons running (they had traffic).
 log "ok"

@@ -130,8 +130,13 @@ static int walk_visit(struct lbvs_conn *c, void *arg)
 {
 	struct lbvs_resync_master *rm = arg;
 
-	if (!rm->slice)
-		return 1;	/* offered again at the next slice */
+	/*
+	 * Offered again at the next slice; a slice also stops where the
+	 * queue reaches the walk's half, as a slice holds many messages
+	 * (a full queue would drop one).
+	 */
+	if (!rm->slice || lbvs_sync_master_full(rm->ms))
+		return 1;
 	rm->slice--;
 	if (!lbvs_conn_expired(c) && lbvs_sync_master_conn(rm->ms, c))
 		rm->sent++;

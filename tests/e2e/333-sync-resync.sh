@@ -83,6 +83,8 @@ lbp --stop-daemon backup
 lbp --start-daemon backup --mcast-interface eth0 --syncid 5
 wait_until 30 resync_is 'done' || fail "resync with sync_qlen_max=1, after 30 s: $LINE"
 assert_eq "$(field resync_entries)" $((N + 2)) "entries of a resync through a one-message queue"
+# Its N flows and the persistent one with its template.
+wait_until 10 _peer_has $((N + 2)) || fail "the backup took $(peer_conns) of $((N + 2)) entries"
 LINE=$(lbd -L --daemon --stats | sed -n '/^master/{n;p}')
 assert_eq "$(field resyncs)" 2 "master's resyncs"
 assert_match "$(nsx peer ss -u -a -n -m 'sport = :8848')" 'rb131072,' "backup's receive buffer"

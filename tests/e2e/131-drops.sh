@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# timeout: 180
+# debug: yes
+# timeout: 300
 #
 # Every drop is counted by its reason (issue 18): `lbadm -L --drops` lists
 # the namespace's counts, the service's and the server's stats count their

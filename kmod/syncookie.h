@@ -51,6 +51,9 @@ struct lbvs_syn_opts {
 	bool wscale_ok;
 	bool sack_ok;
 	bool ecn_ok;
+	bool ts_ok;		/* tsval and tsecr were sent */
+	u32 tsval;
+	u32 tsecr;
 };
 
 /*
@@ -70,7 +73,8 @@ u16 lbvs_syncookie_check(const siphash_key_t *key, const struct lbvs_cookie_flow
 /* The SYN-ACK's timestamp: ts_now or just below, o in its low bits. */
 u32 lbvs_syncookie_tsval(u32 ts_now, const struct lbvs_syn_opts *o);
 /*
- * The options from an ACK's echoed timestamp into o (mss untouched). Any
+ * The options from an ACK's echoed timestamp into o (mss and the
+ * timestamps untouched). Any
  * 6 bits decode to a valid set (4 bits of shift: 0-14, or 15 for none), so
  * a forged echo can only pick options the client could have offered.
  */

@@ -6,8 +6,7 @@
 
 #include "tcpopt.h"
 
-/* Length of the option at off, 0 at EOL, -1 if it does not fit in len. */
-static int opt_len(const u8 *opts, unsigned int len, unsigned int off)
+int lbvs_tcpopt_len(const u8 *opts, unsigned int len, unsigned int off)
 {
 	if (opts[off] == LBVS_TCPOPT_EOL)
 		return 0;
@@ -24,7 +23,7 @@ bool lbvs_tcpopt_scrub(u8 *opts, unsigned int len)
 	int n;
 
 	while (off < len) {
-		n = opt_len(opts, len, off);
+		n = lbvs_tcpopt_len(opts, len, off);
 		if (n < 0)
 			return false;
 		if (n == 0) {
@@ -44,7 +43,7 @@ int lbvs_tcpopt_find(const u8 *opts, unsigned int len, u8 kind, u8 olen)
 	int n;
 
 	while (off < len) {
-		n = opt_len(opts, len, off);
+		n = lbvs_tcpopt_len(opts, len, off);
 		if (n <= 0)
 			return -1;
 		if (opts[off] == kind && (!olen || n == olen))

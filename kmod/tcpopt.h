@@ -23,6 +23,9 @@
 #define LBVS_TCPOLEN_MSS	4
 #define LBVS_TCPOPT_SPACE	40	/* bytes of options a header can hold */
 
+/* Length of the option at off (< len), 0 at EOL, -1 if it does not fit. */
+int lbvs_tcpopt_len(const u8 *opts, unsigned int len, unsigned int off);
+
 /*
  * Make a list ready to be extended in place: overwrite with NOPs every
  * client-address option already there (a client must not speak for itself)

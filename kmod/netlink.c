@@ -1324,6 +1324,11 @@ static int parse_peers(const struct nlattr *nest, struct lbvs_sync_cfg *c,
 		}
 		if (!c->af)
 			c->af = nla_len(nla) == sizeof(struct in6_addr) ? AF_INET6 : AF_INET;
+		if (nla_len(nla) != lbvs_addr_len(c->af)) {
+			NL_SET_ERR_MSG_ATTR(extack, nla,
+					    "sync peers must all be of the daemon's family");
+			return -EINVAL;
+		}
 		err = parse_addr(nla, c->af, &c->peers[c->npeers++], extack);
 		if (err)
 			return err;

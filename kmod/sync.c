@@ -193,6 +193,23 @@ static int group_addr(const struct lbvs_sync_cfg *c, struct sockaddr_storage *ss
 	return lbvs_sync_sockaddr(c->af, &c->group, c->port, ss);
 }
 
+/*
+ * With peers, a master's requests' socket and a backup's both take the
+ * port on every address: a unicast datagram would reach one of them only.
+ */
+static bool peers_port_taken(struct lbvs_net *ln, enum lbvs_sync_role role,
+			     const struct lbvs_sync_cfg *c)
+{
+	struct lbvs_sync_master *ms = master_of(ln);
+	const struct lbvs_sync_cfg *other = NULL;
+
+	if (role == LBVS_SYNC_MASTER && ln->sync.backup)
+		other = &ln->sync.backup->cfg;
+	else if (role == LBVS_SYNC_BACKUP && ms)
+		other = &ms->cfg;
+	return c->npeers && other && other->npeers && other->port == c->port;
+}
+
 /* ---- master: the packet path's side ---- */
 
 /*
@@ -1071,7 +1088,8 @@ static int master_start(struct lbvs_net *ln, const struct lbvs_sync_cfg *c, int 
 	/*
 	 * Requests come to the group: a receiving socket as a backup's,
 	 * beside this namespace's backup if it runs (SO_REUSEADDR: each
-	 * socket bound to the group gets its own copy of a datagram).
+	 * socket bound to the group gets its own copy of a datagram). With
+	 * peers they come to the port (peers_port_taken()).
 	 */
 	err = sync_sock(ln, c, ifindex, master_setup, &ms->sock) ?:
 	      sync_sock(ln, c, ifindex, backup_setup, &ms->rx);
@@ -1155,6 +1173,11 @@ int lbvs_sync_start(struct lbvs_net *ln, enum lbvs_sync_role role,
 	err = cfg_defaults(&c, extack) ?: cfg_dev(ln, &c, role, &ifindex, extack);
 	if (err)
 		return err;
+	if (peers_port_taken(ln, role, &c)) {
+		NL_SET_ERR_MSG(extack,
+			       "the other sync daemon has peers on this port: give each its own");
+		return -EADDRINUSE;
+	}
 	if (role == LBVS_SYNC_MASTER)
 		return master_start(ln, &c, ifindex, extack);
 	return backup_start(ln, &c, ifindex, extack);

@@ -88,7 +88,7 @@
  *   GROUP, PORT, TTL optional (0 or absent: IPVS's defaults); PEERS
  *   instead of GROUP and TTL. Starts the connection-sync daemon of that
  *   state in the namespace; EEXIST if it runs. Master and backup may run
- *   at once.
+ *   at once; with peers both, on two ports (EADDRINUSE otherwise).
  * LBVS_CMD_DEL_DAEMON
  *   LBVS_ATTR_DAEMON: STATE. Stops it; ESRCH if it does not run.
  * LBVS_CMD_GET_DAEMON (dump)

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# debug: no (stock; its sync paths run on the debug kernel in 150)
+# debug: yes
 # timeout: 300
 #
 # Connection sync over unicast peers, for networks without multicast: the
@@ -20,12 +20,16 @@
 #    counted, and makes no entry; the same message from an address the
 #    peer lists does make one (the forgery is a valid message).
 # 3. The kernel refuses what lbadm would never send (too many peers, mixed
-#    families, peers with a group, a multicast or repeated peer).
+#    families, peers with a group, a multicast or repeated peer), each with
+#    its message, and a master and a backup with peers on one port in one
+#    namespace.
+# 4. An IPv6 pair with a shared key: its resync and a new flow.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
 SYNCID=5 PEER=198.18.0.2 DIRC=198.18.0.3 FORGER=198.18.0.4 MASTER=198.51.100.1
+PEER6=2001:db8:18::2 MASTER6=2001:db8:51::1
 FORGE=$LBVS_TOP/tests/e2e/py/sync_forge.py
 lbvs_load
 topo_nat 1
@@ -33,22 +37,24 @@ ipq_begin
 ns_add rt
 ipn rt link add br1 type bridge forward_delay 0
 ipn rt link set br1 up
-ipn rt addr add 198.18.0.254/24 dev br1
+addrs rt br1 198.18.0.254/24 2001:db8:18::254/64
 veth director sync0 rt a0
-ipn rt addr add 198.51.100.254/24 dev a0
-ipn director addr add $MASTER/24 dev sync0
+addrs rt a0 198.51.100.254/24 2001:db8:51::254/64
+addrs director sync0 $MASTER/24 $MASTER6/64
 ipn director route add 198.18.0.0/24 via 198.51.100.254
+ipn director route add 2001:db8:18::/64 via 2001:db8:51::254
 for ns in peer dirc forger; do
 	ns_add $ns
 	veth $ns eth0 rt "$ns"
 	ipn rt link set "$ns" master br1
 done
-ipn peer addr add $PEER/24 dev eth0
+addrs peer eth0 $PEER/24 $PEER6/64
 ipn dirc addr add $DIRC/24 dev eth0
 ipn forger addr add $FORGER/24 dev eth0
 for ns in peer dirc forger; do ipn $ns route add default via 198.18.0.254; done
+ipn peer route add ::/0 via 2001:db8:18::254
 ipq_end
-nsx rt sysctl -qw net.ipv4.ip_forward=1
+_router rt
 udp_server rs1 53 rs1
 
 for ns in director peer dirc; do
@@ -116,13 +122,48 @@ wait_until 10 _entries_are peer 203.0.113.77:4444 1 ||
 log "forged entry from a listed peer: $(lbx peer -L -c -n | grep 203.0.113.77)"
 
 # --- 3. the kernel's own checks -------------------------------------------
-got=$(nsx forger python3 "$LBVS_TOP/tests/e2e/py/daemon_nl.py" eth0 | xargs)
-assert_eq "$got" "nine 22 mixed 22 group 22 ttl 22 multicast 22 any 22 twice 22 empty 22 stray 22 badlen 22 family 22 ok 0" \
-	"the kernel's checks of the peers"
+got=$(nsx forger python3 "$LBVS_TOP/tests/e2e/py/daemon_nl.py" eth0)
+log "$got"
+assert_eq "$got" "nine 22: too many sync peers
+mixed 22: sync peers must all be of the daemon's family
+group 22: a sync daemon with peers has no multicast group nor TTL
+ttl 22: a sync daemon with peers has no multicast group nor TTL
+multicast 22: a sync peer must be a unicast address
+any 22: a sync peer must be a unicast address
+twice 22: a sync peer is listed twice
+empty 22: no sync peer in the list
+stray 22: Unknown attribute type
+badlen 22: sync peers must all be of the daemon's family
+family 22: sync peers must all be of the daemon's family
+ok 0: " "the kernel's checks of the peers, each with its message"
 assert_eq "$(lbx forger -L --daemon)" \
 	"backup sync daemon (mcast=eth0, syncid=0, maxlen=1472, port=8848) peers=192.0.2.2,192.0.2.3" \
 	"the daemon the valid request started"
 lbx forger --stop-daemon backup
+# Both roles with peers in one namespace: one port each.
+expect_lbadm_fail 'the other sync daemon has peers on this port' \
+	lbx peer --start-daemon master --mcast-interface eth0 --sync-peer $MASTER
+lbx peer --start-daemon master --mcast-interface eth0 --sync-peer $MASTER --mcast-port 8849
+lbx peer --stop-daemon master
+
+# --- 4. an IPv6 pair with a shared key -----------------------------------
+keys=$(mktemp -d /tmp/lbvs-keys.XXXXXX)
+at_exit "rm -rf $keys"
+python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())' >"$keys/k"
+lbd --stop-daemon master
+lbx peer --stop-daemon backup
+lbd --start-daemon master --mcast-interface sync0 --syncid $SYNCID --sync-peer $PEER6 --sync-key "$keys/k"
+lbx peer --start-daemon backup --mcast-interface eth0 --syncid $SYNCID --sync-peer $MASTER6 \
+	--sync-key "$keys/k"
+wait_until 20 _resync_done || fail "no keyed resync over IPv6: $(lbx peer -L --daemon --stats | xargs)"
+assert_eq "$(udp_ask client $VIP4 53 40005)" rs1 "UDP flow from port 40005"
+wait_until 15 _entries_are peer "$CIP4:40005 " 1 || fail "the IPv6 peer did not take a new flow's entry"
+stats=$(lbx peer -L --daemon --stats | xargs)
+log "IPv6 keyed: $stats"
+assert_match "$stats" ' auth=on rx_auth_failed=0 rx_not_peer=0$' "the keyed IPv6 backup refused nothing"
+assert_eq "$(lbx peer -L --daemon)" \
+	"backup sync daemon (mcast=eth0, syncid=$SYNCID, maxlen=1452, port=8848) peers=$MASTER6" \
+	"an IPv6 backup and its peer"
 lbd --stop-daemon master
 lbx peer --stop-daemon backup
 lbx dirc --stop-daemon backup

@@ -3,7 +3,8 @@
 
 Usage: daemon_nl.py IFNAME. Sends LBVS_CMD_NEW_DAEMON requests (backup) that
 lbadm would never send, each on IFNAME, and prints one line per request:
-"NAME ERRNO" (0: started; the caller stops it). Attribute numbers are
+"NAME ERRNO: MESSAGE", the kernel's extended ack's message (ERRNO 0:
+started; the caller stops it). Attribute numbers are
 read from include/uapi/linux/lbvs.h's enum lbvs_daemon_attr.
 """
 import os
@@ -12,11 +13,13 @@ import socket
 import struct
 import sys
 
-from nlfuzz import NETLINK_GENERIC, NLA_F_NESTED, NLM_F_ACK, NLM_F_REQUEST, attr, family_id, msg
+from nlfuzz import NETLINK_GENERIC, NLA_F_NESTED, NLM_F_ACK, NLM_F_REQUEST, attr, family_id, msg, parse_attrs
 
 CMD_NEW_DAEMON, ATTR_DAEMON = 20, 20
 PEER_ADDR = 1
 BACKUP = 2
+SOL_NETLINK, NETLINK_CAP_ACK, NETLINK_EXT_ACK = 270, 10, 11
+NLMSGERR_ATTR_MSG = 1
 
 
 def daemon_attrs():
@@ -62,6 +65,8 @@ CASES = [
 def main():
     ifname = sys.argv[1].encode() + b"\0"
     sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
+    sock.setsockopt(SOL_NETLINK, NETLINK_CAP_ACK, 1)
+    sock.setsockopt(SOL_NETLINK, NETLINK_EXT_ACK, 1)
     fam = family_id(sock, "LBVS")
     for seq, (name, extra) in enumerate(CASES, 2):
         daemon = attr(STATE, struct.pack("I", BACKUP)) + attr(IFNAME, ifname)
@@ -70,7 +75,9 @@ def main():
                       attr(ATTR_DAEMON | NLA_F_NESTED, daemon)))
         data = sock.recv(65536)
         err = struct.unpack("i", data[16:20])[0]
-        print(name, -err)
+        # A capped error: its header, the request's header, then the TLVs.
+        text = parse_attrs(data[36:]).get(NLMSGERR_ATTR_MSG, b"").rstrip(b"\0").decode()
+        print("%s %d: %s" % (name, -err, text))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,11 @@
 
 command -v hping3 >/dev/null || skip "hping3 is not installed"
 PROBE=$LBVS_TOP/tests/e2e/py/probe.py
-MAX=20000
+MAX=20000 STRICT=1
+# On the debug kernel (run once by hand: --script): a table the slower
+# flood fills, and the service levels reported, not required; the bounds,
+# the evictions and a clean kernel log are what it is for.
+if debug_kernel; then MAX=2000 STRICT=0; fi
 
 # The client behind a router; rs1 by DR on the director's switch (port 81),
 # rs2 by NAT behind the director (80, 9000, UDP 53 and 54).
@@ -122,10 +126,11 @@ run()
 # --- pressure mode off: the flood shuts new clients out --------------------
 nsx director sysctl -qw net.lbvs.pressure_level=0
 run "syn flood, pressure off" 8 syn
-[ "$OK" -le $((TOTAL / 2)) ] || fail "without pressure mode $OK of $TOTAL were served: no flood?"
+[ "$STRICT" = 0 ] || [ "$OK" -le $((TOTAL / 2)) ] ||
+	fail "without pressure mode $OK of $TOTAL were served: no flood?"
 [ "$SEEN" -le "$MAX" ] || fail "the table held $SEEN entries, conn_max $MAX"
 full_before=$(drop table_full)
-[ "$full_before" -gt 1000 ] || fail "table_full counted $full_before of the flood"
+[ "$full_before" -gt $((STRICT * 999 + 1)) ] || fail "table_full counted $full_before of the flood"
 
 # --- pressure mode on ---------------------------------------------------------
 # held SECS EVICTED NAME: what pressure mode must hold through the last
@@ -133,10 +138,12 @@ full_before=$(drop table_full)
 held()
 {
 	local secs=$1 evicted=$2
+	[ "$SEEN" -le "$MAX" ] || fail "$3: the table held $SEEN entries, conn_max $MAX"
+	[ "$(drop evicted)" -gt $((evicted + STRICT * 999)) ] ||
+		fail "$3: evicted $(($(drop evicted) - evicted))"
+	[ "$STRICT" = 1 ] || return 0
 	[ $((OK * 100)) -ge $((TOTAL * 95)) ] || fail "$3: $OK of $TOTAL new flows served"
 	[ "$ECHOED" -ge $((secs * 9 / 10)) ] || fail "$3: the established connection echoed $ECHOED of $secs"
-	[ "$SEEN" -le "$MAX" ] || fail "$3: the table held $SEEN entries, conn_max $MAX"
-	[ "$(drop evicted)" -gt $((evicted + 1000)) ] || fail "$3: evicted $(($(drop evicted) - evicted))"
 }
 
 nsx director sysctl -qw net.lbvs.pressure_level=80

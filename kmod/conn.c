@@ -14,10 +14,16 @@
 #include "proto_state.h"
 #include "sched.h"
 #include "service.h"
+#include "synproxy.h"
 
 /* Allocator handles, created at module load and constant until unload. */
-static struct kmem_cache *conn_cache4 __read_mostly;
-static struct kmem_cache *conn_cache6 __read_mostly;
+/* [v6][proxied]: a SYN proxy's entries carry struct lbvs_proxy_conn too. */
+static struct kmem_cache *conn_caches[2][2] __read_mostly;
+
+static struct kmem_cache *conn_cache(bool v6, bool proxied)
+{
+	return conn_caches[v6][proxied];
+}
 
 u32 lbvs_tuple_hash(const struct lbvs_tuple *t, u32 seed)
 {
@@ -158,12 +164,15 @@ static void conn_count(const struct lbvs_conn *c, u8 state, int delta)
 static void conn_free_rcu(struct rcu_head *head)
 {
 	struct lbvs_conn *c = container_of(head, struct lbvs_conn, rcu);
+	const struct lbvs_fwd_ops *fwd = lbvs_conn_fwd(c);
 	struct lbvs_dest *dest = c->dest;
 
 	conn_count(c, c->state, -1);
 	lbvs_sched_load_changed(dest);
 	lbvs_dest_put(dest);
-	kmem_cache_free(c->v6 ? conn_cache6 : conn_cache4, c);
+	if (fwd->release)
+		fwd->release(c);
+	kmem_cache_free(conn_cache(c->v6, fwd->proxied), c);
 }
 
 /*
@@ -263,14 +272,14 @@ __be16 lbvs_conn_dest_port(const struct lbvs_dest *dest, __be16 vport)
 
 /* Everything but the deadline, for a tuple t (client -> virtual) to dest. */
 static void conn_fill(struct lbvs_conn *c, const struct lbvs_tuple *t,
-		      struct lbvs_dest *dest)
+		      struct lbvs_dest *dest, u8 fwd)
 {
 	unsigned int alen = lbvs_addr_len(t->af);
 
 	memset(c, 0, offsetof(struct lbvs_conn, addrs));
 	c->dest = dest;
 	c->proto = t->proto;
-	c->fwd = dest->fwd;
+	c->fwd = fwd;
 	c->v6 = t->af == AF_INET6;
 	c->out = !!lbvs_conn_fwd(c)->xmit_out;
 	c->state = initial_state(t->proto);
@@ -284,15 +293,24 @@ static void conn_fill(struct lbvs_conn *c, const struct lbvs_tuple *t,
 	memcpy(lbvs_conn_addr(c, LBVS_A_D), &dest->addr, alen);
 }
 
+/*
+ * A SYN proxy's entry takes its server's method's proxied twin: -ENOENT
+ * if the server changed to a method without one since it was picked.
+ */
 static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				    struct lbvs_dest *dest)
+				    struct lbvs_dest *dest, bool proxied)
 {
+	u8 fwd = READ_ONCE(dest->fwd);
 	struct lbvs_conn *c;
 
-	c = kmem_cache_alloc(t->af == AF_INET6 ? conn_cache6 : conn_cache4, GFP_ATOMIC);
+	if (proxied)
+		fwd = lbvs_fwd(fwd)->proxy;
+	if (!fwd)
+		return ERR_PTR(-ENOENT);
+	c = kmem_cache_alloc(conn_cache(t->af == AF_INET6, proxied), GFP_ATOMIC);
 	if (!c)
-		return NULL;
-	conn_fill(c, t, dest);
+		return ERR_PTR(-ENOMEM);
+	conn_fill(c, t, dest, fwd);
 	c->expires = deadline(ln, c, c->state);
 	return c;
 }
@@ -300,7 +318,7 @@ static struct lbvs_conn *conn_alloc(struct lbvs_net *ln, const struct lbvs_tuple
 struct lbvs_conn *lbvs_conn_one(union lbvs_conn_one *one, const struct lbvs_tuple *t,
 				struct lbvs_dest *dest)
 {
-	conn_fill(&one->c, t, dest);
+	conn_fill(&one->c, t, dest, READ_ONCE(dest->fwd));
 	return &one->c;
 }
 
@@ -321,6 +339,8 @@ struct conn_start {
 	/* FULLNAT, synced: the peer's local address and port, or NULL. */
 	const union nf_inet_addr *laddr;
 	__be16 lport;
+	/* A SYN proxy's: what its entry carries (synproxy.h), or NULL. */
+	const struct lbvs_proxy_conn *proxy;
 };
 
 static void conn_start(struct lbvs_net *ln, struct lbvs_conn *c,
@@ -338,6 +358,11 @@ static void conn_start(struct lbvs_net *ln, struct lbvs_conn *c,
 					   deadline(ln, c, st->state);
 		/* The peer's flow is past its first segments: no option now. */
 		c->toa_sent = 1;
+	} else if (st->proxy) {
+		/* Its client's handshake is done; the server's is to come. */
+		memcpy(lbvs_proxy_of(c), st->proxy, sizeof(*st->proxy));
+		c->state = LBVS_S_SYN_RECV;
+		c->expires = deadline(ln, c, c->state);
 	}
 }
 
@@ -375,10 +400,11 @@ static struct lbvs_conn *conn_new(struct lbvs_net *ln, const struct lbvs_tuple *
 	err = -ENOENT;
 	if (!refcount_inc_not_zero(&dest->refcnt))
 		goto err_count;
-	err = -ENOMEM;
-	c = conn_alloc(ln, t, dest);
-	if (!c)
+	c = conn_alloc(ln, t, dest, st && st->proxy);
+	if (IS_ERR(c)) {
+		err = PTR_ERR(c);
 		goto err_dest;
+	}
 	if (st)
 		conn_start(ln, c, st);
 	conn_count(c, c->state, 1);
@@ -424,6 +450,15 @@ struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
 				struct lbvs_dest *dest, struct lbvs_conn *control)
 {
 	return conn_new(ln, t, dest, control, NULL);
+}
+
+struct lbvs_conn *lbvs_conn_new_proxied(struct lbvs_net *ln, const struct lbvs_tuple *t,
+					struct lbvs_dest *dest, struct lbvs_conn *control,
+					const struct lbvs_proxy_conn *pc)
+{
+	struct conn_start st = { .proxy = pc };
+
+	return conn_new(ln, t, dest, control, &st);
 }
 
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,
@@ -701,23 +736,37 @@ void lbvs_conn_table_destroy(struct lbvs_net *ln)
 
 int lbvs_conn_cache_init(void)
 {
-	size_t base = offsetof(struct lbvs_conn, addrs);
+	static const char *const names[2][2] = {
+		{ "lbvs_conn4", "lbvs_conn4p" }, { "lbvs_conn6", "lbvs_conn6p" },
+	};
+	size_t base = offsetof(struct lbvs_conn, addrs), size;
+	int v6, p;
 
-	conn_cache4 = kmem_cache_create("lbvs_conn4", base + LBVS_CONN_V4_ADDRS,
-					0, 0, NULL);
-	if (!conn_cache4)
-		return -ENOMEM;
-	conn_cache6 = kmem_cache_create("lbvs_conn6", base + LBVS_CONN_V6_ADDRS,
-					0, 0, NULL);
-	if (!conn_cache6) {
-		kmem_cache_destroy(conn_cache4);
-		return -ENOMEM;
+	/* lbvs_proxy_of(): the extension (it holds a pointer) follows aligned. */
+	BUILD_BUG_ON((base + LBVS_CONN_V4_ADDRS) % sizeof(void *) ||
+		     (base + LBVS_CONN_V6_ADDRS) % sizeof(void *));
+	for (v6 = 0; v6 < 2; v6++) {
+		for (p = 0; p < 2; p++) {
+			size = base + (v6 ? LBVS_CONN_V6_ADDRS : LBVS_CONN_V4_ADDRS) +
+			       (p ? sizeof(struct lbvs_proxy_conn) : 0);
+			conn_caches[v6][p] = kmem_cache_create(names[v6][p], size, 0, 0, NULL);
+			if (!conn_caches[v6][p])
+				goto err;
+		}
 	}
 	return 0;
+
+err:
+	lbvs_conn_cache_exit();
+	return -ENOMEM;
 }
 
 void lbvs_conn_cache_exit(void)
 {
-	kmem_cache_destroy(conn_cache6);
-	kmem_cache_destroy(conn_cache4);
+	int v6, p;
+
+	/* kmem_cache_destroy(NULL) is a no-op: a failed init unwinds here. */
+	for (v6 = 0; v6 < 2; v6++)
+		for (p = 0; p < 2; p++)
+			kmem_cache_destroy(conn_caches[v6][p]);
 }

@@ -34,7 +34,7 @@ struct lbvs_fwd_ops {
 	 * reply-direction entry and ICMP errors are forwarded as is.
 	 */
 	unsigned int (*xmit_out)(struct net *net, struct sk_buff *skb,
-				 const struct lbvs_conn *c, const struct lbvs_pkt *p);
+				 struct lbvs_conn *c, const struct lbvs_pkt *p);
 	/*
 	 * Settle the reply tuple of new connection c (made for tuple t) and
 	 * hash it with lbvs_conn_hash_out(): 0 or an error. NULL: the reply
@@ -51,6 +51,17 @@ struct lbvs_fwd_ops {
 	bool tunnels;
 	/* route.h's LBVS_RT_* flags for the route to the real server. */
 	unsigned int rt_flags;
+	/* The UAPI method (enum lbvs_fwd) its flows are shown and synced as. */
+	u8 method;
+	/* The method a SYN-proxied flow of this one takes (0: none). */
+	u8 proxy;
+	/*
+	 * Its entries are a SYN proxy's: they carry struct lbvs_proxy_conn
+	 * after their addresses (synproxy.h), and are not synced.
+	 */
+	bool proxied;
+	/* Frees what an entry of this method holds; NULL: nothing. */
+	void (*release)(struct lbvs_conn *c);
 	/*
 	 * IPVS's IP_VS_CONN_F_* for it, in the IPVS personality (ipvs_api.h):
 	 * what IPVS's tools show and send. FULLNAT, which IPVS lacks, shows
@@ -60,19 +71,32 @@ struct lbvs_fwd_ops {
 	u8 ipvs_fwd;
 };
 
-/* Indexed by enum lbvs_fwd; as many as c->fwd can hold. */
+/* Kernel-only methods past the UAPI's: SYN-proxied flows (xmit_synproxy.c). */
+enum {
+	LBVS_FWD_SYNPROXY_NAT = __LBVS_FWD_MAX,
+	LBVS_FWD_SYNPROXY_FULLNAT,
+	__LBVS_FWD_ALL
+};
+
+/* Indexed by enum lbvs_fwd and the above; as many as c->fwd can hold. */
 extern const struct lbvs_fwd_ops *const lbvs_fwd_table[16];
 
 /* Method fwd's table, or NULL if there is none (a value from userspace). */
 static inline const struct lbvs_fwd_ops *lbvs_fwd(u32 fwd)
 {
-	return fwd < ARRAY_SIZE(lbvs_fwd_table) ? lbvs_fwd_table[fwd] : NULL;
+	return fwd <= LBVS_FWD_MAX ? lbvs_fwd_table[fwd] : NULL;
 }
 
 /* A connection's method: set from a configured server, never NULL. */
 static inline const struct lbvs_fwd_ops *lbvs_conn_fwd(const struct lbvs_conn *c)
 {
 	return lbvs_fwd_table[c->fwd];
+}
+
+/* The UAPI method of a connection, as listings and sync peers know it. */
+static inline u8 lbvs_conn_method(const struct lbvs_conn *c)
+{
+	return lbvs_conn_fwd(c)->method;
 }
 
 #endif /* _LBVS_FWD_H */

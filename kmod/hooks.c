@@ -32,6 +32,7 @@
 #include "proto_state.h"
 #include "reset.h"
 #include "sync.h"
+#include "synproxy.h"
 
 /* What parse() found: a packet of a flow, an ICMP message, or neither. */
 enum parsed { P_OTHER, P_FLOW, P_ICMP };
@@ -115,6 +116,8 @@ static void track(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_pk
 	u8 old = READ_ONCE(c->state), state = old;
 	u32 old_expires = READ_ONCE(c->expires);
 
+	if (lbvs_synproxy_waiting(c))
+		return;
 	if (p->t.proto == IPPROTO_TCP)
 		state = lbvs_tcp_next_state(state, dir, p->tcp_flags);
 	else if (!fresh && dir != LBVS_DIR_OUT && !c->assured)
@@ -219,6 +222,35 @@ static unsigned int one_packet(struct net *net, struct sk_buff *skb,
 	return xmit_in(net, skb, c, p);
 }
 
+static struct lbvs_conn *conn_make(struct lbvs_net *ln, const struct lbvs_tuple *t,
+				   struct lbvs_dest *dest, struct lbvs_conn *tmpl,
+				   const struct lbvs_proxy_conn *proxy)
+{
+	if (proxy)
+		return lbvs_conn_new_proxied(ln, t, dest, tmpl, proxy);
+	return lbvs_conn_new(ln, t, dest, tmpl);
+}
+
+/*
+ * A SYN-proxied service (synproxy.h), for a remote client's segment: a SYN
+ * is answered (*verdict) and makes nothing; another segment makes a flow
+ * only with a valid cookie, and then *pc holds what its entry carries.
+ * False when no flow is to be made.
+ */
+static bool proxy_gate(struct lbvs_net *ln, struct net *net, struct sk_buff *skb,
+		       const struct lbvs_pkt *p, struct lbvs_service *svc,
+		       struct lbvs_proxy_conn *pc, unsigned int *verdict)
+{
+	if (opens_flow(p)) {
+		*verdict = lbvs_synproxy_syn(ln, net, skb, p);
+		return false;
+	}
+	if (lbvs_synproxy_ack(ln, skb, p, pc))
+		return true;
+	*verdict = drop_svc(ln, svc, NULL, LBVS_DROP_COOKIE_INVALID, &p->t);
+	return false;
+}
+
 /*
  * No connection yet: if a service owns the destination, pick a real server
  * and create the entry. NULL with *verdict set when the packet is ours but
@@ -226,9 +258,10 @@ static unsigned int one_packet(struct net *net, struct sk_buff *skb,
  */
 static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 				  struct sk_buff *skb, const struct lbvs_pkt *p,
-				  unsigned int *verdict)
+				  unsigned int hook, unsigned int *verdict)
 {
 	struct lbvs_conn *c, *tmpl = NULL;
+	struct lbvs_proxy_conn pc, *proxy = NULL;
 	struct lbvs_service *svc;
 	struct lbvs_dest *dest;
 	u32 flags;
@@ -236,8 +269,17 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 
 	*verdict = NF_ACCEPT;
 	svc = lbvs_svc_lookup(ln, p->t.af, p->t.proto, &p->t.daddr, p->t.dport, skb->mark);
-	if (!svc || !opens_flow(p))
+	if (!svc)
 		return NULL;
+	/* The director's own clients are no flood: they connect as ever. */
+	if (p->t.proto == IPPROTO_TCP && hook != NF_INET_LOCAL_OUT &&
+	    lbvs_svc_synproxy(ln, svc)) {
+		if (!proxy_gate(ln, net, skb, p, svc, &pc, verdict))
+			return NULL;
+		proxy = &pc;
+	} else if (!opens_flow(p)) {
+		return NULL;
+	}
 
 	flags = READ_ONCE(svc->flags);
 	/* Before the scheduler's lock: a full table refuses at once. */
@@ -259,10 +301,10 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 		*verdict = one_packet(net, skb, svc, dest, p);
 		return NULL;
 	}
-	c = lbvs_conn_new(ln, &p->t, dest, tmpl);
+	c = conn_make(ln, &p->t, dest, tmpl, proxy);
 	/* A flood's packet on another CPU took the room made: once more. */
 	if (c == ERR_PTR(-ENOSPC) && lbvs_pressure_room(ln))
-		c = lbvs_conn_new(ln, &p->t, dest, tmpl);
+		c = conn_make(ln, &p->t, dest, tmpl, proxy);
 	if (IS_ERR(c)) {
 		err = PTR_ERR(c);
 		*verdict = drop_svc(ln, svc, err == -ENOENT ? NULL : dest,
@@ -355,7 +397,7 @@ static unsigned int handle(struct lbvs_net *ln, struct net *net, struct sk_buff 
 		c = NULL;
 	}
 	if (!c) {
-		c = new_conn(ln, net, skb, p, &verdict);
+		c = new_conn(ln, net, skb, p, hook, &verdict);
 		if (!c)
 			return verdict;
 		fresh = true;

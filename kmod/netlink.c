@@ -14,6 +14,7 @@
 #include "audit.h"
 #include "drain.h"
 #include "events.h"
+#include "fwd.h"
 #include "netlink.h"
 #include "netns.h"
 #include "proto_state.h"
@@ -1050,7 +1051,7 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	      nla_put_be16(skb, LBVS_CONN_ATTR_DPORT, c->dport) ||
 	      nla_put_u8(skb, LBVS_CONN_ATTR_STATE, READ_ONCE(c->state)) ||
 	      nla_put_u32(skb, LBVS_CONN_ATTR_EXPIRES, jiffies_to_msecs(max(left, 0))) ||
-	      nla_put_u32(skb, LBVS_CONN_ATTR_FWD, c->fwd) ||
+	      nla_put_u32(skb, LBVS_CONN_ATTR_FWD, lbvs_conn_method(c)) ||
 	      nla_put_u32(skb, LBVS_CONN_ATTR_FLAGS, c->tmpl ? LBVS_CONN_F_TEMPLATE : 0);
 	return nest_end(skb, nest, err);
 }

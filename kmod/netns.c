@@ -9,6 +9,7 @@
 #include "netns.h"
 #include "proto_state.h"
 #include "sync.h"
+#include "synproxy.h"
 #include "sysctl.h"
 
 unsigned int lbvs_net_id __read_mostly;
@@ -90,6 +91,7 @@ static int __net_init lbvs_net_init(struct net *net)
 	/* jiffies start near wrap-around: a zero here would be in the future. */
 	ln->conn_events.second = jiffies;
 	lbvs_fullnat_net_init(&ln->fullnat);
+	lbvs_synproxy_init(ln);
 	INIT_DELAYED_WORK(&ln->est_work, est_run);
 	lbvs_drain_init(ln);
 	err = lbvs_drops_init(&ln->drops);

@@ -7,6 +7,7 @@
 #define _LBVS_NETNS_H
 
 #include <linux/mutex.h>
+#include <linux/siphash.h>
 #include <linux/workqueue.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
@@ -33,6 +34,7 @@ struct lbvs_sysctl {
 	int sync_qlen_max;		/* sync master's queue, messages (IPVS's name) */
 	int sync_sock_size;		/* sync sockets' buffer, bytes; 0: lbvs's (IPVS's name) */
 	int sync_refresh_period;	/* seconds; 0: half a timeout (IPVS's name) */
+	int synproxy;			/* 1: every TCP service that can is proxied */
 	int log_drops;			/* a rate-limited line per drop (drop.h) */
 	int pressure_level;		/* % of conn_max from which pressure.h acts; 0: off */
 	int pressure_timeout;		/* seconds, unassured entries under pressure */
@@ -55,6 +57,8 @@ struct lbvs_net {
 	struct lbvs_fullnat_net fullnat;	/* lockless, see fullnat_lport.h */
 	atomic64_t icmp_bad_csum;	/* ICMP errors of flows dropped: bad checksum */
 	struct lbvs_drops drops;	/* per-CPU, lockless, see drop.h */
+	/* The SYN proxy's cookies (synproxy.c): set at init, then constant. */
+	siphash_key_t cookie_key;
 	struct lbvs_conn_events conn_events;	/* lockless, see events.h */
 
 	/* The configuration trail's rate limit (audit.c); its own lock. */

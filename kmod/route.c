@@ -231,7 +231,7 @@ int lbvs_route_dest(struct net *net, struct sk_buff *skb, const struct lbvs_conn
 		    unsigned int overhead, union nf_inet_addr *saddr)
 {
 	struct lbvs_dest *dest = c->dest;
-	unsigned int flags = fwd_rt_flags(c->fwd);
+	unsigned int flags = lbvs_conn_fwd(c)->rt_flags;
 	union nf_inet_addr src = {};
 	struct dst_entry *dst;
 

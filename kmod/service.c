@@ -110,18 +110,27 @@ static bool fwd_replies(u32 fwd)
 	return lbvs_fwd(fwd)->xmit_out;
 }
 
-static bool svc_any_replies(const struct lbvs_service *svc)
+/* Has svc a server whose replies do (replies) or do not pass the director? */
+static bool svc_any(const struct lbvs_service *svc, bool replies)
 {
 	const struct lbvs_dest *dest;
 
 	list_for_each_entry(dest, &svc->dests, list)
-		if (fwd_replies(dest->fwd))
+		if (fwd_replies(dest->fwd) == replies)
 			return true;
 	return false;
 }
 
 #define OPS_NO_REPLIES \
 	"one-packet scheduling (-o) forwards by direct routing or tunnelling only: a NAT or FULLNAT reply needs an entry"
+#define PROXY_NO_BYPASS \
+	"the SYN proxy (--synproxy) needs NAT or FULLNAT servers: direct routing and tunnelling replies bypass the director"
+
+/* After its servers change: may the SYN proxy take svc's flows? */
+static void svc_proxy_update(struct lbvs_service *svc)
+{
+	WRITE_ONCE(svc->proxy_ok, svc->ndests && !svc_any(svc, false));
+}
 
 struct lbvs_service *lbvs_svc_find(struct lbvs_net *ln, const struct lbvs_svc_key *key)
 {
@@ -185,8 +194,17 @@ static int svc_apply(struct lbvs_net *ln, struct lbvs_service *svc,
 		NL_SET_ERR_MSG(extack, "a port-0 service (all ports) needs persistence");
 		return -EINVAL;
 	}
-	if ((set & LBVS_SET_FLAGS) && svc_one_packet(svc, conf->flags) && svc_any_replies(svc)) {
+	if ((set & LBVS_SET_FLAGS) && svc_one_packet(svc, conf->flags) && svc_any(svc, true)) {
 		NL_SET_ERR_MSG(extack, OPS_NO_REPLIES);
+		return -EINVAL;
+	}
+	if ((set & LBVS_SET_FLAGS) && (conf->flags & LBVS_SVC_F_SYNPROXY) &&
+	    svc->protocol == IPPROTO_UDP) {
+		NL_SET_ERR_MSG(extack, "the SYN proxy (--synproxy) is for TCP and fwmark services");
+		return -EINVAL;
+	}
+	if ((set & LBVS_SET_FLAGS) && (conf->flags & LBVS_SVC_F_SYNPROXY) && svc_any(svc, false)) {
+		NL_SET_ERR_MSG(extack, PROXY_NO_BYPASS);
 		return -EINVAL;
 	}
 	if ((set & LBVS_SET_NETMASK) && conf->netmask > lbvs_addr_len(svc->af) * 8) {
@@ -439,6 +457,10 @@ static int dest_check(const struct lbvs_service *svc, const struct lbvs_dest_con
 		NL_SET_ERR_MSG(extack, OPS_NO_REPLIES);
 		return -EINVAL;
 	}
+	if ((set & LBVS_SET_FWD) && !fwd_replies(dc->fwd) && (svc->flags & LBVS_SVC_F_SYNPROXY)) {
+		NL_SET_ERR_MSG(extack, PROXY_NO_BYPASS);
+		return -EINVAL;
+	}
 	if ((set & LBVS_SET_TUN) && tun_check(dc, set, extack))
 		return -EINVAL;
 	if ((set & LBVS_SET_WEIGHT) && dc->weight > LBVS_WEIGHT_MAX) {
@@ -550,6 +572,7 @@ int lbvs_dest_add(struct lbvs_net *ln, struct lbvs_service *svc,
 	if (!err)
 		err = lbvs_sched_rebuild(ln, svc, svc->sched.algo);
 	if (!err) {
+		svc_proxy_update(svc);
 		lbvs_svc_changed(ln);
 		return 0;
 	}
@@ -583,6 +606,7 @@ int lbvs_dest_edit(struct lbvs_net *ln, struct lbvs_dest *dest,
 		dest_apply(ln, dest, &old, set);
 		return err;
 	}
+	svc_proxy_update(dest->svc);
 	lbvs_svc_changed(ln);
 	return 0;
 }
@@ -612,6 +636,7 @@ int lbvs_dest_del(struct lbvs_net *ln, struct lbvs_dest *dest,
 	}
 	lbvs_drain_forget(ln, dest);
 	WRITE_ONCE(dest->available, false);
+	svc_proxy_update(svc);
 	lbvs_svc_changed(ln);
 	dest_release(ln, dest);
 	return 0;

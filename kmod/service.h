@@ -79,6 +79,12 @@ struct lbvs_service {
 	u8 protocol;			/* IPPROTO_TCP/UDP; 0 for a fwmark service */
 	u8 netmask;			/* persistence prefix length */
 	__be16 port;
+	/*
+	 * The SYN proxy may take its flows (synproxy.h): it has servers, all
+	 * NAT or FULLNAT. config_lock writes (WRITE_ONCE), the packet path
+	 * reads (READ_ONCE).
+	 */
+	bool proxy_ok;
 	u32 fwmark;
 	union nf_inet_addr addr;
 	u32 flags;			/* LBVS_SVC_F_* */
@@ -212,7 +218,7 @@ struct lbvs_dest_conf {
 
 /* The LBVS_SVC_F_* this kernel knows. */
 #define LBVS_SVC_FLAGS		(LBVS_SVC_F_PERSISTENT | LBVS_SVC_F_ONEPACKET | \
-				 LBVS_SVC_F_SCHED_MASK)
+				 LBVS_SVC_F_SCHED_MASK | LBVS_SVC_F_SYNPROXY)
 
 /* Mask of which lbvs_svc_conf / lbvs_dest_conf fields a SET request carries. */
 #define LBVS_SET_SCHED		BIT(0)

@@ -281,6 +281,12 @@ static bool encode(const struct lbvs_conn *c, struct lbvs_sync_conn *sc)
 	unsigned int alen = lbvs_conn_alen(c);
 	u8 state = READ_ONCE(c->state);
 
+	/*
+	 * A SYN proxy's flow lives on its sequence deltas, which a peer
+	 * cannot take over (synproxy.h): it does not survive a failover.
+	 */
+	if (lbvs_conn_fwd(c)->proxied)
+		return false;
 	memset(sc, 0, sizeof(*sc));
 	sc->v6 = c->v6;
 	sc->flags = lbvs_conn_fwd(c)->ipvs_fwd;
@@ -305,7 +311,7 @@ static bool encode(const struct lbvs_conn *c, struct lbvs_sync_conn *sc)
 		return true;
 	}
 	/* An option IPVS skips: its backup makes what it makes of a NAT entry. */
-	if (c->fwd == LBVS_FWD_FULLNAT) {
+	if (lbvs_conn_method(c) == LBVS_FWD_FULLNAT) {
 		sc->has_fnat = true;
 		memcpy(sc->laddr, lbvs_conn_addr(c, LBVS_A_L), alen);
 		sc->lport = ntohs(c->lport);
@@ -870,7 +876,7 @@ static bool entry_moved(const struct lbvs_conn *c, const struct lbvs_dest *dest,
 {
 	if (c->dest != dest)
 		return true;
-	return c->fwd == LBVS_FWD_FULLNAT &&
+	return lbvs_conn_method(c) == LBVS_FWD_FULLNAT &&
 	       (c->lport != lport ||
 		memcmp(lbvs_conn_addr(c, LBVS_A_L), laddr, lbvs_conn_alen(c)));
 }

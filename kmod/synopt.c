@@ -88,3 +88,10 @@ unsigned int lbvs_synopt_put(u8 *buf, const struct lbvs_syn_opts *o)
 	}
 	return (unsigned int)(p - buf);
 }
+
+unsigned int lbvs_synopt_put_ts(u8 *buf, u32 tsval, u32 tsecr)
+{
+	struct lbvs_syn_opts o = { .ts_ok = true, .tsval = tsval, .tsecr = tsecr };
+
+	return (unsigned int)(put_ts(buf, &o) - buf);
+}

@@ -29,5 +29,7 @@
 bool lbvs_synopt_parse(const u8 *opts, unsigned int len, struct lbvs_syn_opts *o);
 /* The option list for o into buf (LBVS_SYNOPT_MAX bytes); its length. */
 unsigned int lbvs_synopt_put(u8 *buf, const struct lbvs_syn_opts *o);
+/* A later segment's options: the timestamps alone (12 bytes). */
+unsigned int lbvs_synopt_put_ts(u8 *buf, u32 tsval, u32 tsecr);
 
 #endif /* _LBVS_SYNOPT_H */

@@ -98,6 +98,7 @@ static const struct ctl_table template[] = {
 	INT_ENTRY(pressure_level, SYSCTL_ZERO, SYSCTL_ONE_HUNDRED),
 	INT_ENTRY(pressure_timeout, SYSCTL_ONE, SYSCTL_INT_MAX),
 	INT_ENTRY(sync_refresh_period, SYSCTL_ZERO, SYSCTL_INT_MAX),
+	INT_ENTRY(synproxy, SYSCTL_ZERO, SYSCTL_ONE),
 	COUNTER(conn_count, CNT_CONNS),
 	COUNTER(conn_dropped, CNT_DROPPED),
 	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
@@ -127,8 +128,9 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[10].data = &s->pressure_level;
 	t[11].data = &s->pressure_timeout;
 	t[12].data = &s->sync_refresh_period;
-	/* The counters, from index 13 on, read ln. */
-	for (i = 13; t[i].procname; i++)
+	t[13].data = &s->synproxy;
+	/* The counters, from index 14 on, read ln. */
+	for (i = 14; t[i].procname; i++)
 		t[i].extra1 = ln;
 	/*
 	 * As netlink (netlink.c's ADMIN), only the initial user namespace may

@@ -33,5 +33,6 @@ static unsigned int dr_in(struct net *net, struct sk_buff *skb, struct lbvs_conn
 const struct lbvs_fwd_ops lbvs_fwd_dr = {
 	.xmit_in = dr_in,
 	.rt_flags = LBVS_RT_KNOWN_NH,
+	.method = LBVS_FWD_DR,
 	.ipvs_fwd = IP_VS_CONN_F_DROUTE,
 };

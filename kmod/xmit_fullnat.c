@@ -208,7 +208,7 @@ static unsigned int fullnat_in(struct net *net, struct sk_buff *skb, struct lbvs
 }
 
 static unsigned int fullnat_out(struct net *net, struct sk_buff *skb,
-				const struct lbvs_conn *c, const struct lbvs_pkt *p)
+				struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
 	int err = route_to(net, skb, p, c, LBVS_A_C);
 
@@ -223,11 +223,22 @@ static unsigned int fullnat_out(struct net *net, struct sk_buff *skb,
 	return rewrite_send(net, skb, p, c, LBVS_A_V, c->vport, LBVS_A_C, c->cport);
 }
 
+/* What FULLNAT and its SYN-proxied flows share. */
+#define FULLNAT_OPS					\
+	.hash_out = lbvs_fullnat_hash_out,		\
+	.both_ends = true,				\
+	.maps_ports = true,				\
+	.method = LBVS_FWD_FULLNAT,			\
+	.ipvs_fwd = IP_VS_CONN_F_MASQ
+
 const struct lbvs_fwd_ops lbvs_fwd_fullnat = {
+	FULLNAT_OPS,
 	.xmit_in = fullnat_in,
 	.xmit_out = fullnat_out,
-	.hash_out = lbvs_fullnat_hash_out,
-	.both_ends = true,
-	.maps_ports = true,
-	.ipvs_fwd = IP_VS_CONN_F_MASQ,
+	.proxy = LBVS_FWD_SYNPROXY_FULLNAT,
+};
+
+const struct lbvs_fwd_ops lbvs_fwd_synproxy_fullnat = {
+	FULLNAT_OPS,
+	LBVS_SYNPROXY_OPS,
 };

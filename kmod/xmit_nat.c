@@ -24,7 +24,7 @@ static unsigned int nat_in(struct net *net, struct sk_buff *skb, struct lbvs_con
 }
 
 /* In FORWARD: the packet goes on its way, routed to the client. */
-static unsigned int nat_out(struct net *net, struct sk_buff *skb, const struct lbvs_conn *c,
+static unsigned int nat_out(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
 			    const struct lbvs_pkt *p)
 {
 	int err = lbvs_rewrite_writable(skb, p);
@@ -35,10 +35,21 @@ static unsigned int nat_out(struct net *net, struct sk_buff *skb, const struct l
 	return NF_ACCEPT;
 }
 
+/* What NAT and its SYN-proxied flows share. */
+#define NAT_OPS						\
+	.replies_routed = true,				\
+	.maps_ports = true,				\
+	.method = LBVS_FWD_NAT,				\
+	.ipvs_fwd = IP_VS_CONN_F_MASQ
+
 const struct lbvs_fwd_ops lbvs_fwd_nat = {
+	NAT_OPS,
 	.xmit_in = nat_in,
 	.xmit_out = nat_out,
-	.replies_routed = true,
-	.maps_ports = true,
-	.ipvs_fwd = IP_VS_CONN_F_MASQ,
+	.proxy = LBVS_FWD_SYNPROXY_NAT,
+};
+
+const struct lbvs_fwd_ops lbvs_fwd_synproxy_nat = {
+	NAT_OPS,
+	LBVS_SYNPROXY_OPS,
 };

@@ -237,5 +237,6 @@ static unsigned int tun_in(struct net *net, struct sk_buff *skb, struct lbvs_con
 const struct lbvs_fwd_ops lbvs_fwd_tun = {
 	.xmit_in = tun_in,
 	.tunnels = true,
+	.method = LBVS_FWD_TUN,
 	.ipvs_fwd = IP_VS_CONN_F_TUNNEL,
 };

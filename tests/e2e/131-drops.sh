@@ -36,7 +36,7 @@ ask() { udp_ask client "$VIP4" "$1" "$2"; }
 logged() { dmesg | grep -qF -- "$1"; }
 
 assert_eq "$(lbd -L --drops | awk '{ print $2 }' | sort -u)" 0 "a new namespace has no drops"
-assert_eq "$(lbd -L --drops | wc -l)" 13 "a line per reason"
+assert_eq "$(lbd -L --drops | wc -l)" 17 "a line per reason"
 
 lbd -A -u "$VIP4:53" -s rr
 assert_eq "$(udp_refused client "$VIP4" 53)" refused "no server: the client is told"

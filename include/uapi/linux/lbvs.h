@@ -191,6 +191,12 @@ enum lbvs_fwd {
 #define LBVS_SVC_F_SCHED3	0x0020	/* -b flag-3 */
 #define LBVS_SVC_F_SCHED_MASK	(LBVS_SVC_F_SCHED1 | LBVS_SVC_F_SCHED2 | \
 				 LBVS_SVC_F_SCHED3)
+/*
+ * --synproxy: the director answers SYNs with cookies and opens the flow
+ * to a server only for a client that completed the handshake. TCP (and
+ * the TCP of a fwmark service); NAT and FULLNAT servers only.
+ */
+#define LBVS_SVC_F_SYNPROXY	0x0040
 
 /* Tunnel types and flags of a TUN server: IPVS's values (ip_vs.h). */
 enum lbvs_tun_type {
@@ -534,6 +540,14 @@ enum lbvs_drop_reason {
 	LBVS_DROP_XMIT,		/* other transmit failures */
 	LBVS_DROP_EVICTED,	/* entries evicted by pressure mode */
 	LBVS_DROP_COOKIE_INVALID,	/* SYN proxy: an ACK with no valid cookie */
+	/*
+	 * SYN proxy: a client's SYN answered with a cookie; it goes no
+	 * further (namespace count only: not a fault).
+	 */
+	LBVS_DROP_SYN_PROXIED,
+	LBVS_DROP_PROXY_WAIT,	/* SYN proxy: a client segment before the server's handshake */
+	LBVS_DROP_PROXY_NO_ANSWER,	/* SYN proxy: the server never answered; client reset */
+	LBVS_DROP_BAD_HEADER,	/* a header shorter than it says (where it is read whole) */
 	__LBVS_DROP_MAX
 };
 
@@ -552,6 +566,10 @@ enum lbvs_drop_reason {
 	[LBVS_DROP_XMIT] = "xmit_error",				\
 	[LBVS_DROP_EVICTED] = "evicted",				\
 	[LBVS_DROP_COOKIE_INVALID] = "cookie_invalid",			\
+	[LBVS_DROP_SYN_PROXIED] = "syn_proxied",			\
+	[LBVS_DROP_PROXY_WAIT] = "proxy_wait",				\
+	[LBVS_DROP_PROXY_NO_ANSWER] = "proxy_no_answer",		\
+	[LBVS_DROP_BAD_HEADER] = "bad_header",				\
 }
 
 /* A sync daemon's unicast peers at most (LBVS_DAEMON_ATTR_PEERS). */

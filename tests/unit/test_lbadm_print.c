@@ -307,7 +307,7 @@ START_TEST(t_print_json)
 		"{\"family\":\"inet\",\"protocol\":\"tcp\",\"address\":\"203.0.113.1\","
 		"\"port\":80,\"fwmark\":null,\"scheduler\":\"wlc\",\"sched_flags\":[],"
 		"\"persistent\":false,"
-		"\"timeout\":0,\"netmask\":32,\"one_packet\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":9,\"inpkts\":0,"
+		"\"timeout\":0,\"netmask\":32,\"one_packet\":false,\"synproxy\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":9,\"inpkts\":0,"
 		"\"outpkts\":0,\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,"
 		"\"outpps\":0,\"inbps\":0,\"outbps\":0,\"drops\":0},\"servers\":["
 		"{\"address\":\"198.51.100.1\",\"port\":80,\"forward\":\"masq\","
@@ -318,7 +318,7 @@ START_TEST(t_print_json)
 		"{\"family\":\"inet6\",\"protocol\":null,\"address\":null,\"port\":null,"
 		"\"fwmark\":5,\"scheduler\":\"rr\",\"sched_flags\":[\"flag-1\",\"flag-3\"],"
 		"\"persistent\":false,\"timeout\":0,"
-		"\"netmask\":128,\"one_packet\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
+		"\"netmask\":128,\"one_packet\":false,\"synproxy\":false,\"timeouts\":{\"tcp\":0,\"tcp_fin\":0,\"udp\":0},\"stats\":{\"conns\":0,\"inpkts\":0,\"outpkts\":0,"
 		"\"inbytes\":0,\"outbytes\":0,\"cps\":0,\"inpps\":0,\"outpps\":0,"
 		"\"inbps\":0,\"outbps\":0,\"drops\":0},\"servers\":[]}]}\n");
 	free(out);
@@ -988,7 +988,7 @@ END_TEST
 START_TEST(t_print_drops)
 {
 	struct lbadm_info info = { .drops = { [LBVS_DROP_NO_DEST] = 3,
-					      [LBVS_DROP_COOKIE_INVALID] = 12345678901ULL } };
+					      [LBVS_DROP_BAD_HEADER] = 12345678901ULL } };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -997,14 +997,15 @@ START_TEST(t_print_drops)
 	fclose(f);
 	ck_assert_ptr_eq(strstr(buf, "no_dest         3\nthreshold       0\n"), buf);
 	ck_assert_ptr_nonnull(strstr(buf, "\ntable_full      0\n"));
-	ck_assert_str_eq(strstr(buf, "\ncookie_invalid "), "\ncookie_invalid  12345678901\n");
+	ck_assert_ptr_nonnull(strstr(buf, "\ncookie_invalid  0\nsyn_proxied     0\n"));
+	ck_assert_str_eq(strstr(buf, "\nbad_header "), "\nbad_header      12345678901\n");
 	free(buf);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
 	lbadm_print_drops(f, &info, LBADM_FMT_JSON);
 	fclose(f);
 	ck_assert_ptr_eq(strstr(buf, "{\"drops\":{\"no_dest\":3,\"threshold\":0,"), buf);
-	ck_assert_ptr_nonnull(strstr(buf, ",\"cookie_invalid\":12345678901}}\n"));
+	ck_assert_ptr_nonnull(strstr(buf, ",\"bad_header\":12345678901}}\n"));
 	free(buf);
 }
 END_TEST

@@ -84,6 +84,8 @@ const struct lbadm_opt lbadm_opts[] = {
 	OPT(0, "timeout-udp", ARG_REQ, O_TOUDP, S_TOUDP, SVC_CONF, 0, 0, "s", NULL),
 	/* ipvsadm's, UDP only and rare: --help has no line to spare. */
 	OPT('o', "ops", ARG_NONE, O_OPS, S_OPS, SVC_CONF, 0, 0, NULL, NULL),
+	/* Ours; as -o, no line to spare in --help: lbadm(8) has it. */
+	OPT(0, "synproxy", ARG_NONE, O_SYNPROXY, S_SYNPROXY, SVC_CONF, 0, 0, NULL, NULL),
 	/* -r and -z: in the usage lines of --help, as their commands'. */
 	OPT('r', "real-server", ARG_REQ, O_REAL, S_REAL,
 	    DEST_ALL | LIST | B(LC_FLUSHCONN), DEST_ALL, 0,
@@ -600,6 +602,12 @@ static int conv_svc_conf(struct lbadm_req *r, struct lbadm_err *e)
 			return lbadm_seterr(e, "-o/--ops (one-packet scheduling) is for UDP and fwmark services, not \"%s\"",
 					    r->arg[O_TCP]);
 		s->flags |= LBVS_SVC_F_ONEPACKET;
+	}
+	if (r->given[O_SYNPROXY]) {
+		if (s->protocol == IPPROTO_UDP)
+			return lbadm_seterr(e, "--synproxy is for TCP and fwmark services, not \"%s\"",
+					    r->arg[O_UDP]);
+		s->flags |= LBVS_SVC_F_SYNPROXY;
 	}
 	if (!s->fwmark && !s->port && !(s->flags & LBVS_SVC_F_PERSISTENT))
 		return lbadm_seterr(e, "service \"%s\" has port 0, which needs -p/--persistent",

@@ -519,6 +519,8 @@ static void print_svc_line(struct out *o, const struct lbadm_svc *s,
 	}
 	if (s->flags & LBVS_SVC_F_ONEPACKET)
 		put_s(o, rule ? " -o" : " ops");
+	if (s->flags & LBVS_SVC_F_SYNPROXY)
+		put_s(o, rule ? " --synproxy" : " synproxy");
 	if (rule && (s->flags & LBVS_SVC_F_SCHED_MASK))
 		put_sched_flags(o, s, " -b ", "");
 	if (rule)
@@ -874,6 +876,8 @@ static void json_entry(struct out *o, const struct lbadm_svc_entry *se)
 	put_u(o, s->netmask, 0);
 	put_s(o, s->flags & LBVS_SVC_F_ONEPACKET ? ",\"one_packet\":true" :
 	      ",\"one_packet\":false");
+	put_s(o, s->flags & LBVS_SVC_F_SYNPROXY ? ",\"synproxy\":true" :
+	      ",\"synproxy\":false");
 	put_s(o, ",\"timeouts\":{\"tcp\":");
 	put_u(o, s->timeouts[0], 0);
 	put_s(o, ",\"tcp_fin\":");

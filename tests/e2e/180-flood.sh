@@ -10,7 +10,8 @@
 # exchanging data, the table never holds more than conn_max, and the drop
 # counters account for the flood. With pressure mode off the same flood
 # shuts new clients out, as before it existed: that proves the flood is
-# real and what keeps the service up is the eviction. The same SYN flood
+# real and what keeps the service up is the eviction. With the SYN proxy
+# on (net.lbvs.synproxy) the same SYN flood adds no entry at all. The same SYN flood
 # against the kernel's IPVS, with and without drop_entry, is reported
 # beside lbvs's at the end.
 . "$(dirname "$0")/lib.sh"
@@ -77,6 +78,8 @@ flood()
 SIZE=conn_count
 ipvs_size() { nsx director awk 'END { print NR - 1 }' /proc/net/ip_vs_conn; }
 _filled() { [ "$($SIZE)" -ge $((MAX * 9 / 10)) ]; }
+# With the SYN proxy the table stays empty: the flood shows in syn_proxied.
+_proxying() { [ "$(drop syn_proxied)" -ge $((PROXIED + 1000)) ]; }
 _emptied() { [ "$($SIZE)" -le $((MAX / 2)) ]; }
 
 # observe SECS: once a second, the table's size (the largest kept in
@@ -108,7 +111,11 @@ run()
 	[ "$kind" = dr ] && port=81
 	[ "$kind" = udp ] && { proto=udp; port=53; }
 	flood "$((secs + 2))" "$kind"
-	wait_until 10 _filled || fail "$name: the flood did not fill the table ($($SIZE))"
+	if [ "$kind" = proxy ]; then
+		wait_until 10 _proxying || fail "$name: syn_proxied $(drop syn_proxied)"
+	else
+		wait_until 10 _filled || fail "$name: the flood did not fill the table ($($SIZE))"
+	fi
 	observe "$secs" &
 	wpid=$!
 	read -r OK TOTAL SLOWEST <<<"$(nsx client python3 "$PROBE" "$proto" "$VIP4" "$port" "$secs")"
@@ -152,6 +159,16 @@ for kind in syn dr udp; do
 	run "$kind flood, pressure on" 15 "$kind"
 	held 15 "$evicted" "$kind flood"
 done
+# --- the SYN proxy on: the flood makes no entry -------------------------------
+# net.lbvs.synproxy: the NAT service on 80 is proxied (the DR one is not).
+nsx director sysctl -qw net.lbvs.synproxy=1
+PROXIED=$(drop syn_proxied) before=$(conn_count)
+run "syn flood, proxy on" 15 proxy
+# The UDP flood's entries are still leaving: the flood must add none.
+[ "$SEEN" -le $((before + 1000)) ] || fail "proxy on: the table grew from $before to $SEEN entries"
+[ "$STRICT" = 0 ] || [ $((OK * 100)) -ge $((TOTAL * 95)) ] || fail "proxy on: $OK of $TOTAL new flows served"
+[ "$STRICT" = 0 ] || [ "$ECHOED" -ge 13 ] || fail "proxy on: the established connection echoed $ECHOED of 15"
+nsx director sysctl -qw net.lbvs.synproxy=0
 hold_echo est "after the floods" || fail "the established connection broke"
 hold_close est
 

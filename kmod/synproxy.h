@@ -38,8 +38,8 @@ enum {
 
 /*
  * What a proxied entry carries after its addresses (conn.c's caches for
- * them). Everything but held, syn_sent, adj and phase is set before the
- * entry is hashed and never changes. adj is written once, by whoever moves
+ * them). Everything but held, syn_sent, stale_reset, adj and phase is set
+ * before the entry is hashed and never changes. adj is written once, by whoever moves
  * phase from WAIT to SETTING, and read only after phase reads OPEN
  * (smp_load_acquire()). held is one client segment kept while the server's
  * handshake is pending: taken in with cmpxchg() from NULL, out with xchg();
@@ -56,6 +56,7 @@ struct lbvs_proxy_conn {
 	u32 syn_sent;			/* jiffies: our last SYN; a racy hint */
 	u16 win;			/* the client's window field, as sent */
 	u8 phase;
+	u8 stale_reset;			/* stale_ack() ran: xchg 0 -> 1 */
 };
 
 static inline struct lbvs_proxy_conn *lbvs_proxy_of(const struct lbvs_conn *c)
@@ -65,6 +66,7 @@ static inline struct lbvs_proxy_conn *lbvs_proxy_of(const struct lbvs_conn *c)
 
 static inline bool lbvs_proxy_open(const struct lbvs_proxy_conn *pc)
 {
+	/* Pairs with open_flow()'s release: OPEN means adj is written. */
 	return smp_load_acquire(&pc->phase) == LBVS_PROXY_OPEN;
 }
 

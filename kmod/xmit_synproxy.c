@@ -13,7 +13,8 @@
  * server's SYN-ACK is taken here: it sets the deltas, the server gets the
  * ACK the client would have sent, the kept segment follows, and every
  * later segment is translated (seqadj.h) and goes by the method's own
- * transmit step. A server's RST before that goes to the client as ours.
+ * transmit step. A server's RST before that goes to the client as ours;
+ * its bare ACK (an old socket of the tuple's) gets a RST and our SYN again.
  */
 #include <linux/tcp.h>
 #include <net/tcp.h>
@@ -215,7 +216,7 @@ unsigned int lbvs_synproxy_xmit_in(struct net *net, struct sk_buff *skb,
 
 /* The server's SYN-ACK to our SYN: the flow opens. */
 static unsigned int open_flow(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
-			 const struct lbvs_pkt *p)
+			      const struct lbvs_pkt *p)
 {
 	u8 buf[LBVS_TCP_HDR_MAX];
 	struct lbvs_proxy_conn *pc = lbvs_proxy_of(c);
@@ -233,10 +234,38 @@ static unsigned int open_flow(struct net *net, struct sk_buff *skb, struct lbvs_
 	/* Shifts hold only if both ends sent one. */
 	pc->adj.srv_wscale = so.wscale_ok && pc->opts.wscale_ok ? so.wscale : 0;
 	pc->adj.own_wscale = pc->opts.wscale_ok ? LBVS_PROXY_WSCALE : 0;
+	/* adj before OPEN: pairs with lbvs_proxy_open()'s acquire. */
 	smp_store_release(&pc->phase, LBVS_PROXY_OPEN);
 	lbvs_conn_set_state(lbvs_net(net), c, LBVS_S_ESTABLISHED);
 	send_ack(net, c, pc, ntohl(th->seq) + 1, so.ts_ok, so.tsval);
 	release_held(net, c, pc);
+	consume_skb(skb);
+	return NF_STOLEN;
+}
+
+/*
+ * The server answered our SYN with a bare ACK: its socket for this tuple is
+ * an old one, in TIME_WAIT from an earlier flow (a reused client port, or
+ * a FULLNAT local port) that took our ISN for an old segment. As a client
+ * in SYN_SENT does (RFC 793): a RST at the ACK's acknowledgment ends that
+ * socket, then the SYN goes again, at once and once; later ones wait for
+ * the client's segments.
+ */
+static unsigned int stale_ack(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
+			      const struct lbvs_pkt *p)
+{
+	u8 buf[LBVS_TCP_HDR_MAX];
+	struct lbvs_proxy_conn *pc = lbvs_proxy_of(c);
+	struct lbvs_tcp_seg rst = { .flags = LBVS_TCPF_RST };
+	const struct tcphdr *th;
+	struct lbvs_syn_opts so;
+
+	th = lbvs_synproxy_tcp(skb, p, buf, &so);
+	if (!th || xchg(&pc->stale_reset, 1))
+		return lbvs_drop(lbvs_net(net), LBVS_DROP_PROXY_WAIT, &p->t);
+	rst.seq = ntohl(th->ack_seq);
+	to_server(net, c, &rst);
+	send_syn(net, c, pc);
 	consume_skb(skb);
 	return NF_STOLEN;
 }
@@ -278,6 +307,8 @@ unsigned int lbvs_synproxy_xmit_out(struct net *net, struct sk_buff *skb,
 			return open_flow(net, skb, c, p);
 		if (p->tcp_flags & LBVS_TCPF_RST)
 			return refused(net, skb, c, p);
+		if (p->tcp_flags & LBVS_TCPF_ACK)
+			return stale_ack(net, skb, c, p);
 		return lbvs_drop(lbvs_net(net), LBVS_DROP_PROXY_WAIT, &p->t);
 	}
 	if (is_synack(p)) {

@@ -7,7 +7,10 @@
 # the director answers SYNs with cookies and keeps nothing for them; a
 # forged ACK makes nothing and is counted; a client that completes the
 # handshake is served (rr over two servers), with its options replayed to
-# the server (capture) and bulk data both ways arriving whole; a server
+# the server (capture) and bulk data both ways arriving whole, also with
+# 3% loss, where the client's SACK blocks and timestamp echoes must reach
+# the server in its own sequence space and clock; a tuple whose old
+# socket the server keeps in TIME_WAIT is reset and used; a server
 # that refuses gives the client a RST at once, one that never answers
 # gives it a RST once it sends again after 3 s. What cannot be proxied
 # (DR and TUN servers, UDP) is refused with its reason.
@@ -119,6 +122,68 @@ for a in "$VIP4" "$VIP6"; do
 	got=$(nsx client socat -u -t 20 "$fam:$h:9001,connect-timeout=5" - | wc -c)
 	assert_eq "$got" 2000000 "2 MB download from $a"
 done
+
+# --- SACK and timestamps under loss ------------------------------------------
+# 3% of the servers' segments lost: the client's SACK blocks and timestamp
+# echoes reach the server in its own sequence space and clock, translated.
+for i in 1 2; do nsx "rs$i" tc qdisc add dev eth0 root netem loss 3%; done
+capture rs1 "tcp port 9001"
+for i in 1 2; do
+	got=$(nsx client socat -u -t 20 "TCP4:$VIP4:9001,connect-timeout=5" - | wc -c)
+	assert_eq "$got" 2000000 "2 MB download under loss ($i)"
+done
+capture_stop
+for i in 1 2; do nsx "rs$i" tc qdisc del dev eth0 root; done
+tcpdump -r "$LBVS_OUT/rs1.pcap" -n -S 2>/dev/null >"$LBVS_OUT/rs1-loss.txt"
+sack=$(python3 - "${RIP4[1]}.9001" "$LBVS_OUT/rs1-loss.txt" <<'PY'
+import re, sys
+srv, path = sys.argv[1], sys.argv[2]
+lo, hi, vals, edges, ecrs = None, None, set(), [], []
+for line in open(path):
+    m = re.search(r' IP (\S+) > (\S+): Flags \[([^\]]*)\]', line)
+    if not m:
+        continue
+    ts = re.search(r'TS val (\d+) ecr (\d+)', line)
+    if m.group(1) == srv:
+        seq = re.search(r'seq (\d+)(?::(\d+))?', line)
+        if seq and 'S' not in m.group(3):
+            a = int(seq.group(1)); b = int(seq.group(2) or a)
+            lo = a if lo is None else min(lo, a)
+            hi = b if hi is None else max(hi, b)
+        if ts:
+            vals.add(int(ts.group(1)))
+    elif m.group(2) == srv:
+        edges += [int(x) for p in re.findall(r'\{([\d:]+)\}', line) for x in p.split(':')]
+        if ts and 'S' not in m.group(3) and int(ts.group(2)):
+            ecrs.append(int(ts.group(2)))
+bad = [e for e in edges if lo is None or not lo <= e <= hi]
+alien = [e for e in ecrs if e not in vals]
+print(len(edges), len(bad), len(ecrs), len(alien))
+PY
+)
+log "SACK edges, out of the server's range, echoes, not the server's: $sack"
+read -r n_edges n_bad n_ecr n_alien <<<"$sack"
+[ "$n_edges" -gt 0 ] || fail "no SACK block reached rs1 under loss"
+assert_eq "$n_bad" 0 "every SACK edge at the server is in its sequence space"
+[ "$n_ecr" -gt 0 ] || fail "no timestamp echo reached rs1"
+assert_eq "$n_alien" 0 "every timestamp echo at the server is one it sent"
+
+# --- a tuple the server still holds in TIME_WAIT -----------------------------
+# FULLNAT with 4 local ports and the table flushed after each flow: new
+# flows take (pool address, port) pairs whose old sockets the servers keep
+# in TIME_WAIT, which may answer our SYN with a bare ACK. A client in
+# SYN_SENT resets such a socket and sends its SYN again; so must the proxy
+# (before it did, some of these flows hung until the client was reset).
+range=$(nsx director sysctl -n net.lbvs.fullnat_port_range)
+nsx director sysctl -qw net.lbvs.fullnat_port_range="40000 40003"
+no_answer=$(drop proxy_no_answer) ok=0
+for i in $(seq 24); do
+	nsx client curl -s -o /dev/null --max-time 2 "http://$VIP4:81/" && ok=$((ok + 1))
+	lbd --flush-conns
+done
+nsx director sysctl -qw net.lbvs.fullnat_port_range="${range//$'\t'/ }"
+assert_eq "$ok" 24 "flows on tuples the servers hold in TIME_WAIT"
+assert_eq "$(drop proxy_no_answer)" "$no_answer" "no client reset for want of an answer"
 
 # --- a server that refuses, one that never answers ---------------------------
 for a in "$VIP4" "[$VIP6]"; do

@@ -96,7 +96,7 @@ adm_lines()
 # balancer refuses the method.
 config_use()
 {
-	local cfg=$1 proto=$2 port=$3 n=$4 i flag
+	local cfg=$1 proto=$2 port=$3 n=$4 i flag svcflag=
 	if [ "$cfg" = route ]; then
 		lb_use none
 		TARGET_MIN=${RIP4[1]} TARGET_MAX=${RIP4[n]}
@@ -105,7 +105,9 @@ config_use()
 	# A fresh module each time: after -C, both keep the old entries until
 	# they expire (lbvs drops their packets, IPVS still forwards them).
 	lb_unload
-	lb_use "${cfg%-*}"
+	lb_use "${cfg%%-*}"
+	# lbvs-METHOD-synproxy: the same, with the SYN proxy (issue 18).
+	[[ $cfg != *-synproxy ]] || { svcflag=--synproxy; cfg=${cfg%-synproxy}; }
 	case ${cfg#*-} in
 	nat) flag=-m ;;
 	dr) flag=-g ;;
@@ -114,7 +116,7 @@ config_use()
 	esac
 	{
 		echo -C
-		echo -A "$proto" "$VIP4:$port" -s rr
+		echo -A "$proto" "$VIP4:$port" -s rr $svcflag
 		for i in $(seq "$n"); do
 			echo -a "$proto" "$VIP4:$port" -r "${RIP4[i]}:$port" $flag
 		done
@@ -186,14 +188,25 @@ tx_to_servers()
 	echo $s
 }
 
-# pps_sample: packets per second reaching the servers over SECS seconds,
-# while pktgen runs.
+# Packets the director sent back to the client (eth0).
+tx_to_client()
+{
+	local line f
+	while read -r line; do
+		[[ $line == eth0:* ]] || continue
+		read -r -a f <<<"${line/:/ }"
+		echo "${f[10]}"
+	done <"/proc/$DIRECTOR_PID/net/dev"
+}
+
+# pps_sample [COUNTER]: packets per second of COUNTER (default: reaching
+# the servers) over SECS seconds, while the load runs.
 pps_sample()
 {
-	local c0 c1 t0 t1
-	c0=$(tx_to_servers) t0=$(now)
+	local counter=${1:-tx_to_servers} c0 c1 t0 t1
+	c0=$($counter) t0=$(now)
 	sleep "$SECS"
-	c1=$(tx_to_servers) t1=$(now)
+	c1=$($counter) t1=$(now)
 	per_sec $((c1 - c0)) $((t1 - t0))
 }
 
@@ -241,7 +254,8 @@ tcp_configs()
 {
 	local cfg
 	TCP_CONFIGS=()
-	for cfg in route lbvs-nat lbvs-dr lbvs-fullnat ipvs-nat ipvs-dr; do
+	for cfg in route lbvs-nat lbvs-dr lbvs-fullnat lbvs-nat-synproxy \
+		lbvs-fullnat-synproxy ipvs-nat ipvs-dr; do
 		config_use "$cfg" -t 8080 1 || { note "tcp $cfg: refused"; continue; }
 		if nsx client "$BIN/connrate" "$TARGET_MIN" 8080 0.5 1 | grep -q 'conns=[1-9]'; then
 			TCP_CONFIGS+=("$cfg")
@@ -269,6 +283,31 @@ bench_tcp()
 			mbps=$(nsx client iperf3 -c "$TARGET_MIN" -p 5201 -t "$SECS" -f m |
 				awk '/receiver/ { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbits/sec") print $i }')
 			res bulk 1 "$cfg" "$rep" "${mbps:-0}"
+		done
+	done
+}
+
+# --- 2b. a SYN flood absorbed -------------------------------------------------
+#
+# hping3 --flood from one spoofed address (198.18.0.1, routed back to the
+# client, which drops what comes: it does not forward), a new source port
+# each SYN. What the director does with each SYN per second: with the SYN
+# proxy, the SYN-ACKs it answers with (to the client's side); without, the
+# SYNs it forwards to the real server (each also costs an entry).
+bench_syn()
+{
+	local cfg rep counter
+	command -v hping3 >/dev/null || { note "syn: hping3 is not installed"; return; }
+	for rep in $(seq "$REPS"); do
+		for cfg in lbvs-nat-synproxy lbvs-nat ipvs-nat; do
+			config_use "$cfg" -t 8080 1 || { note "syn $cfg: refused"; continue; }
+			counter=tx_to_servers
+			[[ $cfg != *-synproxy ]] || counter=tx_to_client
+			nsx client timeout "$((SECS + 2))" hping3 --flood -q -S -p 8080 \
+				-a 198.18.0.1 "$VIP4" >/dev/null 2>&1 &
+			sleep 1
+			res syn 1 "$cfg" "$rep" "$(pps_sample $counter)"
+			wait $! || true
 		done
 	done
 }
@@ -451,6 +490,7 @@ if [[ $PARTS == *" pkt "* ]]; then
 fi
 if [[ $PARTS == *" tcp "* ]]; then
 	bench_tcp
+	bench_syn
 	echo "INFO tcp_done $(elapsed "$t_start" "$(now)")"
 fi
 if [[ $PARTS == *" sync "* ]]; then

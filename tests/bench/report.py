@@ -78,11 +78,36 @@ def peer_of(cfg):
     lb, _, method = cfg.partition('-')
     if lb != 'lbvs':
         return None
+    # IPVS has no SYN proxy: a proxied flow is compared with IPVS's plain one.
+    method = method.removesuffix('-synproxy')
     return 'ipvs-nat' if method == 'fullnat' else 'ipvs-' + method
 
 
 ORDER = ['route', 'lbvs-nat', 'ipvs-nat', 'lbvs-dr', 'ipvs-dr', 'lbvs-tun', 'ipvs-tun',
-         'lbvs-fullnat']
+         'lbvs-fullnat', 'lbvs-nat-synproxy', 'lbvs-fullnat-synproxy']
+
+
+def proxy_section(samples, out, ratios):
+    """The SYN proxy on against off, same method, paired by round (issue 18)."""
+    rows = []
+    for test, unit in (('conn', 'TCP connections/s'), ('bulk', 'Mbit/s')):
+        for m in ('nat', 'fullnat'):
+            off = samples.get((test, '1', f'lbvs-{m}'))
+            on = samples.get((test, '1', f'lbvs-{m}-synproxy'))
+            if not off or not on:
+                continue
+            a, b = stats(on), stats(off)
+            ratios[(test, 'synproxy', m)] = a[0] / b[0]
+            rows.append(f'| {unit}, lbvs-{m} | {fmt(b[0])} ({fmt(b[1])}..{fmt(b[2])}) '
+                        f'| {fmt(a[0])} ({fmt(a[1])}..{fmt(a[2])}) | {ratio(a[0], b[0])} '
+                        f'({paired(on, off)}) | {len(on)} |')
+    if not rows:
+        out.append('(no samples)\n')
+        return
+    out.append('| | proxy off, median (min..max) | proxy on | ratio (paired) | n |')
+    out.append('|---|---:|---:|---|---:|')
+    out.extend(rows)
+    out.append('')
 
 
 def table(samples, test, param, unit, out, ratios):
@@ -268,6 +293,9 @@ def targets(ratios, out):
                  get('syncpkt', 'sync'), lambda r: r >= 0.9, 'x'))
     rows.append(('TCP connection rate with a sync master >= 0.9x without (issue 16)',
                  get('syncconn', 'sync'), lambda r: r >= 0.9, 'x'))
+    for m in ('nat', 'fullnat'):
+        rows.append((f'TCP connection rate lbvs-{m} with the SYN proxy >= 0.8x without (issue 18)',
+                     get('conn', 'synproxy', m), lambda r: r >= 0.8, 'x'))
     rows.append(('<= 128 bytes per IPv4 connection', get('mem', 'lbvs'),
                  lambda r: r <= 128, ' B'))
     rows.append(('lookup rate at 1M >= 0.8x at 1k', get('lookup', 'lbvs'),
@@ -305,6 +333,19 @@ def main():
     body.append('## 3. Bulk TCP throughput\n')
     body.append('iperf3, one stream, client to 1 real server.\n')
     table(samples, 'bulk', '1', 'Mbit/s', body, ratios)
+    body.append('### The SYN proxy on and off\n')
+    body.append('The same loads as above with `--synproxy` on the service (the director '
+                'answers the SYN, then opens the connection to the server and translates every '
+                'segment); the proxy costs one extra round trip per connection on the '
+                'director\'s side.\n')
+    proxy_section(samples, body, ratios)
+    body.append('### A SYN flood absorbed\n')
+    body.append('hping3 `--flood -S` from one spoofed address, a new source port each SYN, to '
+                'the NAT service (1 server). Per second: with the SYN proxy, the SYN-ACKs the '
+                'director answers with (no entry made); without it (lbvs, IPVS), the SYNs it '
+                'forwards to the real server (an entry each). Limited by what hping3 sends on '
+                'the same vCPUs.\n')
+    table(samples, 'syn', '1', 'SYNs/s', body, ratios)
     body.append('## 4. Memory per connection and lookup rate\n')
     body.append('UDP NAT service, UDP timeout 600 s; IPVS loaded with conn_tab_bits='
                 + str(int(mem.get('ipvs', {}).get('buckets', '4096')).bit_length() - 1)

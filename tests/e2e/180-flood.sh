@@ -23,7 +23,7 @@ MAX=20000 STRICT=1
 # On the debug kernel (run once by hand: --script): a table the slower
 # flood fills, and the service levels reported, not required; the bounds,
 # the evictions and a clean kernel log are what it is for.
-if debug_kernel; then MAX=2000 STRICT=0; fi
+if debug_kernel; then MAX=1000 STRICT=0; fi
 
 # The client behind a router; rs1 by DR on the director's switch (port 81),
 # rs2 by NAT behind the director (80, 9000, UDP 53 and 54).
@@ -79,7 +79,7 @@ SIZE=conn_count
 ipvs_size() { nsx director awk 'END { print NR - 1 }' /proc/net/ip_vs_conn; }
 _filled() { [ "$($SIZE)" -ge $((MAX * 9 / 10)) ]; }
 # With the SYN proxy the table stays empty: the flood shows in syn_proxied.
-_proxying() { [ "$(drop syn_proxied)" -ge $((PROXIED + 1000)) ]; }
+_proxying() { [ "$(drop syn_proxied)" -ge $((PROXIED + MAX / 20)) ]; }
 _emptied() { [ "$($SIZE)" -le $((MAX / 2)) ]; }
 
 # observe SECS: once a second, the table's size (the largest kept in
@@ -137,7 +137,7 @@ run "syn flood, pressure off" 8 syn
 	fail "without pressure mode $OK of $TOTAL were served: no flood?"
 [ "$SEEN" -le "$MAX" ] || fail "the table held $SEEN entries, conn_max $MAX"
 full_before=$(drop table_full)
-[ "$full_before" -gt $((STRICT * 999 + 1)) ] || fail "table_full counted $full_before of the flood"
+[ "$full_before" -gt $((STRICT * 1000)) ] || fail "table_full counted $full_before of the flood"
 
 # --- pressure mode on ---------------------------------------------------------
 # held SECS EVICTED NAME: what pressure mode must hold through the last
@@ -165,7 +165,7 @@ nsx director sysctl -qw net.lbvs.synproxy=1
 PROXIED=$(drop syn_proxied) before=$(conn_count)
 run "syn flood, proxy on" 15 proxy
 # The UDP flood's entries are still leaving: the flood must add none.
-[ "$SEEN" -le $((before + 1000)) ] || fail "proxy on: the table grew from $before to $SEEN entries"
+[ "$SEEN" -le $((before + MAX / 10)) ] || fail "proxy on: the table grew from $before to $SEEN entries"
 [ "$STRICT" = 0 ] || [ $((OK * 100)) -ge $((TOTAL * 95)) ] || fail "proxy on: $OK of $TOTAL new flows served"
 [ "$STRICT" = 0 ] || [ "$ECHOED" -ge 13 ] || fail "proxy on: the established connection echoed $ECHOED of 15"
 nsx director sysctl -qw net.lbvs.synproxy=0
@@ -175,7 +175,9 @@ hold_close est
 # --- the same SYN flood against IPVS, in the same boot (reported only) ------
 lbd -C
 lbvs_unload
-if modprobe ip_vs 2>/dev/null; then
+# Not on the debug kernel: the comparison means nothing there, and it
+# would outlast the test's timeout.
+if [ "$STRICT" = 1 ] && modprobe ip_vs 2>/dev/null; then
 	SIZE=ipvs_size
 	printf '%s\n' "${NAT_RULES[@]}" | nsx director ipvsadm -R
 	hold_open est client "$VIP4" 9000

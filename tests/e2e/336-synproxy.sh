@@ -148,6 +148,7 @@ for line in open(path):
         seq = re.search(r'seq (\d+)(?::(\d+))?', line)
         if seq and 'S' not in m.group(3):
             a = int(seq.group(1)); b = int(seq.group(2) or a)
+            b += 'F' in m.group(3)  # a FIN takes a number: SACK may cover it
             lo = a if lo is None else min(lo, a)
             hi = b if hi is None else max(hi, b)
         if ts:

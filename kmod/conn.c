@@ -447,18 +447,12 @@ err_count:
 }
 
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, struct lbvs_conn *control)
-{
-	return conn_new(ln, t, dest, control, NULL);
-}
-
-struct lbvs_conn *lbvs_conn_new_proxied(struct lbvs_net *ln, const struct lbvs_tuple *t,
-					struct lbvs_dest *dest, struct lbvs_conn *control,
-					const struct lbvs_proxy_conn *pc)
+				struct lbvs_dest *dest, struct lbvs_conn *control,
+				const struct lbvs_proxy_conn *pc)
 {
 	struct conn_start st = { .proxy = pc };
 
-	return conn_new(ln, t, dest, control, &st);
+	return conn_new(ln, t, dest, control, pc ? &st : NULL);
 }
 
 struct lbvs_conn *lbvs_conn_new_template(struct lbvs_net *ln, const struct lbvs_tuple *t,

@@ -170,17 +170,14 @@ void lbvs_conn_client_tuple(const struct lbvs_conn *c, struct lbvs_tuple *t);
  * -ENOSPC the table is full, -ENOENT dest is being freed, -EADDRNOTAVAIL
  * the method found no reply tuple, -EEXIST the flow's other packet made it
  * first, -ENOMEM. The caller counts the drop (drop.h).
+ *
+ * pc, if not NULL: the client completed the SYN proxy's handshake; the
+ * entry starts in SYN_RECV, by its server's method's proxied twin
+ * (fwd.h), carrying *pc. -ENOENT also if that method has no such twin.
  */
 struct lbvs_conn *lbvs_conn_new(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				struct lbvs_dest *dest, struct lbvs_conn *control);
-/*
- * As lbvs_conn_new(), for a flow whose client completed the SYN proxy's
- * handshake: in SYN_RECV, by its server's method's proxied twin (fwd.h),
- * carrying *pc. -ENOENT also if the server's method has no such twin.
- */
-struct lbvs_conn *lbvs_conn_new_proxied(struct lbvs_net *ln, const struct lbvs_tuple *t,
-					struct lbvs_dest *dest, struct lbvs_conn *control,
-					const struct lbvs_proxy_conn *pc);
+				struct lbvs_dest *dest, struct lbvs_conn *control,
+				const struct lbvs_proxy_conn *pc);
 /*
  * For a method's hash_out (fwd.h): file c's reply tuple, from its fields
  * as they are, in the "out" table: 0, -EEXIST if a live flow has it.

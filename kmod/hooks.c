@@ -222,15 +222,6 @@ static unsigned int one_packet(struct net *net, struct sk_buff *skb,
 	return xmit_in(net, skb, c, p);
 }
 
-static struct lbvs_conn *conn_make(struct lbvs_net *ln, const struct lbvs_tuple *t,
-				   struct lbvs_dest *dest, struct lbvs_conn *tmpl,
-				   const struct lbvs_proxy_conn *proxy)
-{
-	if (proxy)
-		return lbvs_conn_new_proxied(ln, t, dest, tmpl, proxy);
-	return lbvs_conn_new(ln, t, dest, tmpl);
-}
-
 /*
  * A SYN-proxied service (synproxy.h), for a remote client's segment: a SYN
  * is answered (*verdict) and makes nothing; another segment makes a flow
@@ -301,10 +292,10 @@ static struct lbvs_conn *new_conn(struct lbvs_net *ln, struct net *net,
 		*verdict = one_packet(net, skb, svc, dest, p);
 		return NULL;
 	}
-	c = conn_make(ln, &p->t, dest, tmpl, proxy);
+	c = lbvs_conn_new(ln, &p->t, dest, tmpl, proxy);
 	/* A flood's packet on another CPU took the room made: once more. */
 	if (c == ERR_PTR(-ENOSPC) && lbvs_pressure_room(ln))
-		c = conn_make(ln, &p->t, dest, tmpl, proxy);
+		c = lbvs_conn_new(ln, &p->t, dest, tmpl, proxy);
 	if (IS_ERR(c)) {
 		err = PTR_ERR(c);
 		*verdict = drop_svc(ln, svc, err == -ENOENT ? NULL : dest,

@@ -49,11 +49,6 @@ static const struct lbvs_fwd_ops *base_of(const struct lbvs_conn *c)
 	return lbvs_fwd_table[lbvs_conn_method(c)];
 }
 
-static bool is_open(const struct lbvs_proxy_conn *pc)
-{
-	return lbvs_proxy_open(pc);
-}
-
 /*
  * A segment as the client would send it, already in the server's
  * sequence space, through the method's transmit step.
@@ -163,7 +158,7 @@ static bool hold(struct net *net, struct sk_buff *skb, struct lbvs_conn *c,
 	if (cmpxchg(&pc->held, NULL, skb))
 		return false;
 	/* Pairs with open()'s: the server's SYN-ACK may have found none. */
-	if (is_open(pc))
+	if (lbvs_proxy_open(pc))
 		release_held(net, c, pc);
 	return true;
 }
@@ -209,7 +204,7 @@ static unsigned int waiting_in(struct net *net, struct sk_buff *skb, struct lbvs
 unsigned int lbvs_synproxy_xmit_in(struct net *net, struct sk_buff *skb,
 				   struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	if (is_open(lbvs_proxy_of(c)))
+	if (lbvs_proxy_open(lbvs_proxy_of(c)))
 		return forward_in(net, skb, c, p);
 	return waiting_in(net, skb, c, p);
 }
@@ -302,7 +297,7 @@ unsigned int lbvs_synproxy_xmit_out(struct net *net, struct sk_buff *skb,
 	unsigned int hdrlen;
 	int err;
 
-	if (!is_open(pc)) {
+	if (!lbvs_proxy_open(pc)) {
 		if (is_synack(p))
 			return open_flow(net, skb, c, p);
 		if (p->tcp_flags & LBVS_TCPF_RST)

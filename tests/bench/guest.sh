@@ -177,27 +177,21 @@ setup()
 
 # Packets the director sent to the real servers: its /proc/net/dev, read
 # through a process that lives in its namespace.
-tx_to_servers()
+# tx_of GLOB: packets sent by the director's devices matching GLOB, summed.
+tx_of()
 {
 	local line f s=0
 	while read -r line; do
-		[[ $line == rs[0-9]*:* ]] || continue
+		# shellcheck disable=SC2053 # GLOB is a pattern
+		[[ ${line%%:*} == $1 ]] || continue
 		read -r -a f <<<"${line/:/ }"
 		s=$((s + f[10]))
 	done <"/proc/$DIRECTOR_PID/net/dev"
 	echo $s
 }
-
+tx_to_servers() { tx_of 'rs[0-9]*'; }
 # Packets the director sent back to the client (eth0).
-tx_to_client()
-{
-	local line f
-	while read -r line; do
-		[[ $line == eth0:* ]] || continue
-		read -r -a f <<<"${line/:/ }"
-		echo "${f[10]}"
-	done <"/proc/$DIRECTOR_PID/net/dev"
-}
+tx_to_client() { tx_of eth0; }
 
 # pps_sample [COUNTER]: packets per second of COUNTER (default: reaching
 # the servers) over SECS seconds, while the load runs.

@@ -50,7 +50,7 @@ static bool evictable(const struct lbvs_conn *c)
 }
 
 /* The evictable entry of the sample nearest its end, or NULL. */
-static struct lbvs_conn *victim(struct lbvs_conn_table *tab)
+static struct lbvs_conn *victim(struct lbvs_conn_table *tab, bool evict)
 {
 	struct bucket_table *tbl = rht_dereference_rcu(tab->in.tbl, &tab->in);
 	u32 n = (u64)tbl->size * SAMPLE_ENTRIES / (atomic_read(&tab->count) + 1);
@@ -64,7 +64,10 @@ static struct lbvs_conn *victim(struct lbvs_conn_table *tab)
 		rht_for_each_entry_rcu(c, pos, tbl, (b + i) & (tbl->size - 1), in_node) {
 			if (++seen > SAMPLE_ENTRIES)
 				break;
-			if (evictable(c) &&
+			/* Over already, only not collected yet: no eviction. */
+			if (!READ_ONCE(c->dead) && lbvs_conn_expired(c))
+				return c;
+			if (evict && evictable(c) &&
 			    (!old || time_after32(READ_ONCE(old->expires), READ_ONCE(c->expires))))
 				old = c;
 		}
@@ -80,13 +83,12 @@ bool lbvs_pressure_room(struct lbvs_net *ln)
 		return true;
 	/* Expired entries may be what fills it. */
 	lbvs_conn_gc_kick(ln);
-	if (!READ_ONCE(ln->sysctl.pressure_level))
-		return false;
-	c = victim(&ln->conns);
+	c = victim(&ln->conns, READ_ONCE(ln->sysctl.pressure_level));
 	if (!c)
 		return false;
+	if (!lbvs_conn_expired(c))
+		lbvs_drop(ln, LBVS_DROP_EVICTED, NULL);
 	lbvs_conn_expire_now(ln, c);
-	lbvs_drop(ln, LBVS_DROP_EVICTED, NULL);
 	return true;
 }
 

@@ -23,7 +23,8 @@ bool lbvs_conn_assured(const struct lbvs_conn *c, u8 state);
 
 /*
  * Packet path, before a new flow is scheduled: whether the table has room
- * for its entry, evicting one unassured entry if it is full. Under
+ * for its entry. A full table gives up an expired entry the collector has
+ * not reached yet, else (pressure mode on) evicts an unassured one. Under
  * rcu_read_lock(), BH disabled.
  */
 bool lbvs_pressure_room(struct lbvs_net *ln);

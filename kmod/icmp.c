@@ -18,8 +18,9 @@
  *   untouched by the flow's own method (to RIP's MAC address, or
  *   encapsulated to RIP).
  *
- * The quoted transport checksum is left alone (the quote is often cut
- * short); the ICMP checksum is verified first (as IPVS: a corrupt error is
+ * A SYN-proxied flow's quote also moves between the two sequence spaces
+ * (seqadj.h). The quoted transport checksum is left alone (the quote is
+ * often cut short); the ICMP checksum is verified first (as IPVS: a corrupt error is
  * dropped and counted, never given a valid checksum), then computed again
  * over the whole message.
  */
@@ -37,6 +38,8 @@
 #include "icmp.h"
 #include "netns.h"
 #include "route.h"
+#include "seqadj.h"
+#include "synproxy.h"
 
 struct icmp_err {
 	unsigned int icmp_off;		/* ICMP header */
@@ -213,6 +216,28 @@ static const void *outer_saddr(struct sk_buff *skb, u16 af)
 	return af == AF_INET ? (void *)&ip_hdr(skb)->saddr : (void *)&ipv6_hdr(skb)->saddr;
 }
 
+/* The quoted transport header's bytes a translation may touch. */
+static unsigned int quote_len(const struct sk_buff *skb, const struct icmp_err *e)
+{
+	if (e->quote.proto != IPPROTO_TCP)
+		return 2 * sizeof(__be16);
+	return min_t(unsigned int, skb->len - e->quote_l4, sizeof(struct tcphdr));
+}
+
+/* A proxied flow's quote, once its server's sequence space is known. */
+static void translate_seq(struct sk_buff *skb, const struct icmp_err *e,
+			  const struct lbvs_conn *c, bool to_client)
+{
+	unsigned int len = quote_len(skb, e);
+	const struct lbvs_proxy_conn *pc;
+
+	if (!lbvs_conn_fwd(c)->proxied || len < 2 * sizeof(__be32))
+		return;
+	pc = lbvs_proxy_of(c);
+	if (lbvs_proxy_open(pc))
+		lbvs_seqadj_quote(skb->data + e->quote_l4, len, &pc->adj, !to_client);
+}
+
 /*
  * Make an error about one side of a translated flow speak about the other.
  * to_client: the quote is what the director sent the real server (NAT:
@@ -244,6 +269,7 @@ static void translate(struct sk_buff *skb, const struct icmp_err *e,
 			set_quote(skb, e, false, lbvs_conn_addr(c, LBVS_A_L), c->lport);
 		}
 	}
+	translate_seq(skb, e, c, to_client);
 	fix_icmp_csum(skb, e);
 }
 
@@ -263,7 +289,7 @@ static int prepare(struct lbvs_net *ln, struct sk_buff *skb, const struct icmp_e
 		atomic64_inc(&ln->icmp_bad_csum);
 		return -EBADMSG;
 	}
-	return skb_ensure_writable(skb, e->quote_l4 + 2 * sizeof(__be16));
+	return skb_ensure_writable(skb, e->quote_l4 + quote_len(skb, e));
 }
 
 unsigned int lbvs_icmp_fwd(struct lbvs_net *ln, struct sk_buff *skb, const struct lbvs_pkt *p)

@@ -78,3 +78,11 @@ void lbvs_seqadj_to_server(u8 *th, unsigned int hdrlen, const struct lbvs_seqadj
 	sack_add(th + TH_LEN, hdrlen - TH_LEN, a->seq);
 	ts_add(th + TH_LEN, hdrlen - TH_LEN, 6, a->ts);
 }
+
+void lbvs_seqadj_quote(u8 *th, unsigned int len, const struct lbvs_seqadj *a, bool to_server)
+{
+	if (to_server)
+		add_be32(th + TH_SEQ, a->seq);
+	else if (len > TH_FLAGS && (th[TH_FLAGS] & FLAG_ACK))
+		add_be32(th + TH_ACK, -a->seq);
+}

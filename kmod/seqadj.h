@@ -35,4 +35,14 @@ void lbvs_seqadj_to_client(u8 *th, unsigned int hdrlen, const struct lbvs_seqadj
 /* A segment of the client's. */
 void lbvs_seqadj_to_server(u8 *th, unsigned int hdrlen, const struct lbvs_seqadj *a);
 
+/*
+ * An ICMP error's quote of a segment the director sent, th: len bytes of
+ * its TCP header (8 at least). to_server: a server's segment as the client
+ * got it; its seq goes back into the server's space, which the server's
+ * stack checks before it believes the error (a path MTU, for one).
+ * Otherwise a client's segment as the server got it: its ACK, if quoted,
+ * goes back into the client's.
+ */
+void lbvs_seqadj_quote(u8 *th, unsigned int len, const struct lbvs_seqadj *a, bool to_server);
+
 #endif /* _LBVS_SEQADJ_H */

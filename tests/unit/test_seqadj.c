@@ -176,8 +176,35 @@ START_TEST(bare_header)
 }
 END_TEST
 
+/*
+ * An ICMP error's quote undoes what the director did to the quoted
+ * segment, in as many bytes as were quoted (8: no ACK field).
+ */
+START_TEST(icmp_quote)
+{
+	u8 *s = segment(0x18), *c = segment(0x10), *q = calloc(1, 8);
+
+	lbvs_seqadj_to_client(s, HDR, &adj);
+	lbvs_seqadj_quote(s, HDR, &adj, true);
+	ck_assert_uint_eq(BE32(s, 4), 1000);
+	ck_assert_uint_eq(BE32(s, 8), 2000);
+	lbvs_seqadj_to_server(c, HDR, &adj);
+	lbvs_seqadj_quote(c, 20, &adj, false);
+	ck_assert_uint_eq(BE32(c, 4), 1000);
+	ck_assert_uint_eq(BE32(c, 8), 2000);
+	lbvs_put_be32(q + 4, 1000);
+	lbvs_seqadj_quote(q, 8, &adj, true);
+	ck_assert_uint_eq(BE32(q, 4), 1000 + 0x80000010U);
+	lbvs_seqadj_quote(q, 8, &adj, false);
+	ck_assert_uint_eq(BE32(q, 4), 1000 + 0x80000010U);
+	free(s);
+	free(c);
+	free(q);
+}
+END_TEST
+
 int main(void)
 {
 	return UNIT_RUN("seqadj", "core", client_to_server, client_without_ack, server_to_client,
-			round_trip, window_rescale, bad_options, bare_header);
+			round_trip, window_rescale, bad_options, bare_header, icmp_quote);
 }

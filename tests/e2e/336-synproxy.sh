@@ -9,11 +9,13 @@
 # handshake is served (rr over two servers), with its options replayed to
 # the server (capture) and bulk data both ways arriving whole, also with
 # 3% loss, where the client's SACK blocks and timestamp echoes must reach
-# the server in its own sequence space and clock; a tuple whose old
-# socket the server keeps in TIME_WAIT is reset and used; a server
-# that refuses gives the client a RST at once, one that never answers
-# gives it a RST once it sends again after 3 s. What cannot be proxied
-# (DR and TUN servers, UDP) is refused with its reason.
+# the server in its own sequence space and clock; an ICMP error about a
+# proxied flow reaches the server in its space too; a client's third
+# packet carrying data, or sent twice, and a zero window's probes work; a
+# tuple whose old socket the server keeps in TIME_WAIT is reset and used;
+# a server that refuses gives the client a RST at once, one that never
+# answers gives it a RST once it sends again after 3 s. What cannot be
+# proxied (DR and TUN servers, UDP) is refused with its reason.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
 
@@ -122,6 +124,73 @@ for a in "$VIP4" "$VIP6"; do
 	got=$(nsx client socat -u -t 20 "$fam:$h:9001,connect-timeout=5" - | wc -c)
 	assert_eq "$got" 2000000 "2 MB download from $a"
 done
+
+# --- an ICMP error about a proxied flow --------------------------------------
+# A router on the client's side finds the server's segments too big. The
+# error quotes a segment as the client got it; the server believes it
+# (and learns the path MTU) only if the quoted sequence number reaches it
+# in its own space; else it ignores it (OutOfWindowIcmps) and its big
+# segments go on vanishing.
+for a in "$VIP4" "$VIP6"; do
+	nsx client python3 "$LBVS_TOP/tests/e2e/py/mtu_error.py" "$a" 9000 1280 >/dev/null ||
+		fail "py/mtu_error.py failed for $a"
+	c=$CIP4
+	[[ $a == *:* ]] && c=$CIP6
+	got=$(for i in 1 2; do ip -n "rs$i" route get "$c"; done | grep -c "mtu 1280" || true)
+	assert_eq "$got" 1 "a server learned the path MTU from an error about its proxied flow ($a)"
+done
+for i in 1 2; do
+	got=$(nsx "rs$i" nstat -asz TcpExtOutOfWindowIcmps | awk '$1 == "TcpExtOutOfWindowIcmps" { print $2 }')
+	assert_eq "$got" 0 "rs$i took no ICMP error as out of its window"
+done
+
+# --- what a client sends when packets are lost --------------------------------
+# By hand (py/proxy_client.py): the handshake's ACK twice, or the request
+# on the third packet, twice, while the proxy may still wait for the
+# server; then the request again once answered. The answer must come at
+# the cookie's numbers, the request be acknowledged at the client's.
+raw_client client
+for third in ack data; do
+	for a in "$CIP4 $VIP4" "$CIP6 $VIP6"; do
+		read -r src dst <<<"$a"
+		got=$(nsx client python3 "$LBVS_TOP/tests/e2e/py/proxy_client.py" \
+			--src "$src" --dst "$dst" --port 80 --third $third 2>&1)
+		assert_eq "$got" answered "third packet $third, sent again, to $dst"
+	done
+done
+nsx client nft delete table inet toa
+
+# --- a zero window: the server's probes and the client's answers -------------
+# The client reads nothing for 3 s with a small buffer: its window closes,
+# the server probes it (zero-length segments, the only ones it sends
+# without data here), and the download ends whole once the client reads.
+capture client "tcp port 9001"
+got=$(nsx client python3 - "$VIP4" <<'PY'
+import socket, sys, time
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8192)
+s.connect((sys.argv[1], 9001))
+time.sleep(3)
+n = 0
+while True:
+    b = s.recv(65536)
+    if not b:
+        break
+    n += len(b)
+print(n)
+PY
+)
+capture_stop
+assert_eq "$got" 2000000 "2 MB download after a zero window"
+tcpdump -r "$LBVS_OUT/client.pcap" -n 2>/dev/null >"$LBVS_OUT/client-zero.txt"
+# The server's segments without data once the window closed: its probes.
+read -r zero probes <<<"$(awk -v c="$CIP4" -v v="$VIP4" '
+	index($0, " " c ".") && index($0, " > " v ".9001: Flags [.],") && / win 0,/ { z++ }
+	z && index($0, " " v ".9001 > " c ".") && /Flags \[\.\], ack [0-9]+, win .*length 0$/ { p++ }
+	END { print z + 0, p + 0 }' "$LBVS_OUT/client-zero.txt")"
+log "zero windows advertised: $zero, the server's probes: $probes"
+[ "$zero" -gt 0 ] || fail "the client never advertised a zero window"
+[ "$probes" -gt 0 ] || fail "no window probe from the server reached the client"
 
 # --- SACK and timestamps under loss ------------------------------------------
 # 3% of the servers' segments lost: the client's SACK blocks and timestamp

@@ -86,7 +86,8 @@ class Conn:
         self.s.sendto(seg, dst)
 
     def recv(self, timeout):
-        """The next segment of this connection from the server: (seq, ack, flags)."""
+        """The next segment of this connection from the server: (seq, ack,
+        flags, data)."""
         end = time.monotonic() + timeout
         while True:
             left = end - time.monotonic()
@@ -100,9 +101,9 @@ class Conn:
             if socket.inet_pton(self.fam, addr[0]) != socket.inet_pton(self.fam, self.dst) \
                     or len(pkt) < 20:
                 continue
-            sport, dport, seq, ack, _, flags = struct.unpack("!HHIIBB", pkt[:14])
+            sport, dport, seq, ack, doff, flags = struct.unpack("!HHIIBB", pkt[:14])
             if (sport, dport) == (self.dport, self.sport):
-                return seq, ack, flags
+                return seq, ack, flags, pkt[(doff >> 4) * 4:]
 
 
 def parser():

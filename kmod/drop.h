@@ -13,12 +13,31 @@
 #include <linux/lbvs.h>
 
 struct lbvs_net;
+struct lbvs_service;
 struct lbvs_tuple;
 struct net;
 
 /* One CPU's counts; only that CPU writes them (this_cpu_inc()). */
 struct lbvs_drop_cpu {
 	u64 cnt[__LBVS_DROP_MAX];
+	/*
+	 * A namespace's: the reason this CPU counted last. A transmit step
+	 * counts its drop before it returns NF_DROP, on this CPU with BH
+	 * disabled; its caller reads the reason here (lbvs_drop_last()) to
+	 * count it for the flow's service too, so that no step needs to
+	 * know the service.
+	 */
+	u8 last;
+};
+
+/*
+ * A service's drops by reason, made with its first drop: most services
+ * never drop, and a per-CPU block each would make a large restore slow
+ * (stats.h). base: the counts -Z zeroed, under the service's stats.lock.
+ */
+struct lbvs_svc_drops {
+	struct lbvs_drop_cpu __percpu *cpu;
+	u64 base[__LBVS_DROP_MAX];
 };
 
 /*
@@ -47,5 +66,26 @@ unsigned int lbvs_drop(struct lbvs_net *ln, enum lbvs_drop_reason r,
  * (route.h: -EMSGSIZE too big, others no route), -ENOMEM, -EBADMSG.
  */
 unsigned int lbvs_drop_err(struct net *net, int err, const struct lbvs_tuple *t);
+
+/* The reason this CPU counted last in d (struct lbvs_drop_cpu). */
+static inline enum lbvs_drop_reason lbvs_drop_last(struct lbvs_drops *d)
+{
+	return this_cpu_read(d->cpu->last);
+}
+
+/*
+ * Count a drop of reason r for svc too (packet path, under
+ * rcu_read_lock()). Its counts are made here the first time; without
+ * memory, the drop counts only in the service's total (stats.h).
+ */
+void lbvs_drop_svc(struct lbvs_service *svc, enum lbvs_drop_reason r);
+/*
+ * svc's drops by reason since -Z, into cnt; false if it never dropped.
+ * svc is held (config_lock or RCU).
+ */
+bool lbvs_svc_drops_read(struct lbvs_service *svc, u64 *cnt);
+void lbvs_svc_drops_zero(struct lbvs_service *svc);
+/* With the service, once no reader is left. */
+void lbvs_svc_drops_free(struct lbvs_service *svc);
 
 #endif /* _LBVS_DROP_H */

@@ -160,15 +160,22 @@ static unsigned int drop_svc(struct lbvs_net *ln, struct lbvs_service *svc,
 	lbvs_stats_inc(&svc->stats, LBVS_CNT_DROPS);
 	if (dest)
 		lbvs_stats_inc(&dest->stats, LBVS_CNT_DROPS);
+	lbvs_drop_svc(svc, r);
 	return lbvs_drop(ln, r, t);
 }
 
-/* A transmit step's verdict: a drop (counted there) is the server's too. */
-static unsigned int counted(struct lbvs_conn *c, unsigned int verdict)
+/*
+ * A transmit step's verdict: a drop (counted there, its reason with it)
+ * is the service's and the server's too.
+ */
+static unsigned int counted(struct net *net, struct lbvs_conn *c, unsigned int verdict)
 {
+	struct lbvs_service *svc = c->dest->svc;
+
 	if (unlikely(verdict == NF_DROP)) {
-		lbvs_stats_inc(&c->dest->svc->stats, LBVS_CNT_DROPS);
+		lbvs_stats_inc(&svc->stats, LBVS_CNT_DROPS);
 		lbvs_stats_inc(&c->dest->stats, LBVS_CNT_DROPS);
+		lbvs_drop_svc(svc, lbvs_drop_last(&lbvs_net(net)->drops));
 	}
 	return verdict;
 }
@@ -202,7 +209,7 @@ static void no_server(struct sk_buff *skb, u16 af)
 static unsigned int xmit_in(struct net *net, struct sk_buff *skb,
 			    struct lbvs_conn *c, const struct lbvs_pkt *p)
 {
-	return counted(c, lbvs_conn_fwd(c)->xmit_in(net, skb, c, p));
+	return counted(net, c, lbvs_conn_fwd(c)->xmit_in(net, skb, c, p));
 }
 
 /*
@@ -317,7 +324,7 @@ static unsigned int xmit_out(struct net *net, struct sk_buff *skb,
 {
 	track(lbvs_net(net), c, p, LBVS_DIR_OUT, false);
 	count(c, false, skb->len);
-	return counted(c, lbvs_conn_fwd(c)->xmit_out(net, skb, c, p));
+	return counted(net, c, lbvs_conn_fwd(c)->xmit_out(net, skb, c, p));
 }
 
 /* The sender's RST, then the packet made the receiver's: 0 or -ENOMEM. */

@@ -35,6 +35,7 @@ static const struct nla_policy svc_policy[LBVS_SVC_ATTR_MAX + 1] = {
 	[LBVS_SVC_ATTR_TIMEOUT]		= { .type = NLA_U32 },
 	[LBVS_SVC_ATTR_NETMASK]		= NLA_POLICY_MAX(NLA_U8, 128),
 	[LBVS_SVC_ATTR_STATS]		= { .type = NLA_REJECT },
+	[LBVS_SVC_ATTR_DROPS]		= { .type = NLA_REJECT },
 	[LBVS_SVC_ATTR_PAD]		= { .type = NLA_REJECT },
 	[LBVS_SVC_ATTR_TIMEOUT_TCP]	= { .type = NLA_U32 },
 	[LBVS_SVC_ATTR_TIMEOUT_TCP_FIN]	= { .type = NLA_U32 },
@@ -639,6 +640,30 @@ static int put_stats(struct sk_buff *skb, int attr, struct lbvs_stats *s)
 	return nest_end(skb, nest, err);
 }
 
+/* Every reason's count, reason r as attribute r + 1 (0 is no attribute). */
+static int put_drops(struct sk_buff *skb, int attr, const u64 *cnt)
+{
+	struct nlattr *nest = nla_nest_start(skb, attr);
+	unsigned int r;
+	int err = 0;
+
+	if (!nest)
+		return -EMSGSIZE;
+	for (r = 0; !err && r < __LBVS_DROP_MAX; r++)
+		err = nla_put_u64_64bit(skb, r + 1, cnt[r], 0);
+	return nest_end(skb, nest, err);
+}
+
+/* Only once the service dropped a packet: most never do. */
+static int put_svc_drops(struct sk_buff *skb, struct lbvs_service *svc)
+{
+	u64 cnt[__LBVS_DROP_MAX];
+
+	if (!lbvs_svc_drops_read(svc, cnt))
+		return 0;
+	return put_drops(skb, LBVS_SVC_ATTR_DROPS, cnt);
+}
+
 /* The attributes that identify a service. */
 static int put_svc_id(struct sk_buff *skb, const struct lbvs_service *svc)
 {
@@ -693,7 +718,8 @@ static int put_svc(struct sk_buff *skb, struct lbvs_service *svc, bool stats)
 	      nla_put_u32(skb, LBVS_SVC_ATTR_TIMEOUT, svc->timeout) ||
 	      nla_put_u8(skb, LBVS_SVC_ATTR_NETMASK, svc->netmask) ||
 	      put_svc_timeouts(skb, svc) ||
-	      (stats && put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats));
+	      (stats && (put_stats(skb, LBVS_SVC_ATTR_STATS, &svc->stats) ||
+			 put_svc_drops(skb, svc)));
 	return nest_end(skb, nest, err);
 }
 
@@ -1263,27 +1289,16 @@ int lbvs_genl_put_timeouts(struct sk_buff *msg, struct genl_info *info, void *ob
 	return 0;
 }
 
-/* Every reason's count, reason r as attribute r + 1 (0 is no attribute). */
-static int put_drops(struct sk_buff *msg, const struct lbvs_drops *d)
-{
-	struct nlattr *nest = nla_nest_start(msg, LBVS_ATTR_INFO_DROPS);
-	unsigned int r;
-
-	if (!nest)
-		return -EMSGSIZE;
-	for (r = 0; r < __LBVS_DROP_MAX; r++)
-		if (nla_put_u64_64bit(msg, r + 1, lbvs_drops_read(d, r), 0))
-			return -EMSGSIZE;
-	nla_nest_end(msg, nest);
-	return 0;
-}
-
 static int fill_info(struct sk_buff *msg, struct genl_info *info, void *obj)
 {
 	struct lbvs_net *ln = obj;
 	u32 size = lbvs_conn_table_size(ln);
+	u64 drops[__LBVS_DROP_MAX];
+	unsigned int r;
 
-	return put_drops(msg, &ln->drops) ||
+	for (r = 0; r < __LBVS_DROP_MAX; r++)
+		drops[r] = lbvs_drops_read(&ln->drops, r);
+	return put_drops(msg, LBVS_ATTR_INFO_DROPS, drops) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_FEATURES, LBVS_FEAT_DEST_LIST) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_TAB_SIZE, size) ||

@@ -9,6 +9,7 @@
 #include "addr.h"
 #include "conn.h"
 #include "drain.h"
+#include "drop.h"
 #include "fwd.h"
 #include "hooks.h"
 #include "netns.h"
@@ -149,6 +150,7 @@ static void svc_free_rcu(struct rcu_head *head)
 	struct lbvs_service *svc = container_of(head, struct lbvs_service, rcu);
 
 	lbvs_stats_free(&svc->stats);
+	lbvs_svc_drops_free(svc);
 	lbvs_laddr_free(svc);
 	kfree(svc);
 }
@@ -347,6 +349,7 @@ void lbvs_svc_zero(struct lbvs_service *svc)
 	struct lbvs_dest *dest;
 
 	lbvs_stats_zero(&svc->stats);
+	lbvs_svc_drops_zero(svc);
 	list_for_each_entry(dest, &svc->dests, list)
 		lbvs_stats_zero(&dest->stats);
 }

@@ -98,6 +98,14 @@ struct lbvs_service {
 	struct lbvs_laddr_set __rcu *laddrs;	/* FULLNAT pool, see laddr.h */
 	struct lbvs_sched sched;	/* scheduler, see sched.h */
 	struct lbvs_stats stats;
+	/*
+	 * Drops by reason (drop.h): NULL until the first, made then by the
+	 * packet path (cmpxchg, once), freed with the service. drops_retry:
+	 * when to try making them again without memory (jiffies; 0: any
+	 * time); racy, a hint.
+	 */
+	struct lbvs_svc_drops __rcu *drops;
+	unsigned long drops_retry;
 	struct rcu_head rcu;
 };
 

@@ -4,8 +4,8 @@
 # timeout: 300
 #
 # Every drop is counted by its reason (issue 18): `lbadm -L --drops` lists
-# the namespace's counts, the service's and the server's stats count their
-# own, --prometheus exports both, and net.lbvs.log_drops logs a line per
+# the namespace's counts (with a service, the service's by reason), the
+# service's and the server's stats count their own, --prometheus exports both, and net.lbvs.log_drops logs a line per
 # drop (rate-limited). Each reason is made to happen once here: a service
 # with no server, a server at its -x, a full table (and an entry evicted
 # from it), a flow whose server was deleted, a server with no route, a
@@ -83,6 +83,21 @@ assert_eq "$(ask 53 41001)" "" "a flow whose server was deleted"
 assert_eq "$(drop dest_gone)" 1 "dest_gone"
 assert_eq "$(svc_drops 53)" 4 "the service counts all its drops"
 
+# A service's drops by reason: -L --drops with the service. no_route
+# comes from a transmit step, which counts for the flow's service too.
+sdrop() { lbd -L --drops -u "$VIP4:$1" | awk -v r="$2" '$1 == r { print $2 }'; }
+assert_eq "$(sdrop 53 no_dest) $(sdrop 53 threshold) $(sdrop 53 table_full) $(sdrop 53 dest_gone)" \
+	"1 1 1 1" "the service's drops by reason"
+assert_eq "$(lbd -L --drops -u "$VIP4:53" | awk '{ s += $2 } END { print s }')" 4 \
+	"the service's reasons add up to its drops"
+assert_eq "$(sdrop 54 no_route) $(sdrop 55 no_local_port)" "1 1" "drops by reason, more services"
+assert_match "$(lbd -L --drops --json -u "$VIP4:54")" '^\{"drops":\{"no_dest":0,.*"no_route":1,' \
+	"a service's drops by reason, JSON"
+lbd -A -u "$VIP4:56" -s rr
+assert_eq "$(lbd -L --drops -u "$VIP4:56" | awk '{ print $2 }' | sort -u) $(lbd -L --drops -u "$VIP4:56" | wc -l)" \
+	"0 17" "a service that never dropped: every reason, 0"
+expect_lbadm_fail "[Nn]o such service" lbd -L --drops -u "$VIP4:57"
+
 nsx director sysctl -qw net.lbvs.log_drops=1
 ask 53 41006 >/dev/null
 wait_until 5 logged "lbvs: drop no_dest: proto 17 $CIP4:41006 -> $VIP4:53" ||
@@ -97,6 +112,9 @@ assert_match "$(lbd -L --drops --json)" '^\{"drops":\{"no_dest":2,"threshold":1,
 
 lbd -Z
 assert_eq "$(svc_drops 54)" 0 "-Z zeroes a service's drops"
+assert_eq "$(sdrop 54 no_route)" 0 "-Z zeroes a service's drops by reason"
 assert_eq "$(drop no_route)" 1 "-Z leaves the namespace's"
+assert_eq "$(ask 54 41009)" "" "a server without a route, after -Z"
+assert_eq "$(sdrop 54 no_route)" 1 "counted again after -Z"
 expect_lbadm_fail 'stats lists services, not drops \(--drops\)' lbd -L --drops --stats
-expect_lbadm_fail '--drops lists drops, not a service' lbd -L --drops -u "$VIP4:53"
+expect_lbadm_fail '--daemon lists sync daemons, not a service' lbd -L --daemon -u "$VIP4:53"

@@ -376,6 +376,11 @@ START_TEST(t_msg_replies)
 	nla_put_u64(m, LBVS_STATS_ATTR_CONNS, 12345678901ULL);
 	nla_put_u64(m, LBVS_STATS_ATTR_OUTBPS, 77);
 	nla_nest_end(m, st);
+	/* A service's drops by reason: as the namespace's. */
+	st = nla_nest_start(m, LBVS_SVC_ATTR_DROPS);
+	nla_put_u64(m, LBVS_DROP_TABLE_FULL + 1, 5);
+	nla_put_u64(m, LBVS_DROP_PROXY_WAIT + 1, 1ULL << 40);
+	nla_nest_end(m, st);
 	nla_nest_end(m, n);
 	n = nla_nest_start(m, LBVS_ATTR_DEST);	/* no AF: the service's */
 	nla_put(m, LBVS_DEST_ATTR_ADDR, 16, v6);
@@ -393,6 +398,9 @@ START_TEST(t_msg_replies)
 	ck_assert_str_eq(s.sched, "wrr");
 	ck_assert_uint_eq(s.timeout, 60);
 	ck_assert_uint_eq(s.netmask, 48);
+	ck_assert_uint_eq(s.drop_reasons[LBVS_DROP_TABLE_FULL], 5);
+	ck_assert_uint_eq(s.drop_reasons[LBVS_DROP_PROXY_WAIT], 1ULL << 40);
+	ck_assert_uint_eq(s.drop_reasons[LBVS_DROP_NO_DEST], 0);
 	ck_assert_uint_eq(s.stats.conns, 12345678901ULL);
 	ck_assert_uint_eq(s.stats.outbps, 77);
 	ck_assert_int_eq(lbadm_get_dest(top, &d), 0);

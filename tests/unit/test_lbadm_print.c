@@ -993,7 +993,7 @@ START_TEST(t_print_drops)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	lbadm_print_drops(f, &info, 0);
+	lbadm_print_drops(f, info.drops, 0);
 	fclose(f);
 	ck_assert_ptr_eq(strstr(buf, "no_dest         3\nthreshold       0\n"), buf);
 	ck_assert_ptr_nonnull(strstr(buf, "\ntable_full      0\n"));
@@ -1002,7 +1002,7 @@ START_TEST(t_print_drops)
 	free(buf);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
-	lbadm_print_drops(f, &info, LBADM_FMT_JSON);
+	lbadm_print_drops(f, info.drops, LBADM_FMT_JSON);
 	fclose(f);
 	ck_assert_ptr_eq(strstr(buf, "{\"drops\":{\"no_dest\":3,\"threshold\":0,"), buf);
 	ck_assert_ptr_nonnull(strstr(buf, ",\"bad_header\":12345678901}}\n"));

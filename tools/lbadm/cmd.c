@@ -652,15 +652,26 @@ static int run_daemons(struct lbadm_nl *nl, const struct lbadm_req *r,
 	return rc;
 }
 
-/* -L --drops: the namespace's drops by reason. */
+/* -L --drops: the namespace's drops by reason, or a service's. */
 static int run_drops(struct lbadm_nl *nl, const struct lbadm_req *r,
 		     FILE *out, struct lbadm_err *e)
 {
 	struct lbadm_info info = { 0 };
+	struct lbadm_table t;
+	char desc[128];
 
-	if (lbadm_fetch_info(nl, &info, e))
-		return fail(e, "get drop counters");
-	lbadm_print_drops(out, &info, r->fmt);
+	if (!r->has_svc) {
+		if (lbadm_fetch_info(nl, &info, e))
+			return fail(e, "get drop counters");
+		lbadm_print_drops(out, info.drops, r->fmt);
+		return LBADM_EXIT_OK;
+	}
+	lbadm_describe(r, desc, sizeof(desc));
+	if (lbadm_fetch(nl, &r->svc, &t, LBADM_FETCH_STATS, e))
+		return fail(e, desc);
+	if (t.n)
+		lbadm_print_drops(out, t.v[0].svc.drop_reasons, r->fmt);
+	lbadm_table_free(&t);
 	return LBADM_EXIT_OK;
 }
 

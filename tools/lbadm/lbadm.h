@@ -60,6 +60,8 @@ struct lbadm_svc {
 	uint32_t timeouts[3];
 	uint8_t netmask;	/* persistence prefix length */
 	struct lbadm_stats stats;
+	/* Its drops by enum lbvs_drop_reason (listings; 0 if it has none). */
+	uint64_t drop_reasons[__LBVS_DROP_MAX];
 };
 
 struct lbadm_dest {

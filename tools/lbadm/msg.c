@@ -33,6 +33,26 @@ static const struct lbadm_field stats_fields[LBVS_STATS_ATTR_MAX + 1] = {
 static const struct lbadm_nest stats_nest = LBADM_NEST(stats_fields, 0);
 LBADM_READER(get_stats, &stats_nest, struct lbadm_stats)
 
+/*
+ * LBVS_ATTR_INFO_DROPS and LBVS_SVC_ATTR_DROPS: attribute r + 1 counts
+ * reason r; the reasons are the UAPI's enum, so the nest needs no table
+ * of its own. Reasons a newer
+ * kernel adds are skipped.
+ */
+static int get_drops(const struct nlattr *a, void *m)
+{
+	uint64_t *drops = m;
+	struct nlattr *x;
+	int rem, t;
+
+	nla_for_each_nested(x, (struct nlattr *)a, rem) {
+		t = nla_type(x);
+		if (t >= 1 && t <= __LBVS_DROP_MAX && nla_len(x) == sizeof(uint64_t))
+			drops[t - 1] = nla_get_u64(x);
+	}
+	return 0;
+}
+
 #define SVC(t, k, m, p, f) LBADM_FIELD(LBVS_SVC_ATTR_##t, k, struct lbadm_svc, m, p, f)
 
 static const struct lbadm_field svc_fields[LBVS_SVC_ATTR_MAX + 1] = {
@@ -50,6 +70,7 @@ static const struct lbadm_field svc_fields[LBVS_SVC_ATTR_MAX + 1] = {
 	SVC(TIMEOUT_TCP, U32, timeouts[0], P_CONF, 0),
 	SVC(TIMEOUT_TCP_FIN, U32, timeouts[1], P_CONF, 0),
 	SVC(TIMEOUT_UDP, U32, timeouts[2], P_CONF, 0),
+	LBADM_SUB(LBVS_SVC_ATTR_DROPS, struct lbadm_svc, drop_reasons, get_drops),
 };
 
 /* An address service's key also needs its address: lbadm_get_svc(). */
@@ -200,25 +221,6 @@ static const struct lbadm_field daemon_fields[LBVS_DAEMON_ATTR_MAX + 1] = {
 
 static const struct lbadm_nest daemon_nest =
 	LBADM_NEST(daemon_fields, LBADM_BIT(LBVS_DAEMON_ATTR_STATE));
-
-/*
- * LBVS_ATTR_INFO_DROPS: attribute r + 1 counts reason r; the reasons are
- * the UAPI's enum, so the nest needs no table of its own. Reasons a newer
- * kernel adds are skipped.
- */
-static int get_drops(const struct nlattr *a, void *m)
-{
-	uint64_t *drops = m;
-	struct nlattr *x;
-	int rem, t;
-
-	nla_for_each_nested(x, (struct nlattr *)a, rem) {
-		t = nla_type(x);
-		if (t >= 1 && t <= __LBVS_DROP_MAX && nla_len(x) == sizeof(uint64_t))
-			drops[t - 1] = nla_get_u64(x);
-	}
-	return 0;
-}
 
 /* The top level's values, of three kinds of message. */
 struct top {

@@ -894,17 +894,19 @@ static int conv_daemon(struct lbadm_req *r, struct lbadm_err *e)
 }
 
 /*
- * Listings of no service: -L --daemon (the daemons, with their counters on
- * a line of their own if --stats; ipvsadm refuses the listing options of
- * services with it) and -L --drops (the namespace's drops).
+ * Listings other than services': -L --daemon (the daemons, with their
+ * counters on a line of their own if --stats; ipvsadm refuses the listing
+ * options of services with it) and -L --drops (the namespace's drops, or
+ * the service's given).
  */
 static const struct {
 	int id;
 	const char *opt, *what;
 	int stats;	/* --stats allowed */
+	int svc;	/* a service may be given */
 } list_kinds[] = {
-	{ O_DAEMON, "--daemon", "sync daemons", 1 },
-	{ O_DROPS, "--drops", "drops", 0 },
+	{ O_DAEMON, "--daemon", "sync daemons", 1, 0 },
+	{ O_DROPS, "--drops", "drops", 0, 1 },
 };
 
 static int check_list_kind(struct lbadm_req *r, struct lbadm_err *e)
@@ -925,7 +927,7 @@ static int check_list_kind(struct lbadm_req *r, struct lbadm_err *e)
 			return lbadm_seterr(e, "%s lists services, not %s (%s)",
 					    lbadm_opt_name(o, name, sizeof(name)),
 					    list_kinds[k].what, list_kinds[k].opt);
-	if (r->slot_opt[S_SVC])
+	if (r->slot_opt[S_SVC] && !list_kinds[k].svc)
 		return lbadm_seterr(e, "%s lists %s, not a service (%s)",
 				    list_kinds[k].opt, list_kinds[k].what,
 				    r->arg[r->slot_opt[S_SVC]->id]);

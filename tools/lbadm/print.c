@@ -1323,19 +1323,18 @@ const char *lbadm_drop_name(unsigned int reason)
 	return reason < __LBVS_DROP_MAX ? drop_names[reason] : "?";
 }
 
-void lbadm_print_drops(FILE *f, const struct lbadm_info *info, unsigned int fmt)
+void lbadm_print_drops(FILE *f, const uint64_t *drops, unsigned int fmt)
 {
 	unsigned int r;
 
 	if (!(fmt & LBADM_FMT_JSON)) {
 		for (r = 0; r < __LBVS_DROP_MAX; r++)
-			fprintf(f, "%-15s %" PRIu64 "\n", drop_names[r], info->drops[r]);
+			fprintf(f, "%-15s %" PRIu64 "\n", drop_names[r], drops[r]);
 		return;
 	}
 	fputs("{\"drops\":{", f);
 	for (r = 0; r < __LBVS_DROP_MAX; r++)
-		fprintf(f, "%s\"%s\":%" PRIu64, r ? "," : "", drop_names[r],
-			info->drops[r]);
+		fprintf(f, "%s\"%s\":%" PRIu64, r ? "," : "", drop_names[r], drops[r]);
 	fputs("}}\n", f);
 }
 

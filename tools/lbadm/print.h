@@ -102,7 +102,7 @@ const char *lbadm_drop_name(unsigned int reason);
  * -L --drops: the namespace's drops, a line "NAME COUNT" per reason in the
  * UAPI's order (the name padded to 15), or JSON as above.
  */
-void lbadm_print_drops(FILE *f, const struct lbadm_info *info, unsigned int fmt);
+void lbadm_print_drops(FILE *f, const uint64_t *drops, unsigned int fmt);
 
 /*
  * --monitor: an event, the request r that made a change, on one line: text

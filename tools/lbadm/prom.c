@@ -12,7 +12,7 @@
 #include "prom.h"
 #include "fmt.h"
 
-enum prom_of { OF_SVC_STAT, OF_DEST_STAT, OF_DEST_U32, OF_SVC_NDESTS };
+enum prom_of { OF_SVC_STAT, OF_DEST_STAT, OF_DEST_U32, OF_SVC_NDESTS, OF_SVC_REASONS };
 
 struct prom_metric {
 	const char *name;
@@ -52,6 +52,9 @@ struct prom_metric {
 
 static const struct prom_metric metrics[] = {
 	COUNTERS("service", OF_SVC_STAT, "the virtual service"),
+	{ "lbvs_service_drops_by_reason_total", "counter",
+	  "Packets of the virtual service dropped, by reason (those counted).",
+	  OF_SVC_REASONS, 0 },
 	{ "lbvs_service_backends", "gauge",
 	  "Real servers configured for the virtual service.", OF_SVC_NDESTS, 0 },
 	COUNTERS("backend", OF_DEST_STAT, "the real server"),
@@ -108,6 +111,18 @@ static void print_dests(FILE *f, const struct prom_metric *m,
 	}
 }
 
+/* Only the reasons the service counted: most services have none. */
+static void print_reasons(FILE *f, const struct prom_metric *m,
+			  const struct lbadm_svc *s, const char *sl)
+{
+	unsigned int r;
+
+	for (r = 0; r < __LBVS_DROP_MAX; r++)
+		if (s->drop_reasons[r])
+			fprintf(f, "%s{%s,reason=\"%s\"} %" PRIu64 "\n", m->name, sl,
+				lbadm_drop_name(r), s->drop_reasons[r]);
+}
+
 static void print_family(FILE *f, const struct prom_metric *m,
 			 const struct lbadm_svc_entry *v, size_t n)
 {
@@ -121,6 +136,10 @@ static void print_family(FILE *f, const struct prom_metric *m,
 		svc_labels(sl, sizeof(sl), &v[i].svc);
 		if (m->of == OF_DEST_STAT || m->of == OF_DEST_U32) {
 			print_dests(f, m, &v[i], sl);
+			continue;
+		}
+		if (m->of == OF_SVC_REASONS) {
+			print_reasons(f, m, &v[i].svc, sl);
 			continue;
 		}
 		val = m->of == OF_SVC_NDESTS ? v[i].n_dests :

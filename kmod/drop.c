@@ -41,9 +41,23 @@ static u64 cpu_sum(const struct lbvs_drop_cpu __percpu *pcpu, enum lbvs_drop_rea
 	return sum;
 }
 
+/* Every reason's sum, into cnt. */
+static void cpu_sums(const struct lbvs_drop_cpu __percpu *pcpu, u64 *cnt)
+{
+	unsigned int r;
+
+	for (r = 0; r < __LBVS_DROP_MAX; r++)
+		cnt[r] = cpu_sum(pcpu, r);
+}
+
 u64 lbvs_drops_read(const struct lbvs_drops *d, enum lbvs_drop_reason r)
 {
 	return cpu_sum(d->cpu, r);
+}
+
+void lbvs_drops_read_all(const struct lbvs_drops *d, u64 *cnt)
+{
+	cpu_sums(d->cpu, cnt);
 }
 
 static void drop_log(struct lbvs_drops *d, enum lbvs_drop_reason r,
@@ -154,8 +168,7 @@ bool lbvs_svc_drops_read(struct lbvs_service *svc, u64 *cnt)
 
 	if (!d)
 		return false;
-	for (r = 0; r < __LBVS_DROP_MAX; r++)
-		cnt[r] = cpu_sum(d->cpu, r);
+	cpu_sums(d->cpu, cnt);
 	spin_lock_bh(&svc->stats.lock);
 	for (r = 0; r < __LBVS_DROP_MAX; r++)
 		cnt[r] -= d->base[r];
@@ -167,12 +180,10 @@ void lbvs_svc_drops_zero(struct lbvs_service *svc)
 {
 	struct lbvs_svc_drops *d = svc_drops(svc);
 	u64 sum[__LBVS_DROP_MAX];
-	unsigned int r;
 
 	if (!d)
 		return;
-	for (r = 0; r < __LBVS_DROP_MAX; r++)
-		sum[r] = cpu_sum(d->cpu, r);
+	cpu_sums(d->cpu, sum);
 	spin_lock_bh(&svc->stats.lock);
 	memcpy(d->base, sum, sizeof(sum));
 	spin_unlock_bh(&svc->stats.lock);

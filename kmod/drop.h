@@ -54,6 +54,8 @@ int lbvs_drops_init(struct lbvs_drops *d);
 void lbvs_drops_exit(struct lbvs_drops *d);
 /* The sum over CPUs, read without a lock: a count read once off. */
 u64 lbvs_drops_read(const struct lbvs_drops *d, enum lbvs_drop_reason r);
+/* Every reason's, into cnt (__LBVS_DROP_MAX of them). */
+void lbvs_drops_read_all(const struct lbvs_drops *d, u64 *cnt);
 
 /*
  * Count a drop of reason r in ln, and log it if asked; t: the packet's

@@ -170,9 +170,10 @@ static unsigned int drop_svc(struct lbvs_net *ln, struct lbvs_service *svc,
  */
 static unsigned int counted(struct net *net, struct lbvs_conn *c, unsigned int verdict)
 {
-	struct lbvs_service *svc = c->dest->svc;
+	struct lbvs_service *svc;
 
 	if (unlikely(verdict == NF_DROP)) {
+		svc = c->dest->svc;
 		lbvs_stats_inc(&svc->stats, LBVS_CNT_DROPS);
 		lbvs_stats_inc(&c->dest->stats, LBVS_CNT_DROPS);
 		lbvs_drop_svc(svc, lbvs_drop_last(&lbvs_net(net)->drops));

@@ -20,9 +20,9 @@
  *
  * A SYN-proxied flow's quote also moves between the two sequence spaces
  * (seqadj.h). The quoted transport checksum is left alone (the quote is
- * often cut short); the ICMP checksum is verified first (as IPVS: a corrupt error is
- * dropped and counted, never given a valid checksum), then computed again
- * over the whole message.
+ * often cut short); the ICMP checksum is verified first (as IPVS: a
+ * corrupt error is dropped and counted, never given a valid checksum),
+ * then computed again over the whole message.
  */
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>

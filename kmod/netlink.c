@@ -1294,10 +1294,8 @@ static int fill_info(struct sk_buff *msg, struct genl_info *info, void *obj)
 	struct lbvs_net *ln = obj;
 	u32 size = lbvs_conn_table_size(ln);
 	u64 drops[__LBVS_DROP_MAX];
-	unsigned int r;
 
-	for (r = 0; r < __LBVS_DROP_MAX; r++)
-		drops[r] = lbvs_drops_read(&ln->drops, r);
+	lbvs_drops_read_all(&ln->drops, drops);
 	return put_drops(msg, LBVS_ATTR_INFO_DROPS, drops) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_VERSION, LBVS_VERSION_CODE) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_FEATURES, LBVS_FEAT_DEST_LIST) ||
@@ -1305,11 +1303,9 @@ static int fill_info(struct sk_buff *msg, struct genl_info *info, void *obj)
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_MAX, READ_ONCE(ln->sysctl.conn_max)) ||
 	       nla_put_u32(msg, LBVS_ATTR_INFO_CONN_COUNT, atomic_read(&ln->conns.count)) ||
 	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_CONN_DROPPED,
-				 lbvs_drops_read(&ln->drops, LBVS_DROP_TABLE_FULL),
-				 LBVS_ATTR_PAD) ||
+				 drops[LBVS_DROP_TABLE_FULL], LBVS_ATTR_PAD) ||
 	       nla_put_u64_64bit(msg, LBVS_ATTR_INFO_NO_LPORT,
-				 lbvs_drops_read(&ln->drops, LBVS_DROP_NO_LPORT),
-				 LBVS_ATTR_PAD);
+				 drops[LBVS_DROP_NO_LPORT], LBVS_ATTR_PAD);
 }
 
 static int cmd_get_config(struct sk_buff *skb, struct genl_info *info)

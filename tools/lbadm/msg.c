@@ -36,8 +36,7 @@ LBADM_READER(get_stats, &stats_nest, struct lbadm_stats)
 /*
  * LBVS_ATTR_INFO_DROPS and LBVS_SVC_ATTR_DROPS: attribute r + 1 counts
  * reason r; the reasons are the UAPI's enum, so the nest needs no table
- * of its own. Reasons a newer
- * kernel adds are skipped.
+ * of its own. Reasons a newer kernel adds are skipped.
  */
 static int get_drops(const struct nlattr *a, void *m)
 {

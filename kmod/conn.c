@@ -100,14 +100,14 @@ static int in_cmp(struct rhashtable_compare_arg *arg, const void *obj)
 {
 	const struct lbvs_conn *c = obj;
 
-	return READ_ONCE(c->dead) || lbvs_conn_expired(c) || !conn_match(c, false, arg->key);
+	return lbvs_conn_dead(c) || lbvs_conn_expired(c) || !conn_match(c, false, arg->key);
 }
 
 static int out_cmp(struct rhashtable_compare_arg *arg, const void *obj)
 {
 	const struct lbvs_conn *c = obj;
 
-	return READ_ONCE(c->dead) || lbvs_conn_expired(c) || !conn_match(c, true, arg->key);
+	return lbvs_conn_dead(c) || lbvs_conn_expired(c) || !conn_match(c, true, arg->key);
 }
 
 static const struct rhashtable_params in_params = {
@@ -167,7 +167,7 @@ static void conn_free_rcu(struct rcu_head *head)
 	const struct lbvs_fwd_ops *fwd = lbvs_conn_fwd(c);
 	struct lbvs_dest *dest = c->dest;
 
-	conn_count(c, c->state, -1);
+	conn_count(c, lbvs_conn_state(c), -1);
 	lbvs_sched_load_changed(dest);
 	lbvs_dest_put(dest);
 	if (fwd->release)
@@ -208,13 +208,28 @@ static void conn_drop(struct lbvs_conn_table *tab, struct lbvs_conn *c)
 		template_put(control);
 }
 
+/* conn.h's sizes, which the memory budget per entry counts on. */
+static_assert(!IS_ENABLED(CONFIG_X86_64) || sizeof(struct lbvs_conn) == 56);
+
+/* Whoever sets LBVS_CONN_DEAD first removes c: true for that caller. */
+static bool conn_kill(struct lbvs_conn *c)
+{
+	u8 old = READ_ONCE(c->state);
+
+	do {
+		if (old & LBVS_CONN_DEAD)
+			return false;
+	} while (!try_cmpxchg(&c->state, &old, old | LBVS_CONN_DEAD));
+	return true;
+}
+
 /*
  * An entry's end: announced if it was (shown), unhashed, freed; a no-op
  * if already done.
  */
 static void conn_end(struct lbvs_conn_table *tab, struct lbvs_conn *c, bool shown)
 {
-	if (xchg(&c->dead, 1))
+	if (!conn_kill(c))
 		return;
 	if (shown && !c->tmpl && !tab->quiet)
 		lbvs_genl_conn_event(container_of(tab, struct lbvs_net, conns), c,
@@ -490,7 +505,8 @@ void lbvs_conn_set_state(struct lbvs_net *ln, struct lbvs_conn *c, u8 state)
 {
 	u8 old = READ_ONCE(c->state);
 
-	if (old == state || cmpxchg(&c->state, old, state) != old)
+	/* A dead entry keeps the state its counts are undone from. */
+	if (old == state || (old & LBVS_CONN_DEAD) || cmpxchg(&c->state, old, state) != old)
 		goto out;
 	if (lbvs_state_active(old) != lbvs_state_active(state)) {
 		conn_count(c, old, -1);
@@ -532,7 +548,7 @@ struct lbvs_conn *lbvs_conn_walk_peek(struct rhashtable_iter *it, int *err)
 			return NULL;
 		}
 		/* -EAGAIN: the table was resized; go on, entries may repeat. */
-		if (!c || (!IS_ERR(c) && !READ_ONCE(c->dead)))
+		if (!c || (!IS_ERR(c) && !lbvs_conn_dead(c)))
 			return c;
 		rhashtable_walk_next(it);
 	}
@@ -647,7 +663,7 @@ static void conn_sweep(struct lbvs_conn_table *tab,
 				continue;
 			break;
 		}
-		if (!READ_ONCE(c->dead) && match(c, arg))
+		if (!lbvs_conn_dead(c) && match(c, arg))
 			conn_unlink(tab, c);
 		if (++n < SWEEP_SLICE || !sweep_may_pause(&it))
 			continue;

@@ -14,10 +14,11 @@
  *
  * Locking: lookups are RCU (no lock, no reference: the caller stays inside
  * rcu_read_lock() while it uses the entry). Insert and remove use
- * rhashtable's own bucket locks; whoever flips c->dead from 0 to 1 owns the
- * removal, so an entry is unhashed and freed exactly once (call_rcu, after
- * which it drops its real-server reference). c->state changes by cmpxchg, so
- * the server's active/inactive counts follow each transition exactly once.
+ * rhashtable's own bucket locks; whoever sets LBVS_CONN_DEAD in c->state owns
+ * the removal, so an entry is unhashed and freed exactly once (call_rcu,
+ * after which it drops its real-server reference). c->state changes by
+ * cmpxchg, so the server's active/inactive counts follow each transition
+ * exactly once, and none follows the removal.
  *
  * Expiry needs no timer per entry: each entry keeps its deadline in jiffies;
  * lookups skip expired entries and a per-netns worker reclaims them in
@@ -91,8 +92,14 @@ struct lbvs_conn {
 	 * byte's only changing bits, never have writers on the same entry.
 	 */
 	u8 assured:1;
-	u8 state;			/* enum lbvs_conn_state, cmpxchg */
-	u8 dead;			/* xchg 0 -> 1 by whoever removes it */
+	/*
+	 * enum lbvs_conn_state, changed by cmpxchg, and LBVS_CONN_DEAD, set
+	 * once by whoever removes the entry: the dead entry's state stays as
+	 * it was (its server's counts are undone from it). The two share a
+	 * byte so that the entry has one to spare: read them with
+	 * lbvs_conn_state() and lbvs_conn_dead().
+	 */
+	u8 state;
 	/* caddr, vaddr, laddr, daddr: 4 x 4 bytes (IPv4) or 4 x 16 (IPv6). */
 	u8 addrs[] __aligned(4);
 };
@@ -101,6 +108,18 @@ struct lbvs_conn {
 #define LBVS_CONN_V6_ADDRS	(4 * sizeof(struct in6_addr))
 
 enum { LBVS_A_C, LBVS_A_V, LBVS_A_L, LBVS_A_D };
+
+#define LBVS_CONN_DEAD	0x80	/* in c->state, above every state */
+
+static inline u8 lbvs_conn_state(const struct lbvs_conn *c)
+{
+	return READ_ONCE(c->state) & ~LBVS_CONN_DEAD;
+}
+
+static inline bool lbvs_conn_dead(const struct lbvs_conn *c)
+{
+	return READ_ONCE(c->state) & LBVS_CONN_DEAD;
+}
 
 static inline u16 lbvs_conn_af(const struct lbvs_conn *c)
 {

@@ -113,7 +113,7 @@ static void count(struct lbvs_conn *c, bool in, unsigned int len)
 static void track(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_pkt *p,
 		  enum lbvs_dir dir, bool fresh)
 {
-	u8 old = READ_ONCE(c->state), state = old;
+	u8 old = lbvs_conn_state(c), state = old;
 	u32 old_expires = READ_ONCE(c->expires);
 
 	if (lbvs_synproxy_waiting(c))
@@ -144,7 +144,7 @@ static bool reused(struct lbvs_net *ln, const struct lbvs_conn *c,
 		   const struct lbvs_pkt *p)
 {
 	int mode = READ_ONCE(ln->sysctl.conn_reuse_mode);
-	u8 state = READ_ONCE(c->state);
+	u8 state = lbvs_conn_state(c);
 
 	if (!mode || p->t.proto != IPPROTO_TCP || !opens_flow(p))
 		return false;

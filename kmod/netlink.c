@@ -1075,7 +1075,7 @@ static int put_conn(struct sk_buff *skb, const struct lbvs_conn *c)
 	      nla_put_be16(skb, LBVS_CONN_ATTR_LPORT, c->lport) ||
 	      put_addr(skb, LBVS_CONN_ATTR_DADDR, af, lbvs_conn_addr(c, LBVS_A_D)) ||
 	      nla_put_be16(skb, LBVS_CONN_ATTR_DPORT, c->dport) ||
-	      nla_put_u8(skb, LBVS_CONN_ATTR_STATE, READ_ONCE(c->state)) ||
+	      nla_put_u8(skb, LBVS_CONN_ATTR_STATE, lbvs_conn_state(c)) ||
 	      nla_put_u32(skb, LBVS_CONN_ATTR_EXPIRES, jiffies_to_msecs(max(left, 0))) ||
 	      nla_put_u32(skb, LBVS_CONN_ATTR_FWD, lbvs_conn_method(c)) ||
 	      nla_put_u32(skb, LBVS_CONN_ATTR_FLAGS, c->tmpl ? LBVS_CONN_F_TEMPLATE : 0);

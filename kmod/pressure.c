@@ -46,7 +46,7 @@ bool lbvs_conn_assured(const struct lbvs_conn *c, u8 state)
 
 static bool evictable(const struct lbvs_conn *c)
 {
-	return !READ_ONCE(c->dead) && !lbvs_conn_assured(c, READ_ONCE(c->state));
+	return !lbvs_conn_dead(c) && !lbvs_conn_assured(c, lbvs_conn_state(c));
 }
 
 /* The evictable entry of the sample nearest its end, or NULL. */
@@ -65,7 +65,7 @@ static struct lbvs_conn *victim(struct lbvs_conn_table *tab, bool evict)
 			if (++seen > SAMPLE_ENTRIES)
 				break;
 			/* Over already, only not collected yet: no eviction. */
-			if (!READ_ONCE(c->dead) && lbvs_conn_expired(c))
+			if (!lbvs_conn_dead(c) && lbvs_conn_expired(c))
 				return c;
 			if (evict && evictable(c) &&
 			    (!old || time_after32(READ_ONCE(old->expires), READ_ONCE(c->expires))))

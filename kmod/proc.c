@@ -253,7 +253,7 @@ static void conn_show_entry(struct seq_file *seq, const struct lbvs_conn *c)
 	__be16 cport = c->tmpl ? 0 : c->cport;
 	s32 left = (s32)(READ_ONCE(c->expires) - (u32)jiffies);
 	unsigned int secs = left > 0 ? jiffies_to_msecs(left) / 1000 : 0;
-	const char *state = lbvs_state_name(READ_ONCE(c->state));
+	const char *state = lbvs_state_name(lbvs_conn_state(c));
 
 	if (c->v6) {
 		seq_printf(seq, "%-3s %pI6 %04X %pI6 %04X %pI6 %04X %-11s %7u\n",

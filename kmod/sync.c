@@ -242,7 +242,7 @@ static bool refresh_due(const struct lbvs_conn *c, u32 old_expires, u32 refresh)
 static bool sync_needed(const struct lbvs_conn *c, u8 old, u32 old_expires, bool fresh,
 			u32 refresh)
 {
-	u8 state = READ_ONCE(c->state);
+	u8 state = lbvs_conn_state(c);
 
 	if (c->tmpl)
 		return fresh;
@@ -279,7 +279,7 @@ static bool encode(const struct lbvs_conn *c, struct lbvs_sync_conn *sc)
 {
 	const struct lbvs_service *svc = c->dest->svc;
 	unsigned int alen = lbvs_conn_alen(c);
-	u8 state = READ_ONCE(c->state);
+	u8 state = lbvs_conn_state(c);
 
 	/*
 	 * A SYN proxy's flow lives on its sequence deltas, which a peer

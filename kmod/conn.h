@@ -96,10 +96,16 @@ struct lbvs_conn {
 	 * enum lbvs_conn_state, changed by cmpxchg, and LBVS_CONN_DEAD, set
 	 * once by whoever removes the entry: the dead entry's state stays as
 	 * it was (its server's counts are undone from it). The two share a
-	 * byte so that the entry has one to spare: read them with
-	 * lbvs_conn_state() and lbvs_conn_dead().
+	 * byte so that sync_pkts has one: read them with lbvs_conn_state()
+	 * and lbvs_conn_dead().
 	 */
 	u8 state;
+	/*
+	 * Client packets, modulo sync_threshold's period, as IPVS's in_pkts:
+	 * counted only while a sync master runs (sync.c). No atomics: two
+	 * CPUs on one flow at once may lose a count, as a resend late by one.
+	 */
+	u8 sync_pkts;
 	/* caddr, vaddr, laddr, daddr: 4 x 4 bytes (IPv4) or 4 x 16 (IPv6). */
 	u8 addrs[] __aligned(4);
 };

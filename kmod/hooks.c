@@ -123,7 +123,8 @@ static void track(struct lbvs_net *ln, struct lbvs_conn *c, const struct lbvs_pk
 	else if (!fresh && dir != LBVS_DIR_OUT && !c->assured)
 		c->assured = 1;
 	lbvs_conn_set_state(ln, c, state);
-	lbvs_sync_conn(ln, c, old, old_expires, fresh);
+	lbvs_sync_conn(ln, c, old, old_expires, (fresh ? LBVS_SYNC_FRESH : 0) |
+		       (dir != LBVS_DIR_OUT ? LBVS_SYNC_CLIENT : 0));
 }
 
 /* A TCP SYN (not a SYN-ACK or reset) or any UDP datagram opens a flow. */

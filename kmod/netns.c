@@ -48,6 +48,8 @@ static void sysctl_defaults(struct lbvs_sysctl *s)
 	s->sync_qlen_max = 10000;
 	s->sync_sock_size = 0;
 	s->sync_refresh_period = 0;
+	s->sync_threshold[0] = 3;	/* IPVS's defaults */
+	s->sync_threshold[1] = 50;
 	s->pressure_level = 80;
 	s->pressure_timeout = 5;
 	for (st = 0; st <= LBVS_S_MAX; st++)

@@ -34,6 +34,7 @@ struct lbvs_sysctl {
 	int sync_qlen_max;		/* sync master's queue, messages (IPVS's name) */
 	int sync_sock_size;		/* sync sockets' buffer, bytes; 0: lbvs's (IPVS's name) */
 	int sync_refresh_period;	/* seconds; 0: half a timeout (IPVS's name) */
+	int sync_threshold[2];		/* IPVS's: threshold, period (sync_rule.h) */
 	int synproxy;			/* 1: every TCP service that can is proxied */
 	int log_drops;			/* a rate-limited line per drop (drop.h) */
 	int pressure_level;		/* % of conn_max from which pressure.h acts; 0: off */

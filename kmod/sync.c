@@ -43,6 +43,7 @@
 #include "sync_msg.h"
 #include "sync_resync.h"
 #include "sync_peer.h"
+#include "sync_rule.h"
 
 /* A partial message goes out this long after its first entry (IPVS: 1-2 s). */
 #define SYNC_FLUSH		HZ
@@ -213,51 +214,80 @@ static bool peers_port_taken(struct lbvs_net *ln, enum lbvs_sync_role role,
 /* ---- master: the packet path's side ---- */
 
 /*
- * IPVS (ip_vs_sync_conn_needed(), sync_threshold 3, sync_period 50) sends
- * a TCP flow on entering these states, and again every 50 packets while
- * it stays in one, so that the backup's copy does not expire.
+ * As IPVS (ip_vs_sync_conn_needed()): a TCP flow goes in these states
+ * only, on entering each but ESTABLISHED at once; UDP in its one state.
  */
 #define SYNC_TCP_STATES	(BIT(LBVS_S_ESTABLISHED) | BIT(LBVS_S_FIN_WAIT) | \
 			 BIT(LBVS_S_CLOSE) | BIT(LBVS_S_CLOSE_WAIT) | \
 			 BIT(LBVS_S_TIME_WAIT))
 
+/* Whether c ever goes to a backup in its present state. */
+static bool syncs(const struct lbvs_conn *c, u8 state)
+{
+	if (c->tmpl)
+		return true;
+	switch (c->proto) {
+	case IPPROTO_TCP:
+		return BIT(state) & SYNC_TCP_STATES;
+	case IPPROTO_UDP:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /*
- * lbvs counts no packets (struct lbvs_conn has no room): it sends again
- * when the flow's deadline, pushed on by each packet, enters another slot
- * of half its timeout, or of net.lbvs.sync_refresh_period seconds (refresh)
- * if set, as IPVS's sysctl of that name. That is at most twice a timeout
- * (once a period) while packets flow, never for an idle flow, and each
- * flow has its own phase (by its client port), so that flows started
- * together are not resent together.
+ * Besides IPVS's packet count (sync_threshold), lbvs sends a flow again
+ * when its deadline, pushed on by a packet, enters another slot of half
+ * its timeout, or of net.lbvs.sync_refresh_period seconds (refresh) if
+ * set: the backup's copy never expires while packets flow, however few.
+ * That is at most twice a timeout (once a period) while packets flow,
+ * never for an idle flow.
  */
 static bool refresh_due(const struct lbvs_conn *c, u32 old_expires, u32 refresh)
 {
 	u32 expires = READ_ONCE(c->expires);
 	u32 period = refresh ? refresh * HZ : max_t(u32, (expires - (u32)jiffies) / 2, HZ);
-	u32 phase = (u32)(((u64)ntohs(c->cport) * period) >> 16);
 
-	return (old_expires + phase) / period != (expires + phase) / period;
+	return lbvs_sync_slot_changed(old_expires, expires, period, ntohs(c->cport));
 }
 
-static bool sync_needed(const struct lbvs_conn *c, u8 old, u32 old_expires, bool fresh,
-			u32 refresh)
+/* A client's packet: IPVS's count, kept only while a master runs. */
+static bool pkts_due(struct lbvs_net *ln, struct lbvs_conn *c)
+{
+	int threshold = READ_ONCE(ln->sysctl.sync_threshold[0]);
+	int period = READ_ONCE(ln->sysctl.sync_threshold[1]);
+	u8 n = READ_ONCE(c->sync_pkts);
+	bool due;
+
+	/* Read while being written: as lbvs_sysctl_port_range(). */
+	if (!lbvs_sync_threshold_valid(threshold, period))
+		return false;
+	due = lbvs_sync_pkts_step(&n, threshold, period);
+	WRITE_ONCE(c->sync_pkts, n);
+	return due;
+}
+
+static bool sync_needed(struct lbvs_net *ln, struct lbvs_conn *c, u8 old,
+			u32 old_expires, unsigned int how)
 {
 	u8 state = lbvs_conn_state(c);
+	bool due = (how & LBVS_SYNC_CLIENT) && pkts_due(ln, c);
+	u32 refresh;
 
-	if (c->tmpl)
-		return fresh;
-	switch (c->proto) {
-	case IPPROTO_TCP:
-		if (!(BIT(state) & SYNC_TCP_STATES))
-			return false;
-		if (state != old)
-			return true;
-		return state == LBVS_S_ESTABLISHED && refresh_due(c, old_expires, refresh);
-	case IPPROTO_UDP:
-		return fresh || refresh_due(c, old_expires, refresh);
-	default:
+	if (!syncs(c, state))
 		return false;
-	}
+	if (c->tmpl)
+		return how & LBVS_SYNC_FRESH;
+	if (state != old)
+		return due || state != LBVS_S_ESTABLISHED;
+	if (due)
+		return true;
+	/* Its first packet is the count's, as IPVS's. */
+	if (how & LBVS_SYNC_FRESH)
+		return false;
+	refresh = min_t(u32, READ_ONCE(ln->sysctl.sync_refresh_period), U32_MAX / HZ);
+	return refresh_due(c, old_expires, refresh);
 }
 
 /* Seconds until c expires, rounded up; 0 once it has. */
@@ -405,13 +435,12 @@ static void master_add_template(struct lbvs_net *ln, struct lbvs_sync_master *ms
 }
 
 void lbvs_sync_conn_slow(struct lbvs_net *ln, struct lbvs_conn *c, u8 old_state,
-			 u32 old_expires, bool fresh)
+			 u32 old_expires, unsigned int how)
 {
 	struct lbvs_sync_master *ms = rcu_dereference(ln->sync.master);
-	u32 refresh = min_t(u32, READ_ONCE(ln->sysctl.sync_refresh_period), U32_MAX / HZ);
 	struct lbvs_sync_conn sc;
 
-	if (!ms || !sync_needed(c, old_state, old_expires, fresh, refresh) || !encode(c, &sc))
+	if (!ms || !sync_needed(ln, c, old_state, old_expires, how) || !encode(c, &sc))
 		return;
 	master_add(ms, &sc);
 	if (!c->tmpl)
@@ -423,8 +452,7 @@ bool lbvs_sync_master_conn(struct lbvs_sync_master *ms, struct lbvs_conn *c)
 {
 	struct lbvs_sync_conn sc;
 
-	/* As a new entry from no state: each kind that syncs ever goes. */
-	if (!sync_needed(c, U8_MAX, 0, true, 0) || !encode(c, &sc))
+	if (!syncs(c, lbvs_conn_state(c)) || !encode(c, &sc))
 		return false;
 	master_add(ms, &sc);
 	return true;

@@ -105,28 +105,33 @@ struct lbvs_sync_counters {
 
 void lbvs_sync_counters(struct lbvs_net *ln, struct lbvs_sync_counters *out);
 
+/* What the packet lbvs_sync_conn() hears of was, bits of its "how". */
+#define LBVS_SYNC_FRESH		BIT(0)	/* c was just made for it */
+#define LBVS_SYNC_CLIENT	BIT(1)	/* the client's, counted as IPVS's in_pkts */
+
 /* lbvs_sync_conn()'s work when a master runs. */
 void lbvs_sync_conn_slow(struct lbvs_net *ln, struct lbvs_conn *c, u8 old_state,
-			 u32 old_expires, bool fresh);
+			 u32 old_expires, unsigned int how);
 
 /*
  * The packet path, right after c's state and deadline were set from a
- * packet (old_state, old_expires: before it; fresh: c was just created):
- * queue c for the master if IPVS would sync it now. Nothing but a load
- * and a test when no master runs. Under rcu_read_lock().
+ * packet (old_state, old_expires: before it; how: LBVS_SYNC_*): queue c
+ * for the master if IPVS would sync it now, or if its backup's copy would
+ * otherwise expire. Nothing but a load and a test when no master runs.
+ * Under rcu_read_lock().
  */
 static inline void lbvs_sync_conn(struct lbvs_net *ln, struct lbvs_conn *c,
-				  u8 old_state, u32 old_expires, bool fresh)
+				  u8 old_state, u32 old_expires, unsigned int how)
 {
 	if (unlikely(rcu_access_pointer(ln->sync.master)))
-		lbvs_sync_conn_slow(ln, c, old_state, old_expires, fresh);
+		lbvs_sync_conn_slow(ln, c, old_state, old_expires, how);
 }
 
 /* A persistence template just created (persist.c). Under rcu_read_lock(). */
 static inline void lbvs_sync_template(struct lbvs_net *ln, struct lbvs_conn *tc)
 {
 	if (unlikely(rcu_access_pointer(ln->sync.master)))
-		lbvs_sync_conn_slow(ln, tc, 0, 0, true);
+		lbvs_sync_conn_slow(ln, tc, 0, 0, LBVS_SYNC_FRESH);
 }
 
 #endif /* _LBVS_SYNC_H */

@@ -7,6 +7,7 @@
 #include <linux/user_namespace.h>
 
 #include "netns.h"
+#include "sync_rule.h"
 #include "sysctl.h"
 
 enum { CNT_CONNS, CNT_DROPPED, CNT_NO_LPORT, CNT_ICMP_CSUM, CNT_EVENTS_LOST };
@@ -45,11 +46,14 @@ static int proc_counter(struct ctl_table *table, int write, void *buffer,
 
 static const int port_min = 1, port_max = 65535;
 
-/* Two ports, first <= last; the packet path reads them without a lock. */
-static int proc_port_range(struct ctl_table *table, int write, void *buffer,
-			   size_t *lenp, loff_t *ppos)
+/*
+ * Two values valid only together (ok()), which the packet path reads
+ * without a lock: parsed into a copy, stored only whole and valid.
+ */
+static int proc_pair(struct ctl_table *table, int write, void *buffer, size_t *lenp,
+		     loff_t *ppos, bool (*ok)(int a, int b))
 {
-	int *range = table->data, v[2] = { READ_ONCE(range[0]), READ_ONCE(range[1]) };
+	int *val = table->data, v[2] = { READ_ONCE(val[0]), READ_ONCE(val[1]) };
 	struct ctl_table t = *table;
 	int err;
 
@@ -57,11 +61,23 @@ static int proc_port_range(struct ctl_table *table, int write, void *buffer,
 	err = proc_dointvec_minmax(&t, write, buffer, lenp, ppos);
 	if (err || !write)
 		return err;
-	if (v[0] > v[1])
+	if (!ok(v[0], v[1]))
 		return -EINVAL;
-	WRITE_ONCE(range[0], v[0]);
-	WRITE_ONCE(range[1], v[1]);
+	WRITE_ONCE(val[0], v[0]);
+	WRITE_ONCE(val[1], v[1]);
 	return 0;
+}
+
+static bool port_range_ok(int first, int last)
+{
+	return first <= last;
+}
+
+/* Two ports (extra1..extra2), first <= last. */
+static int proc_port_range(struct ctl_table *table, int write, void *buffer,
+			   size_t *lenp, loff_t *ppos)
+{
+	return proc_pair(table, write, buffer, lenp, ppos, port_range_ok);
 }
 
 void lbvs_sysctl_port_range(struct lbvs_net *ln, int *lo, int *hi)
@@ -71,6 +87,13 @@ void lbvs_sysctl_port_range(struct lbvs_net *ln, int *lo, int *hi)
 	/* Read while being written: never hand out an empty range. */
 	if (*hi < *lo)
 		*hi = *lo;
+}
+
+/* IPVS's threshold and period. */
+static int proc_sync_threshold(struct ctl_table *table, int write, void *buffer,
+			       size_t *lenp, loff_t *ppos)
+{
+	return proc_pair(table, write, buffer, lenp, ppos, lbvs_sync_threshold_valid);
 }
 
 #define COUNTER(_name, _which) { \
@@ -99,6 +122,8 @@ static const struct ctl_table template[] = {
 	INT_ENTRY(pressure_timeout, SYSCTL_ONE, SYSCTL_INT_MAX),
 	INT_ENTRY(sync_refresh_period, SYSCTL_ZERO, SYSCTL_INT_MAX),
 	INT_ENTRY(synproxy, SYSCTL_ZERO, SYSCTL_ONE),
+	{ .procname = "sync_threshold", .maxlen = 2 * sizeof(int), .mode = 0644,
+	  .proc_handler = proc_sync_threshold },
 	COUNTER(conn_count, CNT_CONNS),
 	COUNTER(conn_dropped, CNT_DROPPED),
 	COUNTER(fullnat_no_lport, CNT_NO_LPORT),
@@ -129,8 +154,9 @@ int lbvs_sysctl_register(struct lbvs_net *ln)
 	t[11].data = &s->pressure_timeout;
 	t[12].data = &s->sync_refresh_period;
 	t[13].data = &s->synproxy;
-	/* The counters, from index 14 on, read ln. */
-	for (i = 14; t[i].procname; i++)
+	t[14].data = s->sync_threshold;
+	/* The counters, from index 15 on, read ln. */
+	for (i = 15; t[i].procname; i++)
 		t[i].extra1 = ln;
 	/*
 	 * As netlink (netlink.c's ADMIN), only the initial user namespace may

@@ -73,6 +73,40 @@ assert_eq "$(lbp -L -c -n | grep -c "$CIP4:45001 ")" 1 "the flow at the backup"
 log "refreshed: $(lbp -L -c -n | tail -n +3 | xargs)"
 nsx director sysctl -qw net.lbvs.sync_refresh_period=0
 
+# IPVS's sync_threshold "T P": a flow goes at its client's T-th packet,
+# then at every P-th (P 0: at the T-th only). topo_sync_udp set "1 50" on
+# the director; the peer has IPVS's default. A refresh slot of 199 days
+# (the longest) leaves the count alone to send.
+assert_eq "$(nsx peer sysctl -n net.lbvs.sync_threshold)" $'3\t50' "the default"
+for bad in "50 50" "3 256" "-1 50" "255 0"; do
+	expect_fail 'Invalid argument' nsx director sysctl -w "net.lbvs.sync_threshold=$bad"
+done
+assert_eq "$(nsx director sysctl -n net.lbvs.sync_threshold)" $'1\t50' "after the refusals"
+nsx director sysctl -qw "net.lbvs.sync_threshold=3 5" net.lbvs.sync_refresh_period=17179869
+sent() { LINE=$(lbd -L --daemon --stats | sed -n '/^master/{n;p}'); field tx_conns; }
+_sent_is() { [ "$(sent)" -ge "$1" ]; }
+# datagrams N SENT: N more datagrams of one flow, then the master's count
+# of entries sent must come to SENT, and stay there past its flush (1 s).
+datagrams()
+{
+	local k
+	for k in $(seq "$1"); do
+		assert_eq "$(udp_ask client "$VIP4" 53 46001)" rs1 "datagram $k of $1"
+	done
+	wait_until 10 _sent_is "$2" || fail "entries sent: $(sent), want $2"
+	sleep 1.5
+	assert_eq "$(sent)" "$2" "entries sent after $1 more datagrams"
+}
+base=$(sent)
+datagrams 2 "$base"		# 1, 2
+datagrams 1 $((base + 1))	# 3
+datagrams 4 $((base + 1))	# 4 .. 7
+datagrams 1 $((base + 2))	# 8
+nsx director sysctl -qw "net.lbvs.sync_threshold=2 0"
+datagrams 2 $((base + 2))	# 9, 10: at the 2nd only, long past
+log "sync_threshold: $(sent) entries sent"
+nsx director sysctl -qw "net.lbvs.sync_threshold=1 50" net.lbvs.sync_refresh_period=0
+
 # IPVS's sync_qlen_max bounds the master's queue: with room for one
 # message the walk waits for each to leave, and the whole table still
 # arrives. sync_sock_size sets the backup's receive buffer (doubled).
@@ -82,9 +116,9 @@ nsx peer sysctl -qw net.lbvs.sync_sock_size=65536
 lbp --stop-daemon backup
 lbp --start-daemon backup --mcast-interface eth0 --syncid 5
 wait_until 30 resync_is 'done' || fail "resync with sync_qlen_max=1, after 30 s: $LINE"
-assert_eq "$(field resync_entries)" $((N + 2)) "entries of a resync through a one-message queue"
-# Its N flows and the persistent one with its template.
-wait_until 10 _peer_has $((N + 2)) || fail "the backup took $(peer_conns) of $((N + 2)) entries"
+# Its N flows, the persistent one with its template, and the count's.
+assert_eq "$(field resync_entries)" $((N + 3)) "entries of a resync through a one-message queue"
+wait_until 10 _peer_has $((N + 3)) || fail "the backup took $(peer_conns) of $((N + 3)) entries"
 LINE=$(lbd -L --daemon --stats | sed -n '/^master/{n;p}')
 assert_eq "$(field resyncs)" 2 "master's resyncs"
 assert_match "$(nsx peer ss -u -a -n -m 'sport = :8848')" 'rb131072,' "backup's receive buffer"

@@ -61,6 +61,8 @@ for ns in director peer dirc; do
 	printf '%s\n' "-A -u $VIP4:53 -s rr" "-a -u $VIP4:53 -r ${RIP4[1]}:53 -m" |
 		nsx $ns "$LBADM" -R
 done
+# Each flow here is a datagram: sent at its first (IPVS's default: third).
+nsx director sysctl -qw "net.lbvs.sync_threshold=1 50"
 lbx() { local ns=$1; shift; nsx "$ns" "$LBADM" "$@"; }
 # counter NS NAME: NAME=N of NS's -L --daemon --stats.
 counter() { lbx "$1" -L --daemon --stats | sed -n "s/.*\\b$2=\\([0-9]*\\).*/\\1/p"; }

@@ -617,6 +617,8 @@ lbp() { nsx peer "$LBADM" "$@"; }
 
 # topo_sync_udp: topo_nat 1 and topo_sync_peer, lbvs loaded, rs1's UDP
 # server on 53, and the same service VIP:53 -> rs1 on director and peer.
+# The tests' flows are a datagram each: the director sends a flow at its
+# first (sync_threshold "1 50"; IPVS's default "3 50" waits for a third).
 # peer_conns: the peer's table size; backup_stats: LINE, the peer's
 # backup's counters line of -L --daemon --stats; resync_is STATE.
 topo_sync_udp()
@@ -629,6 +631,7 @@ topo_sync_udp()
 		printf '%s\n' "-A -u $VIP4:53 -s rr" "-a -u $VIP4:53 -r ${RIP4[1]}:53 -m" |
 			nsx "$ns" "$LBADM" -R
 	done
+	nsx director sysctl -qw "net.lbvs.sync_threshold=1 50"
 }
 peer_conns() { nsx peer cat /proc/sys/net/lbvs/conn_count; }
 backup_stats() { LINE=$(lbp -L --daemon --stats | sed -n '/^backup/{n;p}'); }

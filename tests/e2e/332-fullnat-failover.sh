@@ -7,26 +7,26 @@
 # daemon sends its flows with their local address and port (an option of
 # IPVS's version-1 format that IPVS skips), dirb's backup files them under
 # the same laddr:lport (dirb's pool was configured before the address was
-# its own, under ip_nonlocal_bind). The VIP and the pool address move to dirb as
-# VRRP would move them, and every flow goes on: the real servers' replies
-# to the pool address now reach dirb, which knows where they belong.
-# dirb's own new flows never take a local port a synced flow holds.
+# its own, under ip_nonlocal_bind). Debian's keepalived runs VRRP on both
+# (keepalived has no FULLNAT: lbadm configures the service) and moves the
+# VIP and the pool address together. dira dies (links down, keepalived
+# stopped), dirb takes both, and every flow goes on: the real servers'
+# replies to the pool address now reach dirb, which knows where they
+# belong. dirb's own new flows never take a local port a synced flow holds.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/traffic.sh"
+. "$(dirname "$0")/hc.sh"
 
 N=20 LIP=192.0.2.100 SVC="$VIP4:9000"
 lbvs_load
 topo_pair 2
 for i in 1 2; do echo_server "rs$i" 9000 "rs$i"; done
 
-# active NS: the VIP and the pool address on NS.
-active() { pair_take "$1" "eth0=$VIP4/32" "eth1=$LIP/32"; }
-
-active dira
-# dirb holds no pool address until it takes over: as for any software
-# bound to addresses VRRP moves, ip_nonlocal_bind says it may.
-nsx dirb sysctl -qw net.ipv4.ip_nonlocal_bind=1
+[ -x /usr/sbin/keepalived ] || skip "no /usr/sbin/keepalived"
+# A director holds no pool address until VRRP gives it one: as for any
+# software bound to addresses VRRP moves, ip_nonlocal_bind says it may.
+for d in dira dirb; do nsx $d sysctl -qw net.ipv4.ip_nonlocal_bind=1; done
 for d in dira dirb; do
 	nsx $d "$LBADM" -A -t $SVC -s rr
 	for i in 1 2; do nsx $d "$LBADM" -a -t $SVC -r "${RIP4[i]}:9000" -b; done
@@ -34,6 +34,47 @@ for d in dira dirb; do
 done
 nsx dira "$LBADM" --start-daemon master --mcast-interface eth1 --syncid 3
 nsx dirb "$LBADM" --start-daemon backup --mcast-interface eth1 --syncid 3
+
+# vrrp NAME STATE PRIORITY: VRRP only (keepalived --vrrp), VIP and pool.
+vrrp()
+{
+	cat <<CONF
+global_defs {
+    router_id $1
+}
+
+vrrp_instance VI_1 {
+    state $2
+    interface eth0
+    virtual_router_id 52
+    priority $3
+    advert_int 1
+    virtual_ipaddress {
+        $VIP4/32 dev eth0
+        $LIP/32 dev eth1
+    }
+}
+CONF
+}
+declare -A KA=()
+for d in dira dirb; do
+	mkdir -p "/tmp/keepalived-$d"
+	at_exit "rm -rf /tmp/keepalived-$d"
+done
+vrrp dira MASTER 150 >/tmp/keepalived-dira/keepalived.conf
+vrrp dirb BACKUP 100 >/tmp/keepalived-dirb/keepalived.conf
+for d in dira dirb; do
+	keepalived_in "$d" "/tmp/keepalived-$d/keepalived.conf" "keepalived-$d" --vrrp
+	KA[$d]=$BG_PID
+done
+# _holds NS: NS holds the VIP and the pool address.
+_holds()
+{
+	[[ $(ip -n "$1" -br addr show dev eth0) == *" $VIP4/32"* ]] &&
+		[[ $(ip -n "$1" -br addr show dev eth1) == *" $LIP/32"* ]]
+}
+wait_until 30 _holds dira || fail "dira did not take the VIP and the pool address"
+! _holds dirb || fail "both directors hold the addresses"
 
 # flows NS: "client local server state" of each TCP flow in NS's table.
 flows()
@@ -59,7 +100,13 @@ assert_eq "$b" "$a" "dirb's synced flows: dira's clients, local ends and servers
 assert_eq "$(awk '$2 == "-"' <<<"$b")" "" "every synced flow has a local end"
 log "dirb: $(nsx dirb "$LBADM" -L --daemon --stats | tail -n +2 | xargs)"
 
-active dirb
+t0=$SECONDS
+ip -n dira link set eth0 down
+ip -n dira link set eth1 down
+kill "${KA[dira]}"
+wait "${KA[dira]}" 2>/dev/null || true
+wait_until 20 _holds dirb || fail "dirb did not take the VIP and the pool address"
+log "dirb holds both $((SECONDS - t0)) s after dira's links went down"
 for i in $(seq $N); do
 	hold_echo "f$i" after || fail "f$i broke when dirb took over"
 done

@@ -20,6 +20,13 @@ set -uo pipefail
 # shellcheck source=/dev/null
 . "$LBVS_RESULTS/config"
 export LBVS_TOP LBVS_KO LBVS_EXTENDED LBADM=$LBVS_TOP/tools/lbadm/lbadm
+# A guest of run.sh --pair: its role (from the kernel command line) and the
+# directory both guests write (tests/pair/pair.sh).
+# The peer's barriers give up once this guest is through, however it ends.
+if [ -n "${LBVS_ROLE:-}" ]; then
+	export LBVS_ROLE LBVS_SHARED=/tmp/lbvs-shared
+	trap ': >"$LBVS_SHARED/$LBVS_ROLE.exit"' EXIT
+fi
 RES=$LBVS_RESULTS
 KMEMLEAK=/sys/kernel/debug/kmemleak
 

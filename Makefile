@@ -10,7 +10,7 @@ DESTDIR ?=
 # systemd looks here for the units of /usr/local, and in /lib/systemd/system
 UNITDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
 
-.PHONY: all module lbadm unit e2e e2e-debug check check-extended demo bench deps \
+.PHONY: all module lbadm unit e2e e2e-debug e2e-pair check check-extended demo bench deps \
 	sparse checkpatch install install-scripts dkms-src dkms deb clean
 
 all: module lbadm
@@ -32,6 +32,10 @@ e2e: all
 
 e2e-debug: all
 	tests/qemu/run.sh --kernel debug
+
+# Two guests on one LAN: a keepalived pair migrating between IPVS and lbvs.
+e2e-pair: all
+	tests/qemu/run.sh --pair tests/pair/340-rolling-migration.sh
 
 check:
 	scripts/check.sh

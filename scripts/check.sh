@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make check`: every test. Installs what is missing, builds, then runs the
-# unit tests, the end-to-end suite on Debian's stock kernel, the Debian
-# packages installed into a clean Debian root, and the debug subset on the
-# debug kernel. Every part runs even if an earlier one failed;
-# the last line adds them up.
+# unit tests, the end-to-end suite on Debian's stock kernel, the pair test
+# (two stock guests), the Debian packages installed into a clean Debian
+# root, and the debug subset on the debug kernel. Every part runs even if
+# an earlier one failed; the last line adds them up.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
@@ -59,6 +59,8 @@ part lint lint
 part unit make -s unit
 part install scripts/install-check.sh
 part e2e-stock tests/qemu/run.sh --kernel stock --timeout 3000
+# Two guests: a keepalived pair migrating from IPVS to lbvs and back.
+part e2e-pair tests/qemu/run.sh --pair tests/pair/340-rolling-migration.sh
 # After the stock guest: debootstrap would skew its timing-based checks.
 part deb-root scripts/deb-root-check.sh
 # A failed build is tried again (and reported) by the debug run itself.

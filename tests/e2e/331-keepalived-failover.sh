@@ -54,86 +54,20 @@ for i in 3 4; do echo_server "rs$i" 9001 "rs$i"; done
 servers_wait
 
 # --- keepalived, as docs/ha.md gives it ------------------------------------
-# rs_http ADDR PORT, rs_tcp ADDR PORT: a real_server block checked by
-# HTTP_GET or TCP_CHECK on the server's HTTP port.
-rs_http()
-{
-	cat <<CONF
-    real_server $1 $2 {
-        HTTP_GET {
-            url {
-                path /
-                status_code 200
-            }
-            connect_port 8080
-            connect_timeout 1
-            retry 1
-            delay_before_retry 1
-        }
-    }
-CONF
-}
-
-rs_tcp()
-{
-	cat <<CONF
-    real_server $1 $2 {
-        TCP_CHECK {
-            connect_port 8080
-            connect_timeout 1
-        }
-    }
-CONF
-}
-
-# conf NAME STATE PRIORITY: the same file on both directors but for these.
+# conf NAME STATE PRIORITY: the pair's file, and DR TCP :9001 (TCP_CHECK).
 conf()
 {
-	cat <<CONF
-global_defs {
-    router_id $1
-    lvs_sync_daemon eth1 VI_1 id 7
-}
-
-vrrp_instance VI_1 {
-    state $2
-    interface eth0
-    virtual_router_id 51
-    priority $3
-    advert_int 1
-    virtual_ipaddress {
-        203.0.113.100/32 dev eth0
-        192.0.2.254/24 dev eth1
-    }
-}
-
-virtual_server 203.0.113.100 9000 {
-    delay_loop 1
-    lb_algo rr
-    lb_kind NAT
-    protocol TCP
-$(rs_http 192.0.2.11 9000)
-$(rs_http 192.0.2.12 9000)
-}
-
+	ka_pair_conf "$@" "$(cat <<CONF
 virtual_server 203.0.113.100 9001 {
     delay_loop 1
     lb_algo rr
     lb_kind DR
     protocol TCP
-$(rs_tcp 203.0.113.23 9001)
-$(rs_tcp 203.0.113.24 9001)
-}
-
-virtual_server 203.0.113.100 9002 {
-    delay_loop 1
-    lb_algo rr
-    lb_kind NAT
-    protocol UDP
-$(rs_tcp 192.0.2.11 9002)
-$(rs_tcp 192.0.2.12 9002)
+$(ka_rs_tcp 203.0.113.23 9001)
+$(ka_rs_tcp 203.0.113.24 9001)
 }
 CONF
+)"
 }
 declare -A KA=()
 for d in dira dirb; do

@@ -66,3 +66,81 @@ keepalived_in()
 # keepalived_check CONF: its checker process only (no VRRP), in the
 # director, logging to $LBVS_OUT/keepalived.log.
 keepalived_check() { keepalived_in director "$1" keepalived --check; }
+
+# ka_rs_http ADDR PORT, ka_rs_tcp ADDR PORT: a keepalived real_server block
+# checked by HTTP_GET or TCP_CHECK on the server's HTTP port (8080).
+ka_rs_http()
+{
+	cat <<CONF
+    real_server $1 $2 {
+        HTTP_GET {
+            url {
+                path /
+                status_code 200
+            }
+            connect_port 8080
+            connect_timeout 1
+            retry 1
+            delay_before_retry 1
+        }
+    }
+CONF
+}
+
+ka_rs_tcp()
+{
+	cat <<CONF
+    real_server $1 $2 {
+        TCP_CHECK {
+            connect_port 8080
+            connect_timeout 1
+        }
+    }
+CONF
+}
+
+# ka_pair_conf NAME STATE PRIORITY [BLOCK]: the keepalived.conf of a pair
+# of NAT directors (docs/ha.md), the same on both but for these: VRRP
+# moves the VIP and the servers' gateway, lvs_sync_daemon runs on eth1,
+# NAT TCP :9000 (HTTP_GET) and UDP :9002 (TCP_CHECK) go to 192.0.2.11
+# and .12; BLOCK (more virtual_server blocks) at the end.
+ka_pair_conf()
+{
+	cat <<CONF
+global_defs {
+    router_id $1
+    lvs_sync_daemon eth1 VI_1 id 7
+}
+
+vrrp_instance VI_1 {
+    state $2
+    interface eth0
+    virtual_router_id 51
+    priority $3
+    advert_int 1
+    virtual_ipaddress {
+        203.0.113.100/32 dev eth0
+        192.0.2.254/24 dev eth1
+    }
+}
+
+virtual_server 203.0.113.100 9000 {
+    delay_loop 1
+    lb_algo rr
+    lb_kind NAT
+    protocol TCP
+$(ka_rs_http 192.0.2.11 9000)
+$(ka_rs_http 192.0.2.12 9000)
+}
+
+virtual_server 203.0.113.100 9002 {
+    delay_loop 1
+    lb_algo rr
+    lb_kind NAT
+    protocol UDP
+$(ka_rs_tcp 192.0.2.11 9002)
+$(ka_rs_tcp 192.0.2.12 9002)
+}
+${4:-}
+CONF
+}

@@ -543,8 +543,9 @@ from_vip()
 #  203.0.113.2     (lan)    .11       192.0.2.1  (lan)   192.0.2.1I
 #                           .12  dirb 192.0.2.2
 #
-# topo_pair N: two directors (forwarding, no reverse-path filter) on the
-# client's LAN and on the servers' LAN, two bridges in netns "lan". The
+# topo_pair N [DIRECTOR...]: two directors (forwarding, no reverse-path
+# filter) on the client's LAN and on the servers' LAN, two bridges in netns
+# "lan"; only dira or dirb if named (a test of two guests has one each). The
 # client's default route is the VIP, the servers' the gateway address GWV;
 # neither address is placed: the test (or keepalived) moves them.
 GWV=192.0.2.254
@@ -559,7 +560,9 @@ pair_port()
 
 topo_pair()
 {
-	local n=$1 i br
+	local n=$1 i br d
+	shift
+	[ $# -gt 0 ] || set -- dira dirb
 	ipq_begin
 	ns_add lan
 	for br in front back; do
@@ -569,12 +572,13 @@ topo_pair()
 	ns_add client
 	pair_port client eth0 front $CIP4/24
 	ipn client route add default via $VIP4
-	ns_add dira
-	ns_add dirb
-	pair_port dira eth0 front 203.0.113.11/24
-	pair_port dira eth1 back 192.0.2.1/24
-	pair_port dirb eth0 front 203.0.113.12/24
-	pair_port dirb eth1 back 192.0.2.2/24
+	for d in "$@"; do
+		i=1
+		[ "$d" = dirb ] && i=2
+		ns_add "$d"
+		pair_port "$d" eth0 front "203.0.113.1$i/24"
+		pair_port "$d" eth1 back "192.0.2.$i/24"
+	done
 	for i in $(seq "$n"); do
 		RIP4[i]=192.0.2.1$i
 		ns_add "rs$i"
@@ -582,8 +586,8 @@ topo_pair()
 		ipn "rs$i" route add default via $GWV
 	done
 	ipq_end
-	for i in dira dirb; do
-		nsx "$i" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0
+	for d in "$@"; do
+		nsx "$d" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0
 	done
 }
 

@@ -75,17 +75,8 @@ CONF
 }
 # conf NAME STATE PRIORITY: the pair's file, and DR TCP :9001, UDP :9003.
 conf() { ka_pair_conf "$@" "$(dr 9001 TCP; dr 9003 UDP)"; }
-declare -A KA=()
-for d in dira dirb; do
-	mkdir -p "/tmp/keepalived-$d"
-	at_exit "rm -rf /tmp/keepalived-$d"
-done
-conf dira MASTER 150 >/tmp/keepalived-dira/keepalived.conf
-conf dirb BACKUP 100 >/tmp/keepalived-dirb/keepalived.conf
-for d in dira dirb; do
-	keepalived_in "$d" "/tmp/keepalived-$d/keepalived.conf" "keepalived-$d"
-	KA[$d]=$BG_PID
-done
+keepalived_on dira conf MASTER 150
+keepalived_on dirb conf BACKUP 100
 
 _has_vip() { [[ $(ip -n "$1" -br addr show dev eth0) == *" $VIP4/32"* ]]; }
 # _daemons NS WANT: lbadm -L --daemon in NS is WANT (keepalived's doing).
@@ -166,10 +157,7 @@ log "dirb: $(lbb -L --daemon --stats | tail -n +2 | xargs)"
 
 # --- dira dies ---------------------------------------------------------------
 t0=$SECONDS
-ip -n dira link set eth0 down
-ip -n dira link set eth1 down
-kill "${KA[dira]}"
-wait "${KA[dira]}" 2>/dev/null || true
+director_dies dira
 wait_until 20 _has_vip dirb || fail "dirb did not take the VIP"
 log "dirb holds the VIP $((SECONDS - t0)) s after dira's links went down"
 wait_until 20 _daemons dirb master || fail "dirb's daemons after takeover: $(lbb -L --daemon)"

@@ -56,17 +56,8 @@ vrrp_instance VI_1 {
 }
 CONF
 }
-declare -A KA=()
-for d in dira dirb; do
-	mkdir -p "/tmp/keepalived-$d"
-	at_exit "rm -rf /tmp/keepalived-$d"
-done
-vrrp dira MASTER 150 >/tmp/keepalived-dira/keepalived.conf
-vrrp dirb BACKUP 100 >/tmp/keepalived-dirb/keepalived.conf
-for d in dira dirb; do
-	keepalived_in "$d" "/tmp/keepalived-$d/keepalived.conf" "keepalived-$d" --vrrp
-	KA[$d]=$BG_PID
-done
+keepalived_on dira vrrp MASTER 150 --vrrp
+keepalived_on dirb vrrp BACKUP 100 --vrrp
 # _holds NS: NS holds the VIP and the pool address.
 _holds()
 {
@@ -101,10 +92,7 @@ assert_eq "$(awk '$2 == "-"' <<<"$b")" "" "every synced flow has a local end"
 log "dirb: $(nsx dirb "$LBADM" -L --daemon --stats | tail -n +2 | xargs)"
 
 t0=$SECONDS
-ip -n dira link set eth0 down
-ip -n dira link set eth1 down
-kill "${KA[dira]}"
-wait "${KA[dira]}" 2>/dev/null || true
+director_dies dira
 wait_until 20 _holds dirb || fail "dirb did not take the VIP and the pool address"
 log "dirb holds both $((SECONDS - t0)) s after dira's links went down"
 for i in $(seq $N); do

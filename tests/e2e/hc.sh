@@ -63,6 +63,31 @@ keepalived_in()
 	at_exit "kill $BG_PID 2>/dev/null; wait $BG_PID 2>/dev/null"
 }
 
+# keepalived_on NS CONF STATE PRIORITY [ARG...]: keepalived in NS, with
+# ARGs, on the file that `CONF NS STATE PRIORITY` prints; KA[NS] its pid.
+declare -A KA=()
+keepalived_on()
+{
+	local ns=$1 conf=$2 state=$3 prio=$4 dir
+	shift 4
+	dir=$(mktemp -d "/tmp/keepalived-$ns.XXXXXX")
+	at_exit "rm -rf $dir"
+	"$conf" "$ns" "$state" "$prio" >"$dir/keepalived.conf"
+	keepalived_in "$ns" "$dir/keepalived.conf" "keepalived-$ns-$state" "$@"
+	KA[$ns]=$BG_PID
+}
+
+# director_dies NS: as a crash: the links go down first (no last VRRP
+# advert), then keepalived stops.
+director_dies()
+{
+	ip -n "$1" link set eth0 down
+	ip -n "$1" link set eth1 down
+	kill "${KA[$1]}"
+	wait "${KA[$1]}" 2>/dev/null || true
+	log "$1 died"
+}
+
 # keepalived_check CONF: its checker process only (no VRRP), in the
 # director, logging to $LBVS_OUT/keepalived.log.
 keepalived_check() { keepalived_in director "$1" keepalived --check; }

@@ -37,19 +37,7 @@ TCP=$VIP4:9000 UDP=$VIP4:9002
 
 # --- the directors -----------------------------------------------------------
 # Each director's IPVS-family tool: ipvsadm on IPVS, lbadm on lbvs.
-declare -A TOOL=([dira]=ipvsadm [dirb]=$LBADM) KA=()
-
-# keepalived_on NS STATE PRIORITY: keepalived in NS on ka_pair_conf's file; KA[NS]
-# its pid.
-keepalived_on()
-{
-	local ns=$1 dir
-	dir=$(mktemp -d "/tmp/keepalived-$ns.XXXXXX")
-	at_exit "rm -rf $dir"
-	ka_pair_conf "$ns" "$2" "$3" >"$dir/keepalived.conf"
-	keepalived_in "$ns" "$dir/keepalived.conf" "keepalived-$ns-$2"
-	KA[$ns]=$BG_PID
-}
+declare -A TOOL=([dira]=ipvsadm [dirb]=$LBADM)
 
 has_vip() { [[ $(ip -n "$1" -br addr show dev eth0) == *" $VIP4/32"* ]]; }
 
@@ -73,17 +61,6 @@ director_is()
 	wait_until 30 daemons_are "$ns" "$want" ||
 		fail "$ns's sync daemons: $(nsx "$ns" "${TOOL[$ns]}" -L --daemon), want $want"
 	log "$ns is $want:"$'\n'"$(nsx "$ns" "${TOOL[$ns]}" -L -n)"$'\n'"$(nsx "$ns" "${TOOL[$ns]}" -L --daemon)"
-}
-
-# dies NS: as a crash: the links go down first (no last VRRP advert), then
-# keepalived stops.
-dies()
-{
-	ip -n "$1" link set eth0 down
-	ip -n "$1" link set eth1 down
-	kill "${KA[$1]}"
-	wait "${KA[$1]}" 2>/dev/null || true
-	log "$1 died"
 }
 
 # rows NS SERVICE: NS's established (UDP: all) entries of SERVICE; table
@@ -193,7 +170,7 @@ guest_a()
 	servers_wait
 
 	# 1. IPVS master, lbvs backup.
-	keepalived_on dira MASTER 150
+	keepalived_on dira ka_pair_conf MASTER 150
 	director_is dira master
 	signal a-master
 	await b-backup
@@ -203,7 +180,7 @@ guest_a()
 	await synced1 120
 
 	# 2. IPVS dies; lbvs takes over.
-	dies dira
+	director_dies dira
 	signal a-dead
 	await b-master 60
 	all_go_on after1 failover
@@ -214,7 +191,7 @@ guest_a()
 	modprobe ip_vs_rr || fail "modprobe ip_vs_rr failed"
 	ip -n dira link set eth0 up
 	ip -n dira link set eth1 up
-	keepalived_on dira BACKUP 50
+	keepalived_on dira ka_pair_conf BACKUP 50
 	director_is dira backup
 	connections b
 	# Live traffic meanwhile, by which lbvs resends the flows it took over
@@ -263,7 +240,7 @@ guest_b()
 
 	# 1. A backup from the start: keepalived once dira is master.
 	await a-master
-	keepalived_on dirb BACKUP 100
+	keepalived_on dirb ka_pair_conf BACKUP 100
 	director_is dirb backup
 	signal b-backup
 	await rows1
@@ -282,7 +259,7 @@ guest_b()
 	await b-open 300
 	table dirb | put rows2
 	await synced2 120
-	dies dirb
+	director_dies dirb
 	signal b-dead
 	! _module_loaded ip_vs || fail "ip_vs was loaded beside lbvs"
 }

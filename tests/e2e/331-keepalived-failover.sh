@@ -78,10 +78,7 @@ conf() { ka_pair_conf "$@" "$(dr 9001 TCP; dr 9003 UDP)"; }
 keepalived_on dira conf MASTER 150
 keepalived_on dirb conf BACKUP 100
 
-_has_vip() { [[ $(ip -n "$1" -br addr show dev eth0) == *" $VIP4/32"* ]]; }
-# _daemons NS WANT: lbadm -L --daemon in NS is WANT (keepalived's doing).
-_daemons() { [ "$(nsx "$1" "$LBADM" -L --daemon | awk '{ print $1 }' | xargs)" = "$2" ]; }
-wait_until 30 _has_vip dira || fail "dira did not take the VIP"
+wait_until 30 has_vip dira || fail "dira did not take the VIP"
 for d in dira dirb; do
 	wait_rule "$d" "-t $VIP4:9000" "${RIP4[1]}:9000" "-m -w 1" 30
 	wait_rule "$d" "-t $VIP4:9000" "${RIP4[2]}:9000" "-m -w 1" 30
@@ -92,11 +89,11 @@ for d in dira dirb; do
 	wait_rule "$d" "-u $VIP4:9003" "${RIP4[3]}:9003" "-g -w 1" 30
 	wait_rule "$d" "-u $VIP4:9003" "${RIP4[4]}:9003" "-g -w 1" 30
 done
-wait_until 20 _daemons dira master || fail "dira's daemons: $(lba -L --daemon)"
-wait_until 20 _daemons dirb backup || fail "dirb's daemons: $(lbb -L --daemon)"
+wait_until 20 daemons_are dira master || fail "dira's daemons: $(lba -L --daemon)"
+wait_until 20 daemons_are dirb backup || fail "dirb's daemons: $(lbb -L --daemon)"
 log "dira, as keepalived made it:"$'\n'"$(lba -L -n)"$'\n'"$(lba -L --daemon)"
 log "dirb: $(lbb -L --daemon)"
-_has_vip dirb && fail "both directors hold the VIP"
+has_vip dirb && fail "both directors hold the VIP"
 
 # --- 50 TCP connections and two UDP flows through dira ----------------------
 IDS=()
@@ -158,9 +155,9 @@ log "dirb: $(lbb -L --daemon --stats | tail -n +2 | xargs)"
 # --- dira dies ---------------------------------------------------------------
 t0=$SECONDS
 director_dies dira
-wait_until 20 _has_vip dirb || fail "dirb did not take the VIP"
+wait_until 20 has_vip dirb || fail "dirb did not take the VIP"
 log "dirb holds the VIP $((SECONDS - t0)) s after dira's links went down"
-wait_until 20 _daemons dirb master || fail "dirb's daemons after takeover: $(lbb -L --daemon)"
+wait_until 20 daemons_are dirb master || fail "dirb's daemons after takeover: $(lbb -L --daemon)"
 log "dirb: $(lbb -L --daemon)"
 
 bad=$(holds_echo after "${IDS[@]}")

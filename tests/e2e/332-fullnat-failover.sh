@@ -61,8 +61,7 @@ keepalived_on dirb vrrp BACKUP 100 --vrrp
 # _holds NS: NS holds the VIP and the pool address.
 _holds()
 {
-	[[ $(ip -n "$1" -br addr show dev eth0) == *" $VIP4/32"* ]] &&
-		[[ $(ip -n "$1" -br addr show dev eth1) == *" $LIP/32"* ]]
+	has_vip "$1" && [[ $(ip -n "$1" -br addr show dev eth1) == *" $LIP/32"* ]]
 }
 wait_until 30 _holds dira || fail "dira did not take the VIP and the pool address"
 ! _holds dirb || fail "both directors hold the addresses"

@@ -77,6 +77,16 @@ keepalived_on()
 	KA[$ns]=$BG_PID
 }
 
+# has_vip NS: NS holds the VIP ($VIP4/32 on eth0), as VRRP's master.
+has_vip() { [[ $(ip -n "$1" -br addr show dev eth0) == *" $VIP4/32"* ]]; }
+
+# daemons_are NS WANT [TOOL]: NS's sync daemons, as TOOL (lbadm, or
+# ipvsadm against IPVS) lists them (-L --daemon), are WANT.
+daemons_are()
+{
+	[ "$(nsx "$1" "${3:-$LBADM}" -L --daemon | awk '{ print $1 }' | xargs)" = "$2" ]
+}
+
 # director_dies NS: as a crash: the links go down first (no last VRRP
 # advert), then keepalived stops.
 director_dies()

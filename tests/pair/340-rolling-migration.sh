@@ -39,11 +39,6 @@ TCP=$VIP4:9000 UDP=$VIP4:9002
 # Each director's IPVS-family tool: ipvsadm on IPVS, lbadm on lbvs.
 declare -A TOOL=([dira]=ipvsadm [dirb]=$LBADM)
 
-has_vip() { [[ $(ip -n "$1" -br addr show dev eth0) == *" $VIP4/32"* ]]; }
-
-# daemons_are NS WANT: NS's sync daemons (-L --daemon) are WANT.
-daemons_are() { [ "$(nsx "$1" "${TOOL[$1]}" -L --daemon | awk '{ print $1 }' | xargs)" = "$2" ]; }
-
 # programmed NS: keepalived put both services' 4 real servers into NS.
 programmed() { [ "$(nsx "$1" "${TOOL[$1]}" -S -n | grep -c '^-a .* -m -w 1$')" -eq 4 ]; }
 
@@ -58,7 +53,7 @@ director_is()
 	else
 		! has_vip "$ns" || fail "$ns, a backup, holds the VIP"
 	fi
-	wait_until 30 daemons_are "$ns" "$want" ||
+	wait_until 30 daemons_are "$ns" "$want" "${TOOL[$ns]}" ||
 		fail "$ns's sync daemons: $(nsx "$ns" "${TOOL[$ns]}" -L --daemon), want $want"
 	log "$ns is $want:"$'\n'"$(nsx "$ns" "${TOOL[$ns]}" -L -n)"$'\n'"$(nsx "$ns" "${TOOL[$ns]}" -L --daemon)"
 }
